@@ -1,0 +1,244 @@
+//! `codify run` and `codify submit`.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use serde::Serialize;
+
+use super::output::{clip, format_input, print_json, Style};
+use super::{find, Ctx, Failure};
+use crate::judge::{CaseReport, Report, RunOptions, Verdict};
+use crate::store::NewSubmission;
+
+/// Solutions larger than this are refused before anything runs.
+pub const MAX_SOLUTION_BYTES: u64 = 1 << 20;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Public tests only; nothing recorded.
+    Run,
+    /// Every test; the submission is recorded.
+    Submit,
+}
+
+#[derive(Serialize)]
+struct SubmitJson<'a> {
+    #[serde(flatten)]
+    report: &'a Report,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    submission_id: Option<i64>,
+}
+
+pub fn judge(
+    ctx: &Ctx,
+    slug: &str,
+    file: &Path,
+    json: bool,
+    all: bool,
+    mode: Mode,
+) -> Result<ExitCode, Failure> {
+    let bank = ctx.bank();
+    let problem = find(&bank, slug)?;
+    let code = read_solution(file)?;
+    let judge = ctx.judge()?;
+    let mut tests = problem.tests()?;
+    if mode == Mode::Run {
+        tests.retain(|t| !t.hidden);
+    }
+    // Start the interpreter now so that its start-up overlaps opening the database.
+    let pending = judge.start(problem, tests.len());
+    let store = match mode {
+        Mode::Submit => Some(ctx.store()?),
+        Mode::Run => None,
+    };
+    let opts = RunOptions {
+        stop_at_first_failure: !all && ctx.config.judge.stop_at_first_failure,
+        cancel: None,
+    };
+    let report = pending.run(&judge, &tests, &code, &opts)?;
+    let submission_id = match &store {
+        Some(store) => Some(store.add_submission(&NewSubmission {
+            code: &code,
+            report: &report,
+        })?),
+        None => None,
+    };
+    if json {
+        print_json(&SubmitJson {
+            report: &report,
+            submission_id,
+        })?;
+    } else {
+        print_report(&report, mode);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Reads a solution file, refusing what cannot be Python source, with a message that says how to fix it.
+pub fn read_solution(path: &Path) -> Result<String, Failure> {
+    let shown = path.display();
+    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => Failure(format!(
+            "{shown}: no such file; pass the path of your .py solution"
+        )),
+        std::io::ErrorKind::PermissionDenied => Failure(format!(
+            "{shown}: permission denied; make the file readable (chmod u+r)"
+        )),
+        _ => Failure(format!("{shown}: cannot read: {e}")),
+    })?;
+    if meta.is_dir() {
+        return Err(Failure(format!(
+            "{shown}: is a directory; pass the path of your .py solution"
+        )));
+    }
+    if meta.len() > MAX_SOLUTION_BYTES {
+        return Err(Failure(format!(
+            "{shown}: is {} bytes; solutions are limited to 1 MiB",
+            meta.len()
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(|e| Failure(format!("{shown}: cannot read: {e}")))?;
+    if bytes.len() as u64 > MAX_SOLUTION_BYTES {
+        return Err(Failure(format!(
+            "{shown}: is over 1 MiB; solutions are limited to 1 MiB"
+        )));
+    }
+    if bytes.contains(&0) {
+        return Err(Failure(format!(
+            "{shown}: looks binary (it contains NUL bytes); pass a Python source file"
+        )));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        Failure(format!(
+            "{shown}: is not UTF-8 text (invalid byte at offset {at}); save it as UTF-8"
+        ))
+    })
+}
+
+fn verdict_style(s: &Style, v: Verdict) -> String {
+    match v {
+        Verdict::Accepted => s.green(&s.bold(v.title())),
+        Verdict::InternalError => s.yellow(&s.bold(v.title())),
+        _ => s.red(&s.bold(v.title())),
+    }
+}
+
+pub fn print_report(r: &Report, mode: Mode) {
+    let s = Style::detect();
+    let what = if mode == Mode::Run {
+        "example tests"
+    } else {
+        "tests"
+    };
+    println!(
+        "{}  ·  {}  ·  {}/{} {what} passed  ·  {:.1} ms",
+        verdict_style(&s, r.verdict),
+        r.problem,
+        r.passed,
+        r.total,
+        r.runtime_ms
+    );
+    if let Some(ce) = &r.compile_error {
+        let at = match (ce.line, ce.col) {
+            (Some(l), Some(c)) => format!("line {l}, column {c}: "),
+            (Some(l), None) => format!("line {l}: "),
+            _ => String::new(),
+        };
+        println!("  {at}{}", ce.message);
+        if let (Some(text), Some(line)) = (&ce.text, ce.line) {
+            println!("  {} | {}", s.dim(&format!("{line:>4}")), text);
+            if let Some(col) = ce.col {
+                println!(
+                    "         {}{}",
+                    " ".repeat(col.saturating_sub(1) as usize),
+                    s.red("^")
+                );
+            }
+        }
+        return;
+    }
+    if mode == Mode::Run {
+        for c in &r.cases {
+            print_case(&s, c);
+        }
+    } else {
+        let marks: Vec<String> = r
+            .cases
+            .iter()
+            .map(|c| {
+                if c.passed {
+                    s.green("✓")
+                } else {
+                    s.red("✗")
+                }
+            })
+            .collect();
+        if !marks.is_empty() {
+            println!("  {}", marks.join(" "));
+        }
+        if let Some(c) = r.failing_case() {
+            print_case(&s, c);
+        }
+    }
+    let shown_in_case = r
+        .failing_case()
+        .is_some_and(|c| c.error.is_some() || c.verdict == Verdict::WrongAnswer);
+    if r.verdict != Verdict::Accepted && !shown_in_case {
+        if let Some(m) = &r.message {
+            println!("  {}", s.yellow(m));
+        }
+    }
+}
+
+fn print_case(s: &Style, c: &CaseReport) {
+    let mark = if c.passed {
+        s.green("✓")
+    } else {
+        s.red("✗")
+    };
+    let mut tags = vec![];
+    if c.hidden {
+        tags.push("hidden".to_string());
+    }
+    if let Some(e) = c.edge {
+        tags.push(format!("edge: {}", e.as_str()));
+    }
+    let tags = if tags.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", tags.join(" · "))
+    };
+    let verdict = if c.passed {
+        String::new()
+    } else {
+        format!(" — {}", c.verdict.title())
+    };
+    println!(
+        "\n{mark} case {}{tags}{verdict}  {}",
+        c.id,
+        s.dim(&format!("{:.2} ms", c.ms))
+    );
+    if !c.input.is_null() {
+        println!("  input:     {}", format_input(&c.input, 300));
+        println!("  expected:  {}", clip(&c.expected.to_string(), 300));
+        if c.error.is_none() && c.verdict != Verdict::TimeLimitExceeded {
+            println!("  actual:    {}", clip(&c.actual.to_string(), 300));
+        }
+    }
+    if let Some(e) = &c.error {
+        println!("  {}", s.red(&e.message));
+        for line in e.traceback.lines() {
+            println!("  {line}");
+        }
+    }
+    if !c.stdout.is_empty() {
+        println!("  stdout:");
+        for line in clip(&c.stdout, 1200).lines().take(20) {
+            println!("    {}", s.dim(line));
+        }
+        if c.stdout_truncated {
+            println!("    {}", s.dim("… (more output was cut)"));
+        }
+    }
+}

@@ -1,0 +1,215 @@
+//! Command-line front end: one module per subcommand, each printing for humans or, with `--json`, one
+//! JSON document. Errors reach `main` as one line that says what failed, where, and what to do.
+
+mod doctor;
+mod judge_cmd;
+mod output;
+mod problems_cmd;
+mod show;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::config::{Config, Paths};
+use crate::judge::Judge;
+use crate::problems::{Bank, Problem};
+use crate::store::Store;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "codify",
+    version,
+    about = "Practise coding-interview problems in a terminal, offline."
+)]
+pub struct Args {
+    /// Keep all state (config, database, logs, caches) under DIR. Also: CODIFY_HOME.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub home: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// List problems, or validate the bank (`codify problems validate`).
+    #[command(args_conflicts_with_subcommands = true)]
+    Problems {
+        #[command(subcommand)]
+        action: Option<ProblemsAction>,
+        /// Only this topic (e.g. arrays, strings, hash-maps).
+        #[arg(long)]
+        topic: Option<String>,
+        /// Only this difficulty: easy, medium or hard.
+        #[arg(long)]
+        difficulty: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show a problem: statement, constraints, examples and starter code.
+    Show {
+        slug: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Run a solution against the public example tests.
+    Run {
+        slug: String,
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+        /// Run every case instead of stopping at the first failure.
+        #[arg(long)]
+        all: bool,
+    },
+    /// Submit a solution: all tests including hidden ones; the submission is recorded.
+    Submit {
+        slug: String,
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+        /// Run every case instead of stopping at the first failure.
+        #[arg(long)]
+        all: bool,
+    },
+    /// Check the environment: paths, config, interpreter, sandbox layers, problem bank, database.
+    Doctor {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ProblemsAction {
+    /// Check every problem file and run every reference solution against all its tests.
+    Validate {
+        /// Only these problems (default: all).
+        slugs: Vec<String>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// A failure to report as one line on stderr.
+#[derive(Debug)]
+pub struct Failure(pub String);
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+macro_rules! failure_from {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Failure {
+            fn from(e: $t) -> Failure {
+                Failure(e.to_string())
+            }
+        }
+    )*};
+}
+failure_from!(
+    crate::config::ConfigError,
+    crate::store::StoreError,
+    crate::judge::InterpreterError,
+    crate::problems::ProblemError,
+    crate::judge::RunError
+);
+
+/// What every command needs: where things are, the configuration, and the bank.
+pub struct Ctx {
+    pub paths: Paths,
+    pub config: Config,
+}
+
+impl Ctx {
+    pub fn load(home: Option<&Path>) -> Result<Ctx, Failure> {
+        let paths = Paths::resolve(home)?;
+        let config = Config::load(&paths.config_file)?;
+        Ok(Ctx { paths, config })
+    }
+
+    pub fn bank(&self) -> Bank {
+        let bank = Bank::load(&self.config.problem_dirs);
+        for e in &bank.errors {
+            eprintln!("codify: warning: skipping a problem: {e}");
+        }
+        bank
+    }
+
+    pub fn judge(&self) -> Result<Judge, Failure> {
+        let interpreter =
+            crate::judge::interpreter::resolve(&self.config.python, &self.paths.cache_dir)?;
+        Ok(Judge::new(
+            interpreter,
+            self.config.judge.sandbox,
+            self.config.judge.output_limit_kib,
+        ))
+    }
+
+    pub fn store(&self) -> Result<Store, Failure> {
+        Ok(Store::open(&self.paths.db_file)?)
+    }
+}
+
+/// Finds a problem by slug, with suggestions when there is none.
+pub fn find<'b>(bank: &'b Bank, slug: &str) -> Result<&'b Problem, Failure> {
+    bank.get(slug).ok_or_else(|| {
+        let hints = bank.suggest(slug);
+        let hint = if hints.is_empty() {
+            "run `codify problems` to list them".to_string()
+        } else {
+            format!("did you mean {}?", hints.join(", "))
+        };
+        Failure(format!("no problem `{slug}`; {hint}"))
+    })
+}
+
+pub fn dispatch(args: Args) -> Result<ExitCode, Failure> {
+    let ctx = Ctx::load(args.home.as_deref())?;
+    match args.command {
+        None => overview(&ctx),
+        Some(Command::Problems {
+            action: Some(ProblemsAction::Validate { slugs, json }),
+            ..
+        }) => problems_cmd::validate(&ctx, &slugs, json),
+        Some(Command::Problems {
+            action: None,
+            topic,
+            difficulty,
+            json,
+        }) => problems_cmd::list(&ctx, topic.as_deref(), difficulty.as_deref(), json),
+        Some(Command::Show { slug, json }) => show::show(&ctx, &slug, json),
+        Some(Command::Run {
+            slug,
+            file,
+            json,
+            all,
+        }) => judge_cmd::judge(&ctx, &slug, &file, json, all, judge_cmd::Mode::Run),
+        Some(Command::Submit {
+            slug,
+            file,
+            json,
+            all,
+        }) => judge_cmd::judge(&ctx, &slug, &file, json, all, judge_cmd::Mode::Submit),
+        Some(Command::Doctor { json }) => doctor::doctor(&ctx, json),
+    }
+}
+
+/// `codify` with no command. The TUI will live here; until then, a short orientation.
+fn overview(ctx: &Ctx) -> Result<ExitCode, Failure> {
+    let bank = ctx.bank();
+    println!(
+        "Codify — {} problems bundled, everything local and offline.\n",
+        bank.all().len()
+    );
+    println!("  codify problems                 list them (--topic, --difficulty, --json)");
+    println!("  codify show two-sum             read one, with its starter code");
+    println!("  codify run two-sum sol.py       try a solution on the examples");
+    println!("  codify submit two-sum sol.py    judge it on every test, hidden ones included");
+    println!("  codify doctor                   check Python and the sandbox");
+    println!("\nData lives in {}", ctx.paths.db_file.display());
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,698 @@
+//! The judge: runs a Python solution against a problem's tests in the sandbox and decides the verdict.
+//!
+//! One interpreter process runs all cases of a run (src/judge/harness.py). The parent sends the code and
+//! the inputs; expected answers never enter the sandbox. Results come back on descriptor 3, one frame per
+//! case, and the parent compares them ([`compare`]), so nothing the solution prints or does can forge a
+//! verdict: at most it can claim values, which are then compared like any returned value.
+
+mod compare;
+pub mod interpreter;
+pub mod process;
+mod protocol;
+pub mod sandbox;
+
+use std::time::Duration;
+
+use serde::Serialize;
+use serde_json::Value;
+
+pub use compare::matches;
+pub use interpreter::{Interpreter, InterpreterError};
+pub use process::CancelToken;
+use process::{Caps, Control, End};
+pub use protocol::ErrorInfo;
+use protocol::{CaseStatus, Frame, Spec, SpecCase};
+
+use crate::problems::{Compare, Edge, Problem, SignatureKind, TestCase};
+
+const HARNESS: &str = include_str!("harness.py");
+const CHECKER: &str = include_str!("checker.py");
+/// Characters of each case's captured stdout kept in the report.
+const STDOUT_KEEP: usize = 4096;
+/// Until the solution's own code starts running (interpreter start, reading the spec).
+const STARTUP: Duration = Duration::from_secs(10);
+
+/// Verdict strings are part of the JSON interface: keep them exact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    Accepted,
+    WrongAnswer,
+    TimeLimitExceeded,
+    MemoryLimitExceeded,
+    OutputLimitExceeded,
+    RuntimeError,
+    CompileError,
+    InternalError,
+}
+
+impl Verdict {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Accepted => "accepted",
+            Verdict::WrongAnswer => "wrong_answer",
+            Verdict::TimeLimitExceeded => "time_limit_exceeded",
+            Verdict::MemoryLimitExceeded => "memory_limit_exceeded",
+            Verdict::OutputLimitExceeded => "output_limit_exceeded",
+            Verdict::RuntimeError => "runtime_error",
+            Verdict::CompileError => "compile_error",
+            Verdict::InternalError => "internal_error",
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Verdict::Accepted => "Accepted",
+            Verdict::WrongAnswer => "Wrong Answer",
+            Verdict::TimeLimitExceeded => "Time Limit Exceeded",
+            Verdict::MemoryLimitExceeded => "Memory Limit Exceeded",
+            Verdict::OutputLimitExceeded => "Output Limit Exceeded",
+            Verdict::RuntimeError => "Runtime Error",
+            Verdict::CompileError => "Compile Error",
+            Verdict::InternalError => "Internal Error",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Verdict> {
+        serde_json::from_value(Value::String(s.to_string())).ok()
+    }
+}
+
+/// One case as reported. Hidden cases that passed keep their input and answers to themselves.
+#[derive(Debug, Clone, Serialize, serde::Deserialize, PartialEq)]
+pub struct CaseReport {
+    pub id: usize,
+    pub hidden: bool,
+    pub edge: Option<Edge>,
+    pub passed: bool,
+    pub verdict: Verdict,
+    pub input: Value,
+    pub expected: Value,
+    pub actual: Value,
+    pub ms: f64,
+    pub error: Option<ErrorInfo>,
+    pub stdout: String,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub stdout_truncated: bool,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct CompileErrorInfo {
+    pub message: String,
+    pub line: Option<u32>,
+    pub col: Option<u32>,
+    pub text: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub problem: String,
+    pub verdict: Verdict,
+    pub passed: usize,
+    pub total: usize,
+    /// Sum of the measured call times of the cases that ran.
+    pub runtime_ms: f64,
+    pub cases: Vec<CaseReport>,
+    /// One line on what went wrong, when something did.
+    pub message: Option<String>,
+    pub compile_error: Option<CompileErrorInfo>,
+    pub sandbox: Vec<sandbox::Layer>,
+}
+
+impl Report {
+    /// The first failing case, which the report shows in full.
+    pub fn failing_case(&self) -> Option<&CaseReport> {
+        self.cases.iter().find(|c| !c.passed)
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum RunError {
+    #[error("the run was cancelled")]
+    Cancelled,
+}
+
+#[derive(Debug, Clone)]
+pub struct RunOptions {
+    pub stop_at_first_failure: bool,
+    pub cancel: Option<CancelToken>,
+}
+
+impl Default for RunOptions {
+    fn default() -> Self {
+        RunOptions {
+            stop_at_first_failure: true,
+            cancel: None,
+        }
+    }
+}
+
+/// The judge for one interpreter and sandbox setting.
+#[derive(Debug, Clone)]
+pub struct Judge {
+    pub interpreter: Interpreter,
+    pub sandbox: bool,
+    pub output_limit: u64,
+}
+
+/// An interpreter started for a problem ahead of its input, so its start-up overlaps other work.
+pub struct Pending<'p> {
+    problem: &'p Problem,
+    running: std::io::Result<process::Running>,
+}
+
+impl Judge {
+    pub fn new(interpreter: Interpreter, sandbox: bool, output_limit_kib: u64) -> Judge {
+        Judge {
+            interpreter,
+            sandbox,
+            output_limit: output_limit_kib.max(1) << 10,
+        }
+    }
+
+    pub fn layers(&self) -> Vec<sandbox::Layer> {
+        sandbox::detect(self.sandbox)
+    }
+
+    fn spawn(
+        &self,
+        script: &str,
+        memory_mb: u64,
+        cpu_seconds: u64,
+    ) -> std::io::Result<process::Running> {
+        let policy = sandbox::Policy {
+            enabled: self.sandbox,
+            memory_mb,
+            cpu_seconds,
+            read_paths: &self.interpreter.read_paths,
+        };
+        let prepared = sandbox::Prepared::new(&policy)?;
+        process::spawn(&self.interpreter, prepared, script)
+    }
+
+    /// Starts the interpreter for `problem`; [`Pending::run`] then feeds it the code and the tests.
+    pub fn start<'p>(&self, problem: &'p Problem, case_count: usize) -> Pending<'p> {
+        let cpu = (problem.limits.time_ms * case_count.max(1) as u64).div_ceil(1000) + 2;
+        Pending {
+            problem,
+            running: self.spawn(HARNESS, problem.limits.memory_mb, cpu),
+        }
+    }
+
+    /// Runs `code` against `tests` of `problem`.
+    pub fn run(
+        &self,
+        problem: &Problem,
+        tests: &[TestCase],
+        code: &str,
+        opts: &RunOptions,
+    ) -> Result<Report, RunError> {
+        self.start(problem, tests.len())
+            .run(self, tests, code, opts)
+    }
+
+    /// Runs a problem's checker over the answers given; one entry per item: Ok(valid) or Err(checker error).
+    fn check(
+        &self,
+        problem: &Problem,
+        code: &str,
+        items: &[(&TestCase, &Value)],
+        cancel: Option<&CancelToken>,
+    ) -> Result<Vec<Result<bool, String>>, String> {
+        let input = serde_json::json!({
+            "code": code,
+            "items": items.iter().map(|(t, a)| serde_json::json!({"input": t.input, "expected": t.expected, "actual": a})).collect::<Vec<_>>(),
+        });
+        let running = self
+            .spawn(CHECKER, problem.limits.memory_mb.max(256), 30)
+            .map_err(|e| format!("could not start the checker: {e}"))?;
+        let caps = Caps {
+            startup: Duration::from_secs(30),
+            per_frame: Duration::from_secs(30),
+            output_bytes: self.output_limit,
+        };
+        let mut results = None;
+        let outcome = process::supervise(
+            running,
+            input.to_string().as_bytes(),
+            caps,
+            cancel,
+            |line| {
+                if let Ok(Frame::Checked { results: r }) = serde_json::from_slice::<Frame>(line) {
+                    results = Some(r);
+                }
+                Control::Stop
+            },
+        )
+        .map_err(|e| format!("checker supervision failed: {e}"))?;
+        let results = results.ok_or_else(|| {
+            format!(
+                "the checker gave no answer ({:?}): {}",
+                outcome.end,
+                outcome.stderr_tail.trim()
+            )
+        })?;
+        if results.len() != items.len() {
+            return Err("the checker answered for the wrong number of cases".into());
+        }
+        Ok(results
+            .into_iter()
+            .map(|r| match r {
+                Value::Bool(b) => Ok(b),
+                Value::String(s) => Err(s),
+                other => Err(format!("checker returned {other}")),
+            })
+            .collect())
+    }
+}
+
+impl Pending<'_> {
+    pub fn run(
+        self,
+        judge: &Judge,
+        tests: &[TestCase],
+        code: &str,
+        opts: &RunOptions,
+    ) -> Result<Report, RunError> {
+        let problem = self.problem;
+        let mut report = Report {
+            problem: problem.slug.clone(),
+            verdict: Verdict::InternalError,
+            passed: 0,
+            total: tests.len(),
+            runtime_ms: 0.0,
+            cases: Vec::new(),
+            message: None,
+            compile_error: None,
+            sandbox: judge.layers(),
+        };
+        let running = match self.running {
+            Ok(r) => r,
+            Err(e) => {
+                report.message = Some(format!(
+                    "could not start {}: {e}",
+                    judge.interpreter.executable.display()
+                ));
+                return Ok(report);
+            }
+        };
+        let sig = &problem.signature;
+        let spec = Spec {
+            code,
+            kind: match sig.kind {
+                SignatureKind::Function => "function",
+                SignatureKind::Design => "design",
+            },
+            class: &sig.class,
+            method: sig.method.as_deref(),
+            params: &sig.params,
+            returns: sig.returns.as_deref(),
+            output: sig.output.as_deref(),
+            cases: tests
+                .iter()
+                .map(|t| SpecCase {
+                    id: t.id,
+                    input: &t.input,
+                })
+                .collect(),
+            stdout_keep: STDOUT_KEEP,
+            stdout_cap: judge.output_limit,
+        };
+        let spec_bytes = match serde_json::to_vec(&spec) {
+            Ok(b) => b,
+            Err(e) => {
+                report.message = Some(format!("could not encode the run: {e}"));
+                return Ok(report);
+            }
+        };
+        let checker = matches!(problem.compare, Compare::Checker { .. });
+        let stop_early = opts.stop_at_first_failure && !checker;
+        let mut state = RunState::default();
+        let caps = Caps {
+            startup: STARTUP,
+            per_frame: Duration::from_millis(problem.limits.time_ms),
+            output_bytes: judge.output_limit,
+        };
+
+        let outcome =
+            process::supervise(running, &spec_bytes, caps, opts.cancel.as_ref(), |line| {
+                let Ok(frame) = serde_json::from_slice::<Frame>(line) else {
+                    state.tampered = true;
+                    return Control::Stop;
+                };
+                match frame {
+                    // Frames must come in the one order the harness writes them; anything else means the
+                    // solution wrote to the channel (for example to reset the deadline).
+                    Frame::Loading if !state.loading => {
+                        state.loading = true;
+                        Control::Continue
+                    }
+                    Frame::Ready if state.loading && !state.ready => {
+                        state.ready = true;
+                        Control::Continue
+                    }
+                    Frame::Loading | Frame::Ready => {
+                        state.tampered = true;
+                        Control::Stop
+                    }
+                    Frame::CompileError {
+                        message,
+                        line,
+                        col,
+                        text,
+                    } if !state.ready => {
+                        state.compile = Some(CompileErrorInfo {
+                            message,
+                            line,
+                            col,
+                            text,
+                        });
+                        Control::Stop
+                    }
+                    Frame::LoadError { status, error } if state.loading && !state.ready => {
+                        state.load_error = Some((status, error));
+                        Control::Stop
+                    }
+                    Frame::Case(f) => {
+                        let Some(test) = tests
+                            .get(state.cases.len())
+                            .filter(|t| t.id == f.id && state.ready)
+                        else {
+                            state.tampered = true;
+                            return Control::Stop;
+                        };
+                        let verdict = match f.status {
+                            CaseStatus::Ok
+                                if checker
+                                    || matches(&problem.compare, &test.expected, &f.value) =>
+                            {
+                                Verdict::Accepted
+                            }
+                            CaseStatus::Ok => Verdict::WrongAnswer,
+                            CaseStatus::Error => Verdict::RuntimeError,
+                            CaseStatus::Memory => Verdict::MemoryLimitExceeded,
+                            CaseStatus::OutputLimit => Verdict::OutputLimitExceeded,
+                        };
+                        state.cases.push(case_report(
+                            test,
+                            verdict,
+                            f.value,
+                            f.ms,
+                            f.error,
+                            f.stdout,
+                            f.stdout_truncated,
+                        ));
+                        if verdict != Verdict::Accepted && stop_early {
+                            return Control::Stop;
+                        }
+                        Control::Continue
+                    }
+                    Frame::Done if state.ready && state.cases.len() == tests.len() => {
+                        state.done = true;
+                        Control::Stop
+                    }
+                    Frame::Done => {
+                        state.tampered = true;
+                        Control::Stop
+                    }
+                    Frame::Checked { .. }
+                    | Frame::CompileError { .. }
+                    | Frame::LoadError { .. } => {
+                        state.tampered = true;
+                        Control::Stop
+                    }
+                }
+            });
+        let outcome = match outcome {
+            Ok(o) => o,
+            Err(e) => {
+                report.message = Some(format!("supervising the run failed: {e}"));
+                return Ok(report);
+            }
+        };
+        if matches!(outcome.end, End::Cancelled) {
+            return Err(RunError::Cancelled);
+        }
+
+        let current = tests.get(state.cases.len());
+        let (verdict, message): (Option<Verdict>, Option<String>) = if state.tampered {
+            (Some(Verdict::RuntimeError), Some("the solution wrote to the judge's private result channel; results cannot be trusted".into()))
+        } else if let Some(ce) = state.compile.take() {
+            let at = ce.line.map(|l| format!("line {l}: ")).unwrap_or_default();
+            let msg = format!("{at}{}", ce.message);
+            report.compile_error = Some(ce);
+            (Some(Verdict::CompileError), Some(msg))
+        } else if let Some((status, error)) = state.load_error.take() {
+            let v = match status {
+                CaseStatus::Memory => Verdict::MemoryLimitExceeded,
+                CaseStatus::OutputLimit => Verdict::OutputLimitExceeded,
+                _ => Verdict::RuntimeError,
+            };
+            (
+                Some(v),
+                Some(format!("while loading the solution: {}", error.message)),
+            )
+        } else {
+            match &outcome.end {
+                End::Stopped => (None, None),
+                End::TimedOut if !state.loading => (
+                    Some(Verdict::InternalError),
+                    Some(format!(
+                        "the interpreter did not start within {} s",
+                        STARTUP.as_secs()
+                    )),
+                ),
+                End::TimedOut => {
+                    let what = match current {
+                        Some(t) if state.ready => format!(
+                            "case {} ran longer than the limit of {} ms",
+                            t.id, problem.limits.time_ms
+                        ),
+                        _ => format!(
+                            "loading the solution took longer than {} ms",
+                            problem.limits.time_ms
+                        ),
+                    };
+                    if let (Some(t), true) = (current, state.ready) {
+                        let limit = problem.limits.time_ms as f64;
+                        state.cases.push(case_report(
+                            t,
+                            Verdict::TimeLimitExceeded,
+                            Value::Null,
+                            limit,
+                            None,
+                            String::new(),
+                            false,
+                        ));
+                    }
+                    (Some(Verdict::TimeLimitExceeded), Some(what))
+                }
+                End::OutputLimit => {
+                    if let (Some(t), true) = (current, state.ready) {
+                        state.cases.push(case_report(
+                            t,
+                            Verdict::OutputLimitExceeded,
+                            Value::Null,
+                            0.0,
+                            None,
+                            String::new(),
+                            false,
+                        ));
+                    }
+                    (
+                        Some(Verdict::OutputLimitExceeded),
+                        Some(format!(
+                            "the program wrote more than {} KiB of output",
+                            judge.output_limit >> 10
+                        )),
+                    )
+                }
+                End::ChannelFlood => (
+                    Some(Verdict::RuntimeError),
+                    Some("the solution flooded the judge's private result channel".into()),
+                ),
+                End::Cancelled => return Err(RunError::Cancelled),
+                End::Exited(status) if state.done => {
+                    let _ = status;
+                    (None, None)
+                }
+                End::Exited(status) => {
+                    let how = process::describe_status(status);
+                    use std::os::unix::process::ExitStatusExt;
+                    let (v, msg) = match status.signal() {
+                        _ if !state.loading => (
+                            Verdict::InternalError,
+                            format!("the interpreter exited before running the solution ({how}): {}", last_line(&outcome.stderr_tail)),
+                        ),
+                        Some(libc::SIGXCPU) => (Verdict::TimeLimitExceeded, format!("the CPU time limit was reached ({how})")),
+                        Some(libc::SIGKILL) => (Verdict::MemoryLimitExceeded, format!("the process was killed, most likely for memory ({how})")),
+                        Some(libc::SIGSEGV) => (Verdict::RuntimeError, format!("the interpreter crashed ({how}); very deep recursion is the usual cause")),
+                        _ => (Verdict::RuntimeError, format!("the program exited before finishing ({how}); do not call exit() in a solution")),
+                    };
+                    if let (Some(t), true) = (current, state.ready) {
+                        let error = ErrorInfo {
+                            kind: "Exited".into(),
+                            message: msg.clone(),
+                            line: None,
+                            traceback: String::new(),
+                        };
+                        state.cases.push(case_report(
+                            t,
+                            v,
+                            Value::Null,
+                            0.0,
+                            Some(error),
+                            String::new(),
+                            false,
+                        ));
+                    }
+                    (Some(v), Some(msg))
+                }
+            }
+        };
+
+        if checker && state.done && verdict.is_none() {
+            let items: Vec<(&TestCase, &Value)> = state
+                .cases
+                .iter()
+                .filter(|c| c.verdict == Verdict::Accepted)
+                .filter_map(|c| tests.iter().find(|t| t.id == c.id).map(|t| (t, &c.actual)))
+                .collect();
+            let Compare::Checker { code: checker_code } = &problem.compare else {
+                unreachable!("checked above")
+            };
+            match judge.check(problem, checker_code, &items, opts.cancel.as_ref()) {
+                Ok(results) => {
+                    let mut it = results.into_iter();
+                    for case in state
+                        .cases
+                        .iter_mut()
+                        .filter(|c| c.verdict == Verdict::Accepted)
+                    {
+                        match it.next() {
+                            Some(Ok(true)) => {}
+                            Some(Ok(false)) => {
+                                case.verdict = Verdict::WrongAnswer;
+                                case.passed = false;
+                            }
+                            Some(Err(e)) => {
+                                case.verdict = Verdict::InternalError;
+                                case.passed = false;
+                                case.error = Some(ErrorInfo {
+                                    kind: "CheckerError".into(),
+                                    message: e,
+                                    line: None,
+                                    traceback: String::new(),
+                                });
+                            }
+                            None => {}
+                        }
+                    }
+                    if opts.stop_at_first_failure {
+                        if let Some(first) = state.cases.iter().position(|c| !c.passed) {
+                            state.cases.truncate(first + 1);
+                        }
+                    }
+                }
+                Err(e) => {
+                    report.message = Some(e);
+                    report.cases = state.cases;
+                    return Ok(report);
+                }
+            }
+        }
+
+        report.passed = state.cases.iter().filter(|c| c.passed).count();
+        report.runtime_ms =
+            (state.cases.iter().fold(0.0, |acc, c| acc + c.ms) * 1000.0).round() / 1000.0;
+        let first_fail = state
+            .cases
+            .iter()
+            .find(|c| !c.passed)
+            .map(|c| (c.verdict, c.id));
+        report.verdict = match (verdict, first_fail) {
+            (Some(v), _) => v,
+            (None, Some((v, _))) => v,
+            (None, None) if state.cases.len() == tests.len() => Verdict::Accepted,
+            (None, None) => {
+                report.message = Some(format!(
+                    "the harness reported {} of {} cases",
+                    state.cases.len(),
+                    tests.len()
+                ));
+                Verdict::InternalError
+            }
+        };
+        if report.message.is_none() {
+            report.message = message.or_else(|| {
+                first_fail.map(|(v, id)| {
+                    match state
+                        .cases
+                        .iter()
+                        .find(|c| c.id == id)
+                        .and_then(|c| c.error.as_ref())
+                    {
+                        Some(e) => format!("case {id}: {}", e.message),
+                        None => format!("case {id}: {}", v.title().to_lowercase()),
+                    }
+                })
+            });
+        }
+        // Hidden cases stay hidden unless they are the first failure, which is shown in full.
+        let first_fail_id = first_fail.map(|(_, id)| id);
+        for c in &mut state.cases {
+            if c.hidden && Some(c.id) != first_fail_id {
+                c.input = Value::Null;
+                c.expected = Value::Null;
+                c.actual = Value::Null;
+                c.stdout.clear();
+            }
+        }
+        report.cases = state.cases;
+        Ok(report)
+    }
+}
+
+#[derive(Default)]
+struct RunState {
+    loading: bool,
+    ready: bool,
+    done: bool,
+    tampered: bool,
+    compile: Option<CompileErrorInfo>,
+    load_error: Option<(CaseStatus, ErrorInfo)>,
+    cases: Vec<CaseReport>,
+}
+
+fn case_report(
+    t: &TestCase,
+    verdict: Verdict,
+    actual: Value,
+    ms: f64,
+    error: Option<ErrorInfo>,
+    stdout: String,
+    stdout_truncated: bool,
+) -> CaseReport {
+    CaseReport {
+        id: t.id,
+        hidden: t.hidden,
+        edge: t.edge,
+        passed: verdict == Verdict::Accepted,
+        verdict,
+        input: t.input.clone(),
+        expected: t.expected.clone(),
+        actual,
+        ms,
+        error,
+        stdout,
+        stdout_truncated,
+    }
+}
+
+fn last_line(s: &str) -> &str {
+    s.lines()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("no error output")
+        .trim()
+}

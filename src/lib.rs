@@ -1,0 +1,11 @@
+//! Codify: practise coding-interview problems in a terminal.
+//!
+//! Engine modules (`problems`, `judge`, `store`, ...) have no terminal dependency; `cli` is a thin front
+//! end over them.
+
+pub mod cli;
+pub mod complexity;
+pub mod config;
+pub mod judge;
+pub mod problems;
+pub mod store;

@@ -1,0 +1,194 @@
+//! The problem model: what a loaded, validated problem looks like to the rest of the program.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::complexity::Complexity;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Difficulty {
+    Easy,
+    Medium,
+    Hard,
+}
+
+impl Difficulty {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Difficulty::Easy => "easy",
+            Difficulty::Medium => "medium",
+            Difficulty::Hard => "hard",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Difficulty> {
+        match s.to_ascii_lowercase().as_str() {
+            "easy" => Some(Difficulty::Easy),
+            "medium" => Some(Difficulty::Medium),
+            "hard" => Some(Difficulty::Hard),
+            _ => None,
+        }
+    }
+}
+
+/// The edge a hidden test exercises; analysis turns a failure on one into a `missing_edge_case` finding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Edge {
+    Empty,
+    Single,
+    Duplicates,
+    Negatives,
+    Zeros,
+    Overflow,
+    Large,
+    Sorted,
+    AllSame,
+    Boundary,
+    General,
+}
+
+impl Edge {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Edge::Empty => "empty",
+            Edge::Single => "single",
+            Edge::Duplicates => "duplicates",
+            Edge::Negatives => "negatives",
+            Edge::Zeros => "zeros",
+            Edge::Overflow => "overflow",
+            Edge::Large => "large",
+            Edge::Sorted => "sorted",
+            Edge::AllSame => "all_same",
+            Edge::Boundary => "boundary",
+            Edge::General => "general",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SignatureKind {
+    #[default]
+    Function,
+    Design,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Param {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub ty: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Signature {
+    #[serde(default)]
+    pub kind: SignatureKind,
+    #[serde(default = "default_class")]
+    pub class: String,
+    #[serde(default)]
+    pub method: Option<String>,
+    #[serde(default)]
+    pub params: Vec<Param>,
+    #[serde(default)]
+    pub returns: Option<String>,
+    /// In-place problems: the parameter whose value after the call is the answer.
+    #[serde(default)]
+    pub output: Option<String>,
+    /// Design problems: the methods the class must have.
+    #[serde(default)]
+    pub methods: Vec<String>,
+}
+
+fn default_class() -> String {
+    "Solution".to_string()
+}
+
+/// How the judge compares an actual answer with the expected one.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "mode", rename_all = "snake_case")]
+pub enum Compare {
+    Exact,
+    /// The first `depth` list levels are compared as multisets.
+    AnyOrder {
+        depth: u32,
+    },
+    Float {
+        tolerance: f64,
+    },
+    /// Python `check(inp, expected, actual) -> bool`, run in its own sandboxed process.
+    Checker {
+        code: String,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Limits {
+    /// Wall-clock limit for one test case, measured by the parent.
+    pub time_ms: u64,
+    /// Address-space limit of the interpreter.
+    pub memory_mb: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TestCase {
+    /// 1-based, in file order (tests.jsonl, then large.jsonl).
+    pub id: usize,
+    pub input: Value,
+    pub expected: Value,
+    pub hidden: bool,
+    pub edge: Option<Edge>,
+    pub explain: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Problem {
+    pub slug: String,
+    pub title: String,
+    pub difficulty: Difficulty,
+    pub topic: String,
+    pub patterns: Vec<String>,
+    pub optimal_time: Complexity,
+    pub optimal_space: Complexity,
+    pub statement: String,
+    pub constraints: Vec<String>,
+    pub hints: Vec<String>,
+    pub starter: String,
+    pub signature: Signature,
+    pub compare: Compare,
+    pub limits: Limits,
+    /// The reference solution's source.
+    #[serde(skip)]
+    pub solution: String,
+    /// Where the problem came from, for error messages: `problems/two-sum` or a folder path.
+    pub origin: String,
+    #[serde(skip)]
+    pub(crate) tests_source: super::load::TestsSource,
+}
+
+impl Problem {
+    /// `Solution().twoSum(nums, target)` — how the judge calls the learner's code.
+    pub fn call_shape(&self) -> String {
+        let sig = &self.signature;
+        match sig.kind {
+            SignatureKind::Design => format!(
+                "{}(...) and its methods {}",
+                sig.class,
+                sig.methods.join(", ")
+            ),
+            SignatureKind::Function => {
+                let params: Vec<&str> = sig.params.iter().map(|p| p.name.as_str()).collect();
+                format!(
+                    "{}().{}({})",
+                    sig.class,
+                    sig.method.as_deref().unwrap_or("?"),
+                    params.join(", ")
+                )
+            }
+        }
+    }
+}

@@ -1,0 +1,320 @@
+//! Verdicts, comparison modes and the LeetCode-compatible harness, through the real judge.
+
+use codify::judge::{RunOptions, Verdict};
+
+use crate::common::*;
+
+const TWO_SUM: &str = "class Solution:
+    def twoSum(self, nums: List[int], target: int) -> List[int]:
+        seen = {}
+        for i, x in enumerate(nums):
+            if target - x in seen:
+                return [seen[target - x], i]
+            seen[x] = i
+";
+
+#[test]
+fn correct_solution_is_accepted_with_every_case_reported() {
+    let p = bundled("two-sum");
+    let r = submit(&p, TWO_SUM);
+    assert_eq!(r.verdict, Verdict::Accepted, "{:?}", r.message);
+    assert_eq!(r.passed, r.total);
+    assert_eq!(r.cases.len(), r.total);
+    // Passed hidden cases keep their data to themselves.
+    let hidden = r.cases.iter().find(|c| c.hidden).unwrap();
+    assert!(hidden.input.is_null() && hidden.expected.is_null() && hidden.actual.is_null());
+    let public = r.cases.iter().find(|c| !c.hidden).unwrap();
+    assert!(!public.input.is_null());
+}
+
+#[test]
+fn wrong_answer_shows_expected_actual_and_stdout() {
+    let r = submit(&bundled("two-sum"), "class Solution:\n    def twoSum(self, nums, target):\n        print('looking at', len(nums))\n        return [-1, -1]\n");
+    assert_eq!(r.verdict, Verdict::WrongAnswer);
+    assert_eq!(r.passed, 0);
+    let c = r.failing_case().unwrap();
+    assert_eq!(c.id, 1);
+    assert_eq!(c.actual, serde_json::json!([-1, -1]));
+    assert!(!c.expected.is_null());
+    assert!(c.stdout.starts_with("looking at "), "{:?}", c.stdout);
+    assert_eq!(r.cases.len(), 1, "stops at the first failure");
+}
+
+#[test]
+fn all_runs_every_case() {
+    let p = bundled("two-sum");
+    let tests = p.tests().unwrap();
+    let opts = RunOptions {
+        stop_at_first_failure: false,
+        cancel: None,
+    };
+    let r = judge()
+        .run(
+            &p,
+            &tests,
+            "class Solution:\n    def twoSum(self, nums, target):\n        return [0, 1]\n",
+            &opts,
+        )
+        .unwrap();
+    assert_eq!(r.cases.len(), tests.len());
+    assert!(r.passed < r.total);
+}
+
+#[test]
+fn first_failing_hidden_case_is_shown_in_full() {
+    // Right on the public examples (which have at most 4 numbers), wrong on longer hidden inputs.
+    let code = "class Solution:\n    def twoSum(self, nums, target):\n        n = len(nums)\n        if n > 4:\n            return [0, 0]\n        for i in range(n):\n            for j in range(i + 1, n):\n                if nums[i] + nums[j] == target:\n                    return [i, j]\n";
+    let r = submit(&bundled("two-sum"), code);
+    assert_eq!(r.verdict, Verdict::WrongAnswer);
+    let c = r.failing_case().unwrap();
+    assert!(c.hidden, "the failure is on a hidden case");
+    assert!(
+        !c.input.is_null() && !c.expected.is_null(),
+        "the failing hidden case is shown in full"
+    );
+}
+
+#[test]
+fn slow_solution_times_out_on_the_large_case() {
+    let code = "class Solution:\n    def twoSum(self, nums, target):\n        for i in range(len(nums)):\n            for j in range(i + 1, len(nums)):\n                if nums[i] + nums[j] == target:\n                    return [i, j]\n";
+    let started = std::time::Instant::now();
+    let r = submit(&bundled("two-sum"), code);
+    assert_eq!(r.verdict, Verdict::TimeLimitExceeded, "{:?}", r.message);
+    let c = r.failing_case().unwrap();
+    assert_eq!(c.edge, Some(codify::problems::Edge::Large));
+    assert!(started.elapsed().as_secs() < 20);
+}
+
+#[test]
+fn memory_hungry_solution_gets_memory_limit_exceeded() {
+    let r = submit(&bundled("two-sum"), "class Solution:\n    def twoSum(self, nums, target):\n        block = [0] * (10 ** 9)\n        return [0, 1]\n");
+    assert_eq!(r.verdict, Verdict::MemoryLimitExceeded, "{:?}", r.message);
+}
+
+#[test]
+fn crash_is_a_runtime_error_pointing_at_the_learners_line() {
+    let code = "class Solution:\n    def twoSum(self, nums, target):\n        return self.helper(nums)\n\n    def helper(self, nums):\n        return [nums[100], 0]\n";
+    let r = submit(&bundled("two-sum"), code);
+    assert_eq!(r.verdict, Verdict::RuntimeError);
+    let e = r.failing_case().unwrap().error.as_ref().unwrap();
+    assert_eq!(e.kind, "IndexError");
+    assert_eq!(e.line, Some(6));
+    assert!(e.traceback.contains("line 3, in twoSum"), "{}", e.traceback);
+    assert!(
+        e.traceback
+            .contains("line 6, in helper: return [nums[100], 0]"),
+        "{}",
+        e.traceback
+    );
+    assert!(
+        !e.traceback.contains("harness"),
+        "judge frames are hidden: {}",
+        e.traceback
+    );
+}
+
+#[test]
+fn syntax_error_is_a_compile_error_with_line_and_column() {
+    let r = submit(
+        &bundled("two-sum"),
+        "class Solution:\n    def twoSum(self, nums, target)\n        return []\n",
+    );
+    assert_eq!(r.verdict, Verdict::CompileError);
+    let ce = r.compile_error.unwrap();
+    assert_eq!(ce.line, Some(2));
+    assert!(ce.col.is_some());
+    assert!(ce.message.starts_with("SyntaxError"), "{}", ce.message);
+}
+
+#[test]
+fn missing_class_or_method_is_explained() {
+    let r = submit(
+        &bundled("two-sum"),
+        "def twoSum(nums, target):\n    return [0, 1]\n",
+    );
+    assert_eq!(r.verdict, Verdict::CompileError);
+    assert!(
+        r.message
+            .as_deref()
+            .unwrap()
+            .contains("no class `Solution`"),
+        "{:?}",
+        r.message
+    );
+    let r = submit(
+        &bundled("two-sum"),
+        "class Solution:\n    def two_sum(self, nums, target):\n        return [0, 1]\n",
+    );
+    assert_eq!(r.verdict, Verdict::CompileError);
+    assert!(
+        r.message
+            .as_deref()
+            .unwrap()
+            .contains("has no method `twoSum`"),
+        "{:?}",
+        r.message
+    );
+}
+
+#[test]
+fn error_at_module_level_is_a_runtime_error() {
+    let r = submit(
+        &bundled("two-sum"),
+        "import numpy_does_not_exist\nclass Solution:\n    pass\n",
+    );
+    assert_eq!(r.verdict, Verdict::RuntimeError);
+    assert!(r.message.unwrap().contains("ModuleNotFoundError"));
+}
+
+#[test]
+fn empty_file_is_a_compile_error() {
+    let r = submit(&bundled("two-sum"), "");
+    assert_eq!(r.verdict, Verdict::CompileError);
+}
+
+#[test]
+fn linked_lists_trees_in_place_and_design_problems_run() {
+    for slug in [
+        "reverse-linked-list",
+        "maximum-depth-of-binary-tree",
+        "invert-binary-tree",
+        "reverse-string",
+        "min-stack",
+    ] {
+        let p = fixture(slug);
+        let r = submit(&p, &p.solution);
+        assert_eq!(
+            r.verdict,
+            Verdict::Accepted,
+            "{slug}: {:?} {:?}",
+            r.message,
+            r.failing_case()
+        );
+    }
+    // A returned cycle does not hang the judge.
+    let p = fixture("reverse-linked-list");
+    let r = submit(&p, "class Solution:\n    def reverseList(self, head):\n        if head: head.next = head\n        return head\n");
+    assert_eq!(r.verdict, Verdict::RuntimeError);
+    assert!(r
+        .failing_case()
+        .unwrap()
+        .error
+        .as_ref()
+        .unwrap()
+        .message
+        .contains("cycle"));
+    // In place: returning a new list instead of changing the argument is wrong.
+    let p = fixture("reverse-string");
+    let r = submit(
+        &p,
+        "class Solution:\n    def reverseString(self, s):\n        return s[::-1]\n",
+    );
+    assert_eq!(r.verdict, Verdict::WrongAnswer);
+}
+
+#[test]
+fn design_problem_with_a_missing_method_is_a_runtime_error() {
+    let p = fixture("min-stack");
+    let r = submit(&p, "class MinStack:\n    def __init__(self):\n        self.a = []\n    def push(self, v):\n        self.a.append(v)\n");
+    assert_eq!(r.verdict, Verdict::RuntimeError);
+    assert!(r
+        .failing_case()
+        .unwrap()
+        .error
+        .as_ref()
+        .unwrap()
+        .message
+        .contains("getMin"));
+}
+
+#[test]
+fn leetcode_style_solutions_paste_in_unchanged() {
+    // Written the way solutions are written for LeetCode: no imports for typing names, collections,
+    // heapq and friends, helper methods, nested functions, lru_cache.
+    let cases = [
+        ("two-sum", "class Solution:\n    def twoSum(self, nums: List[int], target: int) -> List[int]:\n        idx = defaultdict(list)\n        for i, n in enumerate(nums):\n            if target - n in idx:\n                return [idx[target - n][0], i]\n            idx[n].append(i)\n        return []\n"),
+        ("contains-duplicate", "class Solution:\n    def containsDuplicate(self, nums: List[int]) -> bool:\n        return any(v > 1 for v in Counter(nums).values())\n"),
+        ("top-k-frequent-elements", "class Solution:\n    def topKFrequent(self, nums: List[int], k: int) -> List[int]:\n        count = collections.Counter(nums)\n        return heapq.nlargest(k, count.keys(), key=count.get)\n"),
+        ("maximum-subarray", "class Solution:\n    def maxSubArray(self, nums: List[int]) -> int:\n        best = cur = -inf\n        for x in nums:\n            cur = max(x, cur + x)\n            best = max(best, cur)\n        return best\n"),
+        ("binary-search", "class Solution:\n    def search(self, nums: List[int], target: int) -> int:\n        i = bisect_left(nums, target)\n        return i if i < len(nums) and nums[i] == target else -1\n"),
+    ];
+    for (slug, code) in cases {
+        let r = submit(&bundled(slug), code);
+        assert_eq!(
+            r.verdict,
+            Verdict::Accepted,
+            "{slug}: {:?} {:?}",
+            r.message,
+            r.failing_case()
+        );
+    }
+}
+
+#[test]
+fn recursion_deeper_than_pythons_default_works() {
+    let p = fixture("sandbox-probe");
+    let code = "class Solution:\n    def probe(self, x):\n        def down(n):\n            return 0 if n == 0 else 1 + down(n - 1)\n        return x + down(5000) - 5000\n";
+    assert_eq!(submit(&p, code).verdict, Verdict::Accepted);
+}
+
+#[test]
+fn float_comparison_accepts_small_differences() {
+    let p = fixture("sandbox-probe");
+    assert_eq!(
+        submit(
+            &p,
+            "class Solution:\n    def probe(self, x):\n        return float(x)\n"
+        )
+        .verdict,
+        Verdict::Accepted
+    );
+    assert_eq!(
+        submit(
+            &p,
+            "class Solution:\n    def probe(self, x):\n        return x == 1\n"
+        )
+        .verdict,
+        Verdict::WrongAnswer,
+        "True is not 1"
+    );
+}
+
+#[test]
+fn checker_problems_accept_any_valid_answer() {
+    let p = bundled("longest-palindromic-substring");
+    let r = submit(&p, &p.solution);
+    assert_eq!(r.verdict, Verdict::Accepted, "{:?}", r.message);
+    let r = submit(
+        &p,
+        "class Solution:\n    def longestPalindrome(self, s):\n        return s[0]\n",
+    );
+    assert_eq!(r.verdict, Verdict::WrongAnswer);
+}
+
+#[test]
+fn cancel_stops_a_run_at_once() {
+    let p = fixture("sandbox-probe");
+    let tests = p.tests().unwrap();
+    let cancel = codify::judge::CancelToken::new().unwrap();
+    let opts = RunOptions {
+        stop_at_first_failure: true,
+        cancel: Some(cancel.clone()),
+    };
+    let started = std::time::Instant::now();
+    let handle = std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_millis(150));
+        cancel.cancel();
+    });
+    let r = judge().run(
+        &p,
+        &tests,
+        "class Solution:\n    def probe(self, x):\n        while True: pass\n",
+        &opts,
+    );
+    handle.join().unwrap();
+    assert!(matches!(r, Err(codify::judge::RunError::Cancelled)));
+    assert!(
+        started.elapsed() < std::time::Duration::from_millis(900),
+        "cancelled before the 1000 ms limit"
+    );
+}

@@ -1,0 +1,7 @@
+//! Integration tests, one binary: the real judge with the real python3, real SQLite files, the real CLI.
+
+mod common;
+
+mod cli;
+mod hostile;
+mod judge;
