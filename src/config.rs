@@ -17,16 +17,9 @@ pub const DEFAULT_CONFIG: &str = include_str!("../config.example.toml");
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error("{path}: {message}{}; see config.example.toml for every key", line.map(|l| format!(" (line {l})")).unwrap_or_default())]
-    Invalid {
-        path: String,
-        line: Option<usize>,
-        message: String,
-    },
+    Invalid { path: String, line: Option<usize>, message: String },
     #[error("cannot read {path}: {source}")]
-    Read {
-        path: String,
-        source: std::io::Error,
-    },
+    Read { path: String, source: std::io::Error },
     #[error("cannot find a home directory for Codify's data; pass --home DIR or set CODIFY_HOME")]
     NoHome,
 }
@@ -71,14 +64,11 @@ pub struct Paths {
 impl Paths {
     /// Paths under `home` when given (flag or `CODIFY_HOME`), else the platform's directories.
     pub fn resolve(home: Option<&Path>) -> Result<Paths, ConfigError> {
-        let env_home = std::env::var_os("CODIFY_HOME")
-            .filter(|h| !h.is_empty())
-            .map(PathBuf::from);
+        let env_home = std::env::var_os("CODIFY_HOME").filter(|h| !h.is_empty()).map(PathBuf::from);
         if let Some(home) = home.map(Path::to_path_buf).or(env_home) {
             return Ok(Paths::under(&home));
         }
-        let dirs =
-            directories::ProjectDirs::from("dev", "codify", "codify").ok_or(ConfigError::NoHome)?;
+        let dirs = directories::ProjectDirs::from("dev", "codify", "codify").ok_or(ConfigError::NoHome)?;
         Ok(Paths {
             config_file: dirs.config_dir().join("config.toml"),
             db_file: dirs.data_dir().join("codify.db"),
@@ -103,12 +93,7 @@ impl Config {
         let user = match std::fs::read_to_string(path) {
             Ok(text) => Some(text),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-            Err(source) => {
-                return Err(ConfigError::Read {
-                    path: path.display().to_string(),
-                    source,
-                })
-            }
+            Err(source) => return Err(ConfigError::Read { path: path.display().to_string(), source }),
         };
         let mut config = Config::from_layers(user.as_deref(), &path.display().to_string())?;
         config.apply_env(|k| std::env::var(k).ok());
@@ -117,11 +102,10 @@ impl Config {
 
     /// Defaults merged with an optional user file's text (`origin` names it in errors).
     pub fn from_layers(user: Option<&str>, origin: &str) -> Result<Config, ConfigError> {
-        let mut base: toml::Table = toml::from_str(DEFAULT_CONFIG)
-            .map_err(|e| toml_error("config.example.toml", DEFAULT_CONFIG, &e))?;
+        let mut base: toml::Table =
+            toml::from_str(DEFAULT_CONFIG).map_err(|e| toml_error("config.example.toml", DEFAULT_CONFIG, &e))?;
         if let Some(text) = user {
-            let overlay: toml::Table =
-                toml::from_str(text).map_err(|e| toml_error(origin, text, &e))?;
+            let overlay: toml::Table = toml::from_str(text).map_err(|e| toml_error(origin, text, &e))?;
             merge(&mut base, overlay, "", origin, text)?;
         }
         Config::deserialize(toml::Value::Table(base)).map_err(|e| ConfigError::Invalid {
@@ -154,11 +138,7 @@ fn merge(
     text: &str,
 ) -> Result<(), ConfigError> {
     for (key, value) in overlay {
-        let dotted = if prefix.is_empty() {
-            key.clone()
-        } else {
-            format!("{prefix}.{key}")
-        };
+        let dotted = if prefix.is_empty() { key.clone() } else { format!("{prefix}.{key}") };
         match (base.get_mut(&key), value) {
             (None, _) => {
                 return Err(ConfigError::Invalid {
@@ -167,17 +147,12 @@ fn merge(
                     message: format!("unknown key `{dotted}`"),
                 })
             }
-            (Some(toml::Value::Table(b)), toml::Value::Table(o)) => {
-                merge(b, o, &dotted, origin, text)?
-            }
+            (Some(toml::Value::Table(b)), toml::Value::Table(o)) => merge(b, o, &dotted, origin, text)?,
             (Some(toml::Value::Table(_)), other) => {
                 return Err(ConfigError::Invalid {
                     path: origin.to_string(),
                     line: find_line(text, &key),
-                    message: format!(
-                        "`{dotted}` must be a table, not {}",
-                        article(other.type_str())
-                    ),
+                    message: format!("`{dotted}` must be a table, not {}", article(other.type_str())),
                 })
             }
             (Some(slot), value) => {
@@ -224,11 +199,7 @@ pub fn toml_error(origin: &str, text: &str, e: &toml::de::Error) -> ConfigError 
 
 /// 1-based line number of byte offset `at` in `text`.
 pub fn line_of(text: &str, at: usize) -> usize {
-    text.as_bytes()[..at.min(text.len())]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
+    text.as_bytes()[..at.min(text.len())].iter().filter(|&&b| b == b'\n').count() + 1
 }
 
 #[cfg(test)]
@@ -252,21 +223,13 @@ mod tests {
 
     #[test]
     fn unknown_key_names_key_file_and_line() {
-        let e = Config::from_layers(
-            Some("python = \"python3\"\n[judge]\nsandbx = true\n"),
-            "c.toml",
-        )
-        .unwrap_err();
-        assert_eq!(
-            e.to_string(),
-            "c.toml: unknown key `judge.sandbx` (line 3); see config.example.toml for every key"
-        );
+        let e = Config::from_layers(Some("python = \"python3\"\n[judge]\nsandbx = true\n"), "c.toml").unwrap_err();
+        assert_eq!(e.to_string(), "c.toml: unknown key `judge.sandbx` (line 3); see config.example.toml for every key");
     }
 
     #[test]
     fn wrong_type_is_an_error() {
-        let e = Config::from_layers(Some("[judge]\noutput_limit_kib = \"lots\"\n"), "c.toml")
-            .unwrap_err();
+        let e = Config::from_layers(Some("[judge]\noutput_limit_kib = \"lots\"\n"), "c.toml").unwrap_err();
         assert_eq!(
             e.to_string(),
             "c.toml: `judge.output_limit_kib` must be an integer, not a string (line 2); see config.example.toml for every key"
@@ -275,9 +238,7 @@ mod tests {
 
     #[test]
     fn syntax_error_is_one_line_with_line_number() {
-        let e = Config::from_layers(Some("python = \n"), "c.toml")
-            .unwrap_err()
-            .to_string();
+        let e = Config::from_layers(Some("python = \n"), "c.toml").unwrap_err().to_string();
         assert!(e.starts_with("c.toml: "), "{e}");
         assert!(e.contains("(line 1)"), "{e}");
         assert!(!e.contains('\n'), "{e}");

@@ -14,22 +14,13 @@ pub fn doctor(ctx: &Ctx, json_out: bool) -> Result<ExitCode, Failure> {
     let interpreter = crate::judge::interpreter::resolve(&ctx.config.python, &ctx.paths.cache_dir);
     let layers = sandbox::detect(ctx.config.judge.sandbox);
     let bank = Bank::load(&ctx.config.problem_dirs);
-    let db = ctx
-        .store()
-        .and_then(|s| s.submission_count().map_err(Failure::from));
-    let config_state = if ctx.paths.config_file.exists() {
-        "loaded"
-    } else {
-        "absent: built-in defaults"
-    };
+    let db = ctx.store().and_then(|s| s.submission_count().map_err(Failure::from));
+    let config_state = if ctx.paths.config_file.exists() { "loaded" } else { "absent: built-in defaults" };
     let key_set = std::env::var(&ctx.config.llm.api_key_env).is_ok_and(|k| !k.is_empty());
     let llm = match (ctx.config.llm.base_url.is_empty(), key_set) {
         (true, false) => "offline tutor (no [llm] base_url and no API key)".to_string(),
         (true, true) => format!("OpenAI API, model {}", ctx.config.llm.model),
-        (false, _) => format!(
-            "{} , model {}",
-            ctx.config.llm.base_url, ctx.config.llm.model
-        ),
+        (false, _) => format!("{} , model {}", ctx.config.llm.base_url, ctx.config.llm.model),
     };
     if let Err(e) = &interpreter {
         problems_found.push(e.to_string());
@@ -57,10 +48,7 @@ pub fn doctor(ctx: &Ctx, json_out: bool) -> Result<ExitCode, Failure> {
     } else {
         let s = Style::detect();
         println!("{}", s.bold("Paths"));
-        println!(
-            "  config    {} ({config_state})",
-            ctx.paths.config_file.display()
-        );
+        println!("  config    {} ({config_state})", ctx.paths.config_file.display());
         println!("  database  {}", ctx.paths.db_file.display());
         println!("  logs      {}", ctx.paths.log_dir.display());
         println!("  cache     {}", ctx.paths.cache_dir.display());
@@ -77,11 +65,7 @@ pub fn doctor(ctx: &Ctx, json_out: bool) -> Result<ExitCode, Failure> {
         }
         println!("{}", s.bold("Sandbox"));
         for l in &layers {
-            let mark = if l.active {
-                s.green("✓ active     ")
-            } else {
-                s.red("✗ unavailable")
-            };
+            let mark = if l.active { s.green("✓ active     ") } else { s.red("✗ unavailable") };
             println!("  {mark}  {:<14} {}", l.name, s.dim(&l.detail));
         }
         println!(
@@ -107,9 +91,5 @@ pub fn doctor(ctx: &Ctx, json_out: bool) -> Result<ExitCode, Failure> {
             }
         }
     }
-    Ok(if problems_found.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
+    Ok(if problems_found.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }

@@ -29,14 +29,7 @@ struct SubmitJson<'a> {
     submission_id: Option<i64>,
 }
 
-pub fn judge(
-    ctx: &Ctx,
-    slug: &str,
-    file: &Path,
-    json: bool,
-    all: bool,
-    mode: Mode,
-) -> Result<ExitCode, Failure> {
+pub fn judge(ctx: &Ctx, slug: &str, file: &Path, json: bool, all: bool, mode: Mode) -> Result<ExitCode, Failure> {
     let bank = ctx.bank();
     let problem = find(&bank, slug)?;
     let code = read_solution(file)?;
@@ -51,23 +44,14 @@ pub fn judge(
         Mode::Submit => Some(ctx.store()?),
         Mode::Run => None,
     };
-    let opts = RunOptions {
-        stop_at_first_failure: !all && ctx.config.judge.stop_at_first_failure,
-        cancel: None,
-    };
+    let opts = RunOptions { stop_at_first_failure: !all && ctx.config.judge.stop_at_first_failure, cancel: None };
     let report = pending.run(&judge, &tests, &code, &opts)?;
     let submission_id = match &store {
-        Some(store) => Some(store.add_submission(&NewSubmission {
-            code: &code,
-            report: &report,
-        })?),
+        Some(store) => Some(store.add_submission(&NewSubmission { code: &code, report: &report })?),
         None => None,
     };
     if json {
-        print_json(&SubmitJson {
-            report: &report,
-            submission_id,
-        })?;
+        print_json(&SubmitJson { report: &report, submission_id })?;
     } else {
         print_report(&report, mode);
     }
@@ -78,41 +62,28 @@ pub fn judge(
 pub fn read_solution(path: &Path) -> Result<String, Failure> {
     let shown = path.display();
     let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => Failure(format!(
-            "{shown}: no such file; pass the path of your .py solution"
-        )),
-        std::io::ErrorKind::PermissionDenied => Failure(format!(
-            "{shown}: permission denied; make the file readable (chmod u+r)"
-        )),
+        std::io::ErrorKind::NotFound => Failure(format!("{shown}: no such file; pass the path of your .py solution")),
+        std::io::ErrorKind::PermissionDenied => {
+            Failure(format!("{shown}: permission denied; make the file readable (chmod u+r)"))
+        }
         _ => Failure(format!("{shown}: cannot read: {e}")),
     })?;
     if meta.is_dir() {
-        return Err(Failure(format!(
-            "{shown}: is a directory; pass the path of your .py solution"
-        )));
+        return Err(Failure(format!("{shown}: is a directory; pass the path of your .py solution")));
     }
     if meta.len() > MAX_SOLUTION_BYTES {
-        return Err(Failure(format!(
-            "{shown}: is {} bytes; solutions are limited to 1 MiB",
-            meta.len()
-        )));
+        return Err(Failure(format!("{shown}: is {} bytes; solutions are limited to 1 MiB", meta.len())));
     }
     let bytes = std::fs::read(path).map_err(|e| Failure(format!("{shown}: cannot read: {e}")))?;
     if bytes.len() as u64 > MAX_SOLUTION_BYTES {
-        return Err(Failure(format!(
-            "{shown}: is over 1 MiB; solutions are limited to 1 MiB"
-        )));
+        return Err(Failure(format!("{shown}: is over 1 MiB; solutions are limited to 1 MiB")));
     }
     if bytes.contains(&0) {
-        return Err(Failure(format!(
-            "{shown}: looks binary (it contains NUL bytes); pass a Python source file"
-        )));
+        return Err(Failure(format!("{shown}: looks binary (it contains NUL bytes); pass a Python source file")));
     }
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
-        Failure(format!(
-            "{shown}: is not UTF-8 text (invalid byte at offset {at}); save it as UTF-8"
-        ))
+        Failure(format!("{shown}: is not UTF-8 text (invalid byte at offset {at}); save it as UTF-8"))
     })
 }
 
@@ -126,11 +97,7 @@ fn verdict_style(s: &Style, v: Verdict) -> String {
 
 pub fn print_report(r: &Report, mode: Mode) {
     let s = Style::detect();
-    let what = if mode == Mode::Run {
-        "example tests"
-    } else {
-        "tests"
-    };
+    let what = if mode == Mode::Run { "example tests" } else { "tests" };
     println!(
         "{}  ·  {}  ·  {}/{} {what} passed  ·  {:.1} ms",
         verdict_style(&s, r.verdict),
@@ -149,11 +116,7 @@ pub fn print_report(r: &Report, mode: Mode) {
         if let (Some(text), Some(line)) = (&ce.text, ce.line) {
             println!("  {} | {}", s.dim(&format!("{line:>4}")), text);
             if let Some(col) = ce.col {
-                println!(
-                    "         {}{}",
-                    " ".repeat(col.saturating_sub(1) as usize),
-                    s.red("^")
-                );
+                println!("         {}{}", " ".repeat(col.saturating_sub(1) as usize), s.red("^"));
             }
         }
         return;
@@ -163,17 +126,7 @@ pub fn print_report(r: &Report, mode: Mode) {
             print_case(&s, c);
         }
     } else {
-        let marks: Vec<String> = r
-            .cases
-            .iter()
-            .map(|c| {
-                if c.passed {
-                    s.green("✓")
-                } else {
-                    s.red("✗")
-                }
-            })
-            .collect();
+        let marks: Vec<String> = r.cases.iter().map(|c| if c.passed { s.green("✓") } else { s.red("✗") }).collect();
         if !marks.is_empty() {
             println!("  {}", marks.join(" "));
         }
@@ -181,9 +134,7 @@ pub fn print_report(r: &Report, mode: Mode) {
             print_case(&s, c);
         }
     }
-    let shown_in_case = r
-        .failing_case()
-        .is_some_and(|c| c.error.is_some() || c.verdict == Verdict::WrongAnswer);
+    let shown_in_case = r.failing_case().is_some_and(|c| c.error.is_some() || c.verdict == Verdict::WrongAnswer);
     if r.verdict != Verdict::Accepted && !shown_in_case {
         if let Some(m) = &r.message {
             println!("  {}", s.yellow(m));
@@ -192,11 +143,7 @@ pub fn print_report(r: &Report, mode: Mode) {
 }
 
 fn print_case(s: &Style, c: &CaseReport) {
-    let mark = if c.passed {
-        s.green("✓")
-    } else {
-        s.red("✗")
-    };
+    let mark = if c.passed { s.green("✓") } else { s.red("✗") };
     let mut tags = vec![];
     if c.hidden {
         tags.push("hidden".to_string());
@@ -204,21 +151,9 @@ fn print_case(s: &Style, c: &CaseReport) {
     if let Some(e) = c.edge {
         tags.push(format!("edge: {}", e.as_str()));
     }
-    let tags = if tags.is_empty() {
-        String::new()
-    } else {
-        format!(" ({})", tags.join(" · "))
-    };
-    let verdict = if c.passed {
-        String::new()
-    } else {
-        format!(" — {}", c.verdict.title())
-    };
-    println!(
-        "\n{mark} case {}{tags}{verdict}  {}",
-        c.id,
-        s.dim(&format!("{:.2} ms", c.ms))
-    );
+    let tags = if tags.is_empty() { String::new() } else { format!(" ({})", tags.join(" · ")) };
+    let verdict = if c.passed { String::new() } else { format!(" — {}", c.verdict.title()) };
+    println!("\n{mark} case {}{tags}{verdict}  {}", c.id, s.dim(&format!("{:.2} ms", c.ms)));
     if !c.input.is_null() {
         println!("  input:     {}", format_input(&c.input, 300));
         println!("  expected:  {}", clip(&c.expected.to_string(), 300));

@@ -18,11 +18,7 @@ use crate::problems::{Bank, Problem};
 use crate::store::Store;
 
 #[derive(Parser, Debug)]
-#[command(
-    name = "codify",
-    version,
-    about = "Practise coding-interview problems in a terminal, offline."
-)]
+#[command(name = "codify", version, about = "Practise coding-interview problems in a terminal, offline.")]
 pub struct Args {
     /// Keep all state (config, database, logs, caches) under DIR. Also: CODIFY_HOME.
     #[arg(long, global = true, value_name = "DIR")]
@@ -140,13 +136,9 @@ impl Ctx {
     }
 
     pub fn judge(&self) -> Result<Judge, Failure> {
-        let interpreter =
-            crate::judge::interpreter::resolve(&self.config.python, &self.paths.cache_dir)?;
-        Ok(Judge::new(
-            interpreter,
-            self.config.judge.sandbox,
-            self.config.judge.output_limit_kib,
-        ))
+        let interpreter = crate::judge::interpreter::resolve(&self.config.python, &self.paths.cache_dir)?;
+        Ok(Judge::new(interpreter, self.config.judge.sandbox, self.config.judge.output_limit_kib)
+            .with_compiled_harness(&self.paths.cache_dir))
     }
 
     pub fn store(&self) -> Result<Store, Failure> {
@@ -171,29 +163,19 @@ pub fn dispatch(args: Args) -> Result<ExitCode, Failure> {
     let ctx = Ctx::load(args.home.as_deref())?;
     match args.command {
         None => overview(&ctx),
-        Some(Command::Problems {
-            action: Some(ProblemsAction::Validate { slugs, json }),
-            ..
-        }) => problems_cmd::validate(&ctx, &slugs, json),
-        Some(Command::Problems {
-            action: None,
-            topic,
-            difficulty,
-            json,
-        }) => problems_cmd::list(&ctx, topic.as_deref(), difficulty.as_deref(), json),
+        Some(Command::Problems { action: Some(ProblemsAction::Validate { slugs, json }), .. }) => {
+            problems_cmd::validate(&ctx, &slugs, json)
+        }
+        Some(Command::Problems { action: None, topic, difficulty, json }) => {
+            problems_cmd::list(&ctx, topic.as_deref(), difficulty.as_deref(), json)
+        }
         Some(Command::Show { slug, json }) => show::show(&ctx, &slug, json),
-        Some(Command::Run {
-            slug,
-            file,
-            json,
-            all,
-        }) => judge_cmd::judge(&ctx, &slug, &file, json, all, judge_cmd::Mode::Run),
-        Some(Command::Submit {
-            slug,
-            file,
-            json,
-            all,
-        }) => judge_cmd::judge(&ctx, &slug, &file, json, all, judge_cmd::Mode::Submit),
+        Some(Command::Run { slug, file, json, all }) => {
+            judge_cmd::judge(&ctx, &slug, &file, json, all, judge_cmd::Mode::Run)
+        }
+        Some(Command::Submit { slug, file, json, all }) => {
+            judge_cmd::judge(&ctx, &slug, &file, json, all, judge_cmd::Mode::Submit)
+        }
         Some(Command::Doctor { json }) => doctor::doctor(&ctx, json),
     }
 }
@@ -201,10 +183,7 @@ pub fn dispatch(args: Args) -> Result<ExitCode, Failure> {
 /// `codify` with no command. The TUI will live here; until then, a short orientation.
 fn overview(ctx: &Ctx) -> Result<ExitCode, Failure> {
     let bank = ctx.bank();
-    println!(
-        "Codify — {} problems bundled, everything local and offline.\n",
-        bank.all().len()
-    );
+    println!("Codify — {} problems bundled, everything local and offline.\n", bank.all().len());
     println!("  codify problems                 list them (--topic, --difficulty, --json)");
     println!("  codify show two-sum             read one, with its starter code");
     println!("  codify run two-sum sol.py       try a solution on the examples");

@@ -14,9 +14,7 @@ pub struct Style {
 impl Style {
     pub fn detect() -> Style {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        Style {
-            color: !no_color && std::io::stdout().is_terminal(),
-        }
+        Style { color: !no_color && std::io::stdout().is_terminal() }
     }
 
     fn paint(&self, code: &str, s: &str) -> String {
@@ -45,8 +43,7 @@ impl Style {
 }
 
 pub fn print_json<T: Serialize>(value: &T) -> Result<(), Failure> {
-    let text = serde_json::to_string_pretty(value)
-        .map_err(|e| Failure(format!("cannot encode JSON output: {e}")))?;
+    let text = serde_json::to_string_pretty(value).map_err(|e| Failure(format!("cannot encode JSON output: {e}")))?;
     println!("{text}");
     Ok(())
 }
@@ -65,10 +62,7 @@ pub fn clip(s: &str, max: usize) -> String {
 pub fn format_input(input: &serde_json::Value, max: usize) -> String {
     match input {
         serde_json::Value::Object(map) => {
-            let parts: Vec<String> = map
-                .iter()
-                .map(|(k, v)| format!("{k} = {}", clip(&v.to_string(), max)))
-                .collect();
+            let parts: Vec<String> = map.iter().map(|(k, v)| format!("{k} = {}", clip(&v.to_string(), max))).collect();
             parts.join(", ")
         }
         other => clip(&other.to_string(), max),

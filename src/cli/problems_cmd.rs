@@ -11,18 +11,12 @@ use crate::complexity::Complexity;
 use crate::judge::{Judge, RunOptions, Verdict};
 use crate::problems::{Difficulty, Problem};
 
-pub fn list(
-    ctx: &Ctx,
-    topic: Option<&str>,
-    difficulty: Option<&str>,
-    json_out: bool,
-) -> Result<ExitCode, Failure> {
+pub fn list(ctx: &Ctx, topic: Option<&str>, difficulty: Option<&str>, json_out: bool) -> Result<ExitCode, Failure> {
     let difficulty = match difficulty {
-        Some(d) => Some(Difficulty::parse(d).ok_or_else(|| {
-            Failure(format!(
-                "--difficulty `{d}` is not one of easy, medium, hard"
-            ))
-        })?),
+        Some(d) => Some(
+            Difficulty::parse(d)
+                .ok_or_else(|| Failure(format!("--difficulty `{d}` is not one of easy, medium, hard")))?,
+        ),
         None => None,
     };
     let bank = ctx.bank();
@@ -30,19 +24,14 @@ pub fn list(
         if !bank.all().iter().any(|p| p.topic == t) {
             let mut topics: Vec<&str> = bank.all().iter().map(|p| p.topic.as_str()).collect();
             topics.dedup();
-            return Err(Failure(format!(
-                "--topic `{t}` matches no problem; topics: {}",
-                topics.join(", ")
-            )));
+            return Err(Failure(format!("--topic `{t}` matches no problem; topics: {}", topics.join(", "))));
         }
     }
     let progress = ctx.store()?.progress()?;
     let shown: Vec<&Problem> = bank
         .all()
         .iter()
-        .filter(|p| {
-            topic.is_none_or(|t| p.topic == t) && difficulty.is_none_or(|d| p.difficulty == d)
-        })
+        .filter(|p| topic.is_none_or(|t| p.topic == t) && difficulty.is_none_or(|d| p.difficulty == d))
         .collect();
     if json_out {
         let rows: Vec<_> = shown
@@ -58,13 +47,7 @@ pub fn list(
     }
     let s = Style::detect();
     let width = shown.iter().map(|p| p.slug.len()).max().unwrap_or(4).max(4);
-    println!(
-        "{}",
-        s.bold(&format!(
-            "{:<width$}  {:<8}  {:<10}  {:<9}  title",
-            "slug", "level", "topic", "status"
-        ))
-    );
+    println!("{}", s.bold(&format!("{:<width$}  {:<8}  {:<10}  {:<9}  title", "slug", "level", "topic", "status")));
     for p in &shown {
         let pr = progress.get(&p.slug).copied().unwrap_or_default();
         let level = match p.difficulty {
@@ -77,18 +60,9 @@ pub fn list(
             "attempted" => s.yellow(&format!("{:<9}", "attempted")),
             _ => s.dim(&format!("{:<9}", "new")),
         };
-        println!(
-            "{:<width$}  {level}  {:<10}  {status}  {}",
-            p.slug, p.topic, p.title
-        );
+        println!("{:<width$}  {level}  {:<10}  {status}  {}", p.slug, p.topic, p.title);
     }
-    println!(
-        "{}",
-        s.dim(&format!(
-            "\n{} problems · codify show SLUG to read one",
-            shown.len()
-        ))
-    );
+    println!("{}", s.dim(&format!("\n{} problems · codify show SLUG to read one", shown.len())));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -128,32 +102,16 @@ fn validate_problem(judge: &Judge, p: &Problem) -> Validation {
     v.hidden = tests.iter().filter(|t| t.hidden).count();
     let public = v.tests - v.hidden;
     if public < 2 {
-        v.errors.push(format!(
-            "{}/tests.jsonl: has {public} public tests; at least 2 are needed",
-            p.origin
-        ));
+        v.errors.push(format!("{}/tests.jsonl: has {public} public tests; at least 2 are needed", p.origin));
     }
     if v.hidden < 8 {
-        v.errors.push(format!(
-            "{}/tests.jsonl: has {} hidden tests; at least 8 are needed",
-            p.origin, v.hidden
-        ));
+        v.errors.push(format!("{}/tests.jsonl: has {} hidden tests; at least 8 are needed", p.origin, v.hidden));
     }
     let needs_large = p.optimal_time > Complexity::Log;
-    if needs_large
-        && !tests
-            .iter()
-            .any(|t| t.edge == Some(crate::problems::Edge::Large))
-    {
-        v.warnings.push(format!(
-            "{}: no `large` test, so slower approaches are not caught by time",
-            p.origin
-        ));
+    if needs_large && !tests.iter().any(|t| t.edge == Some(crate::problems::Edge::Large)) {
+        v.warnings.push(format!("{}: no `large` test, so slower approaches are not caught by time", p.origin));
     }
-    let opts = RunOptions {
-        stop_at_first_failure: false,
-        cancel: None,
-    };
+    let opts = RunOptions { stop_at_first_failure: false, cancel: None };
     match judge.run(p, &tests, &p.solution, &opts) {
         Ok(report) => {
             v.slowest_ms = report.cases.iter().map(|c| c.ms).fold(0.0, f64::max);
@@ -172,10 +130,7 @@ fn validate_problem(judge: &Judge, p: &Problem) -> Validation {
                     report.verdict.as_str(),
                     report.passed,
                     report.total,
-                    detail
-                        .or(report.message.clone())
-                        .map(|d| format!(": {d}"))
-                        .unwrap_or_default()
+                    detail.or(report.message.clone()).map(|d| format!(": {d}")).unwrap_or_default()
                 ));
             } else if v.slowest_ms * 5.0 > p.limits.time_ms as f64 {
                 v.warnings.push(format!(
@@ -196,29 +151,18 @@ pub fn validate(ctx: &Ctx, slugs: &[String], json_out: bool) -> Result<ExitCode,
     for s in slugs {
         super::find(&bank, s)?;
     }
-    let chosen: Vec<&Problem> = bank
-        .all()
-        .iter()
-        .filter(|p| slugs.is_empty() || slugs.contains(&p.slug))
-        .collect();
+    let chosen: Vec<&Problem> = bank.all().iter().filter(|p| slugs.is_empty() || slugs.contains(&p.slug)).collect();
     // Two workers: the machine this targets has two cores, and each run is one interpreter.
     let mut results: Vec<Validation> = Vec::with_capacity(chosen.len());
     std::thread::scope(|scope| {
         let (left, right) = chosen.split_at(chosen.len() / 2);
-        let a = scope.spawn(|| {
-            left.iter()
-                .map(|p| validate_problem(&judge, p))
-                .collect::<Vec<_>>()
-        });
+        let a = scope.spawn(|| left.iter().map(|p| validate_problem(&judge, p)).collect::<Vec<_>>());
         let b: Vec<_> = right.iter().map(|p| validate_problem(&judge, p)).collect();
         results.extend(a.join().unwrap_or_default());
         results.extend(b);
     });
-    let load_errors: Vec<String> = if slugs.is_empty() {
-        bank.errors.iter().map(|e| e.to_string()).collect()
-    } else {
-        vec![]
-    };
+    let load_errors: Vec<String> =
+        if slugs.is_empty() { bank.errors.iter().map(|e| e.to_string()).collect() } else { vec![] };
     let failed = results.iter().filter(|v| !v.ok).count() + load_errors.len();
     if json_out {
         print_json(&json!({"ok": failed == 0, "problems": results, "load_errors": load_errors}))?;
@@ -240,14 +184,7 @@ pub fn validate(ctx: &Ctx, slugs: &[String], json_out: bool) -> Result<ExitCode,
                 println!("    {}", s.yellow(&format!("warning: {w}")));
             }
         }
-        println!(
-            "\n{} problems checked, {failed} with errors",
-            results.len() + load_errors.len()
-        );
+        println!("\n{} problems checked, {failed} with errors", results.len() + load_errors.len());
     }
-    Ok(if failed == 0 {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
+    Ok(if failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }

@@ -23,16 +23,7 @@ pub fn show(ctx: &Ctx, slug: &str, json_out: bool) -> Result<ExitCode, Failure> 
         return Ok(ExitCode::SUCCESS);
     }
     let s = Style::detect();
-    println!(
-        "{}  {}",
-        s.bold(&p.title),
-        s.dim(&format!(
-            "{} · {} · {}",
-            p.difficulty.as_str(),
-            p.topic,
-            p.slug
-        ))
-    );
+    println!("{}  {}", s.bold(&p.title), s.dim(&format!("{} · {} · {}", p.difficulty.as_str(), p.topic, p.slug)));
     println!();
     println!("{}", p.statement);
     for (i, t) in examples.iter().enumerate() {

@@ -14,24 +14,16 @@ pub fn matches(mode: &Compare, expected: &Value, actual: &Value) -> bool {
     match mode {
         Compare::Exact | Compare::Checker { .. } => equal(expected, actual, 0.0),
         Compare::Float { tolerance } => equal(expected, actual, *tolerance),
-        Compare::AnyOrder { depth } => equal(
-            &canonical(expected, *depth),
-            &canonical(actual, *depth),
-            0.0,
-        ),
+        Compare::AnyOrder { depth } => equal(&canonical(expected, *depth), &canonical(actual, *depth), 0.0),
     }
 }
 
 fn equal(a: &Value, b: &Value, tol: f64) -> bool {
     match (a, b) {
         (Value::Number(x), Value::Number(y)) => numbers_equal(x, y, tol),
-        (Value::Array(x), Value::Array(y)) => {
-            x.len() == y.len() && x.iter().zip(y).all(|(p, q)| equal(p, q, tol))
-        }
+        (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(p, q)| equal(p, q, tol)),
         (Value::Object(x), Value::Object(y)) => {
-            x.len() == y.len()
-                && x.iter()
-                    .all(|(k, v)| y.get(k).is_some_and(|w| equal(v, w, tol)))
+            x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| equal(v, w, tol)))
         }
         _ => a == b,
     }
@@ -78,10 +70,7 @@ fn sort_key(v: &Value) -> String {
             (None, Some(f)) if f.fract() == 0.0 && f.abs() < 9.0e15 => format!("{}", f as i64),
             _ => n.to_string(),
         },
-        Value::Array(items) => format!(
-            "[{}]",
-            items.iter().map(sort_key).collect::<Vec<_>>().join(",")
-        ),
+        Value::Array(items) => format!("[{}]", items.iter().map(sort_key).collect::<Vec<_>>().join(",")),
         other => other.to_string(),
     }
 }
@@ -107,16 +96,8 @@ mod tests {
         let depth2 = Compare::AnyOrder { depth: 2 };
         assert!(matches(&depth1, &json!([0, 1]), &json!([1, 0])));
         assert!(!matches(&depth1, &json!([0, 1]), &json!([1, 1])));
-        assert!(!matches(
-            &depth1,
-            &json!([[1, 2], [3]]),
-            &json!([[3], [2, 1]])
-        ));
-        assert!(matches(
-            &depth2,
-            &json!([["eat", "tea"], ["bat"]]),
-            &json!([["bat"], ["tea", "eat"]])
-        ));
+        assert!(!matches(&depth1, &json!([[1, 2], [3]]), &json!([[3], [2, 1]])));
+        assert!(matches(&depth2, &json!([["eat", "tea"], ["bat"]]), &json!([["bat"], ["tea", "eat"]])));
         assert!(!matches(&depth2, &json!([["a"], ["a"]]), &json!([["a"]])));
         assert!(matches(&depth1, &json!([2, 10]), &json!([10.0, 2])));
     }

@@ -140,10 +140,7 @@ pub struct RunOptions {
 
 impl Default for RunOptions {
     fn default() -> Self {
-        RunOptions {
-            stop_at_first_failure: true,
-            cancel: None,
-        }
+        RunOptions { stop_at_first_failure: true, cancel: None }
     }
 }
 
@@ -153,20 +150,38 @@ pub struct Judge {
     pub interpreter: Interpreter,
     pub sandbox: bool,
     pub output_limit: u64,
+    /// The harness as bytecode for this interpreter, when it could be compiled and cached.
+    harness_code: Option<Vec<u8>>,
 }
 
 /// An interpreter started for a problem ahead of its input, so its start-up overlaps other work.
 pub struct Pending<'p> {
     problem: &'p Problem,
     running: std::io::Result<process::Running>,
+    /// Bytes sent before the spec (the compiled harness).
+    prefix: Vec<u8>,
 }
 
 impl Judge {
     pub fn new(interpreter: Interpreter, sandbox: bool, output_limit_kib: u64) -> Judge {
-        Judge {
-            interpreter,
-            sandbox,
-            output_limit: output_limit_kib.max(1) << 10,
+        Judge { interpreter, sandbox, output_limit: output_limit_kib.max(1) << 10, harness_code: None }
+    }
+
+    /// Uses (and caches under `cache_dir`) the harness compiled by this interpreter, which saves compiling
+    /// its source on every run.
+    pub fn with_compiled_harness(mut self, cache_dir: &std::path::Path) -> Judge {
+        self.harness_code = interpreter::compiled(&self.interpreter, cache_dir, "harness", HARNESS);
+        self
+    }
+
+    /// The `-c` program and the bytes to send ahead of the spec on stdin.
+    fn harness_program(&self) -> (String, &[u8]) {
+        match &self.harness_code {
+            Some(code) => (
+                format!("import marshal, sys\nexec(marshal.loads(sys.stdin.buffer.read({})))", code.len()),
+                code.as_slice(),
+            ),
+            None => (HARNESS.to_string(), &[]),
         }
     }
 
@@ -174,18 +189,9 @@ impl Judge {
         sandbox::detect(self.sandbox)
     }
 
-    fn spawn(
-        &self,
-        script: &str,
-        memory_mb: u64,
-        cpu_seconds: u64,
-    ) -> std::io::Result<process::Running> {
-        let policy = sandbox::Policy {
-            enabled: self.sandbox,
-            memory_mb,
-            cpu_seconds,
-            read_paths: &self.interpreter.read_paths,
-        };
+    fn spawn(&self, script: &str, memory_mb: u64, cpu_seconds: u64) -> std::io::Result<process::Running> {
+        let policy =
+            sandbox::Policy { enabled: self.sandbox, memory_mb, cpu_seconds, read_paths: &self.interpreter.read_paths };
         let prepared = sandbox::Prepared::new(&policy)?;
         process::spawn(&self.interpreter, prepared, script)
     }
@@ -193,10 +199,8 @@ impl Judge {
     /// Starts the interpreter for `problem`; [`Pending::run`] then feeds it the code and the tests.
     pub fn start<'p>(&self, problem: &'p Problem, case_count: usize) -> Pending<'p> {
         let cpu = (problem.limits.time_ms * case_count.max(1) as u64).div_ceil(1000) + 2;
-        Pending {
-            problem,
-            running: self.spawn(HARNESS, problem.limits.memory_mb, cpu),
-        }
+        let (program, prefix) = self.harness_program();
+        Pending { problem, running: self.spawn(&program, problem.limits.memory_mb, cpu), prefix: prefix.to_vec() }
     }
 
     /// Runs `code` against `tests` of `problem`.
@@ -207,8 +211,7 @@ impl Judge {
         code: &str,
         opts: &RunOptions,
     ) -> Result<Report, RunError> {
-        self.start(problem, tests.len())
-            .run(self, tests, code, opts)
+        self.start(problem, tests.len()).run(self, tests, code, opts)
     }
 
     /// Runs a problem's checker over the answers given; one entry per item: Ok(valid) or Err(checker error).
@@ -232,26 +235,15 @@ impl Judge {
             output_bytes: self.output_limit,
         };
         let mut results = None;
-        let outcome = process::supervise(
-            running,
-            input.to_string().as_bytes(),
-            caps,
-            cancel,
-            |line| {
-                if let Ok(Frame::Checked { results: r }) = serde_json::from_slice::<Frame>(line) {
-                    results = Some(r);
-                }
-                Control::Stop
-            },
-        )
+        let outcome = process::supervise(running, input.to_string().as_bytes(), caps, cancel, |line| {
+            if let Ok(Frame::Checked { results: r }) = serde_json::from_slice::<Frame>(line) {
+                results = Some(r);
+            }
+            Control::Stop
+        })
         .map_err(|e| format!("checker supervision failed: {e}"))?;
-        let results = results.ok_or_else(|| {
-            format!(
-                "the checker gave no answer ({:?}): {}",
-                outcome.end,
-                outcome.stderr_tail.trim()
-            )
-        })?;
+        let results = results
+            .ok_or_else(|| format!("the checker gave no answer ({:?}): {}", outcome.end, outcome.stderr_tail.trim()))?;
         if results.len() != items.len() {
             return Err("the checker answered for the wrong number of cases".into());
         }
@@ -267,13 +259,7 @@ impl Judge {
 }
 
 impl Pending<'_> {
-    pub fn run(
-        self,
-        judge: &Judge,
-        tests: &[TestCase],
-        code: &str,
-        opts: &RunOptions,
-    ) -> Result<Report, RunError> {
+    pub fn run(self, judge: &Judge, tests: &[TestCase], code: &str, opts: &RunOptions) -> Result<Report, RunError> {
         let problem = self.problem;
         let mut report = Report {
             problem: problem.slug.clone(),
@@ -289,10 +275,7 @@ impl Pending<'_> {
         let running = match self.running {
             Ok(r) => r,
             Err(e) => {
-                report.message = Some(format!(
-                    "could not start {}: {e}",
-                    judge.interpreter.executable.display()
-                ));
+                report.message = Some(format!("could not start {}: {e}", judge.interpreter.executable.display()));
                 return Ok(report);
             }
         };
@@ -308,23 +291,15 @@ impl Pending<'_> {
             params: &sig.params,
             returns: sig.returns.as_deref(),
             output: sig.output.as_deref(),
-            cases: tests
-                .iter()
-                .map(|t| SpecCase {
-                    id: t.id,
-                    input: &t.input,
-                })
-                .collect(),
+            cases: tests.iter().map(|t| SpecCase { id: t.id, input: &t.input }).collect(),
             stdout_keep: STDOUT_KEEP,
             stdout_cap: judge.output_limit,
         };
-        let spec_bytes = match serde_json::to_vec(&spec) {
-            Ok(b) => b,
-            Err(e) => {
-                report.message = Some(format!("could not encode the run: {e}"));
-                return Ok(report);
-            }
-        };
+        let mut spec_bytes = self.prefix;
+        if let Err(e) = serde_json::to_writer(&mut spec_bytes, &spec) {
+            report.message = Some(format!("could not encode the run: {e}"));
+            return Ok(report);
+        }
         let checker = matches!(problem.compare, Compare::Checker { .. });
         let stop_early = opts.stop_at_first_failure && !checker;
         let mut state = RunState::default();
@@ -334,95 +309,68 @@ impl Pending<'_> {
             output_bytes: judge.output_limit,
         };
 
-        let outcome =
-            process::supervise(running, &spec_bytes, caps, opts.cancel.as_ref(), |line| {
-                let Ok(frame) = serde_json::from_slice::<Frame>(line) else {
-                    state.tampered = true;
-                    return Control::Stop;
-                };
-                match frame {
-                    // Frames must come in the one order the harness writes them; anything else means the
-                    // solution wrote to the channel (for example to reset the deadline).
-                    Frame::Loading if !state.loading => {
-                        state.loading = true;
-                        Control::Continue
-                    }
-                    Frame::Ready if state.loading && !state.ready => {
-                        state.ready = true;
-                        Control::Continue
-                    }
-                    Frame::Loading | Frame::Ready => {
-                        state.tampered = true;
-                        Control::Stop
-                    }
-                    Frame::CompileError {
-                        message,
-                        line,
-                        col,
-                        text,
-                    } if !state.ready => {
-                        state.compile = Some(CompileErrorInfo {
-                            message,
-                            line,
-                            col,
-                            text,
-                        });
-                        Control::Stop
-                    }
-                    Frame::LoadError { status, error } if state.loading && !state.ready => {
-                        state.load_error = Some((status, error));
-                        Control::Stop
-                    }
-                    Frame::Case(f) => {
-                        let Some(test) = tests
-                            .get(state.cases.len())
-                            .filter(|t| t.id == f.id && state.ready)
-                        else {
-                            state.tampered = true;
-                            return Control::Stop;
-                        };
-                        let verdict = match f.status {
-                            CaseStatus::Ok
-                                if checker
-                                    || matches(&problem.compare, &test.expected, &f.value) =>
-                            {
-                                Verdict::Accepted
-                            }
-                            CaseStatus::Ok => Verdict::WrongAnswer,
-                            CaseStatus::Error => Verdict::RuntimeError,
-                            CaseStatus::Memory => Verdict::MemoryLimitExceeded,
-                            CaseStatus::OutputLimit => Verdict::OutputLimitExceeded,
-                        };
-                        state.cases.push(case_report(
-                            test,
-                            verdict,
-                            f.value,
-                            f.ms,
-                            f.error,
-                            f.stdout,
-                            f.stdout_truncated,
-                        ));
-                        if verdict != Verdict::Accepted && stop_early {
-                            return Control::Stop;
-                        }
-                        Control::Continue
-                    }
-                    Frame::Done if state.ready && state.cases.len() == tests.len() => {
-                        state.done = true;
-                        Control::Stop
-                    }
-                    Frame::Done => {
-                        state.tampered = true;
-                        Control::Stop
-                    }
-                    Frame::Checked { .. }
-                    | Frame::CompileError { .. }
-                    | Frame::LoadError { .. } => {
-                        state.tampered = true;
-                        Control::Stop
-                    }
+        let outcome = process::supervise(running, &spec_bytes, caps, opts.cancel.as_ref(), |line| {
+            let Ok(frame) = serde_json::from_slice::<Frame>(line) else {
+                state.tampered = true;
+                return Control::Stop;
+            };
+            match frame {
+                // Frames must come in the one order the harness writes them; anything else means the
+                // solution wrote to the channel (for example to reset the deadline).
+                Frame::Loading if !state.loading => {
+                    state.loading = true;
+                    Control::Continue
                 }
-            });
+                Frame::Ready if state.loading && !state.ready => {
+                    state.ready = true;
+                    Control::Continue
+                }
+                Frame::Loading | Frame::Ready => {
+                    state.tampered = true;
+                    Control::Stop
+                }
+                Frame::CompileError { message, line, col, text } if !state.ready => {
+                    state.compile = Some(CompileErrorInfo { message, line, col, text });
+                    Control::Stop
+                }
+                Frame::LoadError { status, error } if state.loading && !state.ready => {
+                    state.load_error = Some((status, error));
+                    Control::Stop
+                }
+                Frame::Case(f) => {
+                    let Some(test) = tests.get(state.cases.len()).filter(|t| t.id == f.id && state.ready) else {
+                        state.tampered = true;
+                        return Control::Stop;
+                    };
+                    let verdict = match f.status {
+                        CaseStatus::Ok if checker || matches(&problem.compare, &test.expected, &f.value) => {
+                            Verdict::Accepted
+                        }
+                        CaseStatus::Ok => Verdict::WrongAnswer,
+                        CaseStatus::Error => Verdict::RuntimeError,
+                        CaseStatus::Memory => Verdict::MemoryLimitExceeded,
+                        CaseStatus::OutputLimit => Verdict::OutputLimitExceeded,
+                    };
+                    state.cases.push(case_report(test, verdict, f.value, f.ms, f.error, f.stdout, f.stdout_truncated));
+                    if verdict != Verdict::Accepted && stop_early {
+                        return Control::Stop;
+                    }
+                    Control::Continue
+                }
+                Frame::Done if state.ready && state.cases.len() == tests.len() => {
+                    state.done = true;
+                    Control::Stop
+                }
+                Frame::Done => {
+                    state.tampered = true;
+                    Control::Stop
+                }
+                Frame::Checked { .. } | Frame::CompileError { .. } | Frame::LoadError { .. } => {
+                    state.tampered = true;
+                    Control::Stop
+                }
+            }
+        });
         let outcome = match outcome {
             Ok(o) => o,
             Err(e) => {
@@ -436,7 +384,10 @@ impl Pending<'_> {
 
         let current = tests.get(state.cases.len());
         let (verdict, message): (Option<Verdict>, Option<String>) = if state.tampered {
-            (Some(Verdict::RuntimeError), Some("the solution wrote to the judge's private result channel; results cannot be trusted".into()))
+            (
+                Some(Verdict::RuntimeError),
+                Some("the solution wrote to the judge's private result channel; results cannot be trusted".into()),
+            )
         } else if let Some(ce) = state.compile.take() {
             let at = ce.line.map(|l| format!("line {l}: ")).unwrap_or_default();
             let msg = format!("{at}{}", ce.message);
@@ -448,30 +399,20 @@ impl Pending<'_> {
                 CaseStatus::OutputLimit => Verdict::OutputLimitExceeded,
                 _ => Verdict::RuntimeError,
             };
-            (
-                Some(v),
-                Some(format!("while loading the solution: {}", error.message)),
-            )
+            (Some(v), Some(format!("while loading the solution: {}", error.message)))
         } else {
             match &outcome.end {
                 End::Stopped => (None, None),
                 End::TimedOut if !state.loading => (
                     Some(Verdict::InternalError),
-                    Some(format!(
-                        "the interpreter did not start within {} s",
-                        STARTUP.as_secs()
-                    )),
+                    Some(format!("the interpreter did not start within {} s", STARTUP.as_secs())),
                 ),
                 End::TimedOut => {
                     let what = match current {
-                        Some(t) if state.ready => format!(
-                            "case {} ran longer than the limit of {} ms",
-                            t.id, problem.limits.time_ms
-                        ),
-                        _ => format!(
-                            "loading the solution took longer than {} ms",
-                            problem.limits.time_ms
-                        ),
+                        Some(t) if state.ready => {
+                            format!("case {} ran longer than the limit of {} ms", t.id, problem.limits.time_ms)
+                        }
+                        _ => format!("loading the solution took longer than {} ms", problem.limits.time_ms),
                     };
                     if let (Some(t), true) = (current, state.ready) {
                         let limit = problem.limits.time_ms as f64;
@@ -501,10 +442,7 @@ impl Pending<'_> {
                     }
                     (
                         Some(Verdict::OutputLimitExceeded),
-                        Some(format!(
-                            "the program wrote more than {} KiB of output",
-                            judge.output_limit >> 10
-                        )),
+                        Some(format!("the program wrote more than {} KiB of output", judge.output_limit >> 10)),
                     )
                 }
                 End::ChannelFlood => (
@@ -522,12 +460,26 @@ impl Pending<'_> {
                     let (v, msg) = match status.signal() {
                         _ if !state.loading => (
                             Verdict::InternalError,
-                            format!("the interpreter exited before running the solution ({how}): {}", last_line(&outcome.stderr_tail)),
+                            format!(
+                                "the interpreter exited before running the solution ({how}): {}",
+                                last_line(&outcome.stderr_tail)
+                            ),
                         ),
-                        Some(libc::SIGXCPU) => (Verdict::TimeLimitExceeded, format!("the CPU time limit was reached ({how})")),
-                        Some(libc::SIGKILL) => (Verdict::MemoryLimitExceeded, format!("the process was killed, most likely for memory ({how})")),
-                        Some(libc::SIGSEGV) => (Verdict::RuntimeError, format!("the interpreter crashed ({how}); very deep recursion is the usual cause")),
-                        _ => (Verdict::RuntimeError, format!("the program exited before finishing ({how}); do not call exit() in a solution")),
+                        Some(libc::SIGXCPU) => {
+                            (Verdict::TimeLimitExceeded, format!("the CPU time limit was reached ({how})"))
+                        }
+                        Some(libc::SIGKILL) => (
+                            Verdict::MemoryLimitExceeded,
+                            format!("the process was killed, most likely for memory ({how})"),
+                        ),
+                        Some(libc::SIGSEGV) => (
+                            Verdict::RuntimeError,
+                            format!("the interpreter crashed ({how}); very deep recursion is the usual cause"),
+                        ),
+                        _ => (
+                            Verdict::RuntimeError,
+                            format!("the program exited before finishing ({how}); do not call exit() in a solution"),
+                        ),
                     };
                     if let (Some(t), true) = (current, state.ready) {
                         let error = ErrorInfo {
@@ -536,15 +488,7 @@ impl Pending<'_> {
                             line: None,
                             traceback: String::new(),
                         };
-                        state.cases.push(case_report(
-                            t,
-                            v,
-                            Value::Null,
-                            0.0,
-                            Some(error),
-                            String::new(),
-                            false,
-                        ));
+                        state.cases.push(case_report(t, v, Value::Null, 0.0, Some(error), String::new(), false));
                     }
                     (Some(v), Some(msg))
                 }
@@ -558,17 +502,11 @@ impl Pending<'_> {
                 .filter(|c| c.verdict == Verdict::Accepted)
                 .filter_map(|c| tests.iter().find(|t| t.id == c.id).map(|t| (t, &c.actual)))
                 .collect();
-            let Compare::Checker { code: checker_code } = &problem.compare else {
-                unreachable!("checked above")
-            };
+            let Compare::Checker { code: checker_code } = &problem.compare else { unreachable!("checked above") };
             match judge.check(problem, checker_code, &items, opts.cancel.as_ref()) {
                 Ok(results) => {
                     let mut it = results.into_iter();
-                    for case in state
-                        .cases
-                        .iter_mut()
-                        .filter(|c| c.verdict == Verdict::Accepted)
-                    {
+                    for case in state.cases.iter_mut().filter(|c| c.verdict == Verdict::Accepted) {
                         match it.next() {
                             Some(Ok(true)) => {}
                             Some(Ok(false)) => {
@@ -603,38 +541,22 @@ impl Pending<'_> {
         }
 
         report.passed = state.cases.iter().filter(|c| c.passed).count();
-        report.runtime_ms =
-            (state.cases.iter().fold(0.0, |acc, c| acc + c.ms) * 1000.0).round() / 1000.0;
-        let first_fail = state
-            .cases
-            .iter()
-            .find(|c| !c.passed)
-            .map(|c| (c.verdict, c.id));
+        report.runtime_ms = (state.cases.iter().fold(0.0, |acc, c| acc + c.ms) * 1000.0).round() / 1000.0;
+        let first_fail = state.cases.iter().find(|c| !c.passed).map(|c| (c.verdict, c.id));
         report.verdict = match (verdict, first_fail) {
             (Some(v), _) => v,
             (None, Some((v, _))) => v,
             (None, None) if state.cases.len() == tests.len() => Verdict::Accepted,
             (None, None) => {
-                report.message = Some(format!(
-                    "the harness reported {} of {} cases",
-                    state.cases.len(),
-                    tests.len()
-                ));
+                report.message = Some(format!("the harness reported {} of {} cases", state.cases.len(), tests.len()));
                 Verdict::InternalError
             }
         };
         if report.message.is_none() {
             report.message = message.or_else(|| {
-                first_fail.map(|(v, id)| {
-                    match state
-                        .cases
-                        .iter()
-                        .find(|c| c.id == id)
-                        .and_then(|c| c.error.as_ref())
-                    {
-                        Some(e) => format!("case {id}: {}", e.message),
-                        None => format!("case {id}: {}", v.title().to_lowercase()),
-                    }
+                first_fail.map(|(v, id)| match state.cases.iter().find(|c| c.id == id).and_then(|c| c.error.as_ref()) {
+                    Some(e) => format!("case {id}: {}", e.message),
+                    None => format!("case {id}: {}", v.title().to_lowercase()),
                 })
             });
         }
@@ -690,9 +612,5 @@ fn case_report(
 }
 
 fn last_line(s: &str) -> &str {
-    s.lines()
-        .rev()
-        .find(|l| !l.trim().is_empty())
-        .unwrap_or("no error output")
-        .trim()
+    s.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("no error output").trim()
 }

@@ -27,9 +27,7 @@ pub struct CancelToken {
 
 impl std::fmt::Debug for CancelToken {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CancelToken")
-            .field("cancelled", &self.is_cancelled())
-            .finish()
+        f.debug_struct("CancelToken").field("cancelled", &self.is_cancelled()).finish()
     }
 }
 
@@ -38,10 +36,7 @@ impl CancelToken {
         let (r, w) = pipe()?;
         set_nonblocking(r.as_raw_fd())?;
         set_nonblocking(w.as_raw_fd())?;
-        Ok(CancelToken {
-            flag: Arc::new(AtomicBool::new(false)),
-            pipe: Arc::new((r, w)),
-        })
+        Ok(CancelToken { flag: Arc::new(AtomicBool::new(false)), pipe: Arc::new((r, w)) })
     }
 
     pub fn cancel(&self) {
@@ -132,27 +127,14 @@ pub fn spawn(interpreter: &Interpreter, prepared: Prepared, script: &str) -> io:
     let mut child = cmd.spawn()?;
     drop(cmd);
     drop(results_w);
-    let (Some(stdin), Some(stdout), Some(stderr)) =
-        (child.stdin.take(), child.stdout.take(), child.stderr.take())
+    let (Some(stdin), Some(stdout), Some(stderr)) = (child.stdin.take(), child.stdout.take(), child.stderr.take())
     else {
         return Err(io::Error::other("child pipes missing"));
     };
-    for fd in [
-        results_r.as_raw_fd(),
-        stdout.as_raw_fd(),
-        stderr.as_raw_fd(),
-        stdin.as_raw_fd(),
-    ] {
+    for fd in [results_r.as_raw_fd(), stdout.as_raw_fd(), stderr.as_raw_fd(), stdin.as_raw_fd()] {
         set_nonblocking(fd)?;
     }
-    Ok(Running {
-        child,
-        results: File::from(results_r),
-        stdout,
-        stderr,
-        stdin: Some(stdin),
-        reaped: false,
-    })
+    Ok(Running { child, results: File::from(results_r), stdout, stderr, stdin: Some(stdin), reaped: false })
 }
 
 /// Feeds `input`, hands each result line to `on_line`, and enforces `caps` until the run ends.
@@ -186,11 +168,7 @@ pub fn supervise(
         let mut fds = Vec::with_capacity(5);
         let stdin_fd = run.stdin.as_ref().map(|s| s.as_raw_fd());
         if let Some(fd) = stdin_fd {
-            fds.push(libc::pollfd {
-                fd,
-                events: libc::POLLOUT,
-                revents: 0,
-            });
+            fds.push(libc::pollfd { fd, events: libc::POLLOUT, revents: 0 });
         }
         for (open, fd) in [
             (results_open, run.results.as_raw_fd()),
@@ -198,19 +176,11 @@ pub fn supervise(
             (err_open, run.stderr.as_raw_fd()),
         ] {
             if open {
-                fds.push(libc::pollfd {
-                    fd,
-                    events: libc::POLLIN,
-                    revents: 0,
-                });
+                fds.push(libc::pollfd { fd, events: libc::POLLIN, revents: 0 });
             }
         }
         if let Some(c) = cancel {
-            fds.push(libc::pollfd {
-                fd: c.pipe.0.as_raw_fd(),
-                events: libc::POLLIN,
-                revents: 0,
-            });
+            fds.push(libc::pollfd { fd: c.pipe.0.as_raw_fd(), events: libc::POLLIN, revents: 0 });
         }
         let timeout = (deadline - now).as_millis().clamp(1, i32::MAX as u128) as i32;
         // SAFETY: fds is a valid array of pollfd of the given length.
@@ -298,14 +268,8 @@ pub fn supervise(
     };
     let elapsed = start.elapsed();
     run.kill_group();
-    let tail =
-        String::from_utf8_lossy(&stderr_tail[stderr_tail.len().saturating_sub(STDERR_TAIL)..])
-            .into_owned();
-    Ok(Outcome {
-        end,
-        stderr_tail: tail,
-        elapsed,
-    })
+    let tail = String::from_utf8_lossy(&stderr_tail[stderr_tail.len().saturating_sub(STDERR_TAIL)..]).into_owned();
+    Ok(Outcome { end, stderr_tail: tail, elapsed })
 }
 
 impl Running {

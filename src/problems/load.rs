@@ -26,12 +26,7 @@ pub struct ProblemError {
 
 impl ProblemError {
     fn new(file: &str, field: Option<&str>, message: impl Into<String>) -> ProblemError {
-        ProblemError {
-            file: file.to_string(),
-            line: None,
-            field: field.map(str::to_string),
-            message: message.into(),
-        }
+        ProblemError { file: file.to_string(), line: None, field: field.map(str::to_string), message: message.into() }
     }
 }
 
@@ -94,10 +89,7 @@ struct RawLimits {
 
 impl Default for RawLimits {
     fn default() -> Self {
-        RawLimits {
-            time_ms: default_time(),
-            memory_mb: default_memory(),
-        }
+        RawLimits { time_ms: default_time(), memory_mb: default_memory() }
     }
 }
 
@@ -128,23 +120,16 @@ pub fn load_all(extra_dirs: &[PathBuf]) -> (Vec<Problem>, Vec<ProblemError>) {
     let mut errors = Vec::new();
     for dir in BUNDLED.dirs() {
         let name = dir.path().to_string_lossy().to_string();
+        if name.starts_with('_') {
+            continue; // tooling shared by the problems' generators, not a problem
+        }
         let origin = format!("problems/{name}");
-        let text = |f: &str| {
-            dir.get_file(dir.path().join(f))
-                .and_then(|f| f.contents_utf8())
-        };
+        let text = |f: &str| dir.get_file(dir.path().join(f)).and_then(|f| f.contents_utf8());
         let Some(toml_text) = text("problem.toml") else {
-            errors.push(ProblemError::new(
-                &format!("{origin}/problem.toml"),
-                None,
-                "missing or not UTF-8",
-            ));
+            errors.push(ProblemError::new(&format!("{origin}/problem.toml"), None, "missing or not UTF-8"));
             continue;
         };
-        let tests = TestsSource::Static {
-            tests: text("tests.jsonl").unwrap_or(""),
-            large: text("large.jsonl"),
-        };
+        let tests = TestsSource::Static { tests: text("tests.jsonl").unwrap_or(""), large: text("large.jsonl") };
         match parse_problem(&name, &origin, toml_text, text("solution.py"), tests) {
             Ok(p) => problems.push(p),
             Err(e) => errors.push(e),
@@ -156,7 +141,9 @@ pub fn load_all(extra_dirs: &[PathBuf]) -> (Vec<Problem>, Vec<ProblemError>) {
                 let mut dirs: Vec<PathBuf> = entries
                     .filter_map(|e| e.ok())
                     .map(|e| e.path())
-                    .filter(|p| p.is_dir())
+                    .filter(|p| {
+                        p.is_dir() && !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with(['_', '.']))
+                    })
                     .collect();
                 dirs.sort();
                 for dir in dirs {
@@ -180,10 +167,7 @@ pub fn load_all(extra_dirs: &[PathBuf]) -> (Vec<Problem>, Vec<ProblemError>) {
             errors.push(ProblemError::new(
                 &format!("{}/problem.toml", p.origin),
                 Some("slug"),
-                format!(
-                    "`{}` is already used by {first}; rename the folder and the slug",
-                    p.slug
-                ),
+                format!("`{}` is already used by {first}; rename the folder and the slug", p.slug),
             ));
             continue;
         }
@@ -196,36 +180,24 @@ pub fn load_all(extra_dirs: &[PathBuf]) -> (Vec<Problem>, Vec<ProblemError>) {
 /// One problem folder on disk.
 pub fn load_dir(dir: &Path) -> Result<Problem, ProblemError> {
     let origin = dir.display().to_string();
-    let name = dir
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_default();
+    let name = dir.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
     let toml_text = read_text(&dir.join("problem.toml"))?;
     let solution = match dir.join("solution.py").exists() {
         true => Some(read_text(&dir.join("solution.py"))?),
         false => None,
     };
     let large = dir.join("large.jsonl");
-    let tests = TestsSource::Files {
-        tests: dir.join("tests.jsonl"),
-        large: large.exists().then_some(large),
-    };
+    let tests = TestsSource::Files { tests: dir.join("tests.jsonl"), large: large.exists().then_some(large) };
     parse_problem(&name, &origin, &toml_text, solution.as_deref(), tests)
 }
 
 fn read_text(path: &Path) -> Result<String, ProblemError> {
     let file = path.display().to_string();
-    let meta = std::fs::metadata(path)
-        .map_err(|e| ProblemError::new(&file, None, format!("cannot read: {e}")))?;
+    let meta = std::fs::metadata(path).map_err(|e| ProblemError::new(&file, None, format!("cannot read: {e}")))?;
     if meta.len() > MAX_FILE_BYTES {
-        return Err(ProblemError::new(
-            &file,
-            None,
-            format!("is {} bytes; the limit is {MAX_FILE_BYTES}", meta.len()),
-        ));
+        return Err(ProblemError::new(&file, None, format!("is {} bytes; the limit is {MAX_FILE_BYTES}", meta.len())));
     }
-    let bytes = std::fs::read(path)
-        .map_err(|e| ProblemError::new(&file, None, format!("cannot read: {e}")))?;
+    let bytes = std::fs::read(path).map_err(|e| ProblemError::new(&file, None, format!("cannot read: {e}")))?;
     String::from_utf8(bytes).map_err(|_| ProblemError::new(&file, None, "is not UTF-8 text"))
 }
 
@@ -245,16 +217,10 @@ fn parse_problem(
     let err = |field: &str, msg: String| ProblemError::new(&file, Some(field), msg);
 
     if !is_slug(&raw.slug) {
-        return Err(err(
-            "slug",
-            format!("`{}` is not lowercase words joined by '-'", raw.slug),
-        ));
+        return Err(err("slug", format!("`{}` is not lowercase words joined by '-'", raw.slug)));
     }
     if raw.slug != folder {
-        return Err(err(
-            "slug",
-            format!("`{}` does not match the folder name `{folder}`", raw.slug),
-        ));
+        return Err(err("slug", format!("`{}` does not match the folder name `{folder}`", raw.slug)));
     }
     if raw.title.trim().is_empty() {
         return Err(err("title", "is empty".into()));
@@ -263,28 +229,14 @@ fn parse_problem(
         return Err(err("statement", "is empty".into()));
     }
     if raw.hints.len() != 3 || raw.hints.iter().any(|h| h.trim().is_empty()) {
-        return Err(err(
-            "hints",
-            format!(
-                "expected exactly 3 non-empty hints, found {}",
-                raw.hints.len()
-            ),
-        ));
+        return Err(err("hints", format!("expected exactly 3 non-empty hints, found {}", raw.hints.len())));
     }
     if !is_slug(&raw.topic) {
-        return Err(err(
-            "topic",
-            format!("`{}` is not lowercase words joined by '-'", raw.topic),
-        ));
+        return Err(err("topic", format!("`{}` is not lowercase words joined by '-'", raw.topic)));
     }
     let complexity = |field: &str, s: &str| {
         Complexity::parse(s).ok_or_else(|| {
-            err(
-                field,
-                format!(
-                    "`{s}` is not one of O(1), O(log n), O(n), O(n log n), O(n^2), O(n^3), O(2^n)"
-                ),
-            )
+            err(field, format!("`{s}` is not one of O(1), O(log n), O(n), O(n log n), O(n^2), O(n^3), O(2^n)"))
         })
     };
     let optimal_time = complexity("optimal_time", &raw.optimal_time)?;
@@ -292,57 +244,32 @@ fn parse_problem(
 
     let sig = raw.signature;
     if !is_identifier(&sig.class) {
-        return Err(err(
-            "signature.class",
-            format!("`{}` is not a Python identifier", sig.class),
-        ));
+        return Err(err("signature.class", format!("`{}` is not a Python identifier", sig.class)));
     }
     match sig.kind {
         SignatureKind::Function => {
             match &sig.method {
                 Some(m) if is_identifier(m) => {}
-                Some(m) => {
-                    return Err(err(
-                        "signature.method",
-                        format!("`{m}` is not a Python identifier"),
-                    ))
-                }
-                None => {
-                    return Err(err(
-                        "signature.method",
-                        "is required for kind = \"function\"".into(),
-                    ))
-                }
+                Some(m) => return Err(err("signature.method", format!("`{m}` is not a Python identifier"))),
+                None => return Err(err("signature.method", "is required for kind = \"function\"".into())),
             }
             for p in &sig.params {
                 if !is_identifier(&p.name) {
-                    return Err(err(
-                        "signature.params",
-                        format!("`{}` is not a Python identifier", p.name),
-                    ));
+                    return Err(err("signature.params", format!("`{}` is not a Python identifier", p.name)));
                 }
             }
             if sig.returns.is_none() {
-                return Err(err(
-                    "signature.returns",
-                    "is required (\"None\" for in-place problems)".into(),
-                ));
+                return Err(err("signature.returns", "is required (\"None\" for in-place problems)".into()));
             }
             if let Some(out) = &sig.output {
                 if !sig.params.iter().any(|p| &p.name == out) {
-                    return Err(err(
-                        "signature.output",
-                        format!("`{out}` is not one of the parameters"),
-                    ));
+                    return Err(err("signature.output", format!("`{out}` is not one of the parameters")));
                 }
             }
         }
         SignatureKind::Design => {
             if sig.methods.is_empty() || sig.methods.iter().any(|m| !is_identifier(m)) {
-                return Err(err(
-                    "signature.methods",
-                    "design problems list their method names".into(),
-                ));
+                return Err(err("signature.methods", "design problems list their method names".into()));
             }
             if raw.starter.is_none() {
                 return Err(err("starter", "design problems need starter code".into()));
@@ -352,40 +279,24 @@ fn parse_problem(
 
     let compare = match raw.compare.mode.as_deref().unwrap_or("exact") {
         "exact" => Compare::Exact,
-        "any_order" => Compare::AnyOrder {
-            depth: raw.compare.depth.unwrap_or(1).max(1),
-        },
-        "float" => Compare::Float {
-            tolerance: raw.compare.tolerance.unwrap_or(1e-5),
-        },
+        "any_order" => Compare::AnyOrder { depth: raw.compare.depth.unwrap_or(1).max(1) },
+        "float" => Compare::Float { tolerance: raw.compare.tolerance.unwrap_or(1e-5) },
         "checker" => match raw.compare.checker {
             Some(code) if code.contains("def check") => Compare::Checker { code },
             _ => {
                 return Err(err(
                     "compare.checker",
-                    "mode \"checker\" needs Python code defining check(inp, expected, actual)"
-                        .into(),
+                    "mode \"checker\" needs Python code defining check(inp, expected, actual)".into(),
                 ))
             }
         },
-        other => {
-            return Err(err(
-                "compare.mode",
-                format!("`{other}` is not one of exact, any_order, float, checker"),
-            ))
-        }
+        other => return Err(err("compare.mode", format!("`{other}` is not one of exact, any_order, float, checker"))),
     };
     if raw.limits.time_ms == 0 || raw.limits.time_ms > 60_000 {
-        return Err(err(
-            "limits.time_ms",
-            format!("{} is outside 1..=60000", raw.limits.time_ms),
-        ));
+        return Err(err("limits.time_ms", format!("{} is outside 1..=60000", raw.limits.time_ms)));
     }
     if !(32..=4096).contains(&raw.limits.memory_mb) {
-        return Err(err(
-            "limits.memory_mb",
-            format!("{} is outside 32..=4096", raw.limits.memory_mb),
-        ));
+        return Err(err("limits.memory_mb", format!("{} is outside 32..=4096", raw.limits.memory_mb)));
     }
     let Some(solution) = solution else {
         return Err(ProblemError::new(
@@ -410,10 +321,7 @@ fn parse_problem(
         starter,
         signature: sig,
         compare,
-        limits: Limits {
-            time_ms: raw.limits.time_ms,
-            memory_mb: raw.limits.memory_mb,
-        },
+        limits: Limits { time_ms: raw.limits.time_ms, memory_mb: raw.limits.memory_mb },
         solution: solution.to_string(),
         origin: origin.to_string(),
         tests_source,
@@ -451,12 +359,7 @@ impl Problem {
         Ok(out)
     }
 
-    fn parse_tests(
-        &self,
-        file: &str,
-        text: &str,
-        out: &mut Vec<TestCase>,
-    ) -> Result<(), ProblemError> {
+    fn parse_tests(&self, file: &str, text: &str, out: &mut Vec<TestCase>) -> Result<(), ProblemError> {
         for (i, line) in text.lines().enumerate() {
             if line.trim().is_empty() {
                 continue;
@@ -467,22 +370,14 @@ impl Problem {
                 field: field.map(str::to_string),
                 message: msg,
             };
-            let raw: RawTest = serde_json::from_str(line)
-                .map_err(|e| at(None, format!("not a test object: {e}")))?;
+            let raw: RawTest = serde_json::from_str(line).map_err(|e| at(None, format!("not a test object: {e}")))?;
             if raw.hidden && raw.edge.is_none() {
-                return Err(at(
-                    Some("edge"),
-                    "hidden tests name the edge they exercise".into(),
-                ));
+                return Err(at(Some("edge"), "hidden tests name the edge they exercise".into()));
             }
             if !raw.hidden && out.last().is_some_and(|t: &TestCase| t.hidden) {
-                return Err(at(
-                    Some("hidden"),
-                    "public tests come before hidden ones".into(),
-                ));
+                return Err(at(Some("hidden"), "public tests come before hidden ones".into()));
             }
-            self.check_input(&raw.input)
-                .map_err(|m| at(Some("input"), m))?;
+            self.check_input(&raw.input).map_err(|m| at(Some("input"), m))?;
             out.push(TestCase {
                 id: out.len() + 1,
                 input: raw.input,
@@ -506,17 +401,12 @@ impl Problem {
                         return Err(format!("missing parameter `{}`", p.name));
                     }
                 }
-                if let Some(k) = map
-                    .keys()
-                    .find(|k| !self.signature.params.iter().any(|p| &p.name == *k))
-                {
+                if let Some(k) = map.keys().find(|k| !self.signature.params.iter().any(|p| &p.name == *k)) {
                     return Err(format!("`{k}` is not a parameter of {}", self.call_shape()));
                 }
             }
             SignatureKind::Design => {
-                let (Some(Value::Array(ops)), Some(Value::Array(args))) =
-                    (map.get("ops"), map.get("args"))
-                else {
+                let (Some(Value::Array(ops)), Some(Value::Array(args))) = (map.get("ops"), map.get("args")) else {
                     return Err("design tests have \"ops\" and \"args\" arrays".into());
                 };
                 if ops.len() != args.len() || ops.is_empty() {
@@ -527,10 +417,7 @@ impl Problem {
                     ));
                 }
                 if ops[0].as_str() != Some(self.signature.class.as_str()) {
-                    return Err(format!(
-                        "the first op must be the constructor `{}`",
-                        self.signature.class
-                    ));
+                    return Err(format!("the first op must be the constructor `{}`", self.signature.class));
                 }
                 for op in &ops[1..] {
                     let name = op.as_str().unwrap_or("");
@@ -550,39 +437,23 @@ impl Problem {
 /// LeetCode-style starter code generated from the signature.
 fn starter_for(sig: &Signature) -> String {
     let mut s = String::new();
-    let all_types: String = sig
-        .params
-        .iter()
-        .map(|p| p.ty.as_str())
-        .chain(sig.returns.as_deref())
-        .collect();
+    let all_types: String = sig.params.iter().map(|p| p.ty.as_str()).chain(sig.returns.as_deref()).collect();
     if all_types.contains("ListNode") {
         s.push_str("# Definition for singly-linked list.\n# class ListNode:\n#     def __init__(self, val=0, next=None):\n#         self.val = val\n#         self.next = next\n");
     }
     if all_types.contains("TreeNode") {
         s.push_str("# Definition for a binary tree node.\n# class TreeNode:\n#     def __init__(self, val=0, left=None, right=None):\n#         self.val = val\n#         self.left = left\n#         self.right = right\n");
     }
-    let params: String = sig
-        .params
-        .iter()
-        .map(|p| format!(", {}: {}", p.name, p.ty))
-        .collect();
+    let params: String = sig.params.iter().map(|p| format!(", {}: {}", p.name, p.ty)).collect();
     let returns = sig.returns.as_deref().unwrap_or("None");
     let method = sig.method.as_deref().unwrap_or("solve");
-    s.push_str(&format!(
-        "class {}:\n    def {method}(self{params}) -> {returns}:\n        pass\n",
-        sig.class
-    ));
+    s.push_str(&format!("class {}:\n    def {method}(self{params}) -> {returns}:\n        pass\n", sig.class));
     s
 }
 
 fn is_slug(s: &str) -> bool {
     !s.is_empty()
-        && s.split('-').all(|w| {
-            !w.is_empty()
-                && w.bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        })
+        && s.split('-').all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
 }
 
 fn is_identifier(s: &str) -> bool {
@@ -611,13 +482,7 @@ returns = "int"
 "#;
 
     fn parse(toml: &str) -> Result<Problem, ProblemError> {
-        parse_problem(
-            "add-two",
-            "fx/add-two",
-            toml,
-            Some("class Solution: pass"),
-            TestsSource::None,
-        )
+        parse_problem("add-two", "fx/add-two", toml, Some("class Solution: pass"), TestsSource::None)
     }
 
     #[test]
@@ -625,36 +490,18 @@ returns = "int"
         let p = parse(GOOD).unwrap();
         assert_eq!(p.limits.time_ms, 1000);
         assert_eq!(p.compare, Compare::Exact);
-        assert_eq!(
-            p.starter,
-            "class Solution:\n    def add(self, a: int, b: int) -> int:\n        pass\n"
-        );
+        assert_eq!(p.starter, "class Solution:\n    def add(self, a: int, b: int) -> int:\n        pass\n");
         assert_eq!(p.call_shape(), "Solution().add(a, b)");
     }
 
     #[test]
     fn errors_name_file_and_field() {
-        let e = parse(&GOOD.replace(
-            r#"hints = ["one", "two", "three"]"#,
-            r#"hints = ["one", "two"]"#,
-        ))
-        .unwrap_err();
-        assert_eq!(
-            e.to_string(),
-            "fx/add-two/problem.toml: hints: expected exactly 3 non-empty hints, found 2"
-        );
-        let e =
-            parse(&GOOD.replace("O(1)\"\noptimal_space", "O(fast)\"\noptimal_space")).unwrap_err();
-        assert!(
-            e.to_string()
-                .starts_with("fx/add-two/problem.toml: optimal_time: `O(fast)` is not one of"),
-            "{e}"
-        );
+        let e = parse(&GOOD.replace(r#"hints = ["one", "two", "three"]"#, r#"hints = ["one", "two"]"#)).unwrap_err();
+        assert_eq!(e.to_string(), "fx/add-two/problem.toml: hints: expected exactly 3 non-empty hints, found 2");
+        let e = parse(&GOOD.replace("O(1)\"\noptimal_space", "O(fast)\"\noptimal_space")).unwrap_err();
+        assert!(e.to_string().starts_with("fx/add-two/problem.toml: optimal_time: `O(fast)` is not one of"), "{e}");
         let e = parse(&GOOD.replace("slug = \"add-two\"", "slug = \"Add Two\"")).unwrap_err();
-        assert_eq!(
-            e.to_string(),
-            "fx/add-two/problem.toml: slug: `Add Two` is not lowercase words joined by '-'"
-        );
+        assert_eq!(e.to_string(), "fx/add-two/problem.toml: slug: `Add Two` is not lowercase words joined by '-'");
     }
 
     #[test]
@@ -669,15 +516,9 @@ returns = "int"
     #[test]
     fn tests_are_checked_against_the_signature() {
         let mut p = parse(GOOD).unwrap();
-        p.tests_source = TestsSource::Static {
-            tests: "{\"input\": {\"a\": 1}, \"expected\": 2}\n",
-            large: None,
-        };
+        p.tests_source = TestsSource::Static { tests: "{\"input\": {\"a\": 1}, \"expected\": 2}\n", large: None };
         let e = p.tests().unwrap_err();
-        assert_eq!(
-            e.to_string(),
-            "fx/add-two/tests.jsonl:1: input: missing parameter `b`"
-        );
+        assert_eq!(e.to_string(), "fx/add-two/tests.jsonl:1: input: missing parameter `b`");
         p.tests_source = TestsSource::Static {
             tests: "{\"input\": {\"a\": 1, \"b\": 1}, \"expected\": 2}\n{\"input\": {\"a\": 1, \"b\": 2}, \"expected\": 3, \"hidden\": true}\n",
             large: None,

@@ -17,9 +17,7 @@ pub struct Bank {
 impl Bank {
     pub fn load(extra_dirs: &[std::path::PathBuf]) -> Bank {
         let (mut problems, errors) = load_all(extra_dirs);
-        problems.sort_by(|a, b| {
-            (&a.topic, a.difficulty, &a.title).cmp(&(&b.topic, b.difficulty, &b.title))
-        });
+        problems.sort_by(|a, b| (&a.topic, a.difficulty, &a.title).cmp(&(&b.topic, b.difficulty, &b.title)));
         Bank { problems, errors }
     }
 
@@ -50,9 +48,7 @@ fn edit_distance(a: &str, b: &str) -> usize {
     for (i, ca) in a.chars().enumerate() {
         let mut cur = vec![i + 1; b.len() + 1];
         for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != *cb))
-                .min(prev[j + 1] + 1)
-                .min(cur[j] + 1);
+            cur[j + 1] = (prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
         }
         prev = cur;
     }

@@ -175,19 +175,10 @@ impl Problem {
     pub fn call_shape(&self) -> String {
         let sig = &self.signature;
         match sig.kind {
-            SignatureKind::Design => format!(
-                "{}(...) and its methods {}",
-                sig.class,
-                sig.methods.join(", ")
-            ),
+            SignatureKind::Design => format!("{}(...) and its methods {}", sig.class, sig.methods.join(", ")),
             SignatureKind::Function => {
                 let params: Vec<&str> = sig.params.iter().map(|p| p.name.as_str()).collect();
-                format!(
-                    "{}().{}({})",
-                    sig.class,
-                    sig.method.as_deref().unwrap_or("?"),
-                    params.join(", ")
-                )
+                format!("{}().{}({})", sig.class, sig.method.as_deref().unwrap_or("?"), params.join(", "))
             }
         }
     }

@@ -13,15 +13,11 @@ pub use submissions::{NewSubmission, Progress, StoredSubmission};
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("cannot create {path}: {source}")]
-    CreateDir {
-        path: PathBuf,
-        source: std::io::Error,
-    },
-    #[error("cannot open the database {path}: {source}; check the file's permissions, or move it aside to start afresh")]
-    Open {
-        path: PathBuf,
-        source: rusqlite::Error,
-    },
+    CreateDir { path: PathBuf, source: std::io::Error },
+    #[error(
+        "cannot open the database {path}: {source}; check the file's permissions, or move it aside to start afresh"
+    )]
+    Open { path: PathBuf, source: rusqlite::Error },
     #[error("cannot update the database {path} to this version of Codify: {message}")]
     Migrate { path: PathBuf, message: String },
     #[error("database error: {0}")]
@@ -42,30 +38,17 @@ impl Store {
     /// Opens (creating when missing) the database at `path` and brings its schema up to date.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|source| StoreError::CreateDir {
-                path: dir.to_path_buf(),
-                source,
-            })?;
+            std::fs::create_dir_all(dir).map_err(|source| StoreError::CreateDir { path: dir.to_path_buf(), source })?;
         }
-        let open_err = |source| StoreError::Open {
-            path: path.to_path_buf(),
-            source,
-        };
+        let open_err = |source| StoreError::Open { path: path.to_path_buf(), source };
         let mut conn = Connection::open(path).map_err(open_err)?;
-        conn.busy_timeout(std::time::Duration::from_secs(5))
-            .map_err(open_err)?;
-        conn.pragma_update(None, "journal_mode", "WAL")
-            .map_err(open_err)?;
-        conn.pragma_update(None, "synchronous", "NORMAL")
-            .map_err(open_err)?;
-        conn.pragma_update(None, "foreign_keys", "ON")
-            .map_err(open_err)?;
+        conn.busy_timeout(std::time::Duration::from_secs(5)).map_err(open_err)?;
+        conn.pragma_update(None, "journal_mode", "WAL").map_err(open_err)?;
+        conn.pragma_update(None, "synchronous", "NORMAL").map_err(open_err)?;
+        conn.pragma_update(None, "foreign_keys", "ON").map_err(open_err)?;
         migrations()
             .to_latest(&mut conn)
-            .map_err(|e| StoreError::Migrate {
-                path: path.to_path_buf(),
-                message: e.to_string(),
-            })?;
+            .map_err(|e| StoreError::Migrate { path: path.to_path_buf(), message: e.to_string() })?;
         Ok(Store { conn })
     }
 
@@ -89,10 +72,7 @@ mod tests {
         let path = dir.path().join("sub/codify.db");
         {
             let store = Store::open(&path).unwrap();
-            let mode: String = store
-                .conn()
-                .query_row("PRAGMA journal_mode", [], |r| r.get(0))
-                .unwrap();
+            let mode: String = store.conn().query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
             assert_eq!(mode, "wal");
         }
         assert!(Store::open(&path).is_ok());
@@ -102,11 +82,7 @@ mod tests {
     fn a_file_that_is_not_a_database_is_a_clear_error() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("codify.db");
-        std::fs::write(
-            &path,
-            b"this is not sqlite, just some text that is long enough to be a header",
-        )
-        .unwrap();
+        std::fs::write(&path, b"this is not sqlite, just some text that is long enough to be a header").unwrap();
         let e = Store::open(&path).err().expect("must fail").to_string();
         assert!(e.contains(&path.display().to_string()), "{e}");
     }

@@ -79,9 +79,7 @@ impl Store {
     }
 
     pub fn submission_count(&self) -> Result<i64, StoreError> {
-        Ok(self
-            .conn
-            .query_row("SELECT count(*) FROM submissions", [], |r| r.get(0))?)
+        Ok(self.conn.query_row("SELECT count(*) FROM submissions", [], |r| r.get(0))?)
     }
 }
 
@@ -105,17 +103,11 @@ impl Progress {
 impl Store {
     /// Attempts and accepted submissions per problem.
     pub fn progress(&self) -> Result<std::collections::HashMap<String, Progress>, StoreError> {
-        let mut stmt = self.conn.prepare(
-            "SELECT problem, count(*), sum(verdict = 'accepted') FROM submissions GROUP BY problem",
-        )?;
+        let mut stmt = self
+            .conn
+            .prepare("SELECT problem, count(*), sum(verdict = 'accepted') FROM submissions GROUP BY problem")?;
         let rows = stmt.query_map([], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                Progress {
-                    attempts: r.get::<_, u32>(1)?,
-                    accepted: r.get::<_, u32>(2)?,
-                },
-            ))
+            Ok((r.get::<_, String>(0)?, Progress { attempts: r.get::<_, u32>(1)?, accepted: r.get::<_, u32>(2)? }))
         })?;
         let mut out = std::collections::HashMap::new();
         for row in rows {

@@ -8,27 +8,15 @@ const TWO_SUM: &str = "class Solution:\n    def twoSum(self, nums, target):\n   
 fn submit_json_has_the_documented_fields_and_is_recorded() {
     let home = tempfile::tempdir().unwrap();
     let sol = write_solution(home.path(), "s.py", TWO_SUM);
-    let out = codify(
-        home.path(),
-        &["submit", "two-sum", sol.to_str().unwrap(), "--json"],
-    );
+    let out = codify(home.path(), &["submit", "two-sum", sol.to_str().unwrap(), "--json"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    for field in [
-        "problem",
-        "verdict",
-        "passed",
-        "total",
-        "runtime_ms",
-        "cases",
-    ] {
+    for field in ["problem", "verdict", "passed", "total", "runtime_ms", "cases"] {
         assert!(v.get(field).is_some(), "missing {field}");
     }
     assert_eq!(v["verdict"], "accepted");
     let case = &v["cases"][0];
-    for field in [
-        "id", "hidden", "passed", "input", "expected", "actual", "ms", "error", "stdout",
-    ] {
+    for field in ["id", "hidden", "passed", "input", "expected", "actual", "ms", "error", "stdout"] {
         assert!(case.get(field).is_some(), "case missing {field}");
     }
     assert!(home.path().join("codify.db").exists());
@@ -44,17 +32,10 @@ fn submit_json_has_the_documented_fields_and_is_recorded() {
 fn run_uses_only_public_tests_and_records_nothing() {
     let home = tempfile::tempdir().unwrap();
     let sol = write_solution(home.path(), "s.py", TWO_SUM);
-    let out = codify(
-        home.path(),
-        &["run", "two-sum", sol.to_str().unwrap(), "--json"],
-    );
+    let out = codify(home.path(), &["run", "two-sum", sol.to_str().unwrap(), "--json"]);
     assert!(out.status.success());
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert!(v["cases"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .all(|c| c["hidden"] == false));
+    assert!(v["cases"].as_array().unwrap().iter().all(|c| c["hidden"] == false));
     let store = codify::store::Store::open(&home.path().join("codify.db")).unwrap();
     assert_eq!(store.submission_count().unwrap(), 0);
 }
@@ -70,14 +51,8 @@ fn human_output_names_verdict_and_case() {
     let out = codify(home.path(), &["submit", "two-sum", sol.to_str().unwrap()]);
     assert!(out.status.success());
     let text = stdout(&out);
-    assert!(
-        text.starts_with("Wrong Answer  ·  two-sum  ·  0/"),
-        "{text}"
-    );
-    assert!(
-        text.contains("expected:") && text.contains("actual:    [0,0]"),
-        "{text}"
-    );
+    assert!(text.starts_with("Wrong Answer  ·  two-sum  ·  0/"), "{text}");
+    assert!(text.contains("expected:") && text.contains("actual:    [0,0]"), "{text}");
 }
 
 #[test]
@@ -93,20 +68,13 @@ fn every_verdict_class_through_the_cli() {
     ];
     for (want, code) in cases {
         let sol = write_solution(home.path(), "v.py", &code);
-        let out = codify(
-            home.path(),
-            &["submit", "two-sum", sol.to_str().unwrap(), "--json"],
-        );
+        let out = codify(home.path(), &["submit", "two-sum", sol.to_str().unwrap(), "--json"]);
         assert!(out.status.success(), "{want}: {}", stderr(&out));
         let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
         assert_eq!(v["verdict"], want);
         let human = codify(home.path(), &["submit", "two-sum", sol.to_str().unwrap()]);
         let title = codify::judge::Verdict::parse(want).unwrap().title();
-        assert!(
-            stdout(&human).starts_with(title),
-            "{want}: {}",
-            stdout(&human)
-        );
+        assert!(stdout(&human).starts_with(title), "{want}: {}", stdout(&human));
     }
 }
 
@@ -122,54 +90,25 @@ fn bad_input_gets_one_clear_line() {
         assert!(err.contains(want), "{args:?}: {err}");
         assert!(!err.contains("panicked"), "{err}");
     };
-    check(
-        &["submit", "two-sums", sol.to_str().unwrap()],
-        "no problem `two-sums`; did you mean two-sum",
-    );
-    check(
-        &["submit", "two-sum", "/no/such/file.py"],
-        "/no/such/file.py: no such file",
-    );
-    check(
-        &["submit", "two-sum", home.path().to_str().unwrap()],
-        "is a directory",
-    );
+    check(&["submit", "two-sums", sol.to_str().unwrap()], "no problem `two-sums`; did you mean two-sum");
+    check(&["submit", "two-sum", "/no/such/file.py"], "/no/such/file.py: no such file");
+    check(&["submit", "two-sum", home.path().to_str().unwrap()], "is a directory");
     let bin = home.path().join("bin.py");
     std::fs::write(&bin, b"class Solution:\x00\x01").unwrap();
-    check(
-        &["submit", "two-sum", bin.to_str().unwrap()],
-        "looks binary",
-    );
+    check(&["submit", "two-sum", bin.to_str().unwrap()], "looks binary");
     let latin = home.path().join("latin.py");
     std::fs::write(&latin, b"# caf\xe9\nclass Solution: pass\n").unwrap();
-    check(
-        &["submit", "two-sum", latin.to_str().unwrap()],
-        "is not UTF-8",
-    );
+    check(&["submit", "two-sum", latin.to_str().unwrap()], "is not UTF-8");
     let big = home.path().join("big.py");
     std::fs::write(&big, "#".repeat(1_100_000)).unwrap();
-    check(
-        &["submit", "two-sum", big.to_str().unwrap()],
-        "limited to 1 MiB",
-    );
-    std::fs::write(
-        home.path().join("config.toml"),
-        "[judge]\nsandbox = \"yes\"\n",
-    )
-    .unwrap();
+    check(&["submit", "two-sum", big.to_str().unwrap()], "limited to 1 MiB");
+    std::fs::write(home.path().join("config.toml"), "[judge]\nsandbox = \"yes\"\n").unwrap();
     check(
         &["submit", "two-sum", sol.to_str().unwrap()],
         "config.toml: `judge.sandbox` must be a boolean, not a string (line 2)",
     );
-    std::fs::write(
-        home.path().join("config.toml"),
-        "python = \"/no/python3\"\n",
-    )
-    .unwrap();
-    check(
-        &["submit", "two-sum", sol.to_str().unwrap()],
-        "no `/no/python3` on PATH",
-    );
+    std::fs::write(home.path().join("config.toml"), "python = \"/no/python3\"\n").unwrap();
+    check(&["submit", "two-sum", sol.to_str().unwrap()], "no `/no/python3` on PATH");
 }
 
 #[test]
@@ -178,23 +117,12 @@ fn malformed_problem_folder_is_named_and_the_rest_still_work() {
     let extra = home.path().join("mine");
     let broken = extra.join("broken-one");
     std::fs::create_dir_all(&broken).unwrap();
-    std::fs::write(
-        broken.join("problem.toml"),
-        "slug = \"broken-one\"\ntitle = 3\n",
-    )
-    .unwrap();
-    std::fs::write(
-        home.path().join("config.toml"),
-        format!("problem_dirs = [{:?}]\n", extra.display().to_string()),
-    )
-    .unwrap();
+    std::fs::write(broken.join("problem.toml"), "slug = \"broken-one\"\ntitle = 3\n").unwrap();
+    std::fs::write(home.path().join("config.toml"), format!("problem_dirs = [{:?}]\n", extra.display().to_string()))
+        .unwrap();
     let out = codify(home.path(), &["problems", "--json"]);
     assert!(out.status.success());
-    assert!(
-        stderr(&out).contains("broken-one/problem.toml"),
-        "{}",
-        stderr(&out)
-    );
+    assert!(stderr(&out).contains("broken-one/problem.toml"), "{}", stderr(&out));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(v.as_array().unwrap().len() >= 30);
     let out = codify(home.path(), &["problems", "validate", "--json"]);
@@ -232,50 +160,20 @@ fn doctor_reports_interpreter_and_every_layer() {
     let home = tempfile::tempdir().unwrap();
     let out = codify(home.path(), &["doctor", "--json"]);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert!(v["interpreter"]["executable"]
-        .as_str()
-        .unwrap()
-        .contains("python"));
-    let names: Vec<&str> = v["sandbox"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|l| l["name"].as_str().unwrap())
-        .collect();
-    assert_eq!(
-        names,
-        [
-            "process-group",
-            "rlimits",
-            "capabilities",
-            "landlock",
-            "seccomp"
-        ]
-    );
+    assert!(v["interpreter"]["executable"].as_str().unwrap().contains("python"));
+    let names: Vec<&str> = v["sandbox"].as_array().unwrap().iter().map(|l| l["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["process-group", "rlimits", "capabilities", "landlock", "seccomp"]);
     let text = stdout(&codify(home.path(), &["doctor"]));
-    assert!(
-        text.contains("Interpreter") && text.contains("landlock") && text.contains("seccomp"),
-        "{text}"
-    );
+    assert!(text.contains("Interpreter") && text.contains("landlock") && text.contains("seccomp"), "{text}");
 }
 
 #[test]
 fn bundled_problems_all_validate() {
     let home = tempfile::tempdir().unwrap();
     let out = codify(home.path(), &["problems", "validate", "--json"]);
-    let v: serde_json::Value =
-        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", stdout(&out)));
-    let bad: Vec<&serde_json::Value> = v["problems"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|p| p["ok"] != true)
-        .collect();
-    assert!(
-        bad.is_empty(),
-        "{}",
-        serde_json::to_string_pretty(&bad).unwrap()
-    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", stdout(&out)));
+    let bad: Vec<&serde_json::Value> = v["problems"].as_array().unwrap().iter().filter(|p| p["ok"] != true).collect();
+    assert!(bad.is_empty(), "{}", serde_json::to_string_pretty(&bad).unwrap());
     assert!(v["problems"].as_array().unwrap().len() >= 30);
     assert_eq!(out.status.code(), Some(0));
 }

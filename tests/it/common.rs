@@ -11,9 +11,8 @@ pub fn judge() -> &'static Judge {
     static JUDGE: OnceLock<Judge> = OnceLock::new();
     JUDGE.get_or_init(|| {
         let cache = std::env::temp_dir().join(format!("codify-it-cache-{}", std::process::id()));
-        let interp = codify::judge::interpreter::resolve("python3", &cache)
-            .expect("python3 is required for the tests");
-        Judge::new(interp, true, 1024)
+        let interp = codify::judge::interpreter::resolve("python3", &cache).expect("python3 is required for the tests");
+        Judge::new(interp, true, 1024).with_compiled_harness(&cache)
     })
 }
 
@@ -28,17 +27,13 @@ pub fn fixture(slug: &str) -> Problem {
 pub fn bundled(slug: &str) -> Problem {
     static BANK: OnceLock<Bank> = OnceLock::new();
     let bank = BANK.get_or_init(|| Bank::load(&[]));
-    bank.get(slug)
-        .unwrap_or_else(|| panic!("no bundled problem {slug}"))
-        .clone()
+    bank.get(slug).unwrap_or_else(|| panic!("no bundled problem {slug}")).clone()
 }
 
 /// All tests, stopping at the first failure.
 pub fn submit(problem: &Problem, code: &str) -> Report {
     let tests = problem.tests().expect("tests load");
-    judge()
-        .run(problem, &tests, code, &RunOptions::default())
-        .expect("not cancelled")
+    judge().run(problem, &tests, code, &RunOptions::default()).expect("not cancelled")
 }
 
 /// Runs the real binary with `--home home`.

@@ -9,10 +9,8 @@ use codify::judge::Verdict;
 use crate::common::*;
 
 fn probe(code_body: &str) -> codify::judge::Report {
-    let code = format!(
-        "import os, sys, time, socket\nclass Solution:\n    def probe(self, x):\n{}\n",
-        indent(code_body)
-    );
+    let code =
+        format!("import os, sys, time, socket\nclass Solution:\n    def probe(self, x):\n{}\n", indent(code_body));
     submit(&fixture("sandbox-probe"), &code)
 }
 
@@ -22,20 +20,17 @@ fn indent(body: &str) -> String {
 
 /// Whether any process on the machine has `marker` in its command line.
 fn process_with(marker: &str) -> bool {
-    std::fs::read_dir("/proc")
-        .unwrap()
-        .filter_map(|e| e.ok())
-        .any(|e| {
-            std::fs::read(e.path().join("cmdline"))
-                .map(|c| String::from_utf8_lossy(&c).contains(marker))
-                .unwrap_or(false)
-        })
+    std::fs::read_dir("/proc").unwrap().filter_map(|e| e.ok()).any(|e| {
+        std::fs::read(e.path().join("cmdline")).map(|c| String::from_utf8_lossy(&c).contains(marker)).unwrap_or(false)
+    })
 }
 
 #[test]
 fn fork_bomb_is_stopped_and_leaves_no_process() {
     let started = Instant::now();
-    let r = probe("for _ in range(1000):\n    if os.fork() == 0:\n        os.execv('/bin/sleep', ['sleep', '987651'])\nreturn x");
+    let r = probe(
+        "for _ in range(1000):\n    if os.fork() == 0:\n        os.execv('/bin/sleep', ['sleep', '987651'])\nreturn x",
+    );
     assert_ne!(r.verdict, Verdict::Accepted);
     assert_eq!(r.verdict, Verdict::RuntimeError, "{:?}", r.message);
     assert!(started.elapsed() < Duration::from_secs(5));
@@ -55,13 +50,7 @@ fn detached_child_cannot_be_spawned() {
 #[test]
 fn threads_still_work() {
     let r = probe("import threading\nout = []\nt = threading.Thread(target=lambda: out.append(x))\nt.start(); t.join()\nreturn out[0]");
-    assert_eq!(
-        r.verdict,
-        Verdict::Accepted,
-        "{:?} {:?}",
-        r.message,
-        r.failing_case()
-    );
+    assert_eq!(r.verdict, Verdict::Accepted, "{:?} {:?}", r.message, r.failing_case());
 }
 
 #[test]
@@ -69,11 +58,7 @@ fn busy_loop_times_out_within_the_limit() {
     let started = Instant::now();
     let r = probe("while True:\n    pass");
     assert_eq!(r.verdict, Verdict::TimeLimitExceeded);
-    assert!(
-        started.elapsed() < Duration::from_millis(3000),
-        "{:?}",
-        started.elapsed()
-    );
+    assert!(started.elapsed() < Duration::from_millis(3000), "{:?}", started.elapsed());
 }
 
 #[test]
@@ -115,19 +100,9 @@ fn the_learners_files_and_the_database_are_unreadable() {
         let store = codify::store::Store::open(&db).unwrap();
         drop(store);
     }
-    for path in [
-        ssh.join("id_ed25519"),
-        db.clone(),
-        home.path().to_path_buf(),
-    ] {
+    for path in [ssh.join("id_ed25519"), db.clone(), home.path().to_path_buf()] {
         let r = probe(&format!("p = {:?}\nimport os\nif os.path.isdir(p):\n    return len(os.listdir(p)) + x\nreturn len(open(p, 'rb').read()) + x", path.display().to_string()));
-        assert_eq!(
-            r.verdict,
-            Verdict::RuntimeError,
-            "{}: {:?}",
-            path.display(),
-            r.failing_case()
-        );
+        assert_eq!(r.verdict, Verdict::RuntimeError, "{}: {:?}", path.display(), r.failing_case());
         let err = &r.failing_case().unwrap().error.as_ref().unwrap().kind;
         assert_eq!(err, "PermissionError", "{}", path.display());
     }
@@ -165,15 +140,18 @@ fn tcp_and_udp_sockets_reach_nothing() {
     tcp.set_nonblocking(true).unwrap();
     let udp = UdpSocket::bind("127.0.0.1:0").unwrap();
     udp.set_nonblocking(true).unwrap();
-    let (tport, uport) = (
-        tcp.local_addr().unwrap().port(),
-        udp.local_addr().unwrap().port(),
-    );
-    let r = probe(&format!("s = socket.create_connection(('127.0.0.1', {tport}), timeout=2)\ns.sendall(b'leak')\nreturn x"));
+    let (tport, uport) = (tcp.local_addr().unwrap().port(), udp.local_addr().unwrap().port());
+    let r = probe(&format!(
+        "s = socket.create_connection(('127.0.0.1', {tport}), timeout=2)\ns.sendall(b'leak')\nreturn x"
+    ));
     assert_eq!(r.verdict, Verdict::RuntimeError, "{:?}", r.failing_case());
-    let r = probe(&format!("s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)\ns.sendto(b'leak', ('127.0.0.1', {uport}))\nreturn x"));
+    let r = probe(&format!(
+        "s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)\ns.sendto(b'leak', ('127.0.0.1', {uport}))\nreturn x"
+    ));
     assert_eq!(r.verdict, Verdict::RuntimeError);
-    let r = probe(&format!("s = socket.socket(socket.AF_INET6, socket.SOCK_STREAM)\ns.connect(('::1', {tport}))\nreturn x"));
+    let r = probe(&format!(
+        "s = socket.socket(socket.AF_INET6, socket.SOCK_STREAM)\ns.connect(('::1', {tport}))\nreturn x"
+    ));
     assert_eq!(r.verdict, Verdict::RuntimeError);
     std::thread::sleep(Duration::from_millis(50));
     assert!(tcp.accept().is_err(), "no connection arrived");
@@ -185,24 +163,10 @@ fn tcp_and_udp_sockets_reach_nothing() {
 fn killing_the_parent_fails_and_the_cli_survives() {
     let home = tempfile::tempdir().unwrap();
     let cfg = home.path().join("config.toml");
-    std::fs::write(
-        &cfg,
-        format!(
-            "problem_dirs = [{:?}]\n",
-            fixtures_dir().display().to_string()
-        ),
-    )
-    .unwrap();
+    std::fs::write(&cfg, format!("problem_dirs = [{:?}]\n", fixtures_dir().display().to_string())).unwrap();
     let sol = write_solution(home.path(), "kill.py", "import os, signal\nclass Solution:\n    def probe(self, x):\n        os.kill(os.getppid(), signal.SIGKILL)\n        return x\n");
-    let out = codify(
-        home.path(),
-        &["submit", "sandbox-probe", sol.to_str().unwrap(), "--json"],
-    );
-    assert!(
-        out.status.success(),
-        "codify itself survived: {}",
-        stderr(&out)
-    );
+    let out = codify(home.path(), &["submit", "sandbox-probe", sol.to_str().unwrap(), "--json"]);
+    assert!(out.status.success(), "codify itself survived: {}", stderr(&out));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["verdict"], "runtime_error");
     let r = probe("os.kill(1, 9)\nreturn x");
@@ -240,13 +204,7 @@ fn writing_to_the_result_channel_cannot_forge_a_verdict() {
 
 #[test]
 fn exiting_early_is_a_runtime_error() {
-    for body in [
-        "sys.exit(0)",
-        "os._exit(0)",
-        "raise SystemExit(0)",
-        "os.abort()",
-        "raise KeyboardInterrupt",
-    ] {
+    for body in ["sys.exit(0)", "os._exit(0)", "raise SystemExit(0)", "os.abort()", "raise KeyboardInterrupt"] {
         let r = probe(body);
         assert_eq!(r.verdict, Verdict::RuntimeError, "{body}: {:?}", r.message);
     }
@@ -254,18 +212,24 @@ fn exiting_early_is_a_runtime_error() {
 
 #[test]
 fn objects_that_lie_in_eq_do_not_pass() {
-    let r = probe("class Liar(int):\n    def __eq__(self, other): return True\n    def __int__(self): return 1\nreturn Liar(-5)");
+    let r = probe(
+        "class Liar(int):\n    def __eq__(self, other): return True\n    def __int__(self): return 1\nreturn Liar(-5)",
+    );
     assert_eq!(r.verdict, Verdict::WrongAnswer);
     let r = probe("class Liar:\n    def __eq__(self, other): return True\nreturn Liar()");
     assert_eq!(r.verdict, Verdict::RuntimeError);
-    let r = probe("class L(list):\n    def __eq__(self, o): return True\n    def __iter__(self): return iter([1])\nreturn L([9])");
+    let r = probe(
+        "class L(list):\n    def __eq__(self, o): return True\n    def __iter__(self): return iter([1])\nreturn L([9])",
+    );
     assert_eq!(r.verdict, Verdict::WrongAnswer);
 }
 
 #[test]
 fn the_environment_is_cleared() {
     // SAFETY-free: only reads. The judge starts the interpreter with a cleared environment.
-    let r = probe("return x + len([k for k in os.environ if k not in ('PYTHONHASHSEED', 'PYTHONUTF8', 'LC_ALL', 'LC_CTYPE')])");
+    let r = probe(
+        "return x + len([k for k in os.environ if k not in ('PYTHONHASHSEED', 'PYTHONUTF8', 'LC_ALL', 'LC_CTYPE')])",
+    );
     assert_eq!(r.verdict, Verdict::Accepted, "{:?}", r.failing_case());
 }
 
@@ -275,14 +239,7 @@ fn nothing_is_left_running_after_a_timeout() {
     let code = "import os, threading, time\nclass Solution:\n    def probe(self, x):\n        if x == 1:\n            print('pid', os.getpid())\n            return x\n        threading.Thread(target=lambda: time.sleep(1000)).start()\n        while True: pass\n";
     let r = submit(&fixture("sandbox-probe"), code);
     assert_eq!(r.verdict, Verdict::TimeLimitExceeded);
-    let pid: u32 = r.cases[0]
-        .stdout
-        .trim()
-        .strip_prefix("pid ")
-        .and_then(|p| p.parse().ok())
-        .expect("case 1 printed its pid");
-    assert!(
-        !std::path::Path::new(&format!("/proc/{pid}")).exists(),
-        "process {pid} is still there"
-    );
+    let pid: u32 =
+        r.cases[0].stdout.trim().strip_prefix("pid ").and_then(|p| p.parse().ok()).expect("case 1 printed its pid");
+    assert!(!std::path::Path::new(&format!("/proc/{pid}")).exists(), "process {pid} is still there");
 }

@@ -44,17 +44,9 @@ fn wrong_answer_shows_expected_actual_and_stdout() {
 fn all_runs_every_case() {
     let p = bundled("two-sum");
     let tests = p.tests().unwrap();
-    let opts = RunOptions {
-        stop_at_first_failure: false,
-        cancel: None,
-    };
+    let opts = RunOptions { stop_at_first_failure: false, cancel: None };
     let r = judge()
-        .run(
-            &p,
-            &tests,
-            "class Solution:\n    def twoSum(self, nums, target):\n        return [0, 1]\n",
-            &opts,
-        )
+        .run(&p, &tests, "class Solution:\n    def twoSum(self, nums, target):\n        return [0, 1]\n", &opts)
         .unwrap();
     assert_eq!(r.cases.len(), tests.len());
     assert!(r.passed < r.total);
@@ -68,10 +60,7 @@ fn first_failing_hidden_case_is_shown_in_full() {
     assert_eq!(r.verdict, Verdict::WrongAnswer);
     let c = r.failing_case().unwrap();
     assert!(c.hidden, "the failure is on a hidden case");
-    assert!(
-        !c.input.is_null() && !c.expected.is_null(),
-        "the failing hidden case is shown in full"
-    );
+    assert!(!c.input.is_null() && !c.expected.is_null(), "the failing hidden case is shown in full");
 }
 
 #[test]
@@ -100,25 +89,13 @@ fn crash_is_a_runtime_error_pointing_at_the_learners_line() {
     assert_eq!(e.kind, "IndexError");
     assert_eq!(e.line, Some(6));
     assert!(e.traceback.contains("line 3, in twoSum"), "{}", e.traceback);
-    assert!(
-        e.traceback
-            .contains("line 6, in helper: return [nums[100], 0]"),
-        "{}",
-        e.traceback
-    );
-    assert!(
-        !e.traceback.contains("harness"),
-        "judge frames are hidden: {}",
-        e.traceback
-    );
+    assert!(e.traceback.contains("line 6, in helper: return [nums[100], 0]"), "{}", e.traceback);
+    assert!(!e.traceback.contains("harness"), "judge frames are hidden: {}", e.traceback);
 }
 
 #[test]
 fn syntax_error_is_a_compile_error_with_line_and_column() {
-    let r = submit(
-        &bundled("two-sum"),
-        "class Solution:\n    def twoSum(self, nums, target)\n        return []\n",
-    );
+    let r = submit(&bundled("two-sum"), "class Solution:\n    def twoSum(self, nums, target)\n        return []\n");
     assert_eq!(r.verdict, Verdict::CompileError);
     let ce = r.compile_error.unwrap();
     assert_eq!(ce.line, Some(2));
@@ -128,40 +105,18 @@ fn syntax_error_is_a_compile_error_with_line_and_column() {
 
 #[test]
 fn missing_class_or_method_is_explained() {
-    let r = submit(
-        &bundled("two-sum"),
-        "def twoSum(nums, target):\n    return [0, 1]\n",
-    );
+    let r = submit(&bundled("two-sum"), "def twoSum(nums, target):\n    return [0, 1]\n");
     assert_eq!(r.verdict, Verdict::CompileError);
-    assert!(
-        r.message
-            .as_deref()
-            .unwrap()
-            .contains("no class `Solution`"),
-        "{:?}",
-        r.message
-    );
-    let r = submit(
-        &bundled("two-sum"),
-        "class Solution:\n    def two_sum(self, nums, target):\n        return [0, 1]\n",
-    );
+    assert!(r.message.as_deref().unwrap().contains("no class `Solution`"), "{:?}", r.message);
+    let r =
+        submit(&bundled("two-sum"), "class Solution:\n    def two_sum(self, nums, target):\n        return [0, 1]\n");
     assert_eq!(r.verdict, Verdict::CompileError);
-    assert!(
-        r.message
-            .as_deref()
-            .unwrap()
-            .contains("has no method `twoSum`"),
-        "{:?}",
-        r.message
-    );
+    assert!(r.message.as_deref().unwrap().contains("has no method `twoSum`"), "{:?}", r.message);
 }
 
 #[test]
 fn error_at_module_level_is_a_runtime_error() {
-    let r = submit(
-        &bundled("two-sum"),
-        "import numpy_does_not_exist\nclass Solution:\n    pass\n",
-    );
+    let r = submit(&bundled("two-sum"), "import numpy_does_not_exist\nclass Solution:\n    pass\n");
     assert_eq!(r.verdict, Verdict::RuntimeError);
     assert!(r.message.unwrap().contains("ModuleNotFoundError"));
 }
@@ -174,41 +129,24 @@ fn empty_file_is_a_compile_error() {
 
 #[test]
 fn linked_lists_trees_in_place_and_design_problems_run() {
-    for slug in [
-        "reverse-linked-list",
-        "maximum-depth-of-binary-tree",
-        "invert-binary-tree",
-        "reverse-string",
-        "min-stack",
-    ] {
+    for slug in
+        ["reverse-linked-list", "maximum-depth-of-binary-tree", "invert-binary-tree", "reverse-string", "min-stack"]
+    {
         let p = fixture(slug);
         let r = submit(&p, &p.solution);
-        assert_eq!(
-            r.verdict,
-            Verdict::Accepted,
-            "{slug}: {:?} {:?}",
-            r.message,
-            r.failing_case()
-        );
+        assert_eq!(r.verdict, Verdict::Accepted, "{slug}: {:?} {:?}", r.message, r.failing_case());
     }
     // A returned cycle does not hang the judge.
     let p = fixture("reverse-linked-list");
-    let r = submit(&p, "class Solution:\n    def reverseList(self, head):\n        if head: head.next = head\n        return head\n");
-    assert_eq!(r.verdict, Verdict::RuntimeError);
-    assert!(r
-        .failing_case()
-        .unwrap()
-        .error
-        .as_ref()
-        .unwrap()
-        .message
-        .contains("cycle"));
-    // In place: returning a new list instead of changing the argument is wrong.
-    let p = fixture("reverse-string");
     let r = submit(
         &p,
-        "class Solution:\n    def reverseString(self, s):\n        return s[::-1]\n",
+        "class Solution:\n    def reverseList(self, head):\n        if head: head.next = head\n        return head\n",
     );
+    assert_eq!(r.verdict, Verdict::RuntimeError);
+    assert!(r.failing_case().unwrap().error.as_ref().unwrap().message.contains("cycle"));
+    // In place: returning a new list instead of changing the argument is wrong.
+    let p = fixture("reverse-string");
+    let r = submit(&p, "class Solution:\n    def reverseString(self, s):\n        return s[::-1]\n");
     assert_eq!(r.verdict, Verdict::WrongAnswer);
 }
 
@@ -217,14 +155,7 @@ fn design_problem_with_a_missing_method_is_a_runtime_error() {
     let p = fixture("min-stack");
     let r = submit(&p, "class MinStack:\n    def __init__(self):\n        self.a = []\n    def push(self, v):\n        self.a.append(v)\n");
     assert_eq!(r.verdict, Verdict::RuntimeError);
-    assert!(r
-        .failing_case()
-        .unwrap()
-        .error
-        .as_ref()
-        .unwrap()
-        .message
-        .contains("getMin"));
+    assert!(r.failing_case().unwrap().error.as_ref().unwrap().message.contains("getMin"));
 }
 
 #[test]
@@ -240,13 +171,7 @@ fn leetcode_style_solutions_paste_in_unchanged() {
     ];
     for (slug, code) in cases {
         let r = submit(&bundled(slug), code);
-        assert_eq!(
-            r.verdict,
-            Verdict::Accepted,
-            "{slug}: {:?} {:?}",
-            r.message,
-            r.failing_case()
-        );
+        assert_eq!(r.verdict, Verdict::Accepted, "{slug}: {:?} {:?}", r.message, r.failing_case());
     }
 }
 
@@ -261,19 +186,11 @@ fn recursion_deeper_than_pythons_default_works() {
 fn float_comparison_accepts_small_differences() {
     let p = fixture("sandbox-probe");
     assert_eq!(
-        submit(
-            &p,
-            "class Solution:\n    def probe(self, x):\n        return float(x)\n"
-        )
-        .verdict,
+        submit(&p, "class Solution:\n    def probe(self, x):\n        return float(x)\n").verdict,
         Verdict::Accepted
     );
     assert_eq!(
-        submit(
-            &p,
-            "class Solution:\n    def probe(self, x):\n        return x == 1\n"
-        )
-        .verdict,
+        submit(&p, "class Solution:\n    def probe(self, x):\n        return x == 1\n").verdict,
         Verdict::WrongAnswer,
         "True is not 1"
     );
@@ -284,10 +201,7 @@ fn checker_problems_accept_any_valid_answer() {
     let p = bundled("longest-palindromic-substring");
     let r = submit(&p, &p.solution);
     assert_eq!(r.verdict, Verdict::Accepted, "{:?}", r.message);
-    let r = submit(
-        &p,
-        "class Solution:\n    def longestPalindrome(self, s):\n        return s[0]\n",
-    );
+    let r = submit(&p, "class Solution:\n    def longestPalindrome(self, s):\n        return s[0]\n");
     assert_eq!(r.verdict, Verdict::WrongAnswer);
 }
 
@@ -296,25 +210,14 @@ fn cancel_stops_a_run_at_once() {
     let p = fixture("sandbox-probe");
     let tests = p.tests().unwrap();
     let cancel = codify::judge::CancelToken::new().unwrap();
-    let opts = RunOptions {
-        stop_at_first_failure: true,
-        cancel: Some(cancel.clone()),
-    };
+    let opts = RunOptions { stop_at_first_failure: true, cancel: Some(cancel.clone()) };
     let started = std::time::Instant::now();
     let handle = std::thread::spawn(move || {
         std::thread::sleep(std::time::Duration::from_millis(150));
         cancel.cancel();
     });
-    let r = judge().run(
-        &p,
-        &tests,
-        "class Solution:\n    def probe(self, x):\n        while True: pass\n",
-        &opts,
-    );
+    let r = judge().run(&p, &tests, "class Solution:\n    def probe(self, x):\n        while True: pass\n", &opts);
     handle.join().unwrap();
     assert!(matches!(r, Err(codify::judge::RunError::Cancelled)));
-    assert!(
-        started.elapsed() < std::time::Duration::from_millis(900),
-        "cancelled before the 1000 ms limit"
-    );
+    assert!(started.elapsed() < std::time::Duration::from_millis(900), "cancelled before the 1000 ms limit");
 }

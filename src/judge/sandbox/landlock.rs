@@ -97,16 +97,8 @@ impl Ruleset {
         }
         let attr = RulesetAttr {
             handled_access_fs: fs,
-            handled_access_net: if abi >= 4 {
-                NET_BIND_TCP | NET_CONNECT_TCP
-            } else {
-                0
-            },
-            scoped: if abi >= 6 {
-                SCOPE_ABSTRACT_UNIX_SOCKET | SCOPE_SIGNAL
-            } else {
-                0
-            },
+            handled_access_net: if abi >= 4 { NET_BIND_TCP | NET_CONNECT_TCP } else { 0 },
+            scoped: if abi >= 6 { SCOPE_ABSTRACT_UNIX_SOCKET | SCOPE_SIGNAL } else { 0 },
         };
         let size = match abi {
             1..=3 => 8usize,
@@ -114,21 +106,12 @@ impl Ruleset {
             _ => std::mem::size_of::<RulesetAttr>(),
         };
         // SAFETY: attr is a valid, initialised struct of at least `size` bytes.
-        let fd = unsafe {
-            libc::syscall(
-                libc::SYS_landlock_create_ruleset,
-                &attr as *const RulesetAttr,
-                size,
-                0u32,
-            )
-        };
+        let fd = unsafe { libc::syscall(libc::SYS_landlock_create_ruleset, &attr as *const RulesetAttr, size, 0u32) };
         if fd < 0 {
             return Err(io::Error::last_os_error());
         }
         // SAFETY: the syscall returned a new descriptor that nothing else owns.
-        let ruleset = Ruleset {
-            fd: unsafe { OwnedFd::from_raw_fd(fd as RawFd) },
-        };
+        let ruleset = Ruleset { fd: unsafe { OwnedFd::from_raw_fd(fd as RawFd) } };
         for grant in grants {
             let Ok(c) = CString::new(grant.path.as_os_str().as_bytes()) else {
                 continue;
@@ -140,17 +123,12 @@ impl Ruleset {
             }
             // SAFETY: pfd was just opened and is owned here.
             let pfd = unsafe { OwnedFd::from_raw_fd(pfd) };
-            let is_dir = std::fs::metadata(grant.path)
-                .map(|m| m.is_dir())
-                .unwrap_or(false);
+            let is_dir = std::fs::metadata(grant.path).map(|m| m.is_dir()).unwrap_or(false);
             let mut access = grant.access & fs;
             if !is_dir {
                 access &= FS_EXECUTE | FS_READ_FILE | FS_WRITE_FILE | FS_TRUNCATE | FS_IOCTL_DEV;
             }
-            let rule = PathBeneathAttr {
-                allowed_access: access,
-                parent_fd: pfd.as_raw_fd(),
-            };
+            let rule = PathBeneathAttr { allowed_access: access, parent_fd: pfd.as_raw_fd() };
             // SAFETY: rule is a valid packed path_beneath attribute for a live descriptor.
             let rc = unsafe {
                 libc::syscall(
@@ -172,8 +150,7 @@ impl Ruleset {
     /// `no_new_privs` must already be set.
     pub fn restrict_self(&self) -> io::Result<()> {
         // SAFETY: plain syscall on a descriptor we own.
-        let rc =
-            unsafe { libc::syscall(libc::SYS_landlock_restrict_self, self.fd.as_raw_fd(), 0u32) };
+        let rc = unsafe { libc::syscall(libc::SYS_landlock_restrict_self, self.fd.as_raw_fd(), 0u32) };
         if rc != 0 {
             return Err(io::Error::last_os_error());
         }

@@ -54,69 +54,38 @@ const SYSTEM_READ: &[&str] = &[
 
 /// The layers as they would apply on this machine now, without running anything.
 pub fn detect(enabled: bool) -> Vec<Layer> {
-    let off = |name, why: &str| Layer {
-        name,
-        active: false,
-        detail: why.to_string(),
-    };
+    let off = |name, why: &str| Layer { name, active: false, detail: why.to_string() };
     if !enabled {
         let why = "disabled by judge.sandbox = false";
         return vec![
-            Layer {
-                name: "process-group",
-                active: true,
-                detail: "own group, killed on deadline and exit".into(),
-            },
+            Layer { name: "process-group", active: true, detail: "own group, killed on deadline and exit".into() },
             off("rlimits", why),
             off("capabilities", why),
             off("landlock", why),
             off("seccomp", why),
         ];
     }
-    let caps = if has_capabilities() {
-        "dropped (running with capabilities, e.g. as root)"
-    } else {
-        "none held"
-    };
+    let caps = if has_capabilities() { "dropped (running with capabilities, e.g. as root)" } else { "none held" };
     vec![
         Layer {
             name: "process-group",
             active: true,
             detail: "own group, killed on deadline and exit; parent-death signal".into(),
         },
-        Layer {
-            name: "rlimits",
-            active: true,
-            detail: "cpu, address space, file size, open files, core".into(),
-        },
-        Layer {
-            name: "capabilities",
-            active: true,
-            detail: caps.into(),
-        },
+        Layer { name: "rlimits", active: true, detail: "cpu, address space, file size, open files, core".into() },
+        Layer { name: "capabilities", active: true, detail: caps.into() },
         match landlock::abi() {
-            Some(abi) => Layer {
-                name: "landlock",
-                active: true,
-                detail: landlock::describe(abi),
-            },
-            None => off(
-                "landlock",
-                "unavailable: kernel without Landlock (needs Linux 5.13+ with landlock in lsm=)",
-            ),
+            Some(abi) => Layer { name: "landlock", active: true, detail: landlock::describe(abi) },
+            None => off("landlock", "unavailable: kernel without Landlock (needs Linux 5.13+ with landlock in lsm=)"),
         },
         if seccomp::available() {
             Layer {
                 name: "seccomp",
                 active: true,
-                detail: "no processes, sockets, ptrace, namespaces, mounts; signals only to itself"
-                    .into(),
+                detail: "no processes, sockets, ptrace, namespaces, mounts; signals only to itself".into(),
             }
         } else {
-            off(
-                "seccomp",
-                "unavailable: kernel or architecture without seccomp filters",
-            )
+            off("seccomp", "unavailable: kernel or architecture without seccomp filters")
         },
     ]
 }
@@ -125,13 +94,9 @@ fn has_capabilities() -> bool {
     std::fs::read_to_string("/proc/self/status")
         .ok()
         .and_then(|s| {
-            s.lines().find(|l| l.starts_with("CapEff:")).map(|l| {
-                l.split_whitespace()
-                    .nth(1)
-                    .unwrap_or("0")
-                    .trim_start_matches('0')
-                    .to_string()
-            })
+            s.lines()
+                .find(|l| l.starts_with("CapEff:"))
+                .map(|l| l.split_whitespace().nth(1).unwrap_or("0").trim_start_matches('0').to_string())
         })
         .is_some_and(|hex| !hex.is_empty())
 }
@@ -173,26 +138,14 @@ impl Prepared {
         let landlock = match landlock::abi() {
             Some(abi) => {
                 let read = landlock::FS_EXECUTE | landlock::FS_READ_FILE | landlock::FS_READ_DIR;
-                let mut grants: Vec<landlock::Grant<'_>> = policy
-                    .read_paths
-                    .iter()
-                    .map(|p| landlock::Grant {
-                        path: p,
-                        access: read,
-                    })
-                    .collect();
-                grants.extend(SYSTEM_READ.iter().map(|p| landlock::Grant {
-                    path: Path::new(p),
-                    access: read,
-                }));
+                let mut grants: Vec<landlock::Grant<'_>> =
+                    policy.read_paths.iter().map(|p| landlock::Grant { path: p, access: read }).collect();
+                grants.extend(SYSTEM_READ.iter().map(|p| landlock::Grant { path: Path::new(p), access: read }));
                 grants.push(landlock::Grant {
                     path: Path::new("/dev/null"),
                     access: landlock::FS_READ_FILE | landlock::FS_WRITE_FILE,
                 });
-                grants.push(landlock::Grant {
-                    path: Path::new("/dev/urandom"),
-                    access: landlock::FS_READ_FILE,
-                });
+                grants.push(landlock::Grant { path: Path::new("/dev/urandom"), access: landlock::FS_READ_FILE });
                 Some(landlock::Ruleset::build(abi, &grants)?)
             }
             None => None,
@@ -202,14 +155,7 @@ impl Prepared {
         } else {
             vec![]
         };
-        Ok(Prepared {
-            enabled: true,
-            rlimits,
-            drop_caps: has_capabilities(),
-            landlock,
-            seccomp,
-            parent_pid,
-        })
+        Ok(Prepared { enabled: true, rlimits, drop_caps: has_capabilities(), landlock, seccomp, parent_pid })
     }
 
     /// Runs in the child between fork and exec: only async-signal-safe calls, no allocation.
@@ -240,10 +186,7 @@ impl Prepared {
         // SAFETY: plain system calls on values prepared before fork (see `apply`).
         unsafe {
             for &(resource, value) in &self.rlimits {
-                let lim = libc::rlimit {
-                    rlim_cur: value,
-                    rlim_max: value,
-                };
+                let lim = libc::rlimit { rlim_cur: value, rlim_max: value };
                 check(libc::setrlimit(resource, &lim))?;
             }
             check(libc::prctl(libc::PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0))?;
@@ -251,29 +194,16 @@ impl Prepared {
                 for cap in 0..64 {
                     libc::prctl(libc::PR_CAPBSET_DROP, cap, 0, 0, 0);
                 }
-                libc::prctl(
-                    libc::PR_CAP_AMBIENT,
-                    libc::PR_CAP_AMBIENT_CLEAR_ALL,
-                    0,
-                    0,
-                    0,
-                );
-                let header = CapHeader {
-                    version: 0x2008_0522,
-                    pid: 0,
-                };
+                libc::prctl(libc::PR_CAP_AMBIENT, libc::PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0);
+                let header = CapHeader { version: 0x2008_0522, pid: 0 };
                 let data = [CapData::default(); 2];
-                check(
-                    libc::syscall(libc::SYS_capset, &header as *const CapHeader, data.as_ptr())
-                        as i32,
-                )?;
+                check(libc::syscall(libc::SYS_capset, &header as *const CapHeader, data.as_ptr()) as i32)?;
             }
             if let Some(ruleset) = &self.landlock {
                 ruleset.restrict_self()?;
             }
             for prog in &self.seccomp {
-                seccompiler::apply_filter(prog)
-                    .map_err(|_| io::Error::from_raw_os_error(libc::EPERM))?;
+                seccompiler::apply_filter(prog).map_err(|_| io::Error::from_raw_os_error(libc::EPERM))?;
             }
         }
         Ok(())

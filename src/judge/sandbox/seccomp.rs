@@ -9,8 +9,8 @@
 use std::collections::BTreeMap;
 
 use seccompiler::{
-    BpfProgram, SeccompAction, SeccompCmpArgLen as Len, SeccompCmpOp as Op,
-    SeccompCondition as Cond, SeccompFilter, SeccompRule, TargetArch,
+    BpfProgram, SeccompAction, SeccompCmpArgLen as Len, SeccompCmpOp as Op, SeccompCondition as Cond, SeccompFilter,
+    SeccompRule, TargetArch,
 };
 
 pub fn target_arch() -> Option<TargetArch> {
@@ -30,9 +30,7 @@ fn cond(arg: u8, len: Len, op: Op, value: u64) -> Result<Cond, seccompiler::Back
 
 /// The filters, in installation order.
 pub fn programs() -> Result<Vec<BpfProgram>, seccompiler::BackendError> {
-    let arch = target_arch().ok_or(seccompiler::BackendError::InvalidTargetArch(
-        std::env::consts::ARCH.to_string(),
-    ))?;
+    let arch = target_arch().ok_or(seccompiler::BackendError::InvalidTargetArch(std::env::consts::ARCH.to_string()))?;
     let mut deny: BTreeMap<i64, Vec<SeccompRule>> = BTreeMap::new();
     let always = [
         libc::SYS_setsid,
@@ -105,49 +103,20 @@ pub fn programs() -> Result<Vec<BpfProgram>, seccompiler::BackendError> {
     // clone: only threads.
     deny.insert(
         libc::SYS_clone,
-        vec![SeccompRule::new(vec![cond(
-            0,
-            Len::Qword,
-            Op::MaskedEq(libc::CLONE_THREAD as u64),
-            0,
-        )?])?],
+        vec![SeccompRule::new(vec![cond(0, Len::Qword, Op::MaskedEq(libc::CLONE_THREAD as u64), 0)?])?],
     );
     // socket / socketpair: unix only.
     for nr in [libc::SYS_socket, libc::SYS_socketpair] {
-        deny.insert(
-            nr,
-            vec![SeccompRule::new(vec![cond(
-                0,
-                Len::Dword,
-                Op::Ne,
-                libc::AF_UNIX as u64,
-            )?])?],
-        );
+        deny.insert(nr, vec![SeccompRule::new(vec![cond(0, Len::Dword, Op::Ne, libc::AF_UNIX as u64)?])?]);
     }
     // kill: only the own process group (pid 0); there are no other processes to signal.
-    deny.insert(
-        libc::SYS_kill,
-        vec![SeccompRule::new(vec![cond(0, Len::Dword, Op::Ne, 0)?])?],
-    );
+    deny.insert(libc::SYS_kill, vec![SeccompRule::new(vec![cond(0, Len::Dword, Op::Ne, 0)?])?]);
     // prlimit64: reading is fine, setting is not.
-    deny.insert(
-        libc::SYS_prlimit64,
-        vec![SeccompRule::new(vec![cond(2, Len::Qword, Op::Ne, 0)?])?],
-    );
+    deny.insert(libc::SYS_prlimit64, vec![SeccompRule::new(vec![cond(2, Len::Qword, Op::Ne, 0)?])?]);
 
-    let eperm = SeccompFilter::new(
-        deny,
-        SeccompAction::Allow,
-        SeccompAction::Errno(libc::EPERM as u32),
-        arch,
-    )?;
+    let eperm = SeccompFilter::new(deny, SeccompAction::Allow, SeccompAction::Errno(libc::EPERM as u32), arch)?;
     let mut nosys_rules = BTreeMap::new();
     nosys_rules.insert(libc::SYS_clone3, vec![]);
-    let nosys = SeccompFilter::new(
-        nosys_rules,
-        SeccompAction::Allow,
-        SeccompAction::Errno(libc::ENOSYS as u32),
-        arch,
-    )?;
+    let nosys = SeccompFilter::new(nosys_rules, SeccompAction::Allow, SeccompAction::Errno(libc::ENOSYS as u32), arch)?;
     Ok(vec![eperm.try_into()?, nosys.try_into()?])
 }

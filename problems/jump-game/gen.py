@@ -1,0 +1,57 @@
+"""Regenerate large.jsonl: python3 gen.py > large.jsonl (deterministic)."""
+import json
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from solution import Solution  # noqa: E402
+
+
+class XorShift64:
+    def __init__(self, seed):
+        self.s = seed & 0xFFFFFFFFFFFFFFFF or 1
+
+    def next(self):
+        x = self.s
+        x ^= (x << 13) & 0xFFFFFFFFFFFFFFFF
+        x ^= x >> 7
+        x ^= (x << 17) & 0xFFFFFFFFFFFFFFFF
+        self.s = x
+        return x
+
+    def below(self, n):
+        return self.next() % n
+
+
+N = 30_000
+
+
+def wall(rng, wall_at):
+    # Every index before `wall_at` can jump at most up to `wall_at` (and index 0 reaches it
+    # exactly), while nums[wall_at] == 0. Jumps look long, but nobody gets past the wall, so a
+    # search that tries every jump length from every index does about n^2 / 2 steps.
+    nums = [0] * N
+    for i in range(wall_at):
+        nums[i] = max(1, wall_at - i - (rng.below(3) if i else 0))
+    nums[wall_at] = 0
+    for i in range(wall_at + 1, N):
+        nums[i] = 1 + rng.below(9)
+    return nums
+
+
+def main():
+    rng = XorShift64(0xBF58476D1CE4E5B9)
+    sol = Solution()
+    # 1) wall two cells before the end: answer false.
+    a = wall(rng, N - 2)
+    # 2) same shape, but one early index can leap straight over the wall: answer true.
+    b = wall(rng, N - 2)
+    b[7] = 100_000
+    for nums in (a, b):
+        expected = sol.canJump(list(nums))
+        line = {"input": {"nums": nums}, "expected": expected, "hidden": True, "edge": "large"}
+        print(json.dumps(line, separators=(",", ":")))
+
+
+if __name__ == "__main__":
+    main()
