@@ -1,35 +1,11 @@
-"""Writes large.jsonl: python3 gen.py > large.jsonl"""
-import json
+"""Writes large.jsonl: python3 gen.py > large.jsonl (deterministic)."""
 import os
 import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from solution import Solution  # noqa: E402
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "_gen"))
+from genlib import XorShift64, emit, load_solution  # noqa: E402
 
-MASK = (1 << 64) - 1
-
-
-class XorShift64:
-    """Tiny deterministic PRNG (xorshift64), so large.jsonl never changes."""
-
-    def __init__(self, seed):
-        self.s = seed & MASK or 1
-
-    def next(self):
-        s = self.s
-        s ^= (s << 13) & MASK
-        s ^= s >> 7
-        s ^= (s << 17) & MASK
-        self.s = s
-        return s
-
-    def randint(self, lo, hi):
-        return lo + self.next() % (hi - lo + 1)
-
-
-def emit(inp, expected):
-    line = {"input": inp, "expected": expected, "hidden": True, "edge": "large"}
-    print(json.dumps(line, separators=(",", ":")))
+Solution = load_solution(__file__)
 
 
 def main():
@@ -46,4 +22,5 @@ def main():
     emit({"prices": prices}, Solution().maxProfit(prices))
 
 
-main()
+if __name__ == "__main__":
+    main()

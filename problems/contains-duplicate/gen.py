@@ -1,34 +1,17 @@
-"""Regenerate large.jsonl: python3 gen.py > large.jsonl (deterministic)."""
-import json
+"""Writes large.jsonl: python3 gen.py > large.jsonl (deterministic)."""
 import os
 import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from solution import Solution  # noqa: E402
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "_gen"))
+from genlib import XorShift64, emit, load_solution  # noqa: E402
 
-
-class XorShift64:
-    def __init__(self, seed):
-        self.s = seed & 0xFFFFFFFFFFFFFFFF or 1
-
-    def next(self):
-        x = self.s
-        x ^= (x << 13) & 0xFFFFFFFFFFFFFFFF
-        x ^= x >> 7
-        x ^= (x << 17) & 0xFFFFFFFFFFFFFFFF
-        self.s = x
-        return x
-
-    def below(self, n):
-        return self.next() % n
-
+Solution = load_solution(__file__)
 
 N = 30_000
 
 
 def main():
     rng = XorShift64(0x1405_7B7E_F767_814F)
-    sol = Solution()
     # Every value is different, so the answer is false and no approach can stop early:
     # a pairwise comparison has to look at all n * (n - 1) / 2 pairs.
     used = set()
@@ -38,9 +21,7 @@ def main():
         if v not in used:
             used.add(v)
             nums.append(v)
-    expected = sol.containsDuplicate(list(nums))
-    line = {"input": {"nums": nums}, "expected": expected, "hidden": True, "edge": "large"}
-    print(json.dumps(line, separators=(",", ":")))
+    emit({"nums": nums}, Solution().containsDuplicate(list(nums)))
 
 
 if __name__ == "__main__":

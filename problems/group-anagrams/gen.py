@@ -1,32 +1,11 @@
-"""Regenerate large.jsonl: python3 gen.py > large.jsonl (deterministic)."""
-import json
+"""Writes large.jsonl: python3 gen.py > large.jsonl (deterministic)."""
 import os
 import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from solution import Solution  # noqa: E402
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "_gen"))
+from genlib import XorShift64, emit, load_solution  # noqa: E402
 
-
-class XorShift64:
-    def __init__(self, seed):
-        self.s = seed & 0xFFFFFFFFFFFFFFFF or 1
-
-    def next(self):
-        x = self.s
-        x ^= (x << 13) & 0xFFFFFFFFFFFFFFFF
-        x ^= x >> 7
-        x ^= (x << 17) & 0xFFFFFFFFFFFFFFFF
-        self.s = x
-        return x
-
-    def below(self, n):
-        return self.next() % n
-
-    def shuffle(self, a):
-        for i in range(len(a) - 1, 0, -1):
-            j = self.below(i + 1)
-            a[i], a[j] = a[j], a[i]
-
+Solution = load_solution(__file__)
 
 N = 20_000
 BASES = 17_000
@@ -35,10 +14,9 @@ LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 def main():
     rng = XorShift64(0xE7037ED1A0B428DB)
-    sol = Solution()
     # 17000 random short words (a few of them anagrams of each other by chance) plus 3000
-    # rearrangements and exact repeats of them, shuffled. With thousands of groups, comparing each word against every group found
-    # so far costs on the order of words * groups.
+    # rearrangements and exact repeats of them, shuffled. With thousands of groups, comparing
+    # each word against every group found so far costs on the order of words * groups.
     bases = []
     for _ in range(BASES):
         length = 4 + rng.below(3)
@@ -50,9 +28,7 @@ def main():
             rng.shuffle(letters)
         strs.append("".join(letters))
     rng.shuffle(strs)
-    expected = sol.groupAnagrams(list(strs))
-    line = {"input": {"strs": strs}, "expected": expected, "hidden": True, "edge": "large"}
-    print(json.dumps(line, separators=(",", ":")))
+    emit({"strs": strs}, Solution().groupAnagrams(list(strs)))
 
 
 if __name__ == "__main__":

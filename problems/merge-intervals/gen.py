@@ -1,32 +1,11 @@
-"""Regenerate large.jsonl: python3 gen.py > large.jsonl (deterministic)."""
-import json
+"""Writes large.jsonl: python3 gen.py > large.jsonl (deterministic)."""
 import os
 import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from solution import Solution  # noqa: E402
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "_gen"))
+from genlib import XorShift64, emit, load_solution  # noqa: E402
 
-
-class XorShift64:
-    def __init__(self, seed):
-        self.s = seed & 0xFFFFFFFFFFFFFFFF or 1
-
-    def next(self):
-        x = self.s
-        x ^= (x << 13) & 0xFFFFFFFFFFFFFFFF
-        x ^= x >> 7
-        x ^= (x << 17) & 0xFFFFFFFFFFFFFFFF
-        self.s = x
-        return x
-
-    def below(self, n):
-        return self.next() % n
-
-    def shuffle(self, a):
-        for i in range(len(a) - 1, 0, -1):
-            j = self.below(i + 1)
-            a[i], a[j] = a[j], a[i]
-
+Solution = load_solution(__file__)
 
 N = 20_000
 MAXV = 10_000
@@ -52,9 +31,7 @@ def main():
     sol = Solution()
     for make in (many_groups,):
         intervals = make(rng)
-        expected = sol.merge([list(iv) for iv in intervals])
-        line = {"input": {"intervals": intervals}, "expected": expected, "hidden": True, "edge": "large"}
-        print(json.dumps(line, separators=(",", ":")))
+        emit({"intervals": intervals}, sol.merge([list(iv) for iv in intervals]))
 
 
 if __name__ == "__main__":

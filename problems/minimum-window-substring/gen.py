@@ -1,33 +1,15 @@
-"""Writes large.jsonl: python3 gen.py > large.jsonl"""
-import json
+"""Writes large.jsonl: python3 gen.py > large.jsonl (deterministic)."""
 import os
 import sys
 from collections import Counter
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from solution import Solution  # noqa: E402
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "_gen"))
+from genlib import XorShift64, emit, load_solution  # noqa: E402
 
-MASK = (1 << 64) - 1
+Solution = load_solution(__file__)
+
 LOWER = "abcdefghijklmnopqrstuvwxyz"
 UPPER = LOWER.upper()
-
-
-class Rng:
-    """64-bit xorshift, so the output never depends on Python's random module."""
-
-    def __init__(self, seed):
-        self.s = seed & MASK or 1
-
-    def next(self):
-        x = self.s
-        x ^= (x << 13) & MASK
-        x ^= x >> 7
-        x ^= (x << 17) & MASK
-        self.s = x
-        return x
-
-    def below(self, n):
-        return self.next() % n
 
 
 def count_shortest(s, t):
@@ -55,15 +37,13 @@ def count_shortest(s, t):
     return ties
 
 
-def emit(s, t):
+def emit_case(s, t):
     assert count_shortest(s, t) <= 1, "shortest window is not unique"
-    expected = Solution().minWindow(s, t)
-    row = {"input": {"s": s, "t": t}, "expected": expected, "hidden": True, "edge": "large"}
-    print(json.dumps(row))
+    emit({"s": s, "t": t}, Solution().minWindow(s, t), compact=False)
 
 
 def main():
-    rng = Rng(0x3141592653)
+    rng = XorShift64(0x3141592653)
     n = 100000
     # 1. t needs y, z, Y, Z, which appear only every ~1500 characters, so covering windows are long;
     #    near the end the four of them sit close together, giving the one short window
@@ -76,7 +56,7 @@ def main():
         pos += 1200 + rng.below(600)
     for off, ch in zip((n - 1400, n - 1391, n - 1377, n - 1362), "ZyYz"):
         s[off] = ch
-    emit("".join(s), "yzYZaab")
+    emit_case("".join(s), "yzYZaab")
     # 2. a long t of lower-case letters; the share of upper-case noise in s falls from 75% at the
     #    start to 0% at the end, so the shortest window lies towards the end
     s = []
@@ -84,13 +64,14 @@ def main():
         noise_pct = 75 - 75 * i // n
         s.append(UPPER[rng.below(26)] if rng.below(100) < noise_pct else LOWER[rng.below(26)])
     t = "".join(LOWER[rng.below(26)] for _ in range(30000))
-    emit("".join(s), t)
+    emit_case("".join(s), t)
     # 3. no answer: t asks for one more Q than s holds, so every scan must reach the end
     s = [LOWER[rng.below(26)] for _ in range(n)]
     for i in range(0, n, 997):
         s[i] = "Q"
     s = "".join(s)
-    emit(s, "Qa" + "Q" * s.count("Q"))
+    emit_case(s, "Qa" + "Q" * s.count("Q"))
 
 
-main()
+if __name__ == "__main__":
+    main()

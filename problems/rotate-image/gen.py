@@ -1,26 +1,11 @@
-"""Regenerate large.jsonl: python3 gen.py > large.jsonl (deterministic)."""
-import json
+"""Writes large.jsonl: python3 gen.py > large.jsonl (deterministic)."""
 import os
 import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from solution import Solution  # noqa: E402
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "_gen"))
+from genlib import XorShift64, emit, load_solution  # noqa: E402
 
-
-class XorShift64:
-    def __init__(self, seed):
-        self.s = seed & 0xFFFFFFFFFFFFFFFF or 1
-
-    def next(self):
-        x = self.s
-        x ^= (x << 13) & 0xFFFFFFFFFFFFFFFF
-        x ^= x >> 7
-        x ^= (x << 17) & 0xFFFFFFFFFFFFFFFF
-        self.s = x
-        return x
-
-    def below(self, n):
-        return self.next() % n
+Solution = load_solution(__file__)
 
 
 def grid(rng, n):
@@ -35,8 +20,7 @@ def main():
         matrix = grid(rng, n)
         rotated = [row[:] for row in matrix]
         sol.rotate(rotated)
-        line = {"input": {"matrix": matrix}, "expected": rotated, "hidden": True, "edge": "large"}
-        print(json.dumps(line, separators=(",", ":")))
+        emit({"matrix": matrix}, rotated)
 
 
 if __name__ == "__main__":

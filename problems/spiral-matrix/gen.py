@@ -1,26 +1,11 @@
-"""Regenerate large.jsonl: python3 gen.py > large.jsonl (deterministic)."""
-import json
+"""Writes large.jsonl: python3 gen.py > large.jsonl (deterministic)."""
 import os
 import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from solution import Solution  # noqa: E402
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "_gen"))
+from genlib import XorShift64, emit, load_solution  # noqa: E402
 
-
-class XorShift64:
-    def __init__(self, seed):
-        self.s = seed & 0xFFFFFFFFFFFFFFFF or 1
-
-    def next(self):
-        x = self.s
-        x ^= (x << 13) & 0xFFFFFFFFFFFFFFFF
-        x ^= x >> 7
-        x ^= (x << 17) & 0xFFFFFFFFFFFFFFFF
-        self.s = x
-        return x
-
-    def below(self, n):
-        return self.next() % n
+Solution = load_solution(__file__)
 
 
 def grid(rng, rows, cols):
@@ -33,9 +18,7 @@ def main():
     # The largest square grid, and a tall grid with an odd, smaller width.
     for rows, cols in ((100, 100), (100, 37)):
         matrix = grid(rng, rows, cols)
-        expected = sol.spiralOrder([row[:] for row in matrix])
-        line = {"input": {"matrix": matrix}, "expected": expected, "hidden": True, "edge": "large"}
-        print(json.dumps(line, separators=(",", ":")))
+        emit({"matrix": matrix}, sol.spiralOrder([row[:] for row in matrix]))
 
 
 if __name__ == "__main__":

@@ -1,32 +1,11 @@
-"""Regenerate large.jsonl: python3 gen.py > large.jsonl (deterministic)."""
-import json
+"""Writes large.jsonl: python3 gen.py > large.jsonl (deterministic)."""
 import os
 import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from solution import Solution  # noqa: E402
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "_gen"))
+from genlib import XorShift64, emit, load_solution  # noqa: E402
 
-
-class XorShift64:
-    def __init__(self, seed):
-        self.s = seed & 0xFFFFFFFFFFFFFFFF or 1
-
-    def next(self):
-        x = self.s
-        x ^= (x << 13) & 0xFFFFFFFFFFFFFFFF
-        x ^= x >> 7
-        x ^= (x << 17) & 0xFFFFFFFFFFFFFFFF
-        self.s = x
-        return x
-
-    def below(self, n):
-        return self.next() % n
-
-    def shuffle(self, a):
-        for i in range(len(a) - 1, 0, -1):
-            j = self.below(i + 1)
-            a[i], a[j] = a[j], a[i]
-
+Solution = load_solution(__file__)
 
 N = 50_000
 LO, HI = -10_000, 10_000
@@ -35,7 +14,6 @@ K = 1_000
 
 def main():
     rng = XorShift64(0x8CB92BA72F3D8DD7)
-    sol = Solution()
     # Every value in [-10^4, 10^4] occurs (20001 distinct values). K of them occur at least
     # 3 times, all others once or twice, so the top K is unique. Counting each distinct value
     # with a separate scan of the list costs about n * 20001 steps.
@@ -58,9 +36,7 @@ def main():
         total += 1
     nums = [v for v in values for _ in range(freq[v])]
     rng.shuffle(nums)
-    expected = sol.topKFrequent(list(nums), K)
-    line = {"input": {"nums": nums, "k": K}, "expected": expected, "hidden": True, "edge": "large"}
-    print(json.dumps(line, separators=(",", ":")))
+    emit({"nums": nums, "k": K}, Solution().topKFrequent(list(nums), K))
 
 
 if __name__ == "__main__":

@@ -1,27 +1,11 @@
-"""Regenerate large.jsonl: python3 gen.py > large.jsonl (deterministic)."""
-import json
+"""Writes large.jsonl: python3 gen.py > large.jsonl (deterministic)."""
 import os
 import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from solution import Solution  # noqa: E402
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "_gen"))
+from genlib import XorShift64, emit, load_solution  # noqa: E402
 
-
-class XorShift64:
-    def __init__(self, seed):
-        self.s = seed & 0xFFFFFFFFFFFFFFFF or 1
-
-    def next(self):
-        x = self.s
-        x ^= (x << 13) & 0xFFFFFFFFFFFFFFFF
-        x ^= x >> 7
-        x ^= (x << 17) & 0xFFFFFFFFFFFFFFFF
-        self.s = x
-        return x
-
-    def below(self, n):
-        return self.next() % n
-
+Solution = load_solution(__file__)
 
 N = 100_000
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -29,15 +13,12 @@ LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 def main():
     rng = XorShift64(0xA0761D6478BD642F)
-    sol = Solution()
     # s is random; t holds the same letters grouped from 'z' down to 'a'. The answer is true,
     # so nothing can stop early, and matching each letter of s by searching t scans far every
     # time because the letters of s are spread over the alphabet while t puts 'a' last.
     s = "".join(LETTERS[rng.below(26)] for _ in range(N))
     t = "".join(sorted(s, reverse=True))
-    expected = sol.isAnagram(s, t)
-    line = {"input": {"s": s, "t": t}, "expected": expected, "hidden": True, "edge": "large"}
-    print(json.dumps(line, separators=(",", ":")))
+    emit({"s": s, "t": t}, Solution().isAnagram(s, t))
 
 
 if __name__ == "__main__":

@@ -1,32 +1,14 @@
-"""Writes large.jsonl: python3 gen.py > large.jsonl"""
-import json
+"""Writes large.jsonl: python3 gen.py > large.jsonl (deterministic)."""
 import os
 import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from solution import Solution  # noqa: E402
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "_gen"))
+from genlib import XorShift64, emit, load_solution  # noqa: E402
 
-MASK = (1 << 64) - 1
+Solution = load_solution(__file__)
+
 ALNUM = "abcdefghijklmnopqrstuvwxyz0123456789"
 OTHER = " ,.;:!?'\"-_()[]{}@#$%^&*/\\|~`+=<>"
-
-
-class Rng:
-    """64-bit xorshift, so the output never depends on Python's random module."""
-
-    def __init__(self, seed):
-        self.s = seed & MASK or 1
-
-    def next(self):
-        x = self.s
-        x ^= (x << 13) & MASK
-        x ^= x >> 7
-        x ^= (x << 17) & MASK
-        self.s = x
-        return x
-
-    def below(self, n):
-        return self.next() % n
 
 
 def dress(rng, core):
@@ -53,20 +35,15 @@ def build(rng, n, break_middle):
     return "".join(s[:n]) if len(s) <= n else None
 
 
-def emit(s):
-    expected = Solution().isPalindrome(s)
-    row = {"input": {"s": s}, "expected": expected, "hidden": True, "edge": "large"}
-    print(json.dumps(row))
-
-
 def main():
-    rng = Rng(0xA11CE5EED)
+    rng = XorShift64(0xA11CE5EED)
     n = 100000
     for break_middle in (False, True):
         s = None
         while s is None:
             s = build(rng, n, break_middle)
-        emit(s)
+        emit({"s": s}, Solution().isPalindrome(s), compact=False)
 
 
-main()
+if __name__ == "__main__":
+    main()

@@ -1,32 +1,14 @@
-"""Writes large.jsonl: python3 gen.py > large.jsonl"""
-import json
+"""Writes large.jsonl: python3 gen.py > large.jsonl (deterministic)."""
 import os
 import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from solution import Solution  # noqa: E402
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "_gen"))
+from genlib import XorShift64, emit, load_solution  # noqa: E402
 
-MASK = (1 << 64) - 1
+Solution = load_solution(__file__)
+
 OPEN = "([{"
 CLOSE = {"(": ")", "[": "]", "{": "}"}
-
-
-class Rng:
-    """64-bit xorshift, so the output never depends on Python's random module."""
-
-    def __init__(self, seed):
-        self.s = seed & MASK or 1
-
-    def next(self):
-        x = self.s
-        x ^= (x << 13) & MASK
-        x ^= x >> 7
-        x ^= (x << 17) & MASK
-        self.s = x
-        return x
-
-    def below(self, n):
-        return self.next() % n
 
 
 def deep(rng, n):
@@ -49,21 +31,20 @@ def walk(rng, n):
     return "".join(out)
 
 
-def emit(s):
-    expected = Solution().isValid(s)
-    row = {"input": {"s": s}, "expected": expected, "hidden": True, "edge": "large"}
-    print(json.dumps(row))
+def emit_case(s):
+    emit({"s": s}, Solution().isValid(s), compact=False)
 
 
 def main():
-    rng = Rng(0xB4ACE75)
+    rng = XorShift64(0xB4ACE75)
     n = 100000
-    emit(deep(rng, n))                       # balanced, very deep nesting
+    emit_case(deep(rng, n))                  # balanced, very deep nesting
     s = deep(rng, n)
     last = s[-1]
     wrong = ")" if last != ")" else "]"
-    emit(s[:-1] + wrong)                     # only the very last bracket is wrong
-    emit(walk(rng, n))                       # balanced, random shape
+    emit_case(s[:-1] + wrong)                # only the very last bracket is wrong
+    emit_case(walk(rng, n))                  # balanced, random shape
 
 
-main()
+if __name__ == "__main__":
+    main()

@@ -30,16 +30,19 @@ struct SubmitJson<'a> {
 }
 
 pub fn judge(ctx: &Ctx, slug: &str, file: &Path, json: bool, all: bool, mode: Mode) -> Result<ExitCode, Failure> {
-    let bank = ctx.bank();
-    let problem = find(&bank, slug)?;
-    let code = read_solution(file)?;
+    // Only the one problem is loaded, and the interpreter is started before anything else so that its
+    // start-up overlaps reading the solution, parsing the tests and opening the database.
+    let problem = match crate::problems::load_one(slug, &ctx.config.problem_dirs) {
+        Some(p) => p?,
+        None => return Err(find(&ctx.bank(), slug).err().unwrap_or_else(|| Failure(format!("no problem `{slug}`")))),
+    };
     let judge = ctx.judge()?;
+    let pending = judge.start(&problem);
+    let code = read_solution(file)?;
     let mut tests = problem.tests()?;
     if mode == Mode::Run {
         tests.retain(|t| !t.hidden);
     }
-    // Start the interpreter now so that its start-up overlaps opening the database.
-    let pending = judge.start(problem, tests.len());
     let store = match mode {
         Mode::Submit => Some(ctx.store()?),
         Mode::Run => None,

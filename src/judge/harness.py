@@ -1,7 +1,7 @@
 # Codify judge harness. Runs inside the sandbox as `python3 -S -P -B -c <this file>`.
 #
 # Protocol (see src/judge/protocol.rs):
-# - stdin: one JSON spec {code, kind, class, method, params, output, returns, cases: [{id, input}], stdout_cap}.
+# - stdin: the spec in marshal format {code, kind, class, method, params, output, returns, cases: [{id, input}], stdout_cap}.
 #   Expected answers are never sent here.
 # - fd 3: one JSON frame per line: {"t": "loading"} (before the solution's module code runs), {"t": "ready"} | {"t": "compile_error", ...} | {"t": "load_error", ...}
 #   then {"t": "case", "id": .., "status": "ok" | "error" | "memory" | "output_limit", ...} per case,
@@ -16,38 +16,25 @@ if sys.path and sys.path[0] in ("", "."):
 import os
 from time import perf_counter
 
-# JSON through the C accelerator directly: `import json` pulls in `re` and `enum`, which costs more than
-# the interpreter's own start. Falls back to the json package where _json is missing or different.
+# Frames are written as JSON through the C accelerator directly: `import json` pulls in `re` and `enum`,
+# which costs more than the interpreter's own start. Falls back to the json package where _json is
+# missing or different. (The spec arrives in marshal format, which is built in.)
 try:
     import _json
 
-    class _Ctx:
-        strict = True
-        object_hook = None
-        object_pairs_hook = None
-        parse_float = float
-        parse_int = int
-        parse_constant = float
-        memo = {}
-
-    _scan = _json.make_scanner(_Ctx())
     _encode = _json.make_encoder(None, None, _json.encode_basestring, None, ":", ",", False, False, True)
-
-    def _loads(text):
-        return _scan(text, 0)[0]
 
     def _dumps(value):
         return "".join(_encode(value, 0))
 
-    if _loads(_dumps({"a": [1, 2.5, None, True, "\u00e9"]})) != {"a": [1, 2.5, None, True, "\u00e9"]}:
+    if _dumps({"a": [1, 2.5, None, True, "\u00e9"]}) != '{"a":[1,2.5,null,true,"\u00e9"]}':
         raise ImportError("_json behaves differently")
 except Exception:
     import json
 
-    _loads = json.loads
-
     def _dumps(value):
         return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
 
 _results = os.fdopen(3, "w", encoding="utf-8", buffering=1)
 _SOURCE_NAME = "solution.py"
@@ -349,7 +336,9 @@ def _error(exc):
 # --- the run -------------------------------------------------------------------------------------
 
 def main():
-    spec = _loads(sys.stdin.buffer.read().decode("utf-8"))
+    import marshal
+
+    spec = marshal.loads(sys.stdin.buffer.read())
     code = spec["code"]
     kind = spec.get("kind", "function")
     cls_name = spec.get("class", "Solution")

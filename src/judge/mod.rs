@@ -7,6 +7,7 @@
 
 mod compare;
 pub mod interpreter;
+mod marshal;
 pub mod process;
 mod protocol;
 pub mod sandbox;
@@ -197,8 +198,9 @@ impl Judge {
     }
 
     /// Starts the interpreter for `problem`; [`Pending::run`] then feeds it the code and the tests.
-    pub fn start<'p>(&self, problem: &'p Problem, case_count: usize) -> Pending<'p> {
-        let cpu = (problem.limits.time_ms * case_count.max(1) as u64).div_ceil(1000) + 2;
+    pub fn start<'p>(&self, problem: &'p Problem) -> Pending<'p> {
+        // A back-stop only: the per-case wall-clock deadlines are the real limit.
+        let cpu = problem.limits.time_ms * 64 / 1000 + 10;
         let (program, prefix) = self.harness_program();
         Pending { problem, running: self.spawn(&program, problem.limits.memory_mb, cpu), prefix: prefix.to_vec() }
     }
@@ -211,7 +213,7 @@ impl Judge {
         code: &str,
         opts: &RunOptions,
     ) -> Result<Report, RunError> {
-        self.start(problem, tests.len()).run(self, tests, code, opts)
+        self.start(problem).run(self, tests, code, opts)
     }
 
     /// Runs a problem's checker over the answers given; one entry per item: Ok(valid) or Err(checker error).
@@ -296,10 +298,7 @@ impl Pending<'_> {
             stdout_cap: judge.output_limit,
         };
         let mut spec_bytes = self.prefix;
-        if let Err(e) = serde_json::to_writer(&mut spec_bytes, &spec) {
-            report.message = Some(format!("could not encode the run: {e}"));
-            return Ok(report);
-        }
+        spec.write_marshal(&mut spec_bytes);
         let checker = matches!(problem.compare, Compare::Checker { .. });
         let stop_early = opts.stop_at_first_failure && !checker;
         let mut state = RunState::default();

@@ -1,12 +1,12 @@
 //! The wire format between the parent and the harness (src/judge/harness.py).
-//! Spec on stdin (never carrying expected answers); one JSON frame per line on descriptor 3.
+//! Spec on stdin in Python's marshal format (never carrying expected answers); one JSON frame per line
+//! on descriptor 3.
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::problems::Param;
 
-#[derive(Serialize)]
 pub struct Spec<'a> {
     pub code: &'a str,
     pub kind: &'a str,
@@ -22,10 +22,54 @@ pub struct Spec<'a> {
     pub stdout_cap: u64,
 }
 
-#[derive(Serialize)]
 pub struct SpecCase<'a> {
     pub id: usize,
     pub input: &'a Value,
+}
+
+impl Spec<'_> {
+    /// The spec as one marshalled dict, appended to `out`.
+    pub fn write_marshal(&self, out: &mut Vec<u8>) {
+        use super::marshal as m;
+        let opt = |out: &mut Vec<u8>, s: Option<&str>| match s {
+            Some(s) => m::string(out, s),
+            None => m::none(out),
+        };
+        m::dict_begin(out);
+        for (key, value) in [("code", self.code), ("kind", self.kind), ("class", self.class)] {
+            m::string(out, key);
+            m::string(out, value);
+        }
+        for (key, value) in [("method", self.method), ("returns", self.returns), ("output", self.output)] {
+            m::string(out, key);
+            opt(out, value);
+        }
+        m::string(out, "params");
+        m::list_header(out, self.params.len());
+        for p in self.params {
+            m::dict_begin(out);
+            m::string(out, "name");
+            m::string(out, &p.name);
+            m::string(out, "type");
+            m::string(out, &p.ty);
+            m::dict_end(out);
+        }
+        m::string(out, "cases");
+        m::list_header(out, self.cases.len());
+        for c in &self.cases {
+            m::dict_begin(out);
+            m::string(out, "id");
+            m::int(out, c.id as i128);
+            m::string(out, "input");
+            m::value(out, c.input);
+            m::dict_end(out);
+        }
+        m::string(out, "stdout_keep");
+        m::int(out, self.stdout_keep as i128);
+        m::string(out, "stdout_cap");
+        m::int(out, i128::from(self.stdout_cap));
+        m::dict_end(out);
+    }
 }
 
 #[derive(Debug, Deserialize)]

@@ -177,6 +177,26 @@ pub fn load_all(extra_dirs: &[PathBuf]) -> (Vec<Problem>, Vec<ProblemError>) {
     (unique, errors)
 }
 
+/// Just the problem `slug`, without loading the rest of the bank: `None` when no source has that slug.
+/// An extra folder wins over a bundled problem here only if both exist, which [`load_all`] reports as an
+/// error; callers that need that check use the whole bank.
+pub fn load_one(slug: &str, extra_dirs: &[PathBuf]) -> Option<Result<Problem, ProblemError>> {
+    if slug.starts_with(['_', '.']) || slug.contains('/') {
+        return None;
+    }
+    for root in extra_dirs {
+        let dir = root.join(slug);
+        if dir.join("problem.toml").is_file() {
+            return Some(load_dir(&dir));
+        }
+    }
+    let dir = BUNDLED.get_dir(slug)?;
+    let text = |f: &str| dir.get_file(dir.path().join(f)).and_then(|f| f.contents_utf8());
+    let origin = format!("problems/{slug}");
+    let tests = TestsSource::Static { tests: text("tests.jsonl").unwrap_or(""), large: text("large.jsonl") };
+    Some(parse_problem(slug, &origin, text("problem.toml")?, text("solution.py"), tests))
+}
+
 /// One problem folder on disk.
 pub fn load_dir(dir: &Path) -> Result<Problem, ProblemError> {
     let origin = dir.display().to_string();

@@ -4,7 +4,7 @@
 mod load;
 mod model;
 
-pub use load::{load_all, load_dir, ProblemError};
+pub use load::{load_all, load_dir, load_one, ProblemError};
 pub use model::*;
 
 /// All loaded problems, in a stable order (topic, then difficulty, then title).

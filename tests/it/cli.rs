@@ -2,7 +2,7 @@
 
 use crate::common::*;
 
-const TWO_SUM: &str = "class Solution:\n    def twoSum(self, nums, target):\n        seen = {}\n        for i, x in enumerate(nums):\n            if target - x in seen:\n                return [seen[target - x], i]\n            seen[x] = i\n";
+const TWO_SUM: &str = include_str!("../fixtures/solutions/two_sum.py");
 
 #[test]
 fn submit_json_has_the_documented_fields_and_is_recorded() {

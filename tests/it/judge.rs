@@ -4,14 +4,7 @@ use codify::judge::{RunOptions, Verdict};
 
 use crate::common::*;
 
-const TWO_SUM: &str = "class Solution:
-    def twoSum(self, nums: List[int], target: int) -> List[int]:
-        seen = {}
-        for i, x in enumerate(nums):
-            if target - x in seen:
-                return [seen[target - x], i]
-            seen[x] = i
-";
+const TWO_SUM: &str = include_str!("../fixtures/solutions/two_sum.py");
 
 #[test]
 fn correct_solution_is_accepted_with_every_case_reported() {

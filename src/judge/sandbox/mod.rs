@@ -91,14 +91,11 @@ pub fn detect(enabled: bool) -> Vec<Layer> {
 }
 
 fn has_capabilities() -> bool {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("CapEff:"))
-                .map(|l| l.split_whitespace().nth(1).unwrap_or("0").trim_start_matches('0').to_string())
-        })
-        .is_some_and(|hex| !hex.is_empty())
+    let header = CapHeader { version: 0x2008_0522, pid: 0 };
+    let mut data = [CapData::default(); 2];
+    // SAFETY: capget fills two CapData structs for the version-3 header, as allocated here.
+    let rc = unsafe { libc::syscall(libc::SYS_capget, &header as *const CapHeader, data.as_mut_ptr()) };
+    rc != 0 || data.iter().any(|d| d.effective != 0 || d.permitted != 0)
 }
 
 /// Everything the child applies, prepared in the parent.
