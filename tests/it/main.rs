@@ -2,6 +2,7 @@
 
 mod common;
 
+mod analysis;
 mod cli;
 mod hostile;
 mod judge;

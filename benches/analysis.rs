@@ -1,0 +1,2 @@
+//! Analysis benchmark (issue #3): placeholder until the analyser lands.
+fn main() {}

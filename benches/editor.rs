@@ -1,0 +1,2 @@
+//! Editor benchmark (issue #4): placeholder until the editor lands.
+fn main() {}

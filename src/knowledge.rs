@@ -1,0 +1,1 @@
+//! Curated notes: topic progression, one note per mistake pattern and per topic (knowledge/, embedded).

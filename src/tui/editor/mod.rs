@@ -1,0 +1,1 @@
+//! The modal (vim) editor: a key-by-key state machine over tui-textarea.

@@ -1,0 +1,1 @@
+//! Analysis accuracy corpus tests (issue #3).
