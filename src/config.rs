@@ -30,7 +30,16 @@ pub struct Config {
     pub python: String,
     pub problem_dirs: Vec<PathBuf>,
     pub judge: JudgeConfig,
+    pub ui: UiConfig,
+    /// App key overrides: action name -> key sequences (validated by the TUI's keymap).
+    pub keys: std::collections::BTreeMap<String, Vec<String>>,
     pub llm: LlmConfig,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UiConfig {
+    pub theme: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -140,6 +149,18 @@ fn merge(
     for (key, value) in overlay {
         let dotted = if prefix.is_empty() { key.clone() } else { format!("{prefix}.{key}") };
         match (base.get_mut(&key), value) {
+            // `[keys]` is an open table: its entries are checked against the keymap, not the defaults.
+            (None, value) if prefix == "keys" => {
+                let keys_ok = value.as_array().is_some_and(|a| a.iter().all(|k| k.is_str()));
+                if !keys_ok {
+                    return Err(ConfigError::Invalid {
+                        path: origin.to_string(),
+                        line: find_line(text, &key),
+                        message: format!("`{dotted}` must be an array of keys in vim notation, e.g. [\"<F5>\"]"),
+                    });
+                }
+                base.insert(key, value);
+            }
             (None, _) => {
                 return Err(ConfigError::Invalid {
                     path: origin.to_string(),
@@ -242,6 +263,14 @@ mod tests {
         assert!(e.starts_with("c.toml: "), "{e}");
         assert!(e.contains("(line 1)"), "{e}");
         assert!(!e.contains('\n'), "{e}");
+    }
+
+    #[test]
+    fn keys_is_an_open_table() {
+        let c = Config::from_layers(Some("[keys]\nrun = [\"<F9>\"]\n"), "c.toml").unwrap();
+        assert_eq!(c.keys.get("run"), Some(&vec!["<F9>".to_string()]));
+        let e = Config::from_layers(Some("[keys]\nrun = \"<F9>\"\n"), "c.toml").unwrap_err().to_string();
+        assert!(e.contains("keys"), "{e}");
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub mod analysis;
 pub mod cli;
 pub mod complexity;
 pub mod config;
+pub mod fmt;
 pub mod judge;
 pub mod knowledge;
 pub mod problems;

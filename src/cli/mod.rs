@@ -4,6 +4,7 @@
 mod doctor;
 mod judge_cmd;
 mod output;
+pub use judge_cmd::read_solution;
 mod problems_cmd;
 mod show;
 
@@ -180,10 +181,16 @@ pub fn dispatch(args: Args) -> Result<ExitCode, Failure> {
     }
 }
 
-/// `codify` with no command. The TUI will live here; until then, a short orientation.
+/// `codify` with no command: the TUI on a terminal; a short orientation when output is not a terminal.
 fn overview(ctx: &Ctx) -> Result<ExitCode, Failure> {
+    use std::io::IsTerminal;
+    if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
+        crate::tui::run(&ctx.config, &ctx.paths).map_err(|e| Failure(e.to_string()))?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let bank = ctx.bank();
     println!("Codify — {} problems bundled, everything local and offline.\n", bank.all().len());
+    println!("  codify                          the terminal UI (on a terminal)");
     println!("  codify problems                 list them (--topic, --difficulty, --json)");
     println!("  codify show two-sum             read one, with its starter code");
     println!("  codify run two-sum sol.py       try a solution on the examples");

@@ -48,23 +48,9 @@ pub fn print_json<T: Serialize>(value: &T) -> Result<(), Failure> {
     Ok(())
 }
 
-/// `s` cut to `max` characters, with a note of how much was left out.
-pub fn clip(s: &str, max: usize) -> String {
-    let count = s.chars().count();
-    if count <= max {
-        return s.to_string();
-    }
-    let head: String = s.chars().take(max).collect();
-    format!("{head}… ({} more characters)", count - max)
-}
+pub use crate::fmt::clip;
 
 /// A test input as `nums = [2,7,11,15], target = 9`.
 pub fn format_input(input: &serde_json::Value, max: usize) -> String {
-    match input {
-        serde_json::Value::Object(map) => {
-            let parts: Vec<String> = map.iter().map(|(k, v)| format!("{k} = {}", clip(&v.to_string(), max))).collect();
-            parts.join(", ")
-        }
-        other => clip(&other.to_string(), max),
-    }
+    crate::fmt::input(input, max)
 }

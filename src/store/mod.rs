@@ -1,6 +1,7 @@
 //! Local storage in one SQLite file: numbered migrations (never edited once landed), WAL, foreign keys,
 //! a busy timeout, parameters only. This is the only module that runs SQL.
 
+mod drafts;
 mod submissions;
 
 use std::path::{Path, PathBuf};
@@ -27,7 +28,10 @@ pub enum StoreError {
 }
 
 fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(include_str!("migrations/0001_submissions.sql"))])
+    Migrations::new(vec![
+        M::up(include_str!("migrations/0001_submissions.sql")),
+        M::up(include_str!("migrations/0002_drafts.sql")),
+    ])
 }
 
 pub struct Store {

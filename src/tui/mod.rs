@@ -1,3 +1,295 @@
 //! The terminal UI (issue #4): the only module that imports ratatui, crossterm and tui-textarea.
+//!
+//! The runtime owns the terminal and the outside world: a thread reads terminal events, background threads
+//! run the judge, and everything arrives as [`app::Msg`] on one channel. [`app::App::update`] is pure; the
+//! loop executes the effects it returns and redraws when something changed. Slow work never runs on the
+//! loop, so scrolling and typing go on while a solution runs.
 
+pub mod app;
 pub mod editor;
+pub mod keymap;
+pub mod list;
+pub mod markdown;
+pub mod pane;
+#[cfg(test)]
+mod tests;
+pub mod theme;
+pub mod views;
+
+use std::collections::HashMap;
+use std::io::{self, Write};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::{Arc, OnceLock};
+use std::time::{Duration, Instant};
+
+use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
+use crossterm::execute;
+use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
+use ratatui::backend::CrosstermBackend;
+use ratatui::Terminal;
+
+use crate::config::{Config, Paths};
+use crate::judge::{CancelToken, Judge, RunOptions};
+use crate::problems::Bank;
+use crate::store::{NewSubmission, Store};
+use app::{App, Effect, Msg, RunMode};
+use keymap::Keymap;
+use theme::Theme;
+
+#[derive(Debug, thiserror::Error)]
+pub enum TuiError {
+    #[error("terminal: {0}")]
+    Io(#[from] io::Error),
+    #[error(transparent)]
+    Store(#[from] crate::store::StoreError),
+    #[error("config {0}")]
+    Keymap(#[from] keymap::KeymapError),
+}
+
+/// Puts the terminal back however the TUI ends: normal exit, error or panic.
+struct TerminalGuard;
+
+impl TerminalGuard {
+    fn enter() -> io::Result<TerminalGuard> {
+        terminal::enable_raw_mode()?;
+        execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore();
+            previous(info);
+        }));
+        Ok(TerminalGuard)
+    }
+}
+
+fn restore() {
+    let _ = terminal::disable_raw_mode();
+    let _ = execute!(io::stdout(), LeaveAlternateScreen, DisableMouseCapture, crossterm::cursor::Show);
+}
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+/// Runs the TUI until the user quits.
+pub fn run(config: &Config, paths: &Paths) -> Result<(), TuiError> {
+    let started = Instant::now();
+    let store = Store::open(&paths.db_file)?;
+    let keymap = Keymap::with_overrides(&config.keys)?;
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let theme = Theme::from_config(&config.ui.theme, no_color);
+    let bank = Bank::load(&config.problem_dirs);
+    let progress = store.progress()?;
+    let last = store.state("last_problem")?;
+    let mut app = App::new(bank, progress, last, keymap);
+
+    let _guard = TerminalGuard::enter()?;
+    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let size = terminal.size()?;
+    app.size = (size.width, size.height);
+    terminal.draw(|f| views::draw(&mut app, &theme, f.area(), f.buffer_mut()))?;
+    tracing_first_frame(paths, started.elapsed());
+
+    let (tx, rx) = mpsc::channel::<Msg>();
+    spawn_input(tx.clone());
+    let mut runtime = Runtime {
+        tx,
+        store,
+        config: config.clone(),
+        paths: paths.clone(),
+        runs: HashMap::new(),
+        judge: Arc::new(OnceLock::new()),
+    };
+    event_loop(&mut app, &theme, &mut terminal, &rx, &mut runtime)?;
+    Ok(())
+}
+
+/// Records how long the first frame took, for the benchmark (a log line; never shown on the terminal).
+fn tracing_first_frame(paths: &Paths, took: Duration) {
+    if std::env::var_os("CODIFY_FIRST_FRAME_LOG").is_some() && std::fs::create_dir_all(&paths.log_dir).is_ok() {
+        if let Ok(mut f) =
+            std::fs::OpenOptions::new().create(true).append(true).open(paths.log_dir.join("first-frame.log"))
+        {
+            let _ = writeln!(f, "{:.3}", took.as_secs_f64() * 1000.0);
+        }
+    }
+}
+
+fn spawn_input(tx: Sender<Msg>) {
+    std::thread::spawn(move || loop {
+        let msg = match event::read() {
+            Ok(Event::Key(k)) if k.kind != event::KeyEventKind::Release => Msg::Key(k),
+            Ok(Event::Mouse(m)) => Msg::Mouse(m),
+            Ok(Event::Resize(w, h)) => Msg::Resize(w, h),
+            Ok(_) => continue,
+            Err(_) => break,
+        };
+        if tx.send(msg).is_err() {
+            break;
+        }
+    });
+}
+
+type Term = Terminal<CrosstermBackend<io::Stdout>>;
+
+fn event_loop(
+    app: &mut App,
+    theme: &Theme,
+    terminal: &mut Term,
+    rx: &Receiver<Msg>,
+    rt: &mut Runtime,
+) -> Result<(), TuiError> {
+    let mut next_tick = Instant::now();
+    loop {
+        let tick_every = if app.running().is_some() { Duration::from_millis(80) } else { Duration::from_millis(250) };
+        let wait = next_tick.saturating_duration_since(Instant::now());
+        let first = match rx.recv_timeout(wait) {
+            Ok(m) => m,
+            Err(RecvTimeoutError::Timeout) => {
+                next_tick = Instant::now() + tick_every;
+                Msg::Tick(Instant::now())
+            }
+            Err(RecvTimeoutError::Disconnected) => return Ok(()),
+        };
+        // Coalesce: handle everything that is already waiting, then draw once.
+        let mut batch = vec![first];
+        batch.extend(rx.try_iter());
+        for msg in batch {
+            let effects = app.update(msg);
+            for fx in effects {
+                if rt.execute(fx, app, terminal)? {
+                    return Ok(());
+                }
+            }
+        }
+        terminal.draw(|f| views::draw(app, theme, f.area(), f.buffer_mut()))?;
+    }
+}
+
+struct Runtime {
+    tx: Sender<Msg>,
+    store: Store,
+    config: Config,
+    paths: Paths,
+    runs: HashMap<u64, CancelToken>,
+    judge: Arc<OnceLock<Result<Judge, String>>>,
+}
+
+impl Runtime {
+    /// Executes one effect; true when the app should end.
+    fn execute(&mut self, fx: Effect, app: &mut App, terminal: &mut Term) -> Result<bool, TuiError> {
+        match fx {
+            Effect::Quit => return Ok(true),
+            Effect::LoadDraft { slug } => {
+                let code = self.store.draft(&slug).unwrap_or(None);
+                for fx in app.update(Msg::DraftLoaded { slug, code }) {
+                    self.execute(fx, app, terminal)?;
+                }
+            }
+            Effect::SaveDraft { slug, code } => match self.store.save_draft(&slug, &code) {
+                Ok(()) => {
+                    let _ = self.tx.send(Msg::Saved { slug });
+                }
+                Err(e) => {
+                    let _ = self.tx.send(Msg::Status(format!("could not save the draft: {e}")));
+                }
+            },
+            Effect::DeleteDraft { slug } => {
+                let _ = self.store.delete_draft(&slug);
+            }
+            Effect::RememberLast { slug } => {
+                let _ = self.store.set_state("last_problem", &slug);
+            }
+            Effect::WriteFile { path, code } => {
+                let msg = match std::fs::write(&path, code) {
+                    Ok(()) => format!("\"{path}\" written"),
+                    Err(e) => format!("cannot write {path}: {e}"),
+                };
+                let _ = self.tx.send(Msg::Status(msg));
+            }
+            Effect::ReadFile { path } => {
+                let result = crate::cli::read_solution(std::path::Path::new(&path)).map_err(|e| e.to_string());
+                let _ = self.tx.send(Msg::FileRead { path, result });
+            }
+            Effect::External { slug, code } => self.external(&slug, &code, terminal)?,
+            Effect::CancelJudge { tag } => {
+                if let Some(t) = self.runs.remove(&tag) {
+                    t.cancel();
+                }
+            }
+            Effect::Judge { tag, slug, code, mode } => self.judge(tag, slug, code, mode),
+        }
+        Ok(false)
+    }
+
+    fn judge(&mut self, tag: u64, slug: String, code: String, mode: RunMode) {
+        let Ok(cancel) = CancelToken::new() else {
+            let _ = self.tx.send(Msg::Judged { tag, result: Err("cannot create a cancel pipe".into()) });
+            return;
+        };
+        self.runs.insert(tag, cancel.clone());
+        let (tx, config, paths, cell) = (self.tx.clone(), self.config.clone(), self.paths.clone(), self.judge.clone());
+        std::thread::spawn(move || {
+            let result = (|| -> Result<crate::judge::Report, String> {
+                let judge = cell
+                    .get_or_init(|| {
+                        crate::judge::interpreter::resolve(&config.python, &paths.cache_dir)
+                            .map(|i| {
+                                Judge::new(i, config.judge.sandbox, config.judge.output_limit_kib)
+                                    .with_compiled_harness(&paths.cache_dir)
+                            })
+                            .map_err(|e| e.to_string())
+                    })
+                    .as_ref()
+                    .map_err(Clone::clone)?;
+                let problem = crate::problems::load_one(&slug, &config.problem_dirs)
+                    .ok_or("the problem is gone")?
+                    .map_err(|e| e.to_string())?;
+                let mut tests = problem.tests().map_err(|e| e.to_string())?;
+                if mode == RunMode::Run {
+                    tests.retain(|t| !t.hidden);
+                }
+                let opts =
+                    RunOptions { stop_at_first_failure: config.judge.stop_at_first_failure, cancel: Some(cancel) };
+                let report = judge.run(&problem, &tests, &code, &opts).map_err(|e| e.to_string())?;
+                if mode == RunMode::Submit {
+                    let store = Store::open(&paths.db_file).map_err(|e| e.to_string())?;
+                    store.add_submission(&NewSubmission { code: &code, report: &report }).map_err(|e| e.to_string())?;
+                }
+                Ok(report)
+            })();
+            if result.as_ref().err().is_some_and(|e| e.contains("cancelled")) {
+                return;
+            }
+            let _ = tx.send(Msg::Judged { tag, result });
+        });
+    }
+
+    /// Suspends the TUI, edits the code in $VISUAL / $EDITOR (vi by default), and loads it back.
+    fn external(&mut self, slug: &str, code: &str, terminal: &mut Term) -> Result<(), TuiError> {
+        let dir = self.paths.cache_dir.join("edit");
+        std::fs::create_dir_all(&dir)?;
+        let file = dir.join(format!("{slug}.py"));
+        std::fs::write(&file, code)?;
+        let editor = std::env::var("VISUAL").or_else(|_| std::env::var("EDITOR")).unwrap_or_else(|_| "vi".into());
+        restore();
+        let status = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(format!("{editor} \"$1\""))
+            .arg("codify-edit")
+            .arg(&file)
+            .status();
+        terminal::enable_raw_mode()?;
+        execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+        terminal.clear()?;
+        let result = match status {
+            Ok(s) if s.success() => std::fs::read_to_string(&file).map_err(|e| e.to_string()),
+            Ok(s) => Err(format!("{editor} exited with {s}; the code was not changed")),
+            Err(e) => Err(format!("cannot start {editor}: {e}")),
+        };
+        let _ = self.tx.send(Msg::FileRead { path: file.display().to_string(), result });
+        Ok(())
+    }
+}

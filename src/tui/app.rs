@@ -1,0 +1,543 @@
+//! The TUI's state and its pure `update`: a message in, state changed, effects out. The runtime executes
+//! the effects (judge runs, database writes, the external editor) and feeds their results back as
+//! messages; nothing here does I/O, so tests drive it key by key.
+
+use std::collections::HashMap;
+use std::time::{Duration, Instant};
+
+use crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
+
+use super::keymap::{Action, Context, Keymap, Lookup};
+use super::list::ListState;
+use super::pane::{AppCommand, EditOutcome, EditorPane};
+use crate::judge::Report;
+use crate::problems::{Bank, Problem};
+use crate::store::Progress;
+
+/// How long typing may go unsaved: a crash or `kill -9` loses at most this much.
+pub const AUTOSAVE: Duration = Duration::from_secs(1);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    List,
+    Workspace,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Pane {
+    Statement,
+    Editor,
+    Results,
+    Tutor,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RunMode {
+    Run,
+    Submit,
+}
+
+/// Work for the runtime.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    Judge { tag: u64, slug: String, code: String, mode: RunMode },
+    CancelJudge { tag: u64 },
+    LoadDraft { slug: String },
+    SaveDraft { slug: String, code: String },
+    DeleteDraft { slug: String },
+    RememberLast { slug: String },
+    WriteFile { path: String, code: String },
+    ReadFile { path: String },
+    External { slug: String, code: String },
+    Quit,
+}
+
+/// Everything that can happen to the app.
+#[derive(Debug)]
+pub enum Msg {
+    Key(KeyEvent),
+    Mouse(MouseEvent),
+    Resize(u16, u16),
+    Tick(Instant),
+    DraftLoaded { slug: String, code: Option<String> },
+    Judged { tag: u64, result: Result<Report, String> },
+    Saved { slug: String },
+    FileRead { path: String, result: Result<String, String> },
+    Status(String),
+}
+
+pub struct Running {
+    pub tag: u64,
+    pub mode: RunMode,
+    pub started: Instant,
+}
+
+pub struct Workspace {
+    pub slug: String,
+    pub editor: EditorPane,
+    pub focus: Pane,
+    pub zoom: Option<Pane>,
+    pub statement_hidden: bool,
+    pub statement_scroll: u16,
+    pub results_scroll: u16,
+    pub tutor_scroll: u16,
+    pub running: Option<Running>,
+    pub report: Option<(RunMode, Report)>,
+    pub selected_case: usize,
+    pub hints_shown: usize,
+    /// When the buffer first changed since the last save.
+    pub dirty_since: Option<Instant>,
+    pub loaded: bool,
+}
+
+pub struct App {
+    pub bank: Bank,
+    pub screen: Screen,
+    pub list: ListState,
+    pub ws: Option<Workspace>,
+    /// Workspaces left for the list keep their state (results, hints) while the app runs.
+    parked: HashMap<String, Workspace>,
+    pub help: Option<u16>,
+    pub keymap: Keymap,
+    pub status: Option<String>,
+    pub pending_keys: Vec<KeyEvent>,
+    pub last_problem: Option<String>,
+    pub size: (u16, u16),
+    pub now: Instant,
+    pub quit: bool,
+    pub pane_rects: Vec<(Pane, ratatui::layout::Rect)>,
+    next_tag: u64,
+}
+
+impl App {
+    pub fn new(bank: Bank, progress: HashMap<String, Progress>, last_problem: Option<String>, keymap: Keymap) -> App {
+        let list = ListState::new(&bank, progress);
+        App {
+            bank,
+            screen: Screen::List,
+            list,
+            ws: None,
+            parked: HashMap::new(),
+            help: None,
+            keymap,
+            status: None,
+            pending_keys: Vec::new(),
+            last_problem,
+            size: (80, 24),
+            now: Instant::now(),
+            quit: false,
+            pane_rects: Vec::new(),
+            next_tag: 1,
+        }
+    }
+
+    pub fn problem(&self, slug: &str) -> Option<&Problem> {
+        self.bank.get(slug)
+    }
+
+    pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
+        let mut fx = Vec::new();
+        match msg {
+            Msg::Key(key) => self.on_key(super::keymap::normalize(key), &mut fx),
+            Msg::Mouse(m) => self.on_mouse(m),
+            Msg::Resize(w, h) => self.size = (w, h),
+            Msg::Tick(now) => {
+                self.now = now;
+                self.autosave(false, &mut fx);
+            }
+            Msg::DraftLoaded { slug, code } => {
+                if let Some(ws) = self.ws.as_mut().filter(|w| w.slug == slug) {
+                    if let Some(code) = code {
+                        ws.editor.set_text(&code);
+                        ws.editor.mark_saved();
+                    }
+                    ws.loaded = true;
+                }
+            }
+            Msg::Judged { tag, result } => self.on_judged(tag, result),
+            Msg::Saved { slug } => {
+                if let Some(ws) = self.ws.as_mut().filter(|w| w.slug == slug) {
+                    ws.editor.mark_saved();
+                }
+            }
+            Msg::FileRead { path, result } => match result {
+                Ok(code) => {
+                    if let Some(ws) = self.ws.as_mut() {
+                        ws.editor.set_text(&code);
+                        ws.dirty_since = Some(self.now);
+                        self.status = Some(format!("\"{path}\" loaded"));
+                    }
+                }
+                Err(e) => self.status = Some(e),
+            },
+            Msg::Status(s) => self.status = Some(s),
+        }
+        fx
+    }
+
+    fn contexts(&self) -> Vec<Context> {
+        match (self.screen, self.ws.as_ref().map(|w| w.focus)) {
+            (Screen::List, _) if self.list.searching => vec![],
+            (Screen::List, _) => vec![Context::List, Context::Global],
+            (Screen::Workspace, Some(Pane::Editor)) => vec![Context::Workspace],
+            (Screen::Workspace, _) => vec![Context::Workspace, Context::Pane, Context::Global],
+        }
+    }
+
+    fn on_key(&mut self, key: KeyEvent, fx: &mut Vec<Effect>) {
+        if let Some(scroll) = self.help.as_mut() {
+            match key.code {
+                crossterm::event::KeyCode::Char('j') | crossterm::event::KeyCode::Down => *scroll += 1,
+                crossterm::event::KeyCode::Char('k') | crossterm::event::KeyCode::Up => {
+                    *scroll = scroll.saturating_sub(1)
+                }
+                _ => self.help = None,
+            }
+            return;
+        }
+        self.pending_keys.push(key);
+        let keys = self.pending_keys.clone();
+        match self.keymap.lookup(&keys, &self.contexts()) {
+            Lookup::Pending => return,
+            Lookup::Matched(action) => {
+                self.pending_keys.clear();
+                if self.act(action, fx) {
+                    return;
+                }
+            }
+            Lookup::NotFound => self.pending_keys.clear(),
+        }
+        // Not an app binding: the key belongs to what has focus.
+        match self.screen {
+            Screen::List => {
+                if self.list.searching {
+                    self.list.search_key(key);
+                }
+            }
+            Screen::Workspace => {
+                // A key that started an unfinished sequence (<C-w> then an unknown key) is dropped.
+                if keys.len() > 1 {
+                    return;
+                }
+                let Some(ws) = self.ws.as_mut() else { return };
+                if ws.focus == Pane::Editor {
+                    let before = ws.editor.text();
+                    let outcome = ws.editor.handle_key(key);
+                    if let Some(m) = ws.editor.message.take() {
+                        self.status = Some(m);
+                    }
+                    if ws.dirty_since.is_none() && ws.editor.text() != before {
+                        ws.dirty_since = Some(self.now);
+                    }
+                    if let EditOutcome::Command(cmd) = outcome {
+                        self.command(cmd, fx);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Carries out an action; false when it does not apply here and the key should go on to the focus.
+    fn act(&mut self, action: Action, fx: &mut Vec<Effect>) -> bool {
+        match action {
+            Action::Quit => {
+                self.autosave(true, fx);
+                fx.push(Effect::Quit);
+                self.quit = true;
+            }
+            Action::Help => self.help = Some(0),
+            Action::Up => self.list.move_by(-1),
+            Action::Down => self.list.move_by(1),
+            Action::Top => self.list.move_to(0),
+            Action::Bottom => self.list.move_to(usize::MAX),
+            Action::Open => {
+                if let Some(slug) = self.list.selected_slug() {
+                    self.open(&slug, fx);
+                }
+            }
+            Action::Search => self.list.start_search(),
+            Action::ClearFilter => self.list.clear(),
+            Action::FilterDifficulty => self.list.cycle_difficulty(),
+            Action::FilterTopic => self.list.cycle_topic(),
+            Action::FilterStatus => self.list.cycle_status(),
+            Action::Sort => self.list.cycle_sort(),
+            Action::Random => match self.list.random_unsolved(self.now) {
+                Some(slug) => self.open(&slug, fx),
+                None => self.status = Some("every problem in view is solved".into()),
+            },
+            Action::Resume => match self.last_problem.clone() {
+                Some(slug) if self.bank.get(&slug).is_some() => self.open(&slug, fx),
+                _ => self.status = Some("no problem to resume yet".into()),
+            },
+            Action::Run => self.start_run(RunMode::Run, fx),
+            Action::Submit => self.start_run(RunMode::Submit, fx),
+            Action::Hint => self.next_hint(),
+            Action::Cancel => {
+                let Some(run) = self.ws.as_mut().and_then(|w| w.running.take()) else { return false };
+                fx.push(Effect::CancelJudge { tag: run.tag });
+                self.status = Some("run cancelled".into());
+            }
+            Action::Back => self.back_to_list(fx),
+            Action::ExternalEditor => {
+                if let Some(ws) = &self.ws {
+                    fx.push(Effect::External { slug: ws.slug.clone(), code: ws.editor.text() });
+                }
+            }
+            Action::FocusNext => self.focus_step(1),
+            Action::FocusLeft => self.focus_dir(Pane::Statement),
+            Action::FocusRight => self.focus_dir(Pane::Editor),
+            Action::FocusUp => self.focus_dir(Pane::Editor),
+            Action::FocusDown => self.focus_dir(Pane::Results),
+            Action::Zoom => {
+                if let Some(ws) = self.ws.as_mut() {
+                    ws.zoom = if ws.zoom.is_some() { None } else { Some(ws.focus) };
+                }
+            }
+            Action::ToggleStatement => {
+                if let Some(ws) = self.ws.as_mut() {
+                    ws.statement_hidden = !ws.statement_hidden;
+                    if ws.statement_hidden && ws.focus == Pane::Statement {
+                        ws.focus = Pane::Editor;
+                    }
+                }
+            }
+            Action::ScrollDown => self.scroll(1),
+            Action::ScrollUp => self.scroll(-1),
+            Action::PageDown => self.scroll(10),
+            Action::PageUp => self.scroll(-10),
+            Action::NextCase => self.step_case(1),
+            Action::PrevCase => self.step_case(-1),
+            Action::EditCode => {
+                if let Some(ws) = self.ws.as_mut() {
+                    ws.focus = Pane::Editor;
+                }
+            }
+        }
+        true
+    }
+
+    fn command(&mut self, cmd: AppCommand, fx: &mut Vec<Effect>) {
+        let Some(ws) = self.ws.as_mut() else { return };
+        match cmd {
+            AppCommand::Write(None) => {
+                fx.push(Effect::SaveDraft { slug: ws.slug.clone(), code: ws.editor.text() });
+                ws.dirty_since = None;
+                self.status = Some("draft saved".into());
+            }
+            AppCommand::Write(Some(path)) => fx.push(Effect::WriteFile { path, code: ws.editor.text() }),
+            AppCommand::Edit(path) => fx.push(Effect::ReadFile { path }),
+            AppCommand::Quit => self.back_to_list(fx),
+            AppCommand::WriteQuit => self.back_to_list(fx),
+            AppCommand::Run => self.start_run(RunMode::Run, fx),
+            AppCommand::Submit => self.start_run(RunMode::Submit, fx),
+            AppCommand::Hint => self.next_hint(),
+            AppCommand::Reset => {
+                let starter = self.bank.get(&ws.slug).map(|p| p.starter.clone()).unwrap_or_default();
+                ws.editor.set_text(&starter);
+                ws.dirty_since = Some(self.now);
+                self.status = Some("reset to the starter code (u undoes)".into());
+            }
+            AppCommand::External => fx.push(Effect::External { slug: ws.slug.clone(), code: ws.editor.text() }),
+        }
+    }
+
+    /// Opens a problem in the workspace; its draft arrives as [`Msg::DraftLoaded`].
+    pub fn open(&mut self, slug: &str, fx: &mut Vec<Effect>) {
+        let Some(starter) = self.bank.get(slug).map(|p| p.starter.clone()) else { return };
+        self.park_current(fx);
+        let ws = self.parked.remove(slug).unwrap_or_else(|| Workspace {
+            slug: slug.to_string(),
+            editor: EditorPane::new(&starter),
+            focus: Pane::Editor,
+            zoom: None,
+            statement_hidden: false,
+            statement_scroll: 0,
+            results_scroll: 0,
+            tutor_scroll: 0,
+            running: None,
+            report: None,
+            selected_case: 0,
+            hints_shown: 0,
+            dirty_since: None,
+            loaded: false,
+        });
+        if !ws.loaded {
+            fx.push(Effect::LoadDraft { slug: slug.to_string() });
+        }
+        fx.push(Effect::RememberLast { slug: slug.to_string() });
+        self.last_problem = Some(slug.to_string());
+        self.ws = Some(ws);
+        self.screen = Screen::Workspace;
+        self.status = None;
+    }
+
+    fn park_current(&mut self, fx: &mut Vec<Effect>) {
+        self.autosave(true, fx);
+        if let Some(ws) = self.ws.take() {
+            self.parked.insert(ws.slug.clone(), ws);
+        }
+    }
+
+    fn back_to_list(&mut self, fx: &mut Vec<Effect>) {
+        self.park_current(fx);
+        self.screen = Screen::List;
+    }
+
+    /// Saves the draft when it has been dirty for a second (or now, when `force`).
+    fn autosave(&mut self, force: bool, fx: &mut Vec<Effect>) {
+        let now = self.now;
+        if let Some(ws) = self.ws.as_mut() {
+            let due = ws.dirty_since.is_some_and(|t| force || now.duration_since(t) >= AUTOSAVE);
+            if due && ws.loaded {
+                fx.push(Effect::SaveDraft { slug: ws.slug.clone(), code: ws.editor.text() });
+                ws.dirty_since = None;
+            }
+        }
+    }
+
+    fn start_run(&mut self, mode: RunMode, fx: &mut Vec<Effect>) {
+        let tag = self.next_tag;
+        let Some(ws) = self.ws.as_mut() else { return };
+        if let Some(old) = ws.running.take() {
+            fx.push(Effect::CancelJudge { tag: old.tag });
+        }
+        self.next_tag += 1;
+        ws.running = Some(Running { tag, mode, started: self.now });
+        if ws.dirty_since.is_some() {
+            fx.push(Effect::SaveDraft { slug: ws.slug.clone(), code: ws.editor.text() });
+            ws.dirty_since = None;
+        }
+        fx.push(Effect::Judge { tag, slug: ws.slug.clone(), code: ws.editor.text(), mode });
+        self.status = Some(match mode {
+            RunMode::Run => "running the examples…".into(),
+            RunMode::Submit => "submitting…".into(),
+        });
+    }
+
+    fn on_judged(&mut self, tag: u64, result: Result<Report, String>) {
+        // A result for a run that was cancelled or superseded is dropped.
+        let ws = self
+            .ws
+            .iter_mut()
+            .chain(self.parked.values_mut())
+            .find(|w| w.running.as_ref().is_some_and(|r| r.tag == tag));
+        let Some(ws) = ws else { return };
+        let Some(run) = ws.running.take() else { return };
+        match result {
+            Ok(report) => {
+                ws.selected_case = report.cases.iter().position(|c| !c.passed).unwrap_or(0);
+                ws.results_scroll = 0;
+                self.status = Some(format!("{} — {}/{} passed", report.verdict.title(), report.passed, report.total));
+                if run.mode == RunMode::Submit {
+                    self.list.record(&ws.slug, report.verdict == crate::judge::Verdict::Accepted);
+                }
+                ws.report = Some((run.mode, report));
+            }
+            Err(e) => self.status = Some(format!("the run failed: {e}")),
+        }
+    }
+
+    fn next_hint(&mut self) {
+        let Some(ws) = self.ws.as_mut() else { return };
+        let total = self.bank.get(&ws.slug).map(|p| p.hints.len()).unwrap_or(0);
+        if ws.hints_shown < total {
+            ws.hints_shown += 1;
+            self.status = Some(format!("hint {} of {total} in the tutor pane", ws.hints_shown));
+        } else {
+            self.status = Some("no more hints for this problem".into());
+        }
+        if ws.zoom.is_none() {
+            ws.focus = Pane::Tutor;
+        }
+    }
+
+    fn visible_panes(&self) -> Vec<Pane> {
+        let Some(ws) = &self.ws else { return vec![] };
+        let mut panes = Vec::new();
+        if !ws.statement_hidden {
+            panes.push(Pane::Statement);
+        }
+        panes.extend([Pane::Editor, Pane::Results, Pane::Tutor]);
+        panes
+    }
+
+    fn focus_step(&mut self, step: isize) {
+        let panes = self.visible_panes();
+        let Some(ws) = self.ws.as_mut() else { return };
+        let i = panes.iter().position(|p| *p == ws.focus).unwrap_or(0) as isize;
+        ws.focus = panes[(i + step).rem_euclid(panes.len() as isize) as usize];
+        if ws.zoom.is_some() {
+            ws.zoom = Some(ws.focus);
+        }
+    }
+
+    fn focus_dir(&mut self, target: Pane) {
+        let panes = self.visible_panes();
+        let Some(ws) = self.ws.as_mut() else { return };
+        // Down from the results goes on to the tutor pane below it.
+        let target = if target == Pane::Results && ws.focus == Pane::Results { Pane::Tutor } else { target };
+        if panes.contains(&target) {
+            ws.focus = target;
+        }
+    }
+
+    fn scroll(&mut self, by: i32) {
+        let Some(ws) = self.ws.as_mut() else { return };
+        let slot = match ws.focus {
+            Pane::Statement => &mut ws.statement_scroll,
+            Pane::Results => &mut ws.results_scroll,
+            Pane::Tutor => &mut ws.tutor_scroll,
+            Pane::Editor => return,
+        };
+        *slot = (*slot as i32 + by).max(0) as u16;
+    }
+
+    fn step_case(&mut self, by: isize) {
+        let Some(ws) = self.ws.as_mut() else { return };
+        let Some((_, report)) = &ws.report else { return };
+        if report.cases.is_empty() {
+            return;
+        }
+        let n = report.cases.len() as isize;
+        ws.selected_case = (ws.selected_case as isize + by).rem_euclid(n) as usize;
+        ws.results_scroll = 0;
+    }
+
+    fn on_mouse(&mut self, m: MouseEvent) {
+        let hit = self
+            .pane_rects
+            .iter()
+            .find(|(_, r)| r.contains(ratatui::layout::Position::new(m.column, m.row)))
+            .map(|(p, _)| *p);
+        match m.kind {
+            MouseEventKind::Down(MouseButton::Left) => {
+                if let (Some(p), Some(ws)) = (hit, self.ws.as_mut()) {
+                    ws.focus = p;
+                }
+            }
+            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
+                let by = if matches!(m.kind, MouseEventKind::ScrollDown) { 3 } else { -3 };
+                match (self.screen, hit) {
+                    (Screen::List, _) => self.list.move_by(by as isize),
+                    (Screen::Workspace, Some(p)) if p != Pane::Editor => {
+                        if let Some(ws) = self.ws.as_mut() {
+                            let old = ws.focus;
+                            ws.focus = p;
+                            self.scroll(by);
+                            if let Some(ws) = self.ws.as_mut() {
+                                ws.focus = old;
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Whether a run is in flight, for the spinner.
+    pub fn running(&self) -> Option<&Running> {
+        self.ws.as_ref().and_then(|w| w.running.as_ref())
+    }
+}

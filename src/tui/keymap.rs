@@ -1,0 +1,354 @@
+//! The app's key bindings as data: one table of actions, each with its context, description and default
+//! keys. The help screen and footer hints are generated from it, the config's `[keys]` table overrides it
+//! per action, and a lookup on a key sequence answers pending / matched / not found, which multi-key
+//! bindings such as `<C-w>w` need. The editor's own vim keys live in `tui::editor`.
+
+use std::collections::BTreeMap;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Context {
+    /// Everywhere except while typing in the editor or a prompt.
+    Global,
+    /// The problem list.
+    List,
+    /// The workspace, whatever pane has focus; must not take keys vim uses.
+    Workspace,
+    /// A workspace pane other than the editor (statement, results, tutor).
+    Pane,
+}
+
+macro_rules! actions {
+    ($($variant:ident, $name:literal, $ctx:ident, $desc:literal, [$($key:literal),*];)*) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Action { $($variant),* }
+
+        /// Every action: (action, config name, context, description, default keys).
+        pub const TABLE: &[(Action, &str, Context, &str, &[&str])] = &[
+            $((Action::$variant, $name, Context::$ctx, $desc, &[$($key),*])),*
+        ];
+    };
+}
+
+actions! {
+    Quit, "quit", Global, "quit Codify (drafts are saved)", ["q"];
+    Help, "help", Global, "show this help", ["?", "<F1>"];
+    Up, "up", List, "move up", ["k", "<Up>"];
+    Down, "down", List, "move down", ["j", "<Down>"];
+    Top, "top", List, "first problem", ["g", "<Home>"];
+    Bottom, "bottom", List, "last problem", ["G", "<End>"];
+    Open, "open", List, "open the problem", ["<Enter>", "l"];
+    Search, "search", List, "fuzzy search by title, slug or pattern", ["/"];
+    ClearFilter, "clear_filter", List, "clear search and filters", ["<Esc>"];
+    FilterDifficulty, "filter_difficulty", List, "cycle difficulty filter", ["d"];
+    FilterTopic, "filter_topic", List, "cycle topic filter", ["t"];
+    FilterStatus, "filter_status", List, "cycle status filter (new / attempted / solved)", ["s"];
+    Sort, "sort", List, "cycle sort order", ["o"];
+    Random, "random", List, "open a random unsolved problem", ["r"];
+    Resume, "resume", List, "resume the last problem", ["c"];
+    Run, "run", Workspace, "run the example tests", ["<F5>"];
+    Submit, "submit", Workspace, "submit: every test, hidden ones too", ["<F6>"];
+    Hint, "hint", Workspace, "show the next hint", ["<F2>"];
+    Cancel, "cancel", Workspace, "cancel the running tests", ["<C-c>"];
+    Back, "back", Workspace, "back to the problem list (draft saved)", ["<F10>"];
+    ExternalEditor, "external_editor", Workspace, "edit the code in $EDITOR", ["<F4>"];
+    FocusNext, "focus_next", Workspace, "focus the next pane", ["<C-w>w", "<C-w><C-w>"];
+    FocusLeft, "focus_left", Workspace, "focus the pane to the left", ["<C-w>h"];
+    FocusRight, "focus_right", Workspace, "focus the pane to the right", ["<C-w>l"];
+    FocusUp, "focus_up", Workspace, "focus the pane above", ["<C-w>k"];
+    FocusDown, "focus_down", Workspace, "focus the pane below", ["<C-w>j"];
+    Zoom, "zoom", Workspace, "zoom the focused pane (again to restore)", ["<C-w>z", "<C-w>o"];
+    ToggleStatement, "toggle_statement", Workspace, "collapse or show the statement", ["<C-w>s"];
+    ScrollDown, "scroll_down", Pane, "scroll down", ["j", "<Down>"];
+    ScrollUp, "scroll_up", Pane, "scroll up", ["k", "<Up>"];
+    PageDown, "page_down", Pane, "page down", ["<C-d>", "<PageDown>"];
+    PageUp, "page_up", Pane, "page up", ["<C-u>", "<PageUp>"];
+    NextCase, "next_case", Pane, "next test case (results)", ["n", "<Tab>"];
+    PrevCase, "prev_case", Pane, "previous test case (results)", ["N", "<BackTab>"];
+    EditCode, "edit_code", Pane, "back to the editor", ["i", "<Esc>"];
+}
+
+impl Action {
+    pub fn name(self) -> &'static str {
+        TABLE.iter().find(|e| e.0 == self).map(|e| e.1).unwrap_or("?")
+    }
+
+    pub fn context(self) -> Context {
+        TABLE.iter().find(|e| e.0 == self).map(|e| e.2).unwrap_or(Context::Global)
+    }
+
+    pub fn description(self) -> &'static str {
+        TABLE.iter().find(|e| e.0 == self).map(|e| e.3).unwrap_or("")
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Lookup {
+    Matched(Action),
+    /// The keys so far start a longer binding: wait for more.
+    Pending,
+    NotFound,
+}
+
+#[derive(Debug, thiserror::Error, PartialEq)]
+pub enum KeymapError {
+    #[error("[keys]: unknown action `{0}`; see the help screen (?) for the action names")]
+    UnknownAction(String),
+    #[error("[keys] {action}: cannot read the key `{key}`: {why}")]
+    BadKey { action: String, key: String, why: String },
+}
+
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    bindings: Vec<(Vec<KeyEvent>, Action)>,
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        Keymap::with_overrides(&BTreeMap::new()).unwrap_or(Keymap { bindings: Vec::new() })
+    }
+}
+
+impl Keymap {
+    /// The default table with the config's `[keys]` overrides (action name → list of key sequences).
+    pub fn with_overrides(overrides: &BTreeMap<String, Vec<String>>) -> Result<Keymap, KeymapError> {
+        for name in overrides.keys() {
+            if !TABLE.iter().any(|e| e.1 == name) {
+                return Err(KeymapError::UnknownAction(name.clone()));
+            }
+        }
+        let mut bindings = Vec::new();
+        for &(action, name, _, _, defaults) in TABLE {
+            let keys: Vec<&str> = match overrides.get(name) {
+                Some(v) => v.iter().map(String::as_str).collect(),
+                None => defaults.to_vec(),
+            };
+            for k in keys {
+                let seq =
+                    parse_keys(k).map_err(|why| KeymapError::BadKey { action: name.into(), key: k.into(), why })?;
+                bindings.push((seq, action));
+            }
+        }
+        Ok(Keymap { bindings })
+    }
+
+    /// What `keys` (the pending prefix plus the newest key) mean in one of `contexts`.
+    pub fn lookup(&self, keys: &[KeyEvent], contexts: &[Context]) -> Lookup {
+        let mut pending = false;
+        for (seq, action) in &self.bindings {
+            if !contexts.contains(&action.context()) {
+                continue;
+            }
+            if seq.as_slice() == keys {
+                return Lookup::Matched(*action);
+            }
+            if seq.len() > keys.len() && seq.starts_with(keys) {
+                pending = true;
+            }
+        }
+        if pending {
+            Lookup::Pending
+        } else {
+            Lookup::NotFound
+        }
+    }
+
+    /// The keys bound to `action`, in notation, for help and hints.
+    pub fn keys_for(&self, action: Action) -> Vec<String> {
+        self.bindings.iter().filter(|(_, a)| *a == action).map(|(seq, _)| format_keys(seq)).collect()
+    }
+}
+
+/// Parses vim-style notation: `q`, `?`, `<Enter>`, `<F5>`, `<C-w>w`, `<A-x>`, `<S-Tab>`, `<Space>`.
+pub fn parse_keys(s: &str) -> Result<Vec<KeyEvent>, String> {
+    let mut out = Vec::new();
+    let mut rest = s;
+    while let Some(c) = rest.chars().next() {
+        if c == '<' {
+            if let Some(end) = rest.find('>') {
+                let inner = &rest[1..end];
+                if !inner.is_empty() {
+                    out.push(parse_special(inner)?);
+                    rest = &rest[end + 1..];
+                    continue;
+                }
+            }
+        }
+        let code = KeyCode::Char(c);
+        let mods = if c.is_ascii_uppercase() { KeyModifiers::SHIFT } else { KeyModifiers::NONE };
+        out.push(KeyEvent::new(code, mods));
+        rest = &rest[c.len_utf8()..];
+    }
+    if out.is_empty() {
+        return Err("empty key".into());
+    }
+    Ok(out)
+}
+
+fn parse_special(inner: &str) -> Result<KeyEvent, String> {
+    let mut mods = KeyModifiers::NONE;
+    let mut name = inner;
+    loop {
+        let lower = name.to_ascii_lowercase();
+        if lower.starts_with("c-") && name.len() > 2 {
+            mods |= KeyModifiers::CONTROL;
+        } else if (lower.starts_with("a-") || lower.starts_with("m-")) && name.len() > 2 {
+            mods |= KeyModifiers::ALT;
+        } else if lower.starts_with("s-") && name.len() > 2 {
+            mods |= KeyModifiers::SHIFT;
+        } else {
+            break;
+        }
+        name = &name[2..];
+    }
+    let code = match name.to_ascii_lowercase().as_str() {
+        "enter" | "cr" | "return" => KeyCode::Enter,
+        "esc" => KeyCode::Esc,
+        "tab" if mods.contains(KeyModifiers::SHIFT) => {
+            mods -= KeyModifiers::SHIFT;
+            KeyCode::BackTab
+        }
+        "tab" => KeyCode::Tab,
+        "backtab" => KeyCode::BackTab,
+        "space" => KeyCode::Char(' '),
+        "bs" | "backspace" => KeyCode::Backspace,
+        "del" | "delete" => KeyCode::Delete,
+        "up" => KeyCode::Up,
+        "down" => KeyCode::Down,
+        "left" => KeyCode::Left,
+        "right" => KeyCode::Right,
+        "home" => KeyCode::Home,
+        "end" => KeyCode::End,
+        "pageup" => KeyCode::PageUp,
+        "pagedown" => KeyCode::PageDown,
+        "lt" => KeyCode::Char('<'),
+        f if f.starts_with('f') && f.len() > 1 => {
+            let n: u8 = f[1..].parse().map_err(|_| format!("unknown key name `{name}`"))?;
+            if !(1..=12).contains(&n) {
+                return Err(format!("F{n} is not a function key (F1 to F12)"));
+            }
+            KeyCode::F(n)
+        }
+        _ if name.chars().count() == 1 => {
+            let c = name.chars().next().unwrap_or(' ');
+            KeyCode::Char(if mods.contains(KeyModifiers::CONTROL) { c.to_ascii_lowercase() } else { c })
+        }
+        _ => return Err(format!("unknown key name `{name}`")),
+    };
+    Ok(KeyEvent::new(code, mods))
+}
+
+/// The inverse of [`parse_keys`], for display.
+pub fn format_keys(keys: &[KeyEvent]) -> String {
+    keys.iter().map(format_key).collect()
+}
+
+fn format_key(k: &KeyEvent) -> String {
+    let mut prefix = String::new();
+    if k.modifiers.contains(KeyModifiers::CONTROL) {
+        prefix.push_str("C-");
+    }
+    if k.modifiers.contains(KeyModifiers::ALT) {
+        prefix.push_str("A-");
+    }
+    let name = match k.code {
+        KeyCode::Char(' ') => "Space".to_string(),
+        KeyCode::Char(c) if prefix.is_empty() => return c.to_string(),
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::Enter => "Enter".into(),
+        KeyCode::Esc => "Esc".into(),
+        KeyCode::Tab => "Tab".into(),
+        KeyCode::BackTab => "S-Tab".into(),
+        KeyCode::Backspace => "BS".into(),
+        KeyCode::Up => "Up".into(),
+        KeyCode::Down => "Down".into(),
+        KeyCode::Left => "Left".into(),
+        KeyCode::Right => "Right".into(),
+        KeyCode::Home => "Home".into(),
+        KeyCode::End => "End".into(),
+        KeyCode::PageUp => "PageUp".into(),
+        KeyCode::PageDown => "PageDown".into(),
+        KeyCode::F(n) => format!("F{n}"),
+        other => format!("{other:?}"),
+    };
+    format!("<{prefix}{name}>")
+}
+
+/// Normalises a key event from the terminal for lookups: shifted letters carry SHIFT, others do not.
+pub fn normalize(mut k: KeyEvent) -> KeyEvent {
+    if let KeyCode::Char(c) = k.code {
+        if !c.is_ascii_alphabetic() {
+            k.modifiers -= KeyModifiers::SHIFT;
+        } else if c.is_ascii_uppercase() {
+            k.modifiers |= KeyModifiers::SHIFT;
+        }
+    }
+    k.kind = crossterm::event::KeyEventKind::Press;
+    k.state = crossterm::event::KeyEventState::NONE;
+    k
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(s: &str) -> Vec<KeyEvent> {
+        parse_keys(s).unwrap()
+    }
+
+    #[test]
+    fn notation_round_trips() {
+        for s in ["q", "?", "<Enter>", "<F5>", "<C-w>w", "<C-w><C-w>", "<S-Tab>", "G", "<PageDown>", "<A-x>"] {
+            let parsed = keys(s);
+            let shown = format_keys(&parsed);
+            assert_eq!(parse_keys(&shown).unwrap(), parsed, "{s} -> {shown}");
+        }
+        assert!(parse_keys("<F13>").is_err());
+        assert!(parse_keys("<Hyper-x>").is_err());
+    }
+
+    #[test]
+    fn multi_key_bindings_are_pending_then_matched() {
+        let km = Keymap::default();
+        let ctx = [Context::Workspace];
+        assert_eq!(km.lookup(&keys("<C-w>"), &ctx), Lookup::Pending);
+        assert_eq!(km.lookup(&keys("<C-w>w"), &ctx), Lookup::Matched(Action::FocusNext));
+        assert_eq!(km.lookup(&keys("<C-w>x"), &ctx), Lookup::NotFound);
+        assert_eq!(km.lookup(&keys("x"), &ctx), Lookup::NotFound, "plain keys go to the editor");
+        assert_eq!(km.lookup(&keys("j"), &[Context::List]), Lookup::Matched(Action::Down));
+    }
+
+    #[test]
+    fn overrides_replace_defaults_and_bad_ones_name_the_key() {
+        let mut o = BTreeMap::new();
+        o.insert("run".to_string(), vec!["<F9>".to_string()]);
+        let km = Keymap::with_overrides(&o).unwrap();
+        assert_eq!(km.lookup(&keys("<F9>"), &[Context::Workspace]), Lookup::Matched(Action::Run));
+        assert_eq!(km.lookup(&keys("<F5>"), &[Context::Workspace]), Lookup::NotFound);
+        o.insert("run".to_string(), vec!["<F99>".to_string()]);
+        assert_eq!(
+            Keymap::with_overrides(&o).unwrap_err().to_string(),
+            "[keys] run: cannot read the key `<F99>`: F99 is not a function key (F1 to F12)"
+        );
+        let mut o = BTreeMap::new();
+        o.insert("launch".to_string(), vec!["x".to_string()]);
+        assert_eq!(Keymap::with_overrides(&o).unwrap_err(), KeymapError::UnknownAction("launch".into()));
+    }
+
+    #[test]
+    fn workspace_bindings_leave_vim_keys_alone() {
+        // The workspace table is consulted before the editor, so it must not take keys vim uses.
+        for (action, _, ctx, _, defaults) in TABLE {
+            if *ctx != Context::Workspace || *action == Action::Cancel {
+                continue;
+            }
+            for k in *defaults {
+                let first = keys(k)[0];
+                let ok = matches!(first.code, KeyCode::F(_))
+                    || (first.code == KeyCode::Char('w') && first.modifiers == KeyModifiers::CONTROL);
+                assert!(ok, "{k} for {action:?} would shadow an editor key");
+            }
+        }
+    }
+}

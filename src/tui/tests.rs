@@ -1,0 +1,262 @@
+//! The app driven key by key through `update`, and every screen as a snapshot (TestBackend + insta).
+
+use std::collections::HashMap;
+use std::time::{Duration, Instant};
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+
+use super::app::{App, Effect, Msg, Pane, RunMode, Screen};
+use super::keymap::{parse_keys, Keymap};
+use super::theme::{Theme, ThemeKind};
+use super::views;
+use crate::problems::Bank;
+
+fn app() -> App {
+    App::new(Bank::load(&[]), HashMap::new(), None, Keymap::default())
+}
+
+/// Feeds keys in vim notation; returns every effect.
+fn keys(app: &mut App, notation: &str) -> Vec<Effect> {
+    parse_keys(notation).unwrap().into_iter().flat_map(|k| app.update(Msg::Key(k))).collect()
+}
+
+fn screen(app: &mut App, w: u16, h: u16) -> String {
+    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+    let theme = Theme::new(ThemeKind::NoColor);
+    term.draw(|f| views::draw(app, &theme, f.area(), f.buffer_mut())).unwrap();
+    let buf = term.backend().buffer().clone();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let line: String = (0..buf.area.width).map(|x| buf[(x, y)].symbol().to_string()).collect();
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn open_two_sum(app: &mut App) -> Vec<Effect> {
+    let mut fx = keys(app, "/two sum<Enter>");
+    fx.extend(keys(app, "<Enter>"));
+    fx.extend(app.update(Msg::DraftLoaded { slug: "two-sum".into(), code: None }));
+    fx
+}
+
+fn report(verdict: crate::judge::Verdict, passed: bool) -> crate::judge::Report {
+    let case = crate::judge::CaseReport {
+        id: 1,
+        hidden: false,
+        edge: None,
+        passed,
+        verdict,
+        input: serde_json::json!({"nums": [4, 9, 13, 6], "target": 10}),
+        expected: serde_json::json!([0, 3]),
+        actual: if passed { serde_json::json!([0, 3]) } else { serde_json::json!([0, 2]) },
+        ms: 0.02,
+        error: None,
+        stdout: if passed { String::new() } else { "checking 4\n".into() },
+        stdout_truncated: false,
+    };
+    crate::judge::Report {
+        problem: "two-sum".into(),
+        verdict,
+        passed: usize::from(passed),
+        total: 3,
+        runtime_ms: 0.02,
+        cases: vec![case],
+        message: None,
+        compile_error: None,
+        sandbox: vec![],
+    }
+}
+
+#[test]
+fn list_screen_at_80x24() {
+    insta::assert_snapshot!(screen(&mut app(), 80, 24));
+}
+
+#[test]
+fn list_screen_wide_with_filters() {
+    let mut a = app();
+    keys(&mut a, "dd");
+    insta::assert_snapshot!(screen(&mut a, 130, 20));
+}
+
+#[test]
+fn search_narrows_and_ranks_the_list() {
+    let mut a = app();
+    keys(&mut a, "/palin");
+    assert!(a.list.searching);
+    let shown: Vec<&str> = a.list.view.iter().map(|&i| a.list.rows[i].slug.as_str()).collect();
+    assert!(shown.len() >= 3 && shown[..3].iter().all(|s| s.contains("palin")), "{shown:?}");
+    assert!(!shown.contains(&"two-sum"), "{shown:?}");
+    keys(&mut a, "<Esc>");
+    assert_eq!(a.list.view.len(), a.list.rows.len());
+}
+
+#[test]
+fn opening_a_problem_loads_its_draft_and_remembers_it() {
+    let mut a = app();
+    let fx = open_two_sum(&mut a);
+    assert_eq!(a.screen, Screen::Workspace);
+    assert!(fx.contains(&Effect::LoadDraft { slug: "two-sum".into() }));
+    assert!(fx.contains(&Effect::RememberLast { slug: "two-sum".into() }));
+    a.update(Msg::DraftLoaded { slug: "two-sum".into(), code: Some("class Solution:\n    pass\n".into()) });
+    assert_eq!(a.ws.as_ref().unwrap().editor.text(), "class Solution:\n    pass\n");
+}
+
+#[test]
+fn typing_is_autosaved_within_a_second() {
+    let mut a = app();
+    open_two_sum(&mut a);
+    let t0 = Instant::now();
+    a.update(Msg::Tick(t0));
+    keys(&mut a, "x");
+    assert!(a.update(Msg::Tick(t0 + Duration::from_millis(300))).is_empty(), "not yet");
+    let fx = a.update(Msg::Tick(t0 + Duration::from_millis(1100)));
+    assert!(matches!(&fx[..], [Effect::SaveDraft { slug, .. }] if slug == "two-sum"), "{fx:?}");
+    assert!(a.update(Msg::Tick(t0 + Duration::from_millis(2500))).is_empty(), "saved once");
+}
+
+#[test]
+fn leaving_or_quitting_saves_unsaved_typing() {
+    let mut a = app();
+    open_two_sum(&mut a);
+    keys(&mut a, "x");
+    let fx = keys(&mut a, "<F10>");
+    assert!(fx.iter().any(|e| matches!(e, Effect::SaveDraft { .. })));
+    assert_eq!(a.screen, Screen::List);
+    let fx = keys(&mut a, "c");
+    assert_eq!(a.screen, Screen::Workspace, "c resumes the last problem: {fx:?}");
+}
+
+#[test]
+fn run_and_submit_start_background_runs_and_stale_results_are_dropped() {
+    let mut a = app();
+    open_two_sum(&mut a);
+    let fx = keys(&mut a, "<F5>");
+    let Some(Effect::Judge { tag: first, mode: RunMode::Run, .. }) = fx.last().cloned() else { panic!("{fx:?}") };
+    let fx = keys(&mut a, "<F6>");
+    assert!(fx.contains(&Effect::CancelJudge { tag: first }), "a new run supersedes the old one");
+    let Some(Effect::Judge { tag: second, mode: RunMode::Submit, .. }) = fx.last().cloned() else { panic!("{fx:?}") };
+    a.update(Msg::Judged { tag: first, result: Ok(report(crate::judge::Verdict::WrongAnswer, false)) });
+    assert!(a.ws.as_ref().unwrap().report.is_none(), "the superseded result is dropped");
+    a.update(Msg::Judged { tag: second, result: Ok(report(crate::judge::Verdict::Accepted, true)) });
+    assert!(a.ws.as_ref().unwrap().report.is_some());
+    assert_eq!(a.list.rows.iter().find(|r| r.slug == "two-sum").unwrap().status(), "solved");
+}
+
+#[test]
+fn cancel_only_applies_while_running() {
+    let mut a = app();
+    open_two_sum(&mut a);
+    let fx = keys(&mut a, "<F5>");
+    let Some(Effect::Judge { tag, .. }) = fx.last().cloned() else { panic!() };
+    assert_eq!(keys(&mut a, "<C-c>"), vec![Effect::CancelJudge { tag }]);
+    assert!(a.running().is_none());
+    assert!(keys(&mut a, "<C-c>").is_empty(), "nothing to cancel: the key goes to the editor");
+}
+
+#[test]
+fn panes_focus_zoom_and_collapse() {
+    let mut a = app();
+    open_two_sum(&mut a);
+    keys(&mut a, "<C-w>h");
+    assert_eq!(a.ws.as_ref().unwrap().focus, Pane::Statement);
+    keys(&mut a, "<C-w>w");
+    assert_eq!(a.ws.as_ref().unwrap().focus, Pane::Editor);
+    keys(&mut a, "<C-w>j");
+    assert_eq!(a.ws.as_ref().unwrap().focus, Pane::Results);
+    keys(&mut a, "<C-w>z");
+    assert_eq!(a.ws.as_ref().unwrap().zoom, Some(Pane::Results));
+    keys(&mut a, "i");
+    assert_eq!(a.ws.as_ref().unwrap().focus, Pane::Editor, "i in a pane goes back to the editor");
+    keys(&mut a, "<C-w>s");
+    assert!(a.ws.as_ref().unwrap().statement_hidden);
+}
+
+#[test]
+fn hints_are_revealed_one_at_a_time() {
+    let mut a = app();
+    open_two_sum(&mut a);
+    for n in 1..=3 {
+        keys(&mut a, "<F2>");
+        assert_eq!(a.ws.as_ref().unwrap().hints_shown, n);
+    }
+    keys(&mut a, "<F2>");
+    assert_eq!(a.ws.as_ref().unwrap().hints_shown, 3);
+    assert_eq!(a.status.as_deref(), Some("no more hints for this problem"));
+}
+
+#[test]
+fn workspace_at_80x24_with_a_failed_run() {
+    let mut a = app();
+    open_two_sum(&mut a);
+    let fx = keys(&mut a, "<F5>");
+    let Some(Effect::Judge { tag, .. }) = fx.last().cloned() else { panic!() };
+    a.update(Msg::Judged { tag, result: Ok(report(crate::judge::Verdict::WrongAnswer, false)) });
+    insta::assert_snapshot!(screen(&mut a, 80, 24));
+}
+
+#[test]
+fn workspace_wide_with_hints_and_accepted() {
+    let mut a = app();
+    open_two_sum(&mut a);
+    keys(&mut a, "<F2><F2><C-w>l");
+    let fx = keys(&mut a, "<F6>");
+    let Some(Effect::Judge { tag, .. }) = fx.last().cloned() else { panic!() };
+    a.update(Msg::Judged { tag, result: Ok(report(crate::judge::Verdict::Accepted, true)) });
+    insta::assert_snapshot!(screen(&mut a, 140, 36));
+}
+
+#[test]
+fn zoomed_statement() {
+    let mut a = app();
+    open_two_sum(&mut a);
+    keys(&mut a, "<C-w>h<C-w>z");
+    insta::assert_snapshot!(screen(&mut a, 80, 24));
+}
+
+#[test]
+fn help_is_generated_from_the_keymap() {
+    let mut a = app();
+    keys(&mut a, "?");
+    let s = screen(&mut a, 100, 60);
+    insta::assert_snapshot!(s);
+    for (action, _, _, desc, _) in super::keymap::TABLE {
+        assert!(s.contains(desc), "{action:?} missing from help");
+    }
+    keys(&mut a, "x");
+    assert!(a.help.is_none());
+}
+
+#[test]
+fn a_pending_prefix_is_shown_then_resolved() {
+    let mut a = app();
+    open_two_sum(&mut a);
+    keys(&mut a, "<C-w>");
+    assert_eq!(a.pending_keys.len(), 1);
+    assert!(screen(&mut a, 80, 24).lines().last().unwrap().contains("<C-w>"));
+    keys(&mut a, "q");
+    assert!(a.pending_keys.is_empty());
+    assert!(!a.quit, "an unknown <C-w> sequence is dropped, not passed on");
+}
+
+#[test]
+fn resize_and_mouse_focus() {
+    let mut a = app();
+    open_two_sum(&mut a);
+    a.update(Msg::Resize(100, 30));
+    screen(&mut a, 100, 30);
+    let (pane, rect) = *a.pane_rects.iter().find(|(p, _)| *p == Pane::Results).unwrap();
+    let click = crossterm::event::MouseEvent {
+        kind: crossterm::event::MouseEventKind::Down(crossterm::event::MouseButton::Left),
+        column: rect.x + 1,
+        row: rect.y + 1,
+        modifiers: KeyModifiers::NONE,
+    };
+    a.update(Msg::Mouse(click));
+    assert_eq!(a.ws.as_ref().unwrap().focus, pane);
+    let _ = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
+}

@@ -1,0 +1,456 @@
+//! Drawing: every view is a function of the app state. The layout adapts from wide three-column screens
+//! down to 80×24, and a zoomed pane takes the whole body.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
+
+use super::app::{App, Pane, RunMode, Screen, Workspace};
+use super::keymap::{Action, Context, TABLE};
+use super::theme::Theme;
+use crate::judge::{CaseReport, Verdict};
+use crate::problems::Difficulty;
+
+const SPINNER: &[&str] = &["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
+
+/// Draws the whole app into `buf`; records where each workspace pane went, for mouse focus.
+pub fn draw(app: &mut App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let [body, status] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    app.pane_rects.clear();
+    match app.screen {
+        Screen::List => draw_list(app, theme, body, buf),
+        Screen::Workspace => draw_workspace(app, theme, body, buf),
+    }
+    draw_status(app, theme, status, buf);
+    if let Some(scroll) = app.help {
+        draw_help(app, theme, area, buf, scroll);
+    }
+}
+
+fn keys_hint(app: &App, action: Action) -> String {
+    app.keymap.keys_for(action).first().cloned().unwrap_or_default()
+}
+
+fn block<'a>(title: &'a str, focused: bool, theme: &Theme) -> Block<'a> {
+    let style = if focused { theme.border_focus } else { theme.border };
+    let title = if focused { format!(" ▶ {title} ") } else { format!(" {title} ") };
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(style)
+        .title(Span::styled(title, if focused { theme.title } else { theme.dim }))
+}
+
+fn difficulty_span(d: Difficulty, theme: &Theme) -> Span<'static> {
+    let style = match d {
+        Difficulty::Easy => theme.good,
+        Difficulty::Medium => theme.warn,
+        Difficulty::Hard => theme.bad,
+    };
+    Span::styled(format!("{:<6}", d.as_str()), style)
+}
+
+fn draw_list(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let l = &app.list;
+    let [head, rows_area, foot] =
+        Layout::vertical([Constraint::Length(2), Constraint::Min(1), Constraint::Length(2)]).areas(area);
+    let solved = l.rows.iter().filter(|r| r.status() == "solved").count();
+    let mut filters = vec![format!("sort: {}", l.sort.name())];
+    if let Some(d) = l.difficulty {
+        filters.push(format!("difficulty: {}", d.as_str()));
+    }
+    if let Some(t) = l.topic.and_then(|t| l.topics.get(t)) {
+        filters.push(format!("topic: {t}"));
+    }
+    if let Some(s) = l.status {
+        filters.push(format!("status: {s}"));
+    }
+    let title = Line::from(vec![
+        Span::styled("Codify", theme.title),
+        Span::styled(format!("  {} problems · {solved} solved · showing {}", l.rows.len(), l.view.len()), theme.dim),
+    ]);
+    let search = if l.searching || !l.query.is_empty() {
+        Line::from(vec![
+            Span::styled("/", theme.accent),
+            Span::raw(l.query.clone()),
+            Span::styled(if l.searching { "▏" } else { "" }, theme.accent),
+        ])
+    } else {
+        Line::from(Span::styled(filters.join(" · "), theme.dim))
+    };
+    Paragraph::new(vec![title, search]).render(head, buf);
+
+    let height = rows_area.height as usize;
+    let top = l.selected.saturating_sub(height.saturating_sub(1));
+    let wide = area.width >= 100;
+    for (line_no, &i) in l.view.iter().enumerate().skip(top).take(height) {
+        let r = &l.rows[i];
+        let y = rows_area.y + (line_no - top) as u16;
+        let (mark, mark_style) = match r.status() {
+            "solved" => ("✓", theme.good),
+            "attempted" => ("•", theme.warn),
+            _ => (" ", theme.dim),
+        };
+        let acc = r.acceptance().map(|a| format!("{:>4.0}%", a * 100.0)).unwrap_or_else(|| "   — ".into());
+        let title_width = if wide { 44 } else { 30 };
+        let mut spans = vec![
+            Span::styled(format!(" {mark} "), mark_style),
+            Span::raw(format!("{:<title_width$.title_width$} ", r.title)),
+            difficulty_span(r.difficulty, theme),
+            Span::raw(format!(" {:<10.10} ", r.topic)),
+            Span::styled(format!("{:<10}", r.status()), mark_style),
+            Span::styled(acc, theme.dim),
+        ];
+        if wide {
+            spans.push(Span::styled(format!("  {}", r.patterns.join(", ")), theme.dim));
+        }
+        let style = if line_no == l.selected { theme.selected } else { Style::default() };
+        let row = Rect::new(rows_area.x, y, rows_area.width, 1);
+        buf.set_style(row, style);
+        Paragraph::new(Line::from(spans)).style(style).render(row, buf);
+    }
+    if l.view.is_empty() {
+        Paragraph::new(Span::styled("  no problem matches; Esc clears the search and filters", theme.dim))
+            .render(rows_area, buf);
+    }
+    let hints: Vec<String> = [
+        Action::Open,
+        Action::Search,
+        Action::FilterDifficulty,
+        Action::FilterTopic,
+        Action::FilterStatus,
+        Action::Sort,
+        Action::Random,
+        Action::Resume,
+        Action::Help,
+        Action::Quit,
+    ]
+    .iter()
+    .map(|&a| format!("{} {}", keys_hint(app, a), a.name().replace('_', " ")))
+    .collect();
+    Paragraph::new(Line::from(Span::styled(hints.join("  "), theme.dim))).wrap(Wrap { trim: true }).render(foot, buf);
+}
+
+fn draw_workspace(app: &mut App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let Some(ws) = app.ws.as_ref() else { return };
+    let Some(problem) = app.bank.get(&ws.slug) else { return };
+    let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+    Paragraph::new(Line::from(vec![
+        Span::styled(format!(" {} ", problem.title), theme.title),
+        difficulty_span(problem.difficulty, theme),
+        Span::styled(format!(" {} · {}", problem.topic, problem.slug), theme.dim),
+    ]))
+    .render(head, buf);
+
+    let mut rects: Vec<(Pane, Rect)> = Vec::new();
+    if let Some(z) = ws.zoom {
+        rects.push((z, body));
+    } else if body.width >= 110 {
+        let [left, mid, right] =
+            Layout::horizontal([Constraint::Percentage(32), Constraint::Percentage(40), Constraint::Percentage(28)])
+                .areas(body);
+        let [res, tut] = Layout::vertical([Constraint::Percentage(62), Constraint::Percentage(38)]).areas(right);
+        if ws.statement_hidden {
+            let [ed, rt] = Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(body);
+            let [res, tut] = Layout::vertical([Constraint::Percentage(62), Constraint::Percentage(38)]).areas(rt);
+            rects.extend([(Pane::Editor, ed), (Pane::Results, res), (Pane::Tutor, tut)]);
+        } else {
+            rects.extend([(Pane::Statement, left), (Pane::Editor, mid), (Pane::Results, res), (Pane::Tutor, tut)]);
+        }
+    } else {
+        let [left, right] = Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)]).areas(body);
+        if ws.statement_hidden {
+            rects.push((Pane::Editor, left));
+        } else {
+            let [st, ed] = Layout::vertical([Constraint::Percentage(38), Constraint::Percentage(62)]).areas(left);
+            rects.extend([(Pane::Statement, st), (Pane::Editor, ed)]);
+        }
+        let [res, tut] = Layout::vertical([Constraint::Percentage(65), Constraint::Percentage(35)]).areas(right);
+        rects.extend([(Pane::Results, res), (Pane::Tutor, tut)]);
+    }
+    let statement = super::markdown::render(&statement_text(problem), theme);
+    let spinner = SPINNER[(app.now.elapsed().as_millis() / 80) as usize % SPINNER.len()];
+    let spinner_frame = ws.running.as_ref().map(|r| (spinner, app.now.saturating_duration_since(r.started)));
+    for &(pane, rect) in &rects {
+        let focused = ws.focus == pane;
+        match pane {
+            Pane::Statement => {
+                Paragraph::new(statement.clone())
+                    .block(block("Statement", focused, theme))
+                    .wrap(Wrap { trim: false })
+                    .scroll((ws.statement_scroll, 0))
+                    .render(rect, buf);
+            }
+            Pane::Editor => {}
+            Pane::Results => draw_results(ws, theme, rect, buf, focused, spinner_frame),
+            Pane::Tutor => draw_tutor(ws, &problem.hints, theme, rect, buf, focused),
+        }
+    }
+    app.pane_rects = rects.clone();
+    if let Some(&(_, rect)) = rects.iter().find(|(p, _)| *p == Pane::Editor) {
+        let Some(ws) = app.ws.as_mut() else { return };
+        let focused = ws.focus == Pane::Editor;
+        let modified = if ws.editor.is_modified() { " [+]" } else { "" };
+        let title = format!("solution.py{modified}");
+        let b = block(&title, focused, theme);
+        let inner = b.inner(rect);
+        b.render(rect, buf);
+        ws.editor.render(inner, buf, focused);
+    }
+}
+
+/// The statement followed by its constraints and public examples.
+fn statement_text(p: &crate::problems::Problem) -> String {
+    let mut s = p.statement.clone();
+    if let Ok(tests) = p.tests() {
+        for (i, t) in tests.iter().filter(|t| !t.hidden).enumerate() {
+            s.push_str(&format!(
+                "\n\n## Example {}\n- **Input:** `{}`\n- **Output:** `{}`",
+                i + 1,
+                crate::fmt::input(&t.input, 200),
+                t.expected
+            ));
+            if let Some(e) = &t.explain {
+                s.push_str(&format!("\n- {e}"));
+            }
+        }
+    }
+    if !p.constraints.is_empty() {
+        s.push_str("\n\n## Constraints");
+        for c in &p.constraints {
+            s.push_str(&format!("\n- `{c}`"));
+        }
+    }
+    s
+}
+
+fn verdict_style(v: Verdict, theme: &Theme) -> Style {
+    match v {
+        Verdict::Accepted => theme.good.add_modifier(Modifier::BOLD),
+        Verdict::InternalError => theme.warn.add_modifier(Modifier::BOLD),
+        _ => theme.bad.add_modifier(Modifier::BOLD),
+    }
+}
+
+fn draw_results(
+    ws: &Workspace,
+    theme: &Theme,
+    rect: Rect,
+    buf: &mut Buffer,
+    focused: bool,
+    running: Option<(&str, std::time::Duration)>,
+) {
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    if let (Some((spin, took)), Some(run)) = (running, ws.running.as_ref()) {
+        let what = if run.mode == RunMode::Run { "running the examples" } else { "submitting" };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{spin} {what}… {:.1} s", took.as_secs_f64()), theme.accent),
+            Span::styled("  (Ctrl-c cancels)", theme.dim),
+        ]));
+        lines.push(Line::raw(""));
+    }
+    match &ws.report {
+        None if ws.running.is_none() => {
+            lines.push(Line::from(Span::styled(
+                "F5 or :run tries the examples; F6 or :submit runs every test.",
+                theme.dim,
+            )));
+        }
+        None => {}
+        Some((mode, r)) => {
+            let mark = if r.verdict == Verdict::Accepted { "✓" } else { "✗" };
+            let what = if *mode == RunMode::Run { "example tests" } else { "tests" };
+            lines.push(Line::from(vec![
+                Span::styled(format!("{mark} {}", r.verdict.title()), verdict_style(r.verdict, theme)),
+                Span::styled(format!("  {}/{} {what} · {:.1} ms", r.passed, r.total, r.runtime_ms), theme.dim),
+            ]));
+            if let Some(ce) = &r.compile_error {
+                let at = ce.line.map(|l| format!("line {l}: ")).unwrap_or_default();
+                lines.push(Line::from(Span::styled(format!("{at}{}", ce.message), theme.bad)));
+            } else if let Some(m) = r.message.as_ref().filter(|_| r.cases.iter().all(|c| c.error.is_none())) {
+                if r.verdict != Verdict::Accepted && r.verdict != Verdict::WrongAnswer {
+                    lines.push(Line::from(Span::styled(m.clone(), theme.warn)));
+                }
+            }
+            let mut tabs: Vec<Span<'static>> = Vec::new();
+            for (i, c) in r.cases.iter().enumerate() {
+                let st = if c.passed { theme.good } else { theme.bad };
+                let st = if i == ws.selected_case { st.add_modifier(Modifier::REVERSED) } else { st };
+                tabs.push(Span::styled(format!("{}{}", c.id, if c.passed { "✓" } else { "✗" }), st));
+                tabs.push(Span::raw(" "));
+            }
+            if r.cases.len() < r.total {
+                tabs.push(Span::styled(format!("… {} not run", r.total - r.cases.len()), theme.dim));
+            }
+            lines.push(Line::from(tabs));
+            if let Some(c) = r.cases.get(ws.selected_case) {
+                lines.push(Line::raw(""));
+                case_lines(c, theme, &mut lines);
+            }
+        }
+    }
+    Paragraph::new(lines)
+        .block(block("Results", focused, theme))
+        .wrap(Wrap { trim: false })
+        .scroll((ws.results_scroll, 0))
+        .render(rect, buf);
+}
+
+fn case_lines(c: &CaseReport, theme: &Theme, lines: &mut Vec<Line<'static>>) {
+    let mut tags = vec![format!("case {}", c.id)];
+    if c.hidden {
+        tags.push("hidden".into());
+    }
+    if let Some(e) = c.edge {
+        tags.push(format!("edge: {}", e.as_str()));
+    }
+    tags.push(format!("{:.2} ms", c.ms));
+    lines.push(Line::from(vec![
+        Span::styled(
+            if c.passed { "✓ ".to_string() } else { format!("✗ {} ", c.verdict.title()) },
+            if c.passed { theme.good } else { theme.bad },
+        ),
+        Span::styled(tags.join(" · "), theme.dim),
+    ]));
+    if c.input.is_null() && c.hidden {
+        lines.push(Line::from(Span::styled("(a hidden test: its data stays hidden while it passes)", theme.dim)));
+    } else {
+        lines
+            .push(Line::from(vec![Span::styled("input     ", theme.dim), Span::raw(crate::fmt::input(&c.input, 400))]));
+        let expected = c.expected.to_string();
+        let actual = c.actual.to_string();
+        let show_actual = c.error.is_none() && c.verdict != Verdict::TimeLimitExceeded;
+        if show_actual && !c.passed {
+            let (e_spans, a_spans) = diff_spans(&expected, &actual, theme);
+            lines.push(Line::from([vec![Span::styled("expected  ", theme.dim)], e_spans].concat()));
+            lines.push(Line::from([vec![Span::styled("actual    ", theme.dim)], a_spans].concat()));
+        } else {
+            lines.push(Line::from(vec![Span::styled("expected  ", theme.dim), Span::raw(clip(&expected, 400))]));
+            if show_actual {
+                lines.push(Line::from(vec![Span::styled("actual    ", theme.dim), Span::raw(clip(&actual, 400))]));
+            }
+        }
+    }
+    if let Some(e) = &c.error {
+        lines.push(Line::from(Span::styled(e.message.clone(), theme.bad)));
+        for t in e.traceback.lines() {
+            lines.push(Line::from(Span::styled(t.to_string(), theme.dim)));
+        }
+    }
+    if !c.stdout.is_empty() {
+        lines.push(Line::from(Span::styled("stdout", theme.dim)));
+        for l in c.stdout.lines().take(30) {
+            lines.push(Line::raw(format!("  {l}")));
+        }
+    }
+}
+
+fn clip(s: &str, max: usize) -> String {
+    crate::fmt::clip(s, max)
+}
+
+/// Expected and actual with the part that differs marked (shared prefix and suffix left plain).
+fn diff_spans(expected: &str, actual: &str, theme: &Theme) -> (Vec<Span<'static>>, Vec<Span<'static>>) {
+    let e: Vec<char> = expected.chars().collect();
+    let a: Vec<char> = actual.chars().collect();
+    let prefix = e.iter().zip(&a).take_while(|(x, y)| x == y).count();
+    let suffix = e[prefix..].iter().rev().zip(a[prefix..].iter().rev()).take_while(|(x, y)| x == y).count();
+    let part = |v: &[char], style: Style| -> Vec<Span<'static>> {
+        let s: String = v[..prefix].iter().collect();
+        let mid: String = v[prefix..v.len() - suffix].iter().collect();
+        let end: String = v[v.len() - suffix..].iter().collect();
+        vec![
+            Span::raw(clip(&s, 300)),
+            Span::styled(clip(&mid, 300), style.add_modifier(Modifier::UNDERLINED)),
+            Span::raw(clip(&end, 100)),
+        ]
+    };
+    (part(&e, theme.good), part(&a, theme.bad))
+}
+
+fn draw_tutor(ws: &Workspace, hints: &[String], theme: &Theme, rect: Rect, buf: &mut Buffer, focused: bool) {
+    let mut lines =
+        vec![Line::from(Span::styled(format!("Hints: {} of {} shown", ws.hints_shown, hints.len()), theme.dim))];
+    for (i, h) in hints.iter().take(ws.hints_shown).enumerate() {
+        lines.push(Line::raw(""));
+        lines.push(Line::from(vec![Span::styled(format!("Hint {}  ", i + 1), theme.accent), Span::raw(h.clone())]));
+    }
+    if ws.hints_shown < hints.len() {
+        lines.push(Line::raw(""));
+        lines.push(Line::from(Span::styled("F2 or :hint shows the next one.", theme.dim)));
+    }
+    Paragraph::new(lines)
+        .block(block("Tutor", focused, theme))
+        .wrap(Wrap { trim: false })
+        .scroll((ws.tutor_scroll, 0))
+        .render(rect, buf);
+}
+
+fn draw_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let mut spans = Vec::new();
+    match (&app.screen, &app.ws) {
+        (Screen::Workspace, Some(ws)) => {
+            let mode = if ws.focus == Pane::Editor { ws.editor.mode_name() } else { "PANE" };
+            spans.push(Span::styled(format!(" {mode} "), theme.selected));
+            spans.push(Span::raw(format!(" {} ", ws.slug)));
+            let saved = if ws.dirty_since.is_some() {
+                Span::styled("● unsaved", theme.warn)
+            } else {
+                Span::styled("✓ draft saved", theme.dim)
+            };
+            spans.push(saved);
+            if let Some(r) = &ws.running {
+                let spin = SPINNER[(app.now.elapsed().as_millis() / 80) as usize % SPINNER.len()];
+                spans.push(Span::styled(
+                    format!("  {spin} {}", if r.mode == RunMode::Run { "running" } else { "submitting" }),
+                    theme.accent,
+                ));
+            }
+        }
+        _ => spans.push(Span::styled(" LIST ", theme.selected)),
+    }
+    if !app.pending_keys.is_empty() {
+        spans.push(Span::styled(format!("  {}", super::keymap::format_keys(&app.pending_keys)), theme.accent));
+    }
+    if let Some(s) = &app.status {
+        spans.push(Span::raw(format!("  {s}")));
+    }
+    Paragraph::new(Line::from(spans)).render(area, buf);
+}
+
+fn draw_help(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, scroll: u16) {
+    let w = area.width.saturating_sub(4).min(96);
+    let h = area.height.saturating_sub(2);
+    let rect = Rect::new(area.x + (area.width - w) / 2, area.y + 1, w, h);
+    Clear.render(rect, buf);
+    let mut lines = Vec::new();
+    for (ctx, title) in [
+        (Context::Global, "Everywhere"),
+        (Context::List, "Problem list"),
+        (Context::Workspace, "Workspace"),
+        (Context::Pane, "Statement, results and tutor panes"),
+    ] {
+        lines.push(Line::from(Span::styled(title, theme.title)));
+        for (action, _, c, desc, _) in TABLE {
+            if *c != ctx {
+                continue;
+            }
+            let keys = app.keymap.keys_for(*action).join(" ");
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {keys:<18}"), theme.accent),
+                Span::raw(desc.to_string()),
+            ]));
+        }
+        lines.push(Line::raw(""));
+    }
+    lines.push(Line::from(Span::styled(
+        "Editor: vim keys; :w :q :run :submit :hint :reset. Any key closes this help.",
+        theme.dim,
+    )));
+    Paragraph::new(lines)
+        .block(block("Keys", true, theme))
+        .scroll((scroll, 0))
+        .wrap(Wrap { trim: false })
+        .render(rect, buf);
+}
