@@ -1,0 +1,195 @@
+//! Unit tests of the analyser on small sources: one shape per test, read as (source, expectation).
+//! The labelled corpora and their precision/recall are in tests/it/analysis.rs.
+
+use super::*;
+use crate::complexity::Complexity::*;
+
+fn time(src: &str) -> Complexity {
+    let a = analyze(src, &Context::default());
+    assert!(a.syntax_error.is_none(), "{:?}", a.syntax_error);
+    a.time_complexity.expect("estimate")
+}
+
+fn kinds(src: &str, optimal: Option<Complexity>) -> Vec<FindingKind> {
+    let ctx = Context { optimal_time: optimal, ..Context::default() };
+    let mut k: Vec<FindingKind> = analyze(src, &ctx).confident(0.5).map(|f| f.kind).collect();
+    k.sort();
+    k.dedup();
+    k
+}
+
+#[test]
+fn estimates_common_shapes() {
+    let cases = [
+        ("def f(n):\n    return n * 2\n", Constant),
+        ("def f(a):\n    lo, hi = 0, len(a) - 1\n    while lo <= hi:\n        mid = (lo + hi) // 2\n        if a[mid] < 3:\n            lo = mid + 1\n        else:\n            hi = mid - 1\n    return lo\n", Log),
+        ("def f(a):\n    t = 0\n    for x in a:\n        t += x\n    return t\n", Linear),
+        ("def f(a):\n    a.sort()\n    return a[0]\n", Linearithmic),
+        ("def f(a):\n    for i in range(len(a)):\n        for j in range(i):\n            pass\n", Quadratic),
+        ("def f(a):\n    n = len(a)\n    for i in range(n):\n        for j in range(n):\n            for k in range(n):\n                pass\n", Cubic),
+        ("def f(n):\n    if n < 2:\n        return n\n    return f(n - 1) + f(n - 2)\n", Exponential),
+        // Memoised, amortised, traversal.
+        ("from functools import cache\n@cache\ndef f(n):\n    if n < 2:\n        return n\n    return f(n - 1) + f(n - 2)\n", Linear),
+        ("def f(s):\n    seen = set()\n    left = best = 0\n    for right in range(len(s)):\n        while s[right] in seen:\n            seen.remove(s[left])\n            left += 1\n        seen.add(s[right])\n        best = max(best, right - left + 1)\n    return best\n", Linear),
+        ("def f(a):\n    for x in a:\n        if x in a:\n            pass\n", Quadratic),
+        ("def f(a):\n    s = set(a)\n    for x in a:\n        if x in s:\n            pass\n", Linear),
+        // Scripts.
+        ("n = int(input())\nfor _ in range(n):\n    print(_)\n", Linear),
+        ("import sys\ndata = sys.stdin.read().split()\nprint(sorted(data))\n", Linearithmic),
+        ("a, b = map(int, input().split())\nprint(a + b)\n", Constant),
+    ];
+    for (src, want) in cases {
+        assert_eq!(time(src), want, "{src}");
+    }
+}
+
+#[test]
+fn the_named_method_is_the_entry() {
+    let src = "class Solution:\n    def slow(self, a):\n        for x in a:\n            for y in a:\n                pass\n    def fast(self, a):\n        return len(a)\n";
+    let ctx = Context { method: Some("fast"), ..Context::default() };
+    assert_eq!(analyze(src, &ctx).time_complexity, Some(Constant));
+    assert_eq!(analyze(src, &Context::default()).time_complexity, Some(Quadratic));
+    // Helpers are costed through their calls.
+    let helper = "class Solution:\n    def f(self, a):\n        return self.g(a)\n    def g(self, a):\n        return sorted(a)\n";
+    assert_eq!(analyze(helper, &ctx).time_complexity, Some(Linearithmic));
+}
+
+#[test]
+fn reasons_are_one_short_line() {
+    let mut src = String::from("def f(n):\n");
+    for d in 1..30 {
+        src.push_str(&format!("{}for i{d} in range(n):\n", "    ".repeat(d)));
+    }
+    src.push_str(&format!("{}pass\n", "    ".repeat(30)));
+    let a = analyze(&src, &Context::default());
+    assert_eq!(a.time_complexity, Some(Cubic));
+    assert!(!a.time_reason.contains('\n') && a.time_reason.len() < 200, "{}", a.time_reason);
+    assert!(!a.space_reason.is_empty());
+}
+
+#[test]
+fn detects_each_pattern_on_a_minimal_example() {
+    use FindingKind::*;
+    let cases: [(&str, Option<Complexity>, FindingKind); 8] = [
+        ("def f(nums):\n    return nums[1] - nums[0]\n", None, MissingEdgeCase),
+        ("def f(head):\n    return head.next\n", None, MissingEdgeCase),
+        ("def f(nums, t):\n    for i in range(len(nums)):\n        for j in range(len(nums)):\n            if nums[i] + nums[j] == t:\n                return [i, j]\n    return []\n", Some(Linear), SuboptimalComplexity),
+        ("def f(nums):\n    seen = []\n    for x in nums:\n        if x in seen:\n            return True\n        seen.append(x)\n    return False\n", None, WrongDataStructure),
+        ("def f(a):\n    for i in range(len(a)):\n        if a[i] > a[i + 1]:\n            return False\n    return True\n", None, OffByOne),
+        ("def f(s):\n    stack = []\n    for c in s:\n        if c == '(':\n            stack.append(c)\n        else:\n            stack.pop()\n    return not stack\n", None, MissingValidation),
+        ("def f(s):\n    counts = {}\n    for c in s:\n        counts[c] += 1\n    return counts\n", None, MissingValidation),
+        ("def f(a):\n    out = []\n    for i in range(len(a)):\n        out.append(sum(a[:i]))\n    return out\n", None, InefficientLoop),
+    ];
+    for (src, opt, want) in cases {
+        assert!(kinds(src, opt).contains(&want), "{want} not found in:\n{src}\n{:?}", kinds(src, opt));
+    }
+}
+
+#[test]
+fn guarded_code_is_quiet() {
+    let clean = [
+        "def f(nums):\n    if len(nums) < 2:\n        return 0\n    return nums[1] - nums[0]\n",
+        "def f(head):\n    if not head:\n        return None\n    return head.next\n",
+        "def f(s):\n    stack = []\n    for c in s:\n        if c == '(':\n            stack.append(c)\n        elif not stack:\n            return False\n        else:\n            stack.pop()\n    return not stack\n",
+        "def f(s):\n    counts = {}\n    for c in s:\n        counts[c] = counts.get(c, 0) + 1\n    return counts\n",
+        "def f(a):\n    for i in range(1, len(a)):\n        if a[i - 1] > a[i]:\n            return False\n    return True\n",
+    ];
+    for src in clean {
+        assert!(kinds(src, Some(Linear)).is_empty(), "{src}\n{:?}", analyze(src, &Context::default()).findings);
+    }
+}
+
+#[test]
+fn suboptimal_needs_the_optimal_bound() {
+    let src = "def f(a):\n    return sorted(a)[0]\n";
+    assert!(kinds(src, None).is_empty());
+    assert!(kinds(src, Some(Linearithmic)).is_empty());
+    assert_eq!(kinds(src, Some(Linear)), vec![FindingKind::SuboptimalComplexity]);
+    // A fixed-size input (optimal O(1)) is never "suboptimal" for polynomial loops.
+    let board =
+        "def f(board):\n    for r in range(len(board)):\n        for c in range(len(board)):\n            pass\n";
+    assert!(kinds(board, Some(Constant)).is_empty());
+}
+
+fn report(cases: Vec<(Option<crate::problems::Edge>, crate::judge::Verdict)>) -> crate::judge::Report {
+    let cases: Vec<crate::judge::CaseReport> = cases
+        .into_iter()
+        .enumerate()
+        .map(|(i, (edge, verdict))| crate::judge::CaseReport {
+            id: i + 1,
+            hidden: true,
+            edge,
+            passed: verdict == crate::judge::Verdict::Accepted,
+            verdict,
+            input: serde_json::Value::Null,
+            expected: serde_json::Value::Null,
+            actual: serde_json::Value::Null,
+            ms: 1.0,
+            error: None,
+            stdout: String::new(),
+            stdout_truncated: false,
+        })
+        .collect();
+    crate::judge::Report {
+        problem: "p".into(),
+        verdict: cases.iter().find(|c| !c.passed).map_or(crate::judge::Verdict::Accepted, |c| c.verdict),
+        passed: cases.iter().filter(|c| c.passed).count(),
+        total: cases.len(),
+        runtime_ms: 1.0,
+        cases,
+        message: None,
+        compile_error: None,
+        sandbox: Vec::new(),
+    }
+}
+
+#[test]
+fn run_evidence_becomes_dynamic_findings() {
+    use crate::judge::Verdict::*;
+    use crate::problems::Edge;
+    let r = report(vec![(None, Accepted), (Some(Edge::Empty), RuntimeError), (Some(Edge::Large), TimeLimitExceeded)]);
+    let run = RunEvidence::from_report(&r);
+    assert_eq!(run.failures.len(), 2);
+    assert!(run.large_timeout);
+    let src = "class Solution:\n    def f(self, nums):\n        best = nums[0]\n        for i in range(len(nums)):\n            for j in range(len(nums)):\n                best = max(best, nums[i] - nums[j])\n        return best\n";
+    let ctx = Context { method: Some("f"), optimal_time: Some(Linear), optimal_space: None, run: Some(&run) };
+    let a = analyze(src, &ctx);
+    let dynamic: Vec<&Finding> = a.findings.iter().filter(|f| f.evidence == Evidence::Dynamic).collect();
+    assert!(
+        dynamic.iter().any(|f| f.kind == FindingKind::MissingEdgeCase && f.message.contains("empty")),
+        "{dynamic:?}"
+    );
+    let slow = dynamic.iter().find(|f| f.kind == FindingKind::SuboptimalComplexity).expect("time-out finding");
+    assert!(slow.confidence >= 0.9);
+    // A general wrong answer is not an edge case.
+    let r = report(vec![(Some(Edge::General), WrongAnswer)]);
+    let run = RunEvidence::from_report(&r);
+    let a = analyze(src, &Context { run: Some(&run), ..Context::default() });
+    assert!(a.findings.iter().all(|f| f.evidence == Evidence::Static));
+}
+
+#[test]
+fn syntax_errors_and_bytes() {
+    let a = analyze("def f(:\n", &Context::default());
+    let e = a.syntax_error.clone().expect("syntax error");
+    assert_eq!((e.line, e.col), (1, 7));
+    assert!(a.time_complexity.is_none() && a.findings.is_empty());
+    let a = analyze_bytes(b"x = 1\n\xc3\x28\n", &Context::default());
+    let e = a.syntax_error.expect("invalid utf-8");
+    assert_eq!((e.line, e.col), (2, 1));
+    assert_eq!(analyze_bytes(b"x = 1\n", &Context::default()).time_complexity, Some(Constant));
+}
+
+#[test]
+fn json_names_are_the_documented_ones() {
+    let a = analyze("def f(nums):\n    return nums[1]\n", &Context::default());
+    let v = serde_json::to_value(&a).expect("json");
+    assert_eq!(v["time_complexity"], "O(1)");
+    assert_eq!(v["findings"][0]["kind"], "missing_edge_case");
+    assert_eq!(v["findings"][0]["evidence"], "static");
+    assert_eq!(v["findings"][0]["note"], "missing_edge_case");
+    for k in FindingKind::ALL {
+        assert_eq!(serde_json::to_value(k).expect("json"), k.as_str());
+        assert_eq!(FindingKind::parse(k.as_str()), Some(k));
+    }
+}
