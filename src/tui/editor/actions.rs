@@ -1,0 +1,191 @@
+//! What keys do, as data: the actions a [`Binding`](super::Binding) can name.
+//!
+//! Motions move the cursor (or give an operator its range), operators act on a range, text objects select
+//! one, and commands do everything else. The parser in `normal.rs` combines them.
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Motion {
+    Left,
+    Right,
+    Up,
+    Down,
+    WordFwd,
+    BigWordFwd,
+    WordBack,
+    BigWordBack,
+    WordEnd,
+    BigWordEnd,
+    WordEndBack,
+    BigWordEndBack,
+    LineStart,
+    FirstNonBlank,
+    LineEnd,
+    LastNonBlank,
+    FileStart,
+    FileEnd,
+    FindFwd,
+    FindBack,
+    TillFwd,
+    TillBack,
+    RepeatFind,
+    RepeatFindRev,
+    MatchPair,
+    ParaFwd,
+    ParaBack,
+    ScreenTop,
+    ScreenMid,
+    ScreenBottom,
+    SearchNext,
+    SearchPrev,
+    /// `/`: opens the search prompt; the match is the motion.
+    SearchForward,
+    /// `?`
+    SearchBackward,
+    StarFwd,
+    StarBack,
+    NextLineStart,
+    PrevLineStart,
+    CurrentLine,
+    Column,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Operator {
+    Delete,
+    Change,
+    Yank,
+    Indent,
+    Dedent,
+    ToggleCase,
+    Lower,
+    Upper,
+}
+
+impl Operator {
+    /// The key that, typed again after the operator, makes it act on whole lines (`dd`, `>>`, `guu`).
+    pub fn line_key(self) -> char {
+        match self {
+            Operator::Delete => 'd',
+            Operator::Change => 'c',
+            Operator::Yank => 'y',
+            Operator::Indent => '>',
+            Operator::Dedent => '<',
+            Operator::ToggleCase => '~',
+            Operator::Lower => 'u',
+            Operator::Upper => 'U',
+        }
+    }
+
+    pub fn is_change(self) -> bool {
+        self != Operator::Yank
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Object {
+    Word,
+    BigWord,
+    Paren,
+    Bracket,
+    Brace,
+    Angle,
+    DoubleQuote,
+    SingleQuote,
+    BackQuote,
+    Paragraph,
+}
+
+/// Normal-mode commands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cmd {
+    Insert,
+    Append,
+    InsertFirstNonBlank,
+    InsertCol0,
+    AppendEnd,
+    OpenBelow,
+    OpenAbove,
+    SubstChar,
+    SubstLine,
+    ChangeToEnd,
+    DeleteToEnd,
+    DeleteChar,
+    DeleteCharBefore,
+    YankLine,
+    PutAfter,
+    PutBefore,
+    Replace,
+    Join,
+    JoinNoSpace,
+    ToggleCase,
+    Undo,
+    Redo,
+    Repeat,
+    Visual,
+    VisualLine,
+    Reselect,
+    CmdLine,
+    Register,
+    HalfDown,
+    HalfUp,
+    PageDown,
+    PageUp,
+    ScrollDown,
+    ScrollUp,
+    ScrollCenter,
+    ScrollTop,
+    ScrollBottom,
+    WriteQuit,
+    ForceQuit,
+}
+
+/// Visual-mode commands (operators like `d`, `y`, `>` act on the selection directly).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VisualCmd {
+    Exit,
+    Char,
+    Line,
+    Swap,
+    DeleteLines,
+    YankLines,
+    ChangeLines,
+    Replace,
+    Join,
+    JoinNoSpace,
+    PutAfter,
+    PutBefore,
+    InsertStart,
+    AppendEnd,
+    CmdLine,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InsertCmd {
+    Exit,
+    Newline,
+    Backspace,
+    Delete,
+    Tab,
+    DeleteWord,
+    DeleteLine,
+    InsertRegister,
+    Left,
+    Right,
+    Up,
+    Down,
+    Home,
+    End,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    Motion(Motion),
+    Operator(Operator),
+    /// A text object; `true` for the inner (`i`) variant.
+    Object(Object, bool),
+    Cmd(Cmd),
+    Visual(VisualCmd),
+    Insert(InsertCmd),
+    /// Documentation only (command-line editing keys, ex commands).
+    Doc,
+}

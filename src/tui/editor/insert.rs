@@ -1,0 +1,290 @@
+//! Insert mode and Python auto-indent.
+//!
+//! Indent rules (shiftwidth 4 by default, spaces only): a new line (`Enter`, `o`) keeps the indent of the
+//! current line, adds one level after a line whose code ends with `:` or an opening bracket, and removes
+//! one after `return` / `pass` / `break` / `continue` / `raise`. Typing the `:` of `else:`, `elif ...:`,
+//! `except ...:` or `finally:` re-indents the line to its `if` / `try`. Indent that was inserted
+//! automatically is removed again if the line is left empty (`Esc` or `Enter` on it), as in vim.
+//! `Tab` inserts spaces to the next indent stop; `Backspace` in leading blanks deletes back to the previous one.
+//!
+//! A count on the insert command (`3ihi<Esc>`, `2o`) replays the typed keys on `Esc`.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::buffer::Pos;
+use super::keymap::{Action, Ctx, InsertCmd, Lookup};
+use super::motion::class;
+use super::{Editor, Mode, Outcome};
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) enum InsertKind {
+    #[default]
+    Plain,
+    Below,
+    Above,
+}
+
+#[derive(Clone, Debug, Default)]
+pub(crate) struct InsertState {
+    count: usize,
+    kind: InsertKind,
+    keys: Vec<KeyEvent>,
+    auto_indent_row: Option<usize>,
+    ctrl_r: bool,
+    replaying: bool,
+}
+
+const DEDENT_AFTER: &[&str] = &["return", "pass", "break", "continue", "raise"];
+const CLAUSES: &[&str] = &["else", "elif", "except", "finally"];
+const CLAUSE_OPENERS: &[&str] = &["if", "elif", "else", "for", "while", "try", "except"];
+
+/// The code part of a line: everything before a `#` that is not inside a string.
+pub(crate) fn strip_comment(line: &[char]) -> &[char] {
+    let mut quote: Option<char> = None;
+    let mut escaped = false;
+    for (i, &c) in line.iter().enumerate() {
+        match quote {
+            Some(_) if escaped => escaped = false,
+            Some(_) if c == '\\' => escaped = true,
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None if c == '#' => return &line[..i],
+            None if c == '\'' || c == '"' => quote = Some(c),
+            None => {}
+        }
+    }
+    line
+}
+
+fn first_word(code: &[char]) -> String {
+    code.iter().skip_while(|c| c.is_whitespace()).take_while(|c| c.is_alphanumeric() || **c == '_').collect()
+}
+
+impl Editor {
+    pub(crate) fn start_insert(&mut self, count: usize, kind: InsertKind) {
+        self.mode = Mode::Insert;
+        let auto = self.insert.auto_indent_row.filter(|_| kind != InsertKind::Plain);
+        self.insert = InsertState { count: count.max(1), kind, auto_indent_row: auto, ..InsertState::default() };
+    }
+
+    pub(crate) fn insert_key(&mut self, key: KeyEvent) -> Outcome {
+        if !self.insert.replaying {
+            self.insert.keys.push(key);
+        }
+        if self.insert.ctrl_r {
+            self.insert.ctrl_r = false;
+            if let KeyCode::Char(c) = key.code {
+                if let Some(reg) = self.regs.get(Some(c)).cloned() {
+                    self.cursor = self.buf.insert(self.cursor, &reg.text);
+                    self.insert.auto_indent_row = None;
+                }
+            }
+            return Outcome::Consumed;
+        }
+        let noremap = self.noremap > 0 || self.insert.replaying;
+        match self.keymap.lookup(Ctx::Insert, &[key], noremap) {
+            Lookup::Matched(Action::Insert(cmd), _) => self.insert_cmd(cmd),
+            Lookup::Pending => {
+                self.insert.ctrl_r = true;
+                Outcome::Consumed
+            }
+            Lookup::Mapped(rhs) => {
+                self.insert.keys.pop();
+                self.dot.rec.pop();
+                self.feed(&rhs)
+            }
+            _ => match key.code {
+                KeyCode::Char(c) if !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => {
+                    self.type_char(c);
+                    Outcome::Consumed
+                }
+                _ => {
+                    self.insert.keys.pop();
+                    self.dot.rec.pop();
+                    Outcome::Unhandled
+                }
+            },
+        }
+    }
+
+    fn type_char(&mut self, c: char) {
+        self.cursor = self.buf.insert(self.cursor, c.encode_utf8(&mut [0; 4]));
+        self.insert.auto_indent_row = None;
+        if c == ':' && self.options.autoindent {
+            self.electric_dedent();
+        }
+    }
+
+    fn insert_cmd(&mut self, cmd: InsertCmd) -> Outcome {
+        let Pos { row, col } = self.cursor;
+        let sw = self.options.shiftwidth.max(1);
+        match cmd {
+            InsertCmd::Exit => {
+                if !self.insert.replaying {
+                    self.insert.keys.pop();
+                    self.finish_insert();
+                }
+            }
+            InsertCmd::Newline => self.newline(),
+            InsertCmd::Backspace => {
+                if col == 0 {
+                    if row > 0 {
+                        let prev = self.buf.len(row - 1);
+                        self.cursor = Pos::new(row - 1, prev);
+                        self.buf.delete(self.cursor, Pos::new(row, 0));
+                    }
+                } else {
+                    let line = self.buf.line(row);
+                    let from = if line[..col].iter().all(|c| *c == ' ') { (col - 1) / sw * sw } else { col - 1 };
+                    self.buf.delete(Pos::new(row, from), self.cursor);
+                    self.cursor.col = from;
+                }
+            }
+            InsertCmd::Delete => {
+                let end = if col < self.buf.len(row) { Pos::new(row, col + 1) } else { Pos::new(row + 1, 0) };
+                self.buf.delete(self.cursor, end);
+            }
+            InsertCmd::Tab => {
+                let n = sw - col % sw;
+                self.cursor = self.buf.insert(self.cursor, &" ".repeat(n));
+                self.insert.auto_indent_row = None;
+            }
+            InsertCmd::DeleteWord => {
+                if col == 0 {
+                    return self.insert_cmd(InsertCmd::Backspace);
+                }
+                let line = self.buf.line(row);
+                let mut s = col;
+                while s > 0 && line[s - 1].is_whitespace() {
+                    s -= 1;
+                }
+                if s > 0 {
+                    let k = class(line[s - 1], false);
+                    while s > 0 && class(line[s - 1], false) == k {
+                        s -= 1;
+                    }
+                }
+                self.buf.delete(Pos::new(row, s), self.cursor);
+                self.cursor.col = s;
+            }
+            InsertCmd::DeleteLine => {
+                let indent = self.buf.indent_len(row);
+                let s = if col > indent { indent } else { 0 };
+                self.buf.delete(Pos::new(row, s), self.cursor);
+                self.cursor.col = s;
+            }
+            InsertCmd::InsertRegister => self.insert.ctrl_r = true,
+            InsertCmd::Left => self.cursor.col = col.saturating_sub(1),
+            InsertCmd::Right => self.cursor.col = (col + 1).min(self.buf.len(row)),
+            InsertCmd::Up | InsertCmd::Down => {
+                let r = if cmd == InsertCmd::Up { row.saturating_sub(1) } else { (row + 1).min(self.buf.last_row()) };
+                self.cursor = self.buf.clamp(Pos::new(r, col), true);
+            }
+            InsertCmd::Home => self.cursor.col = 0,
+            InsertCmd::End => self.cursor.col = self.buf.len(row),
+        }
+        Outcome::Consumed
+    }
+
+    /// Leaves insert mode: replays the insert for a count, drops unused auto-indent, closes the undo step.
+    pub(crate) fn finish_insert(&mut self) {
+        if self.insert.count > 1 {
+            let keys = std::mem::take(&mut self.insert.keys);
+            self.insert.replaying = true;
+            for _ in 1..self.insert.count {
+                if self.insert.kind != InsertKind::Plain {
+                    self.open_line(true);
+                }
+                for k in &keys {
+                    self.insert_key(*k);
+                }
+            }
+            self.insert.replaying = false;
+        }
+        self.clear_auto_indent();
+        self.mode = Mode::Normal;
+        self.cursor.col = self.cursor.col.saturating_sub(1);
+        self.cursor = self.buf.clamp(self.cursor, false);
+        self.want_col = self.cursor.col;
+        self.insert.count = 1;
+        self.end_change();
+    }
+
+    fn clear_auto_indent(&mut self) {
+        let row = self.cursor.row;
+        if self.insert.auto_indent_row == Some(row) && self.buf.is_blank(row) && self.buf.len(row) > 0 {
+            self.buf.set_line(row, Vec::new());
+            self.cursor.col = 0;
+        }
+        self.insert.auto_indent_row = None;
+    }
+
+    /// Indent for a line following `row` (cut at `col`): keep, add after `:` or `(`, remove after `return`.
+    fn next_indent(&self, row: usize, col: usize) -> usize {
+        let sw = self.options.shiftwidth.max(1);
+        let line = self.buf.line(row);
+        let indent = self.buf.indent_len(row).min(col);
+        if !self.options.autoindent {
+            return 0;
+        }
+        let code = strip_comment(&line[..col.min(line.len())]);
+        let code: Vec<char> = code.iter().copied().collect::<String>().trim_end().chars().collect();
+        match code.last() {
+            Some(':') | Some('(') | Some('[') | Some('{') => indent + sw,
+            _ if DEDENT_AFTER.contains(&first_word(&code).as_str()) => indent.saturating_sub(1) / sw * sw,
+            _ => indent,
+        }
+    }
+
+    fn newline(&mut self) {
+        let Pos { row, col } = self.cursor;
+        let indent = self.next_indent(row, col);
+        self.clear_auto_indent();
+        let col = self.cursor.col.min(self.buf.len(row));
+        let rest = &self.buf.line(row)[col..];
+        let skip = rest.iter().take_while(|c| c.is_whitespace()).count();
+        self.buf.delete(Pos::new(row, col), Pos::new(row, col + skip));
+        self.buf.insert(Pos::new(row, col), &format!("\n{}", " ".repeat(indent)));
+        self.cursor = Pos::new(row + 1, indent);
+        self.insert.auto_indent_row = (indent > 0).then_some(row + 1);
+    }
+
+    /// `o` / `O`: opens an auto-indented line below or above the cursor.
+    pub(crate) fn open_line(&mut self, below: bool) {
+        let row = self.cursor.row;
+        let (at, indent) = if below {
+            (row + 1, self.next_indent(row, self.buf.len(row)))
+        } else {
+            (row, if self.options.autoindent { self.buf.indent_len(row) } else { 0 })
+        };
+        self.buf.insert_lines(at, vec![vec![' '; indent]]);
+        self.cursor = Pos::new(at, indent);
+        self.insert.auto_indent_row = (indent > 0).then_some(at);
+    }
+
+    /// After typing the `:` of `else:` and friends, line the clause up with its `if` / `try`.
+    fn electric_dedent(&mut self) {
+        let row = self.cursor.row;
+        let line = self.buf.line(row);
+        let word = first_word(line);
+        if !CLAUSES.contains(&word.as_str()) {
+            return;
+        }
+        let indent = self.buf.indent_len(row);
+        let Some(target) = (0..row)
+            .rev()
+            .filter(|&r| !self.buf.is_blank(r))
+            .map(|r| (self.buf.indent_len(r), first_word(self.buf.line(r))))
+            .find(|(ind, _)| *ind < indent)
+        else {
+            return;
+        };
+        if !CLAUSE_OPENERS.contains(&target.1.as_str()) {
+            return;
+        }
+        let mut new = vec![' '; target.0];
+        new.extend_from_slice(&line[indent..]);
+        self.buf.set_line(row, new);
+        self.cursor.col = self.cursor.col + target.0 - indent;
+    }
+}
