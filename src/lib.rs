@@ -10,6 +10,19 @@ pub mod config;
 pub mod fmt;
 pub mod judge;
 pub mod knowledge;
+pub mod learner;
 pub mod problems;
 pub mod store;
 pub mod tui;
+
+static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
+/// Records when the process started; `main` calls it first so that start-up can be measured.
+pub fn mark_start() {
+    STARTED.get_or_init(std::time::Instant::now);
+}
+
+/// When [`mark_start`] was called (or now, the first time it is asked).
+pub fn started() -> std::time::Instant {
+    *STARTED.get_or_init(std::time::Instant::now)
+}

@@ -29,6 +29,9 @@ pub fn doctor(ctx: &Ctx, json_out: bool) -> Result<ExitCode, Failure> {
         problems_found.push(e.to_string());
     }
     problems_found.extend(bank.errors.iter().map(|e| e.to_string()));
+    if let Err(e) = crate::tui::keymap::Keymap::with_overrides(&ctx.config.keys) {
+        problems_found.push(format!("{}: {e}", ctx.paths.config_file.display()));
+    }
     if !ctx.config.judge.sandbox {
         problems_found.push("judge.sandbox = false: solutions run without isolation".into());
     }

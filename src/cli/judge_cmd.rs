@@ -25,6 +25,7 @@ pub enum Mode {
 struct SubmitJson<'a> {
     #[serde(flatten)]
     report: &'a Report,
+    analysis: &'a crate::analysis::Analysis,
     #[serde(skip_serializing_if = "Option::is_none")]
     submission_id: Option<i64>,
 }
@@ -49,20 +50,34 @@ pub fn judge(ctx: &Ctx, slug: &str, file: &Path, json: bool, all: bool, mode: Mo
     };
     let opts = RunOptions { stop_at_first_failure: !all && ctx.config.judge.stop_at_first_failure, cancel: None };
     let report = pending.run(&judge, &tests, &code, &opts)?;
+    let evidence = crate::analysis::RunEvidence::from_report(&report);
+    let analysis = crate::analysis::analyze(&code, &super::analyze_cmd::context_for(Some(&problem), Some(&evidence)));
     let submission_id = match &store {
-        Some(store) => Some(store.add_submission(&NewSubmission { code: &code, report: &report })?),
+        Some(store) => {
+            let hints_used = store.hints_used(&problem.slug)?;
+            Some(store.add_submission(&NewSubmission {
+                code: &code,
+                report: &report,
+                analysis: Some(&analysis),
+                hints_used,
+            })?)
+        }
         None => None,
     };
     if json {
-        print_json(&SubmitJson { report: &report, submission_id })?;
+        print_json(&SubmitJson { report: &report, analysis: &analysis, submission_id })?;
     } else {
         print_report(&report, mode);
+        if report.compile_error.is_none() {
+            println!();
+            super::analyze_cmd::print_analysis(&analysis, &Style::detect());
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
 
-/// Reads a solution file, refusing what cannot be Python source, with a message that says how to fix it.
-pub fn read_solution(path: &Path) -> Result<String, Failure> {
+/// Reads a file of at most 1 MiB, with messages that say how to fix what is wrong.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, Failure> {
     let shown = path.display();
     let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => Failure(format!("{shown}: no such file; pass the path of your .py solution")),
@@ -81,6 +96,13 @@ pub fn read_solution(path: &Path) -> Result<String, Failure> {
     if bytes.len() as u64 > MAX_SOLUTION_BYTES {
         return Err(Failure(format!("{shown}: is over 1 MiB; solutions are limited to 1 MiB")));
     }
+    Ok(bytes)
+}
+
+/// Reads a solution file, refusing what cannot be Python source, with a message that says how to fix it.
+pub fn read_solution(path: &Path) -> Result<String, Failure> {
+    let shown = path.display();
+    let bytes = read_bytes(path)?;
     if bytes.contains(&0) {
         return Err(Failure(format!("{shown}: looks binary (it contains NUL bytes); pass a Python source file")));
     }

@@ -1,12 +1,14 @@
 //! Command-line front end: one module per subcommand, each printing for humans or, with `--json`, one
 //! JSON document. Errors reach `main` as one line that says what failed, where, and what to do.
 
+mod analyze_cmd;
 mod doctor;
 mod judge_cmd;
 mod output;
 pub use judge_cmd::read_solution;
 mod problems_cmd;
 mod show;
+mod stats;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -69,6 +71,22 @@ pub enum Command {
         /// Run every case instead of stopping at the first failure.
         #[arg(long)]
         all: bool,
+    },
+    /// Analyse a Python file: complexity and recurring mistakes, with lines and notes.
+    Analyze {
+        file: PathBuf,
+        /// Judge against this problem's optimal complexity and use its method name.
+        #[arg(long)]
+        problem: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print a knowledge note (a mistake pattern or a topic); without NAME, list them.
+    Note { name: Option<String> },
+    /// Your weakness profile: patterns, mastery, topics, weekly trends.
+    Stats {
+        #[arg(long)]
+        json: bool,
     },
     /// Check the environment: paths, config, interpreter, sandbox layers, problem bank, database.
     Doctor {
@@ -177,6 +195,9 @@ pub fn dispatch(args: Args) -> Result<ExitCode, Failure> {
         Some(Command::Submit { slug, file, json, all }) => {
             judge_cmd::judge(&ctx, &slug, &file, json, all, judge_cmd::Mode::Submit)
         }
+        Some(Command::Analyze { file, problem, json }) => analyze_cmd::analyze(&ctx, &file, problem.as_deref(), json),
+        Some(Command::Note { name }) => analyze_cmd::note(name.as_deref()),
+        Some(Command::Stats { json }) => stats::stats(&ctx, json),
         Some(Command::Doctor { json }) => doctor::doctor(&ctx, json),
     }
 }

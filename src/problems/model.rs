@@ -171,6 +171,19 @@ pub struct Problem {
 }
 
 impl Problem {
+    /// What the analyser needs to know about this problem, with the evidence of a run when there is one.
+    pub fn analysis_context<'a>(
+        &'a self,
+        run: Option<&'a crate::analysis::RunEvidence>,
+    ) -> crate::analysis::Context<'a> {
+        crate::analysis::Context {
+            method: self.signature.method.as_deref(),
+            optimal_time: Some(self.optimal_time),
+            optimal_space: Some(self.optimal_space),
+            run,
+        }
+    }
+
     /// `Solution().twoSum(nums, target)` — how the judge calls the learner's code.
     pub fn call_shape(&self) -> String {
         let sig = &self.signature;

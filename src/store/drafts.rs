@@ -31,6 +31,15 @@ impl Store {
         Ok(())
     }
 
+    /// Hints the learner has seen for `problem` (recorded by the TUI and the tutor).
+    pub fn hints_used(&self, problem: &str) -> Result<u32, StoreError> {
+        Ok(self.state(&format!("hints_used:{problem}"))?.and_then(|v| v.parse().ok()).unwrap_or(0))
+    }
+
+    pub fn set_hints_used(&self, problem: &str, n: u32) -> Result<(), StoreError> {
+        self.set_state(&format!("hints_used:{problem}"), &n.to_string())
+    }
+
     pub fn set_state(&self, key: &str, value: &str) -> Result<(), StoreError> {
         self.conn.execute(
             "INSERT INTO ui_state (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",

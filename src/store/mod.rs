@@ -31,6 +31,7 @@ fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(include_str!("migrations/0001_submissions.sql")),
         M::up(include_str!("migrations/0002_drafts.sql")),
+        M::up(include_str!("migrations/0003_analysis.sql")),
     ])
 }
 

@@ -8,6 +8,23 @@ use crate::judge::{CaseReport, Report, Verdict};
 pub struct NewSubmission<'a> {
     pub code: &'a str,
     pub report: &'a Report,
+    pub analysis: Option<&'a crate::analysis::Analysis>,
+    /// Hints the learner had seen for the problem.
+    pub hints_used: u32,
+}
+
+/// Findings below this confidence are shown but do not count towards the weakness profile.
+pub const COUNTED_CONFIDENCE: f64 = 0.5;
+
+fn finding_mask(analysis: Option<&crate::analysis::Analysis>) -> u32 {
+    analysis
+        .map(|a| {
+            a.findings
+                .iter()
+                .filter(|f| f.confidence >= COUNTED_CONFIDENCE)
+                .fold(0, |m, f| m | crate::learner::weakness::mask_bit(f.kind))
+        })
+        .unwrap_or(0)
 }
 
 #[derive(Debug, Clone)]
@@ -31,12 +48,27 @@ impl Store {
             .map(|d| d.as_millis() as i64)
             .unwrap_or(0);
         let cases = serde_json::to_string(&s.report.cases)?;
+        let analysis = s.analysis.map(serde_json::to_string).transpose()?;
         self.conn.execute(
-            "INSERT INTO submissions (problem, code, verdict, passed, total, runtime_ms, cases_json, created_at, local_minute)
+            "INSERT INTO submissions (problem, code, verdict, passed, total, runtime_ms, cases_json, created_at, local_minute,
+                                      analysis_json, finding_mask, hints_used)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,
                      CAST(strftime('%H', ?8 / 1000, 'unixepoch', 'localtime') AS INTEGER) * 60
-                   + CAST(strftime('%M', ?8 / 1000, 'unixepoch', 'localtime') AS INTEGER))",
-            params![s.report.problem, s.code, s.report.verdict.as_str(), s.report.passed as i64, s.report.total as i64, s.report.runtime_ms, cases, now],
+                   + CAST(strftime('%M', ?8 / 1000, 'unixepoch', 'localtime') AS INTEGER),
+                     ?9, ?10, ?11)",
+            params![
+                s.report.problem,
+                s.code,
+                s.report.verdict.as_str(),
+                s.report.passed as i64,
+                s.report.total as i64,
+                s.report.runtime_ms,
+                cases,
+                now,
+                analysis,
+                finding_mask(s.analysis),
+                s.hints_used
+            ],
         )?;
         Ok(self.conn.last_insert_rowid())
     }
@@ -76,6 +108,37 @@ impl Store {
             });
         }
         Ok(out)
+    }
+
+    /// Every submission, narrowly and in time order, for the weakness profile. Problem names are interned:
+    /// the rows index into the returned names.
+    pub fn submission_rows(&self) -> Result<(Vec<String>, Vec<crate::learner::SubmissionRow>), StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT problem, created_at, verdict = 'accepted', finding_mask, hints_used FROM submissions ORDER BY created_at",
+        )?;
+        let mut names: Vec<String> = Vec::new();
+        let mut index: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
+        let mut out = Vec::new();
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let name = r.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?;
+            let problem = match index.get(name) {
+                Some(&i) => i,
+                None => {
+                    names.push(name.to_string());
+                    index.insert(name.to_string(), names.len() as u32 - 1);
+                    names.len() as u32 - 1
+                }
+            };
+            out.push(crate::learner::SubmissionRow {
+                problem,
+                created_at_ms: r.get(1)?,
+                accepted: r.get(2)?,
+                finding_mask: r.get(3)?,
+                hints_used: r.get(4)?,
+            });
+        }
+        Ok((names, out))
     }
 
     pub fn submission_count(&self) -> Result<i64, StoreError> {

@@ -59,12 +59,26 @@ pub enum Msg {
     Mouse(MouseEvent),
     Resize(u16, u16),
     Tick(Instant),
-    DraftLoaded { slug: String, code: Option<String> },
-    Judged { tag: u64, result: Result<Report, String> },
-    Saved { slug: String },
-    FileRead { path: String, result: Result<String, String> },
+    DraftLoaded {
+        slug: String,
+        code: Option<String>,
+    },
+    /// A finished run with its analysis (boxed: reports are large and messages are many).
+    Judged {
+        tag: u64,
+        result: Result<Box<Judged>, String>,
+    },
+    Saved {
+        slug: String,
+    },
+    FileRead {
+        path: String,
+        result: Result<String, String>,
+    },
     Status(String),
 }
+
+pub type Judged = (Report, Option<crate::analysis::Analysis>);
 
 pub struct Running {
     pub tag: u64,
@@ -83,6 +97,8 @@ pub struct Workspace {
     pub tutor_scroll: u16,
     pub running: Option<Running>,
     pub report: Option<(RunMode, Report)>,
+    /// The analysis of the code that was last run.
+    pub analysis: Option<crate::analysis::Analysis>,
     pub selected_case: usize,
     pub hints_shown: usize,
     /// When the buffer first changed since the last save.
@@ -106,6 +122,10 @@ pub struct App {
     pub now: Instant,
     pub quit: bool,
     pub pane_rects: Vec<(Pane, ratatui::layout::Rect)>,
+    /// Where the editor's text was drawn (inside its border), for mouse clicks.
+    pub editor_area: Option<ratatui::layout::Rect>,
+    /// The colour scheme, which the editor pane also needs for hit-testing.
+    pub theme_kind: super::theme::ThemeKind,
     next_tag: u64,
 }
 
@@ -127,6 +147,8 @@ impl App {
             now: Instant::now(),
             quit: false,
             pane_rects: Vec::new(),
+            editor_area: None,
+            theme_kind: super::theme::ThemeKind::Normal,
             next_tag: 1,
         }
     }
@@ -148,8 +170,7 @@ impl App {
             Msg::DraftLoaded { slug, code } => {
                 if let Some(ws) = self.ws.as_mut().filter(|w| w.slug == slug) {
                     if let Some(code) = code {
-                        ws.editor.set_text(&code);
-                        ws.editor.mark_saved();
+                        ws.editor.load_text(&code);
                     }
                     ws.loaded = true;
                 }
@@ -179,7 +200,8 @@ impl App {
         match (self.screen, self.ws.as_ref().map(|w| w.focus)) {
             (Screen::List, _) if self.list.searching => vec![],
             (Screen::List, _) => vec![Context::List, Context::Global],
-            (Screen::Workspace, Some(Pane::Editor)) => vec![Context::Workspace],
+            // The editor owns plain keys; Global bindings reach it only through keys it never types (F1).
+            (Screen::Workspace, Some(Pane::Editor)) => vec![Context::Workspace, Context::Global],
             (Screen::Workspace, _) => vec![Context::Workspace, Context::Pane, Context::Global],
         }
     }
@@ -197,7 +219,9 @@ impl App {
         }
         self.pending_keys.push(key);
         let keys = self.pending_keys.clone();
-        match self.keymap.lookup(&keys, &self.contexts()) {
+        let editor_focused =
+            self.screen == Screen::Workspace && self.ws.as_ref().is_some_and(|w| w.focus == Pane::Editor);
+        match self.keymap.lookup(&keys, &self.contexts(), editor_focused) {
             Lookup::Pending => return,
             Lookup::Matched(action) => {
                 self.pending_keys.clear();
@@ -223,9 +247,6 @@ impl App {
                 if ws.focus == Pane::Editor {
                     let before = ws.editor.text();
                     let outcome = ws.editor.handle_key(key);
-                    if let Some(m) = ws.editor.message.take() {
-                        self.status = Some(m);
-                    }
                     if ws.dirty_since.is_none() && ws.editor.text() != before {
                         ws.dirty_since = Some(self.now);
                     }
@@ -284,10 +305,10 @@ impl App {
                 }
             }
             Action::FocusNext => self.focus_step(1),
-            Action::FocusLeft => self.focus_dir(Pane::Statement),
-            Action::FocusRight => self.focus_dir(Pane::Editor),
-            Action::FocusUp => self.focus_dir(Pane::Editor),
-            Action::FocusDown => self.focus_dir(Pane::Results),
+            Action::FocusLeft => self.focus_dir(-1, 0),
+            Action::FocusRight => self.focus_dir(1, 0),
+            Action::FocusUp => self.focus_dir(0, -1),
+            Action::FocusDown => self.focus_dir(0, 1),
             Action::Zoom => {
                 if let Some(ws) = self.ws.as_mut() {
                     ws.zoom = if ws.zoom.is_some() { None } else { Some(ws.focus) };
@@ -338,6 +359,8 @@ impl App {
                 self.status = Some("reset to the starter code (u undoes)".into());
             }
             AppCommand::External => fx.push(Effect::External { slug: ws.slug.clone(), code: ws.editor.text() }),
+            AppCommand::Help => self.help = Some(0),
+            AppCommand::UnknownOption(name) => self.status = Some(format!("E518: Unknown option: {name}")),
         }
     }
 
@@ -356,6 +379,7 @@ impl App {
             tutor_scroll: 0,
             running: None,
             report: None,
+            analysis: None,
             selected_case: 0,
             hints_shown: 0,
             dirty_since: None,
@@ -414,7 +438,7 @@ impl App {
         });
     }
 
-    fn on_judged(&mut self, tag: u64, result: Result<Report, String>) {
+    fn on_judged(&mut self, tag: u64, result: Result<Box<Judged>, String>) {
         // A result for a run that was cancelled or superseded is dropped.
         let ws = self
             .ws
@@ -424,7 +448,9 @@ impl App {
         let Some(ws) = ws else { return };
         let Some(run) = ws.running.take() else { return };
         match result {
-            Ok(report) => {
+            Ok(judged) => {
+                let (report, analysis) = *judged;
+                ws.analysis = analysis;
                 ws.selected_case = report.cases.iter().position(|c| !c.passed).unwrap_or(0);
                 ws.results_scroll = 0;
                 self.status = Some(format!("{} — {}/{} passed", report.verdict.title(), report.passed, report.total));
@@ -471,13 +497,30 @@ impl App {
         }
     }
 
-    fn focus_dir(&mut self, target: Pane) {
-        let panes = self.visible_panes();
+    /// Moves focus to the nearest pane in a direction, by the panes' places on screen (as last drawn).
+    fn focus_dir(&mut self, dx: i32, dy: i32) {
         let Some(ws) = self.ws.as_mut() else { return };
-        // Down from the results goes on to the tutor pane below it.
-        let target = if target == Pane::Results && ws.focus == Pane::Results { Pane::Tutor } else { target };
-        if panes.contains(&target) {
-            ws.focus = target;
+        let centre = |r: &ratatui::layout::Rect| {
+            (i32::from(r.x) * 2 + i32::from(r.width), i32::from(r.y) * 2 + i32::from(r.height))
+        };
+        let Some(&(_, here)) = self.pane_rects.iter().find(|(p, _)| *p == ws.focus) else { return };
+        let (hx, hy) = centre(&here);
+        let best = self
+            .pane_rects
+            .iter()
+            .filter(|(p, _)| *p != ws.focus)
+            .filter_map(|(p, r)| {
+                let (x, y) = centre(r);
+                let (along, across) =
+                    if dx != 0 { ((x - hx) * dx, (y - hy).abs()) } else { ((y - hy) * dy, (x - hx).abs()) };
+                (along > 0).then_some((along + 2 * across, *p))
+            })
+            .min_by_key(|(d, _)| *d);
+        if let Some((_, p)) = best {
+            ws.focus = p;
+            if ws.zoom.is_some() {
+                ws.zoom = Some(p);
+            }
         }
     }
 
@@ -513,12 +556,20 @@ impl App {
             MouseEventKind::Down(MouseButton::Left) => {
                 if let (Some(p), Some(ws)) = (hit, self.ws.as_mut()) {
                     ws.focus = p;
+                    if let (Pane::Editor, Some(area)) = (p, self.editor_area) {
+                        ws.editor.click(area, m.column, m.row, self.theme_kind);
+                    }
                 }
             }
             MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
                 let by = if matches!(m.kind, MouseEventKind::ScrollDown) { 3 } else { -3 };
                 match (self.screen, hit) {
                     (Screen::List, _) => self.list.move_by(by as isize),
+                    (Screen::Workspace, Some(Pane::Editor)) => {
+                        if let Some(ws) = self.ws.as_mut() {
+                            ws.editor.scroll(by as isize);
+                        }
+                    }
                     (Screen::Workspace, Some(p)) if p != Pane::Editor => {
                         if let Some(ws) = self.ws.as_mut() {
                             let old = ws.focus;

@@ -133,11 +133,15 @@ impl Keymap {
         Ok(Keymap { bindings })
     }
 
-    /// What `keys` (the pending prefix plus the newest key) mean in one of `contexts`.
-    pub fn lookup(&self, keys: &[KeyEvent], contexts: &[Context]) -> Lookup {
+    /// What `keys` (the pending prefix plus the newest key) mean in one of `contexts`. With `typing`, the
+    /// editor has focus and bindings that start with a plain character are left to it.
+    pub fn lookup(&self, keys: &[KeyEvent], contexts: &[Context], typing: bool) -> Lookup {
         let mut pending = false;
         for (seq, action) in &self.bindings {
             if !contexts.contains(&action.context()) {
+                continue;
+            }
+            if typing && seq.first().is_some_and(is_plain_char) {
                 continue;
             }
             if seq.as_slice() == keys {
@@ -158,6 +162,35 @@ impl Keymap {
     pub fn keys_for(&self, action: Action) -> Vec<String> {
         self.bindings.iter().filter(|(_, a)| *a == action).map(|(seq, _)| format_keys(seq)).collect()
     }
+}
+
+/// A key the editor would type or use as a vim command (no Ctrl or Alt, not a function key).
+fn is_plain_char(k: &KeyEvent) -> bool {
+    matches!(k.code, KeyCode::Char(_)) && !k.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+}
+
+/// The keymap as a Markdown document (docs/KEYS.md is generated from this and checked by a test).
+pub fn markdown() -> String {
+    let km = Keymap::default();
+    let mut out = String::from(
+        "# Keys\n\nGenerated from the keymap table in `src/tui/keymap.rs` (the same table binds the keys and draws the\nhelp screen). Rebind any action in the config's `[keys]` table by its name, e.g. `run = [\"<F9>\"]`.\n",
+    );
+    for (ctx, title) in [
+        (Context::Global, "Everywhere"),
+        (Context::List, "Problem list"),
+        (Context::Workspace, "Workspace (any pane)"),
+        (Context::Pane, "Statement, results and tutor panes"),
+    ] {
+        out.push_str(&format!("\n## {title}\n\n| keys | action | what it does |\n|---|---|---|\n"));
+        for (action, name, c, desc, _) in TABLE {
+            if *c == ctx {
+                let keys: Vec<String> = km.keys_for(*action).iter().map(|k| format!("`{k}`")).collect();
+                out.push_str(&format!("| {} | `{name}` | {desc} |\n", keys.join(" ")));
+            }
+        }
+    }
+    out.push_str("\n## Editor\n\nThe editor is modal like vim; its keys are listed on the help screen (`?` or `F1`). Ex commands: `:w`,\n`:w FILE`, `:e FILE`, `:q`, `:wq`, `:run`, `:submit`, `:hint`, `:reset`, `:set`.\n");
+    out
 }
 
 /// Parses vim-style notation: `q`, `?`, `<Enter>`, `<F5>`, `<C-w>w`, `<A-x>`, `<S-Tab>`, `<Space>`.
@@ -311,12 +344,18 @@ mod tests {
     #[test]
     fn multi_key_bindings_are_pending_then_matched() {
         let km = Keymap::default();
-        let ctx = [Context::Workspace];
-        assert_eq!(km.lookup(&keys("<C-w>"), &ctx), Lookup::Pending);
-        assert_eq!(km.lookup(&keys("<C-w>w"), &ctx), Lookup::Matched(Action::FocusNext));
-        assert_eq!(km.lookup(&keys("<C-w>x"), &ctx), Lookup::NotFound);
-        assert_eq!(km.lookup(&keys("x"), &ctx), Lookup::NotFound, "plain keys go to the editor");
-        assert_eq!(km.lookup(&keys("j"), &[Context::List]), Lookup::Matched(Action::Down));
+        let ctx = [Context::Workspace, Context::Global];
+        assert_eq!(km.lookup(&keys("<C-w>"), &ctx, true), Lookup::Pending);
+        assert_eq!(km.lookup(&keys("<C-w>w"), &ctx, true), Lookup::Matched(Action::FocusNext));
+        assert_eq!(km.lookup(&keys("<C-w>x"), &ctx, true), Lookup::NotFound);
+        assert_eq!(km.lookup(&keys("x"), &ctx, true), Lookup::NotFound, "plain keys go to the editor");
+        assert_eq!(km.lookup(&keys("q"), &ctx, true), Lookup::NotFound, "q is the editor's while it has focus");
+        assert_eq!(
+            km.lookup(&keys("<F1>"), &ctx, true),
+            Lookup::Matched(Action::Help),
+            "F1 reaches help from the editor"
+        );
+        assert_eq!(km.lookup(&keys("j"), &[Context::List], false), Lookup::Matched(Action::Down));
     }
 
     #[test]
@@ -324,8 +363,8 @@ mod tests {
         let mut o = BTreeMap::new();
         o.insert("run".to_string(), vec!["<F9>".to_string()]);
         let km = Keymap::with_overrides(&o).unwrap();
-        assert_eq!(km.lookup(&keys("<F9>"), &[Context::Workspace]), Lookup::Matched(Action::Run));
-        assert_eq!(km.lookup(&keys("<F5>"), &[Context::Workspace]), Lookup::NotFound);
+        assert_eq!(km.lookup(&keys("<F9>"), &[Context::Workspace], true), Lookup::Matched(Action::Run));
+        assert_eq!(km.lookup(&keys("<F5>"), &[Context::Workspace], true), Lookup::NotFound);
         o.insert("run".to_string(), vec!["<F99>".to_string()]);
         assert_eq!(
             Keymap::with_overrides(&o).unwrap_err().to_string(),
@@ -334,6 +373,17 @@ mod tests {
         let mut o = BTreeMap::new();
         o.insert("launch".to_string(), vec!["x".to_string()]);
         assert_eq!(Keymap::with_overrides(&o).unwrap_err(), KeymapError::UnknownAction("launch".into()));
+    }
+
+    #[test]
+    fn keys_doc_is_generated_from_the_table() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/KEYS.md");
+        let want = markdown();
+        if std::env::var_os("CODIFY_REGENERATE_DOCS").is_some() {
+            std::fs::write(&path, &want).unwrap();
+        }
+        let have = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(have == want, "docs/KEYS.md is out of date: run `CODIFY_REGENERATE_DOCS=1 cargo test keys_doc`");
     }
 
     #[test]

@@ -75,7 +75,6 @@ impl Drop for TerminalGuard {
 
 /// Runs the TUI until the user quits.
 pub fn run(config: &Config, paths: &Paths) -> Result<(), TuiError> {
-    let started = Instant::now();
     let store = Store::open(&paths.db_file)?;
     let keymap = Keymap::with_overrides(&config.keys)?;
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
@@ -90,7 +89,7 @@ pub fn run(config: &Config, paths: &Paths) -> Result<(), TuiError> {
     let size = terminal.size()?;
     app.size = (size.width, size.height);
     terminal.draw(|f| views::draw(&mut app, &theme, f.area(), f.buffer_mut()))?;
-    tracing_first_frame(paths, started.elapsed());
+    tracing_first_frame(paths, crate::started().elapsed());
 
     let (tx, rx) = mpsc::channel::<Msg>();
     spawn_input(tx.clone());
@@ -232,7 +231,7 @@ impl Runtime {
         self.runs.insert(tag, cancel.clone());
         let (tx, config, paths, cell) = (self.tx.clone(), self.config.clone(), self.paths.clone(), self.judge.clone());
         std::thread::spawn(move || {
-            let result = (|| -> Result<crate::judge::Report, String> {
+            let result = (|| -> Result<Box<app::Judged>, String> {
                 let judge = cell
                     .get_or_init(|| {
                         crate::judge::interpreter::resolve(&config.python, &paths.cache_dir)
@@ -254,11 +253,15 @@ impl Runtime {
                 let opts =
                     RunOptions { stop_at_first_failure: config.judge.stop_at_first_failure, cancel: Some(cancel) };
                 let report = judge.run(&problem, &tests, &code, &opts).map_err(|e| e.to_string())?;
+                let evidence = crate::analysis::RunEvidence::from_report(&report);
+                let analysis = crate::analysis::analyze(&code, &problem.analysis_context(Some(&evidence)));
                 if mode == RunMode::Submit {
                     let store = Store::open(&paths.db_file).map_err(|e| e.to_string())?;
-                    store.add_submission(&NewSubmission { code: &code, report: &report }).map_err(|e| e.to_string())?;
+                    let hints_used = store.hints_used(&slug).map_err(|e| e.to_string())?;
+                    let sub = NewSubmission { code: &code, report: &report, analysis: Some(&analysis), hints_used };
+                    store.add_submission(&sub).map_err(|e| e.to_string())?;
                 }
-                Ok(report)
+                Ok(Box::new((report, Some(analysis))))
             })();
             if result.as_ref().err().is_some_and(|e| e.contains("cancelled")) {
                 return;

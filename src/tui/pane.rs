@@ -1,10 +1,13 @@
-//! The editor pane as the app sees it: a small surface over the editor engine, so the app never depends on
-//! the engine's internals.
+//! The editor pane as the app sees it: a small surface over the modal editor engine (`tui::editor`), so the
+//! app never depends on the engine's internals.
 
 use crossterm::event::KeyEvent;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
+
+use super::editor::{Editor, EditorView, ExCommand, Outcome, Theme};
+use super::theme::ThemeKind;
 
 /// What a key did in the editor, as far as the app cares.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,59 +31,100 @@ pub enum AppCommand {
     Hint,
     Reset,
     External,
+    Help,
+    /// An option neither the editor nor the app knows.
+    UnknownOption(String),
 }
 
 pub struct EditorPane {
-    inner: tui_textarea::TextArea<'static>,
-    saved: String,
-    pub message: Option<String>,
+    editor: Editor,
 }
 
 impl EditorPane {
     pub fn new(text: &str) -> EditorPane {
-        let lines: Vec<String> = text.lines().map(str::to_string).collect();
-        let mut inner = tui_textarea::TextArea::new(if lines.is_empty() { vec![String::new()] } else { lines });
-        inner.set_tab_length(4);
-        inner.set_hard_tab_indent(false);
-        EditorPane { inner, saved: text.to_string(), message: None }
+        EditorPane { editor: Editor::new(text) }
     }
 
     pub fn text(&self) -> String {
-        let mut t = self.inner.lines().join("\n");
-        t.push('\n');
-        t
+        self.editor.text()
     }
 
+    /// Replaces the text as one undoable change (`:reset`, a file loaded with `:e`, `$EDITOR`).
     pub fn set_text(&mut self, text: &str) {
-        let saved = self.saved.clone();
-        *self = EditorPane::new(text);
-        self.saved = saved;
+        self.editor.set_text(text);
+    }
+
+    /// Loads a saved draft as the starting point: no undo history before it, nothing modified.
+    pub fn load_text(&mut self, text: &str) {
+        self.editor.load_text(text);
     }
 
     pub fn is_modified(&self) -> bool {
-        self.text().trim_end() != self.saved.trim_end()
+        self.editor.is_modified()
     }
 
     pub fn mark_saved(&mut self) {
-        self.saved = self.text();
+        self.editor.mark_saved();
     }
 
     /// The mode shown in the status line.
     pub fn mode_name(&self) -> &'static str {
-        "INSERT"
+        self.editor.mode().label()
     }
 
     /// Whether the editor is taking plain text (so single-letter app keys must not fire).
     pub fn is_typing(&self) -> bool {
-        true
+        self.editor.is_typing()
     }
 
     pub fn handle_key(&mut self, key: KeyEvent) -> EditOutcome {
-        self.inner.input(key);
-        EditOutcome::Consumed
+        match self.editor.handle_key(key) {
+            // The editor shows its own messages in its status row.
+            Outcome::Consumed | Outcome::Status(_) => EditOutcome::Consumed,
+            Outcome::Unhandled => EditOutcome::Unhandled,
+            Outcome::Ex(cmd) => EditOutcome::Command(match cmd {
+                ExCommand::Write(path) => AppCommand::Write(path),
+                ExCommand::Edit(path) => AppCommand::Edit(path),
+                // Drafts are saved continuously, so leaving never loses text: :q and :q! are the same.
+                ExCommand::Quit | ExCommand::ForceQuit => AppCommand::Quit,
+                ExCommand::WriteQuit => AppCommand::WriteQuit,
+                ExCommand::Run => AppCommand::Run,
+                ExCommand::Submit => AppCommand::Submit,
+                ExCommand::Hint => AppCommand::Hint,
+                ExCommand::Reset => AppCommand::Reset,
+                ExCommand::OpenExternal => AppCommand::External,
+                ExCommand::Help => AppCommand::Help,
+                ExCommand::Set(name, _) => AppCommand::UnknownOption(name),
+                ExCommand::Line(_) => return EditOutcome::Consumed,
+            }),
+        }
     }
 
-    pub fn render(&mut self, area: Rect, buf: &mut Buffer, _focused: bool) {
-        (&self.inner).render(area, buf);
+    /// A click at (x, y) inside `area` (the area the editor was drawn in) moves the cursor there.
+    pub fn click(&mut self, area: Rect, x: u16, y: u16, kind: ThemeKind) {
+        let theme = editor_theme(kind);
+        let pos = EditorView::new(&self.editor, &theme).position_at(area, x, y);
+        if let Some((row, col)) = pos {
+            self.editor.set_cursor(row, col);
+        }
+    }
+
+    pub fn scroll(&mut self, lines: isize) {
+        self.editor.scroll_lines(lines);
+    }
+
+    pub fn render(&mut self, area: Rect, buf: &mut Buffer, focused: bool, kind: ThemeKind) {
+        let theme = editor_theme(kind);
+        let rows = EditorView::new(&self.editor, &theme).text_rows(area);
+        self.editor.set_viewport_height(rows);
+        EditorView::new(&self.editor, &theme).focused(focused).render(area, buf);
+    }
+}
+
+fn editor_theme(kind: ThemeKind) -> Theme {
+    match kind {
+        ThemeKind::Normal => Theme::dark(),
+        ThemeKind::HighContrast => Theme::high_contrast(),
+        ThemeKind::NoColor => Theme::no_color(),
     }
 }

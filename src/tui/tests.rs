@@ -140,9 +140,12 @@ fn run_and_submit_start_background_runs_and_stale_results_are_dropped() {
     let fx = keys(&mut a, "<F6>");
     assert!(fx.contains(&Effect::CancelJudge { tag: first }), "a new run supersedes the old one");
     let Some(Effect::Judge { tag: second, mode: RunMode::Submit, .. }) = fx.last().cloned() else { panic!("{fx:?}") };
-    a.update(Msg::Judged { tag: first, result: Ok(report(crate::judge::Verdict::WrongAnswer, false)) });
+    a.update(Msg::Judged {
+        tag: first,
+        result: Ok(Box::new((report(crate::judge::Verdict::WrongAnswer, false), None))),
+    });
     assert!(a.ws.as_ref().unwrap().report.is_none(), "the superseded result is dropped");
-    a.update(Msg::Judged { tag: second, result: Ok(report(crate::judge::Verdict::Accepted, true)) });
+    a.update(Msg::Judged { tag: second, result: Ok(Box::new((report(crate::judge::Verdict::Accepted, true), None))) });
     assert!(a.ws.as_ref().unwrap().report.is_some());
     assert_eq!(a.list.rows.iter().find(|r| r.slug == "two-sum").unwrap().status(), "solved");
 }
@@ -162,12 +165,25 @@ fn cancel_only_applies_while_running() {
 fn panes_focus_zoom_and_collapse() {
     let mut a = app();
     open_two_sum(&mut a);
+    screen(&mut a, 140, 36); // wide: statement | editor | results over tutor
+    let focus = |a: &App| a.ws.as_ref().unwrap().focus;
     keys(&mut a, "<C-w>h");
-    assert_eq!(a.ws.as_ref().unwrap().focus, Pane::Statement);
+    assert_eq!(focus(&a), Pane::Statement);
     keys(&mut a, "<C-w>w");
-    assert_eq!(a.ws.as_ref().unwrap().focus, Pane::Editor);
+    assert_eq!(focus(&a), Pane::Editor);
+    keys(&mut a, "<C-w>l");
+    assert_eq!(focus(&a), Pane::Results);
     keys(&mut a, "<C-w>j");
-    assert_eq!(a.ws.as_ref().unwrap().focus, Pane::Results);
+    assert_eq!(focus(&a), Pane::Tutor);
+    keys(&mut a, "<C-w>k<C-w>h");
+    assert_eq!(focus(&a), Pane::Editor);
+    screen(&mut a, 80, 24); // narrow: statement over editor | results over tutor
+    keys(&mut a, "<C-w>k");
+    assert_eq!(focus(&a), Pane::Statement);
+    keys(&mut a, "<C-w>j<C-w>l");
+    assert_eq!(focus(&a), Pane::Tutor, "right of the editor (bottom left) is the tutor (bottom right)");
+    keys(&mut a, "<C-w>k");
+    assert_eq!(focus(&a), Pane::Results);
     keys(&mut a, "<C-w>z");
     assert_eq!(a.ws.as_ref().unwrap().zoom, Some(Pane::Results));
     keys(&mut a, "i");
@@ -195,7 +211,7 @@ fn workspace_at_80x24_with_a_failed_run() {
     open_two_sum(&mut a);
     let fx = keys(&mut a, "<F5>");
     let Some(Effect::Judge { tag, .. }) = fx.last().cloned() else { panic!() };
-    a.update(Msg::Judged { tag, result: Ok(report(crate::judge::Verdict::WrongAnswer, false)) });
+    a.update(Msg::Judged { tag, result: Ok(Box::new((report(crate::judge::Verdict::WrongAnswer, false), None))) });
     insta::assert_snapshot!(screen(&mut a, 80, 24));
 }
 
@@ -203,10 +219,11 @@ fn workspace_at_80x24_with_a_failed_run() {
 fn workspace_wide_with_hints_and_accepted() {
     let mut a = app();
     open_two_sum(&mut a);
+    screen(&mut a, 140, 36);
     keys(&mut a, "<F2><F2><C-w>l");
     let fx = keys(&mut a, "<F6>");
     let Some(Effect::Judge { tag, .. }) = fx.last().cloned() else { panic!() };
-    a.update(Msg::Judged { tag, result: Ok(report(crate::judge::Verdict::Accepted, true)) });
+    a.update(Msg::Judged { tag, result: Ok(Box::new((report(crate::judge::Verdict::Accepted, true), None))) });
     insta::assert_snapshot!(screen(&mut a, 140, 36));
 }
 
@@ -214,7 +231,8 @@ fn workspace_wide_with_hints_and_accepted() {
 fn zoomed_statement() {
     let mut a = app();
     open_two_sum(&mut a);
-    keys(&mut a, "<C-w>h<C-w>z");
+    screen(&mut a, 80, 24);
+    keys(&mut a, "<C-w>k<C-w>z");
     insta::assert_snapshot!(screen(&mut a, 80, 24));
 }
 
@@ -259,4 +277,38 @@ fn resize_and_mouse_focus() {
     a.update(Msg::Mouse(click));
     assert_eq!(a.ws.as_ref().unwrap().focus, pane);
     let _ = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
+}
+
+#[test]
+fn results_show_why_with_the_analysis() {
+    use crate::analysis::{Analysis, Evidence, Finding, FindingKind};
+    use crate::complexity::Complexity;
+    let mut a = app();
+    open_two_sum(&mut a);
+    screen(&mut a, 100, 30);
+    let fx = keys(&mut a, "<C-w>l<C-w>k<C-w>z<F6>");
+    let Some(Effect::Judge { tag, .. }) = fx.last().cloned() else { panic!("{fx:?}") };
+    let analysis = Analysis {
+        time_complexity: Some(Complexity::Quadratic),
+        space_complexity: Some(Complexity::Constant),
+        time_reason: "two nested loops over nums (lines 3 and 4)".into(),
+        space_reason: "a few scalar variables".into(),
+        findings: vec![Finding {
+            kind: FindingKind::SuboptimalComplexity,
+            confidence: 0.95,
+            line: 3,
+            message: "A large test timed out: this runs in about O(n^2), and the problem needs O(n).".into(),
+            evidence: Evidence::Dynamic,
+            suggestion: "Remember the values seen so far in a dict.".into(),
+            note: "suboptimal_complexity".into(),
+        }],
+        syntax_error: None,
+    };
+    a.update(Msg::Judged {
+        tag,
+        result: Ok(Box::new((report(crate::judge::Verdict::TimeLimitExceeded, false), Some(analysis)))),
+    });
+    let s = screen(&mut a, 100, 30);
+    assert!(s.contains("line 3 · suboptimal_complexity"), "{s}");
+    insta::assert_snapshot!(s);
 }

@@ -19,6 +19,8 @@ const SPINNER: &[&str] = &["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧
 pub fn draw(app: &mut App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let [body, status] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
     app.pane_rects.clear();
+    app.editor_area = None;
+    app.theme_kind = theme.kind;
     match app.screen {
         Screen::List => draw_list(app, theme, body, buf),
         Screen::Workspace => draw_workspace(app, theme, body, buf),
@@ -196,7 +198,8 @@ fn draw_workspace(app: &mut App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         let b = block(&title, focused, theme);
         let inner = b.inner(rect);
         b.render(rect, buf);
-        ws.editor.render(inner, buf, focused);
+        ws.editor.render(inner, buf, focused, theme.kind);
+        app.editor_area = Some(inner);
     }
 }
 
@@ -288,6 +291,9 @@ fn draw_results(
                 lines.push(Line::raw(""));
                 case_lines(c, theme, &mut lines);
             }
+            if let Some(a) = ws.analysis.as_ref().filter(|a| a.syntax_error.is_none()) {
+                analysis_lines(a, theme, &mut lines);
+            }
         }
     }
     Paragraph::new(lines)
@@ -343,6 +349,33 @@ fn case_lines(c: &CaseReport, theme: &Theme, lines: &mut Vec<Line<'static>>) {
         for l in c.stdout.lines().take(30) {
             lines.push(Line::raw(format!("  {l}")));
         }
+    }
+}
+
+/// Why the approach is weak: the complexity estimate and the findings, with lines and what to try.
+fn analysis_lines(a: &crate::analysis::Analysis, theme: &Theme, lines: &mut Vec<Line<'static>>) {
+    let c = |x: Option<crate::complexity::Complexity>| x.map(|c| c.as_str()).unwrap_or("?");
+    lines.push(Line::raw(""));
+    lines.push(Line::from(Span::styled("Analysis", theme.title)));
+    lines.push(Line::from(vec![
+        Span::styled("time   ", theme.dim),
+        Span::raw(format!("{}  ", c(a.time_complexity))),
+        Span::styled(a.time_reason.clone(), theme.dim),
+    ]));
+    lines.push(Line::from(vec![
+        Span::styled("space  ", theme.dim),
+        Span::raw(format!("{}  ", c(a.space_complexity))),
+        Span::styled(a.space_reason.clone(), theme.dim),
+    ]));
+    for f in &a.findings {
+        let evidence = if f.evidence == crate::analysis::Evidence::Dynamic { "from the run" } else { "static" };
+        lines.push(Line::from(vec![
+            Span::styled("● ", theme.warn),
+            Span::styled(format!("line {} · {}", f.line, f.kind.as_str()), theme.warn.add_modifier(Modifier::BOLD)),
+            Span::styled(format!(" · {:.0}% · {evidence}", f.confidence * 100.0), theme.dim),
+        ]));
+        lines.push(Line::raw(format!("  {}", f.message)));
+        lines.push(Line::from(vec![Span::styled("  → ", theme.good), Span::raw(f.suggestion.clone())]));
     }
 }
 

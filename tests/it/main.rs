@@ -6,3 +6,4 @@ mod analysis;
 mod cli;
 mod hostile;
 mod judge;
+mod tui_e2e;

@@ -1,0 +1,83 @@
+//! `codify analyze FILE [--problem SLUG]`, `codify note NAME`, and the human rendering of an analysis.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use super::output::{print_json, Style};
+use super::{Ctx, Failure};
+use crate::analysis::{analyze_bytes, Analysis, Context, Evidence};
+use crate::problems::Problem;
+
+/// The analysis context for an optional problem (its method name and optimal bounds).
+pub fn context_for<'a>(problem: Option<&'a Problem>, run: Option<&'a crate::analysis::RunEvidence>) -> Context<'a> {
+    match problem {
+        Some(p) => p.analysis_context(run),
+        None => Context { method: None, optimal_time: None, optimal_space: None, run },
+    }
+}
+
+pub fn analyze(ctx: &Ctx, file: &Path, slug: Option<&str>, json: bool) -> Result<ExitCode, Failure> {
+    let problem = match slug {
+        Some(s) => Some(match crate::problems::load_one(s, &ctx.config.problem_dirs) {
+            Some(p) => p?,
+            None => {
+                return Err(super::find(&ctx.bank(), s).err().unwrap_or_else(|| Failure(format!("no problem `{s}`"))))
+            }
+        }),
+        None => None,
+    };
+    // Any bytes are analysed (non-UTF-8 becomes a syntax error with its line); only size and type are checked.
+    let bytes = super::judge_cmd::read_bytes(file)?;
+    let analysis = analyze_bytes(&bytes, &context_for(problem.as_ref(), None));
+    if json {
+        print_json(&analysis)?;
+    } else {
+        print_analysis(&analysis, &Style::detect());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn print_analysis(a: &Analysis, s: &Style) {
+    if let Some(e) = &a.syntax_error {
+        println!("{} line {}, column {}: {}", s.red("Syntax error"), e.line, e.col, e.message);
+        return;
+    }
+    let show = |c: Option<crate::complexity::Complexity>| c.map(|c| c.as_str()).unwrap_or("?");
+    println!("{}  {}  {}", s.bold("Time "), s.bold(show(a.time_complexity)), s.dim(&a.time_reason));
+    println!("{}  {}  {}", s.bold("Space"), s.bold(show(a.space_complexity)), s.dim(&a.space_reason));
+    if a.findings.is_empty() {
+        println!("{}", s.green("No recurring mistakes found."));
+        return;
+    }
+    for f in &a.findings {
+        let evidence = match f.evidence {
+            Evidence::Static => "static",
+            Evidence::Dynamic => "from the run",
+        };
+        let head = format!("line {} · {} · {:.0}% · {evidence}", f.line, f.kind.as_str(), f.confidence * 100.0);
+        println!("\n{} {}", s.yellow("●"), s.bold(&head));
+        println!("  {}", f.message);
+        println!("  {} {}", s.green("→"), f.suggestion);
+        println!("  {}", s.dim(&format!("codify note {}", f.note)));
+    }
+}
+
+pub fn note(name: Option<&str>) -> Result<ExitCode, Failure> {
+    let list = || {
+        let names: Vec<String> = crate::knowledge::notes().iter().map(|(n, k)| format!("{n} ({k})")).collect();
+        names.join(", ")
+    };
+    match name {
+        None => {
+            println!("{}", list());
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(n) => match crate::knowledge::note(n) {
+            Some(text) => {
+                println!("{}", text.trim_end());
+                Ok(ExitCode::SUCCESS)
+            }
+            None => Err(Failure(format!("no note `{n}`; notes: {}", list()))),
+        },
+    }
+}

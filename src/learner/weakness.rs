@@ -1,0 +1,272 @@
+//! The weakness profile: per mistake pattern its frequency, share, last time seen and a mastery score;
+//! per topic what was solved and attempted; and weekly trends.
+//!
+//! Mastery (0–1) follows the submissions in time order, and only exists for a pattern the learner has
+//! shown: its first occurrence (a finding with confidence ≥ 0.5) sets it to 0.3, every later one cuts it
+//! by 40%, and every accepted submission without it raises it a fifth of the way to 1 (less when hints
+//! were used). A pattern never shown has no score ("not seen") rather than a made-up one.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::Serialize;
+
+use crate::analysis::FindingKind;
+
+/// One submission, as much as the profile needs.
+#[derive(Debug, Clone)]
+pub struct SubmissionRow {
+    /// Index into the problem names passed to [`profile`].
+    pub problem: u32,
+    pub created_at_ms: i64,
+    pub accepted: bool,
+    /// Bit `kind as u32` set when the submission showed that pattern.
+    pub finding_mask: u32,
+    pub hints_used: u32,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct PatternStats {
+    pub kind: FindingKind,
+    /// Submissions that showed the pattern.
+    pub frequency: u32,
+    /// Its share of all pattern occurrences (0–1).
+    pub share: f64,
+    pub last_seen_ms: Option<i64>,
+    /// None until the pattern has been exercised at all.
+    pub mastery: Option<f64>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct TopicStats {
+    pub topic: String,
+    pub solved: u32,
+    pub attempted: u32,
+    pub problems: u32,
+    /// Share of attempted problems whose first submission was accepted.
+    pub first_try: f64,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct WeekStats {
+    /// Monday 00:00 UTC of the week, in ms.
+    pub week_start_ms: i64,
+    pub submissions: u32,
+    pub accepted: u32,
+    /// Occurrences per pattern, in FindingKind::ALL order.
+    pub patterns: Vec<u32>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Profile {
+    pub submissions: u32,
+    pub accepted: u32,
+    pub patterns: Vec<PatternStats>,
+    pub topics: Vec<TopicStats>,
+    pub weeks: Vec<WeekStats>,
+}
+
+pub fn mask_bit(kind: FindingKind) -> u32 {
+    1 << FindingKind::ALL.iter().position(|k| *k == kind).unwrap_or(0)
+}
+
+/// Mastery right after a pattern first shows up.
+const FIRST_SEEN: f64 = 0.3;
+
+const WEEK_MS: i64 = 7 * 24 * 3600 * 1000;
+/// 1970-01-01 was a Thursday: shift so that weeks start on Monday.
+const MONDAY_OFFSET_MS: i64 = 3 * 24 * 3600 * 1000;
+
+/// Builds the profile from `rows` (sorted here when they are not in time order), the problem `names` the
+/// rows index into, and the bank's topic of each problem.
+pub fn profile(
+    names: &[String],
+    rows: &[SubmissionRow],
+    topic_of: &HashMap<String, String>,
+    problems_per_topic: &BTreeMap<String, u32>,
+) -> Profile {
+    let mut order: Vec<&SubmissionRow> = rows.iter().collect();
+    if !rows.windows(2).all(|w| w[0].created_at_ms <= w[1].created_at_ms) {
+        order.sort_by_key(|r| r.created_at_ms);
+    }
+    let kinds = FindingKind::ALL;
+    let mut freq = vec![0u32; kinds.len()];
+    let mut last = vec![None::<i64>; kinds.len()];
+    let mut mastery = vec![None::<f64>; kinds.len()];
+    // Rows come in time order, so weeks are appended as they start.
+    let mut weeks: Vec<WeekStats> = Vec::new();
+    // Per problem (by interned index): (first submission accepted, solved at some point).
+    let mut per_problem: Vec<Option<(bool, bool)>> = vec![None; names.len()];
+    let mut accepted_total = 0;
+    for r in &order {
+        accepted_total += u32::from(r.accepted);
+        let week = (r.created_at_ms + MONDAY_OFFSET_MS).div_euclid(WEEK_MS) * WEEK_MS - MONDAY_OFFSET_MS;
+        if weeks.last().is_none_or(|w| w.week_start_ms != week) {
+            weeks.push(WeekStats { week_start_ms: week, submissions: 0, accepted: 0, patterns: vec![0; kinds.len()] });
+        }
+        let Some(w) = weeks.last_mut() else { continue };
+        w.submissions += 1;
+        w.accepted += u32::from(r.accepted);
+        for (i, _) in kinds.iter().enumerate() {
+            let shown = r.finding_mask & (1 << i) != 0;
+            if shown {
+                freq[i] += 1;
+                last[i] = Some(r.created_at_ms);
+                w.patterns[i] += 1;
+                mastery[i] = Some(mastery[i].map_or(FIRST_SEEN, |m| m * 0.6));
+            } else if let (true, Some(m)) = (r.accepted, mastery[i]) {
+                let credit = 0.2 / (1.0 + f64::from(r.hints_used));
+                mastery[i] = Some(m + (1.0 - m) * credit);
+            }
+        }
+        if let Some(slot) = per_problem.get_mut(r.problem as usize) {
+            let e = slot.get_or_insert((r.accepted, false));
+            e.1 |= r.accepted;
+        }
+    }
+    let total: u32 = freq.iter().sum();
+    let patterns = kinds
+        .iter()
+        .enumerate()
+        .map(|(i, &kind)| PatternStats {
+            kind,
+            frequency: freq[i],
+            share: if total == 0 { 0.0 } else { f64::from(freq[i]) / f64::from(total) },
+            last_seen_ms: last[i],
+            mastery: mastery[i].map(|m| (m * 1000.0).round() / 1000.0),
+        })
+        .collect();
+    let mut topics: BTreeMap<String, TopicStats> = problems_per_topic
+        .iter()
+        .map(|(t, &n)| {
+            (t.clone(), TopicStats { topic: t.clone(), solved: 0, attempted: 0, problems: n, first_try: 0.0 })
+        })
+        .collect();
+    let mut first_ok: HashMap<String, u32> = HashMap::new();
+    for (problem, state) in per_problem.iter().enumerate() {
+        let Some((first, solved)) = state else { continue };
+        let Some(topic) = names.get(problem).and_then(|n| topic_of.get(n)) else { continue };
+        let t = topics.entry(topic.clone()).or_insert_with(|| TopicStats {
+            topic: topic.clone(),
+            solved: 0,
+            attempted: 0,
+            problems: 0,
+            first_try: 0.0,
+        });
+        t.attempted += 1;
+        t.solved += u32::from(*solved);
+        *first_ok.entry(topic.clone()).or_default() += u32::from(*first);
+    }
+    for t in topics.values_mut() {
+        if t.attempted > 0 {
+            t.first_try = f64::from(first_ok.get(&t.topic).copied().unwrap_or(0)) / f64::from(t.attempted);
+        }
+    }
+    Profile {
+        submissions: rows.len() as u32,
+        accepted: accepted_total,
+        patterns,
+        topics: topics.into_values().collect(),
+        weeks,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NAMES: [&str; 3] = ["two-sum", "3sum", "jump-game"];
+
+    fn names() -> Vec<String> {
+        NAMES.iter().map(|s| s.to_string()).collect()
+    }
+
+    fn row(problem: &str, day: i64, accepted: bool, kinds: &[FindingKind]) -> SubmissionRow {
+        SubmissionRow {
+            problem: NAMES.iter().position(|n| *n == problem).unwrap() as u32,
+            created_at_ms: 1_700_000_000_000 + day * 86_400_000,
+            accepted,
+            finding_mask: kinds.iter().map(|k| mask_bit(*k)).fold(0, |a, b| a | b),
+            hints_used: 0,
+        }
+    }
+
+    fn topics() -> (HashMap<String, String>, BTreeMap<String, u32>) {
+        let topic_of: HashMap<String, String> = [("two-sum", "hash-maps"), ("3sum", "arrays"), ("jump-game", "arrays")]
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
+        let per: BTreeMap<String, u32> =
+            [("arrays".to_string(), 2), ("hash-maps".to_string(), 1)].into_iter().collect();
+        (topic_of, per)
+    }
+
+    #[test]
+    fn empty_history_has_no_scores() {
+        let (t, p) = topics();
+        let prof = profile(&names(), &[], &t, &p);
+        assert!(prof.patterns.iter().all(|s| s.frequency == 0 && s.mastery.is_none()));
+        assert_eq!(prof.topics.len(), 2);
+    }
+
+    #[test]
+    fn occurrences_lower_mastery_and_clean_solves_raise_it() {
+        let (t, p) = topics();
+        let edge = FindingKind::MissingEdgeCase;
+        let rows = vec![row("two-sum", 0, false, &[edge]), row("3sum", 1, false, &[edge])];
+        let before = profile(&names(), &rows, &t, &p);
+        let s = before.patterns.iter().find(|s| s.kind == edge).unwrap();
+        assert_eq!(s.frequency, 2);
+        assert_eq!(s.share, 1.0);
+        let m1 = s.mastery.unwrap();
+        assert!(m1 < FIRST_SEEN);
+        assert!(
+            before.patterns.iter().filter(|p| p.kind != edge).all(|p| p.mastery.is_none()),
+            "unseen patterns have no score"
+        );
+        let mut more = rows.clone();
+        more.push(row("3sum", 2, true, &[]));
+        more.push(row("jump-game", 3, true, &[]));
+        let after = profile(&names(), &more, &t, &p);
+        let m2 = after.patterns.iter().find(|s| s.kind == edge).unwrap().mastery.unwrap();
+        assert!(m2 > m1, "{m2} > {m1}");
+        let arrays = after.topics.iter().find(|t| t.topic == "arrays").unwrap();
+        assert_eq!((arrays.solved, arrays.attempted, arrays.problems), (2, 2, 2));
+        assert_eq!(arrays.first_try, 0.5);
+    }
+
+    #[test]
+    fn hints_lower_the_credit_of_a_solve() {
+        let (t, p) = topics();
+        let base = vec![row("two-sum", 0, false, &[FindingKind::OffByOne])];
+        let mut plain = base.clone();
+        plain.push(row("3sum", 1, true, &[]));
+        let mut hinted = base.clone();
+        let mut h = row("3sum", 1, true, &[]);
+        h.hints_used = 3;
+        hinted.push(h);
+        let m = |rows: &[SubmissionRow]| {
+            profile(&names(), rows, &t, &p)
+                .patterns
+                .iter()
+                .find(|s| s.kind == FindingKind::OffByOne)
+                .unwrap()
+                .mastery
+                .unwrap()
+        };
+        assert!(m(&plain) > m(&hinted));
+    }
+
+    #[test]
+    fn weeks_group_by_monday() {
+        let (t, p) = topics();
+        // 2023-11-13 was a Monday.
+        let monday = 1_699_833_600_000i64;
+        let mk =
+            |ms: i64| SubmissionRow { problem: 1, created_at_ms: ms, accepted: true, finding_mask: 0, hints_used: 0 };
+        let rows = vec![mk(monday), mk(monday + 6 * 86_400_000), mk(monday + 7 * 86_400_000)];
+        let prof = profile(&names(), &rows, &t, &p);
+        assert_eq!(prof.weeks.len(), 2);
+        assert_eq!(prof.weeks[0].week_start_ms, monday);
+        assert_eq!(prof.weeks[0].submissions, 2);
+    }
+}
