@@ -176,7 +176,7 @@ impl<'p, 'a> Model<'p, 'a> {
         if let Some(t) = self.costs.get(&u) {
             return t.clone();
         }
-        if self.busy.contains(&u) {
+        if self.busy.contains(&u) || self.busy.len() >= super::parse::MAX_CALL_DEPTH {
             return Term::one();
         }
         self.busy.push(u);

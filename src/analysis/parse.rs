@@ -22,8 +22,11 @@ pub(crate) const MAX_CHAIN: usize = 1000;
 /// Stack of the analysis thread. The deepest trees the limits above allow need about 4 MiB in a debug build
 /// (measured; 1 MiB overflows); 16 MiB leaves a margin. It is virtual memory: only touched pages are used.
 const STACK_BYTES: usize = 16 << 20;
-/// Sources at most this deep may run on the caller's thread when no thread can be started.
-const INLINE_DEPTH: usize = 150;
+/// Sources at most this deep run on the caller's thread (any thread with the usual 2 MiB stack holds them);
+/// deeper ones run on a thread of [`STACK_BYTES`].
+const INLINE_DEPTH: usize = 100;
+/// How deep calls between the program's own functions are followed; deeper calls count as O(1).
+pub(crate) const MAX_CALL_DEPTH: usize = 64;
 
 /// Maps byte offsets to 1-based lines and character columns.
 pub(crate) struct LineIndex {
@@ -53,8 +56,9 @@ impl LineIndex {
     }
 }
 
-/// Parses `source` and hands the tree to `f` on a thread with a large stack; syntax errors, sources nested
-/// beyond the limits and (defensively) panics inside the parser become an [`Analysis`] with `syntax_error`.
+/// Parses `source` and hands the tree to `f`, on the caller's thread for shallow sources and on a thread with
+/// a large stack for deep ones; syntax errors, sources nested beyond the limits and (defensively) panics
+/// inside the parser become an [`Analysis`] with `syntax_error`.
 pub(crate) fn run_guarded<F>(source: &str, f: F) -> Analysis
 where
     F: FnOnce(&Suite, &LineIndex) -> Analysis + Send,
@@ -64,7 +68,7 @@ where
         Ok(depth) => depth,
         Err((offset, message)) => return syntax_at(source, &lines, offset, message),
     };
-    // The closure is kept in a slot so it can still run inline if no thread can be started.
+    // `work` is Copy (it only borrows), so the closure it runs sits in a slot and runs at most once.
     let slot = std::sync::Mutex::new(Some(f));
     let work = || {
         let f = slot.lock().ok().and_then(|mut s| s.take())?;
@@ -75,18 +79,18 @@ where
     };
     let internal =
         || syntax_at(source, &lines, 0, "the analyser could not read this file (internal error)".to_string());
+    if depth <= INLINE_DEPTH {
+        // Shallow sources (nearly all real code) run here: no thread hand-off, which on a busy machine
+        // costs more than the analysis itself.
+        return std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)).ok().flatten().unwrap_or_else(internal);
+    }
     let spawned = std::thread::scope(|scope| {
         let builder = std::thread::Builder::new().name("codify-analysis".into()).stack_size(STACK_BYTES);
         builder.spawn_scoped(scope, work).ok().map(|h| h.join().ok().flatten().unwrap_or_else(internal))
     });
-    match spawned {
-        Some(analysis) => analysis,
-        // No thread available (resource limits): a shallow source is safe on the caller's stack.
-        None if depth <= INLINE_DEPTH => work().unwrap_or_else(internal),
-        None => {
-            syntax_at(source, &lines, 0, "the analyser could not start a thread for this deeply nested file".into())
-        }
-    }
+    spawned.unwrap_or_else(|| {
+        syntax_at(source, &lines, 0, "the analyser could not start a thread for this deeply nested file".into())
+    })
 }
 
 fn syntax_at(source: &str, lines: &LineIndex, offset: usize, message: String) -> Analysis {

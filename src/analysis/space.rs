@@ -14,7 +14,7 @@ use super::walk::{self, call_name};
 
 pub(crate) fn estimate(prog: &Program, model: &mut Model, entries: &[usize]) -> Term {
     let mut seen = Vec::new();
-    entries.iter().fold(Term::one(), |acc, &u| acc.max(unit_space(prog, model, u, &mut seen)))
+    entries.iter().fold(Term::one(), |acc, &u| acc.max(unit_space(prog, model, u, &mut seen, 0)))
 }
 
 pub(crate) fn reason(t: &Term) -> String {
@@ -24,8 +24,8 @@ pub(crate) fn reason(t: &Term) -> String {
     t.reason()
 }
 
-fn unit_space(prog: &Program, model: &mut Model, u: usize, seen: &mut Vec<usize>) -> Term {
-    if seen.contains(&u) {
+fn unit_space(prog: &Program, model: &mut Model, u: usize, seen: &mut Vec<usize>, depth: usize) -> Term {
+    if seen.contains(&u) || depth >= super::parse::MAX_CALL_DEPTH {
         return Term::one();
     }
     seen.push(u);
@@ -91,7 +91,7 @@ fn unit_space(prog: &Program, model: &mut Model, u: usize, seen: &mut Vec<usize>
         }
     });
     for c in callees {
-        best = best.max(unit_space(prog, model, c, seen));
+        best = best.max(unit_space(prog, model, c, seen, depth + 1));
     }
     best
 }

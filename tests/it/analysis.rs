@@ -525,6 +525,20 @@ fn hostile_sources_are_handled() {
         let a = analyze(&near, &ctx);
         assert!(a.syntax_error.is_none(), "{:?}", a.syntax_error);
     }
+    // Shallow sources run on the caller's thread: the worst shallow case fits a 2 MiB stack (tokio's default)
+    // in a debug build, including a 70-deep chain of calls between the program's own functions.
+    let mut calls = format!("def g0(a):\n    return {}len(a)\n", "-".repeat(90));
+    for i in 1..70 {
+        calls.push_str(&format!(
+            "def g{i}(a):\n    for x in a:\n        g{}(a)\n    return {}1\n",
+            i - 1,
+            "-".repeat(90)
+        ));
+    }
+    let small_stack =
+        std::thread::Builder::new().stack_size(2 << 20).spawn(move || analyze(&calls, &Context::default()));
+    let a = small_stack.expect("thread").join().expect("no stack overflow");
+    assert!(a.syntax_error.is_none(), "{:?}", a.syntax_error);
     // Huge constants in index arithmetic do not overflow.
     let huge = "def f(a, k):\n    for i in range(len(a) + 9223372036854775807):\n        x = a[i + 9223372036854775807]\n    while k <= len(a) - 9223372036854775807:\n        a[k - -9223372036854775807]\n    return a[len(a) + 9223372036854775807]\n";
     assert!(analyze(huge, &ctx).syntax_error.is_none());
