@@ -5,6 +5,7 @@
 
 pub mod analysis;
 pub mod cli;
+pub mod coach;
 pub mod complexity;
 pub mod config;
 pub mod fmt;
@@ -13,6 +14,7 @@ pub mod knowledge;
 pub mod learner;
 pub mod problems;
 pub mod store;
+pub mod sync;
 pub mod tui;
 
 static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();

@@ -16,6 +16,7 @@ pub fn doctor(ctx: &Ctx, json_out: bool) -> Result<ExitCode, Failure> {
     let bank = Bank::load(&ctx.config.problem_dirs);
     let db = ctx.store().and_then(|s| s.submission_count().map_err(Failure::from));
     let config_state = if ctx.paths.config_file.exists() { "loaded" } else { "absent: built-in defaults" };
+    let tutor = ctx.store().ok().and_then(|s| crate::coach::budget_status(&s, &ctx.config.llm).ok());
     let key_set = std::env::var(&ctx.config.llm.api_key_env).is_ok_and(|k| !k.is_empty());
     let llm = match (ctx.config.llm.base_url.is_empty(), key_set) {
         (true, false) => "offline tutor (no [llm] base_url and no API key)".to_string(),
@@ -46,6 +47,7 @@ pub fn doctor(ctx: &Ctx, json_out: bool) -> Result<ExitCode, Failure> {
             "problems": bank.all().len(),
             "submissions": db.as_ref().ok(),
             "llm": llm,
+            "tutor": tutor,
             "problems_found": problems_found,
         }))?;
     } else {
@@ -84,7 +86,10 @@ pub fn doctor(ctx: &Ctx, json_out: bool) -> Result<ExitCode, Failure> {
             Err(e) => println!("  {} {e}", s.red("✗")),
         }
         println!("{}", s.bold("Tutor"));
-        println!("  {llm}");
+        match &tutor {
+            Some(t) => println!("  {t}"),
+            None => println!("  {llm}"),
+        }
         if problems_found.is_empty() {
             println!("\n{}", s.green("Everything looks fine."));
         } else {

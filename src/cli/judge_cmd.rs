@@ -26,6 +26,9 @@ struct SubmitJson<'a> {
     #[serde(flatten)]
     report: &'a Report,
     analysis: &'a crate::analysis::Analysis,
+    /// A short explanation of the findings (submit only): by the model when one is configured, else offline.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    feedback: Option<crate::coach::Feedback>,
     #[serde(skip_serializing_if = "Option::is_none")]
     submission_id: Option<i64>,
 }
@@ -64,13 +67,19 @@ pub fn judge(ctx: &Ctx, slug: &str, file: &Path, json: bool, all: bool, mode: Mo
         }
         None => None,
     };
+    let feedback = store
+        .as_ref()
+        .map(|store| crate::coach::feedback_blocking(&ctx.config.llm, store, &problem, &code, &report, &analysis));
     if json {
-        print_json(&SubmitJson { report: &report, analysis: &analysis, submission_id })?;
+        print_json(&SubmitJson { report: &report, analysis: &analysis, feedback, submission_id })?;
     } else {
         print_report(&report, mode);
         if report.compile_error.is_none() {
             println!();
             super::analyze_cmd::print_analysis(&analysis, &Style::detect());
+        }
+        if let Some(f) = feedback.filter(|f| !f.text.trim().is_empty()) {
+            println!("\n{}", f.text.trim_end());
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -2,6 +2,8 @@
 //! JSON document. Errors reach `main` as one line that says what failed, where, and what to do.
 
 mod analyze_cmd;
+mod coach_cmd;
+mod community;
 mod doctor;
 mod judge_cmd;
 mod output;
@@ -88,6 +90,29 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Ask the tutor: the next hint, or a question about your code (offline when no model is configured).
+    Hint {
+        slug: String,
+        /// Your solution: the tutor runs the public tests and analyses it first (default: the saved draft).
+        #[arg(long)]
+        file: Option<PathBuf>,
+        /// A question, e.g. "why is it slow?"; without one, the next hint.
+        #[arg(long, value_name = "QUESTION")]
+        ask: Option<String>,
+        /// Print the stored conversation about the problem instead of asking.
+        #[arg(long, conflicts_with = "ask")]
+        history: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the problems most like one (by the local embedder).
+    Similar {
+        slug: String,
+        #[arg(long)]
+        json: bool,
+    },
+    #[command(flatten)]
+    Community(community::CommunityCommand),
     /// Check the environment: paths, config, interpreter, sandbox layers, problem bank, database.
     Doctor {
         #[arg(long)]
@@ -198,6 +223,12 @@ pub fn dispatch(args: Args) -> Result<ExitCode, Failure> {
         Some(Command::Analyze { file, problem, json }) => analyze_cmd::analyze(&ctx, &file, problem.as_deref(), json),
         Some(Command::Note { name }) => analyze_cmd::note(name.as_deref()),
         Some(Command::Stats { json }) => stats::stats(&ctx, json),
+        Some(Command::Hint { slug, file, ask, history, json }) => coach_cmd::hint(
+            &ctx,
+            &coach_cmd::HintArgs { slug: &slug, file: file.as_deref(), ask: ask.as_deref(), history, json },
+        ),
+        Some(Command::Similar { slug, json }) => coach_cmd::similar(&ctx, &slug, json),
+        Some(Command::Community(c)) => community::run(&ctx, c),
         Some(Command::Doctor { json }) => doctor::doctor(&ctx, json),
     }
 }

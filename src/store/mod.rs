@@ -1,6 +1,8 @@
 //! Local storage in one SQLite file: numbered migrations (never edited once landed), WAL, foreign keys,
 //! a busy timeout, parameters only. This is the only module that runs SQL.
 
+mod coach;
+mod community;
 mod drafts;
 mod submissions;
 
@@ -9,6 +11,8 @@ use std::path::{Path, PathBuf};
 use rusqlite::Connection;
 use rusqlite_migration::{Migrations, M};
 
+pub use coach::{register_vec, ChatMessage, ChatRole, NewChatMessage, NewEmbedding, TokenUsage, INDEX_DIMS};
+pub use community::{Account, DeleteOutcome, LocalComment};
 pub use submissions::{NewSubmission, Progress, StoredSubmission};
 
 #[derive(Debug, thiserror::Error)]
@@ -32,6 +36,8 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("migrations/0001_submissions.sql")),
         M::up(include_str!("migrations/0002_drafts.sql")),
         M::up(include_str!("migrations/0003_analysis.sql")),
+        M::up(include_str!("migrations/0004_coach.sql")),
+        M::up(include_str!("migrations/0005_community.sql")),
     ])
 }
 

@@ -4,6 +4,8 @@ mod common;
 
 mod analysis;
 mod cli;
+mod coach;
+mod community;
 mod hostile;
 mod judge;
 mod tui_e2e;

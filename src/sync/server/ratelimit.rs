@@ -1,0 +1,116 @@
+//! In-memory token buckets, one per key (a client address or a token hash). A bucket holds up to `burst`
+//! requests and refills at `per_second`; a request finding it empty is refused with the time until the
+//! next token. Memory stays bounded: when there are many keys, full (idle) buckets are dropped.
+
+use std::collections::HashMap;
+use std::hash::Hash;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+/// A sustained rate and the burst allowed above it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rate {
+    pub per_second: f64,
+    pub burst: f64,
+}
+
+impl Rate {
+    pub const fn new(per_second: f64, burst: f64) -> Rate {
+        Rate { per_second, burst }
+    }
+}
+
+/// Rate limits of a server; `None` turns one off.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Limits {
+    /// Every request, per client IP address.
+    pub per_address: Option<Rate>,
+    /// Authenticated requests, per token.
+    pub per_token: Option<Rate>,
+    /// Registrations, per client IP address.
+    pub register_per_address: Option<Rate>,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            per_address: Some(Rate::new(50.0, 200.0)),
+            per_token: Some(Rate::new(10.0, 60.0)),
+            register_per_address: Some(Rate::new(0.1, 10.0)),
+        }
+    }
+}
+
+impl Limits {
+    /// No limits: for load tests on the loopback interface.
+    pub fn unlimited() -> Limits {
+        Limits { per_address: None, per_token: None, register_per_address: None }
+    }
+}
+
+const MAX_KEYS: usize = 100_000;
+
+struct Bucket {
+    tokens: f64,
+    at: Instant,
+}
+
+pub struct Buckets<K> {
+    rate: Option<Rate>,
+    map: Mutex<HashMap<K, Bucket>>,
+}
+
+impl<K: Hash + Eq> Buckets<K> {
+    pub fn new(rate: Option<Rate>) -> Buckets<K> {
+        Buckets { rate, map: Mutex::new(HashMap::new()) }
+    }
+
+    /// Takes one token for `key` at time `now`; `Err(wait)` when there is none.
+    pub fn check(&self, key: K, now: Instant) -> Result<(), Duration> {
+        let Some(rate) = self.rate else { return Ok(()) };
+        let mut map = self.map.lock().unwrap_or_else(|p| p.into_inner());
+        if map.len() >= MAX_KEYS {
+            map.retain(|_, b| {
+                b.tokens + now.saturating_duration_since(b.at).as_secs_f64() * rate.per_second < rate.burst
+            });
+        }
+        let b = map.entry(key).or_insert(Bucket { tokens: rate.burst, at: now });
+        let elapsed = now.saturating_duration_since(b.at).as_secs_f64();
+        b.tokens = (b.tokens + elapsed * rate.per_second).min(rate.burst);
+        b.at = now;
+        if b.tokens >= 1.0 {
+            b.tokens -= 1.0;
+            Ok(())
+        } else if rate.per_second > 0.0 {
+            Err(Duration::from_secs_f64((1.0 - b.tokens) / rate.per_second))
+        } else {
+            Err(Duration::from_secs(3600))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bucket_allows_its_burst_then_refills_at_its_rate() {
+        let b = Buckets::new(Some(Rate::new(2.0, 3.0)));
+        let t0 = Instant::now();
+        for _ in 0..3 {
+            assert!(b.check("a", t0).is_ok());
+        }
+        let wait = b.check("a", t0).unwrap_err();
+        assert!((wait.as_secs_f64() - 0.5).abs() < 1e-6, "{wait:?}");
+        assert!(b.check("other", t0).is_ok(), "keys are independent");
+        assert!(b.check("a", t0 + Duration::from_millis(500)).is_ok());
+        assert!(b.check("a", t0 + Duration::from_millis(500)).is_err());
+    }
+
+    #[test]
+    fn no_rate_means_no_limit() {
+        let b = Buckets::new(None);
+        let t0 = Instant::now();
+        assert!((0..10_000).all(|_| b.check(1, t0).is_ok()));
+    }
+}

@@ -1,0 +1,234 @@
+//! The routes and their handlers. [`routes`] is the one table the router is built from; a test checks
+//! that `openapi.json` documents exactly these (method, path) pairs.
+
+use std::time::Instant;
+
+use axum::http::header::CONTENT_TYPE;
+use axum::http::{Method, StatusCode, Uri};
+use axum::response::IntoResponse;
+use axum::routing::{delete, get, post, MethodRouter};
+use axum::{extract::State, Json};
+use serde::Deserialize;
+use serde_json::Value;
+use uuid::Uuid;
+
+use super::http::{token_hash, ApiError, ApiJson, ApiPath, ApiQuery, Auth, ClientIp, Shared};
+use super::storage::{now_ms, Storage};
+use crate::sync::wire::{
+    validate_name, validate_slug, Action, AggregatesPage, CommentsPage, Event, EventStatus, Health, Me, PushResponse,
+    RegisterRequest, RegisterResponse, DEFAULT_PAGE, MAX_BATCH, MAX_PAGE,
+};
+
+/// The OpenAPI document served at `/openapi.json`.
+pub const OPENAPI: &str = include_str!("openapi.json");
+
+/// Every route: (method, path, handler). Paths use axum's `{param}` syntax, as OpenAPI does.
+pub fn routes<St: Storage>() -> Vec<(&'static str, &'static str, MethodRouter<Shared<St>>)> {
+    vec![
+        ("get", "/health", get(health::<St>)),
+        ("get", "/openapi.json", get(openapi)),
+        ("post", "/v1/register", post(register::<St>)),
+        ("get", "/v1/me", get(me)),
+        ("post", "/v1/events", post(push::<St>)),
+        ("get", "/v1/aggregates", get(aggregates::<St>)),
+        ("get", "/v1/problems/{slug}/aggregate", get(problem_aggregate::<St>)),
+        ("get", "/v1/problems/{slug}/comments", get(problem_comments::<St>)),
+        ("get", "/v1/comments", get(comments::<St>)),
+        ("delete", "/v1/comments/{id}", delete(delete_comment::<St>)),
+    ]
+}
+
+async fn health<St: Storage>(State(st): State<Shared<St>>) -> impl IntoResponse {
+    let ok = st.storage.ping().await.is_ok();
+    let status = if ok { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
+    let body = Health {
+        status: if ok { "ok" } else { "unavailable" }.to_string(),
+        backend: st.storage.backend().to_string(),
+        version: env!("CARGO_PKG_VERSION").to_string(),
+    };
+    (status, Json(body))
+}
+
+async fn openapi() -> impl IntoResponse {
+    ([(CONTENT_TYPE, "application/json")], OPENAPI)
+}
+
+pub async fn not_found(method: Method, uri: Uri) -> ApiError {
+    ApiError::new(StatusCode::NOT_FOUND, "not_found", format!("no route {method} {}; see /openapi.json", uri.path()))
+}
+
+pub async fn method_not_allowed(method: Method, uri: Uri) -> ApiError {
+    let msg = format!("{method} is not allowed on {}; see /openapi.json", uri.path());
+    ApiError::new(StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed", msg)
+}
+
+fn new_token() -> Result<String, ApiError> {
+    let mut bytes = [0u8; 32];
+    getrandom::fill(&mut bytes).map_err(|e| {
+        eprintln!("codify serve: no randomness for a token: {e}");
+        ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "cannot make a token; try again")
+    })?;
+    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    Ok(format!("cfy_{hex}"))
+}
+
+async fn register<St: Storage>(
+    State(st): State<Shared<St>>,
+    ClientIp(ip): ClientIp,
+    ApiJson(req): ApiJson<RegisterRequest>,
+) -> Result<impl IntoResponse, ApiError> {
+    validate_name(&req.name).map_err(|e| ApiError::invalid(e.to_string()))?;
+    if let Some(ip) = ip {
+        st.register.check(ip, Instant::now()).map_err(ApiError::rate_limited)?;
+    }
+    let token = new_token()?;
+    let hash = token_hash(&token);
+    let user = st.storage.register(req.name, hash).await?;
+    let body = RegisterResponse { user: user.name.clone(), token };
+    st.remember(hash, user);
+    Ok((StatusCode::CREATED, Json(body)))
+}
+
+async fn me(Auth(user): Auth) -> Json<Me> {
+    Json(Me { user: user.name })
+}
+
+#[derive(Deserialize)]
+struct RawPush {
+    events: Vec<Value>,
+}
+
+/// Parses and validates each event; the first bad one refuses the batch, naming the event.
+fn parse_events(raw: Vec<Value>) -> Result<Vec<Event>, ApiError> {
+    if raw.len() > MAX_BATCH {
+        return Err(ApiError::invalid(format!("at most {MAX_BATCH} events per request; got {}", raw.len())));
+    }
+    let mut events = Vec::with_capacity(raw.len());
+    for (i, v) in raw.into_iter().enumerate() {
+        let id = v.get("id").and_then(Value::as_str).and_then(|s| Uuid::parse_str(s).ok());
+        let refuse = |message: String| {
+            let mut e = ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid_event", message);
+            e.event = id;
+            e
+        };
+        let event: Event = serde_json::from_value(v).map_err(|e| refuse(format!("event {i}: {e}")))?;
+        event.validate().map_err(|e| refuse(format!("event {i} ({}): {e}", event.id)))?;
+        events.push(event);
+    }
+    Ok(events)
+}
+
+async fn push<St: Storage>(
+    State(st): State<Shared<St>>,
+    Auth(user): Auth,
+    ApiJson(body): ApiJson<RawPush>,
+) -> Result<Json<PushResponse>, ApiError> {
+    let events = parse_events(body.events)?;
+    if events.is_empty() {
+        return Ok(Json(PushResponse { results: Vec::new() }));
+    }
+    Ok(Json(PushResponse { results: st.storage.apply(user, events).await? }))
+}
+
+#[derive(Deserialize)]
+struct AggregatesQuery {
+    after: Option<String>,
+    limit: Option<usize>,
+}
+
+#[derive(Deserialize)]
+struct FeedQuery {
+    since: Option<i64>,
+    limit: Option<usize>,
+}
+
+fn page_limit(limit: Option<usize>) -> Result<usize, ApiError> {
+    match limit.unwrap_or(DEFAULT_PAGE) {
+        n @ 1..=MAX_PAGE => Ok(n),
+        n => Err(ApiError::bad_request(format!("limit must be 1 to {MAX_PAGE}; got {n}"))),
+    }
+}
+
+fn slug_param(slug: &str) -> Result<(), ApiError> {
+    validate_slug(slug).map_err(|e| ApiError::bad_request(e.to_string()))
+}
+
+async fn aggregates<St: Storage>(
+    State(st): State<Shared<St>>,
+    Auth(user): Auth,
+    ApiQuery(q): ApiQuery<AggregatesQuery>,
+) -> Result<Json<AggregatesPage>, ApiError> {
+    let limit = page_limit(q.limit)?;
+    if let Some(after) = &q.after {
+        slug_param(after)?;
+    }
+    let mut items = st.storage.aggregates(user.id, q.after.unwrap_or_default(), limit + 1).await?;
+    let next = if items.len() > limit {
+        items.truncate(limit);
+        items.last().map(|a| a.slug.clone())
+    } else {
+        None
+    };
+    Ok(Json(AggregatesPage { items, next }))
+}
+
+async fn problem_aggregate<St: Storage>(
+    State(st): State<Shared<St>>,
+    Auth(user): Auth,
+    ApiPath(slug): ApiPath<String>,
+) -> Result<impl IntoResponse, ApiError> {
+    slug_param(&slug)?;
+    Ok(Json(st.storage.aggregate(user.id, slug).await?))
+}
+
+async fn feed<St: Storage>(
+    st: &Shared<St>,
+    slug: Option<String>,
+    q: FeedQuery,
+) -> Result<Json<CommentsPage>, ApiError> {
+    let limit = page_limit(q.limit)?;
+    let since = q.since.unwrap_or(0);
+    if since < 0 {
+        return Err(ApiError::bad_request(format!("since must be 0 or more; got {since}")));
+    }
+    let mut items = st.storage.comments(slug, since, limit + 1).await?;
+    let more = items.len() > limit;
+    items.truncate(limit);
+    let cursor = items.last().map_or(since, |c| c.seq);
+    Ok(Json(CommentsPage { items, cursor, more }))
+}
+
+async fn comments<St: Storage>(
+    State(st): State<Shared<St>>,
+    Auth(_): Auth,
+    ApiQuery(q): ApiQuery<FeedQuery>,
+) -> Result<Json<CommentsPage>, ApiError> {
+    feed(&st, None, q).await
+}
+
+async fn problem_comments<St: Storage>(
+    State(st): State<Shared<St>>,
+    Auth(_): Auth,
+    ApiPath(slug): ApiPath<String>,
+    ApiQuery(q): ApiQuery<FeedQuery>,
+) -> Result<Json<CommentsPage>, ApiError> {
+    slug_param(&slug)?;
+    feed(&st, Some(slug), q).await
+}
+
+async fn delete_comment<St: Storage>(
+    State(st): State<Shared<St>>,
+    Auth(user): Auth,
+    ApiPath(id): ApiPath<String>,
+) -> Result<StatusCode, ApiError> {
+    let comment = Uuid::parse_str(&id).map_err(|_| ApiError::bad_request(format!("`{id}` is not a comment id")))?;
+    let event = Event { id: Uuid::now_v7(), at: now_ms(), action: Action::DeleteComment { comment } };
+    let results = st.storage.apply(user, vec![event]).await?;
+    match results.first().map(|r| (r.status, r.reason.as_deref())) {
+        Some((EventStatus::Rejected, Some("forbidden"))) => {
+            Err(ApiError::new(StatusCode::FORBIDDEN, "forbidden", "that comment belongs to another user"))
+        }
+        Some((EventStatus::Rejected, _)) => Err(ApiError::new(StatusCode::NOT_FOUND, "not_found", "no such comment")),
+        _ => Ok(StatusCode::NO_CONTENT),
+    }
+}
