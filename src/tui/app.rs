@@ -40,15 +40,44 @@ pub enum RunMode {
 /// Work for the runtime.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
-    Judge { tag: u64, slug: String, code: String, mode: RunMode },
-    CancelJudge { tag: u64 },
-    LoadDraft { slug: String },
-    SaveDraft { slug: String, code: String },
-    DeleteDraft { slug: String },
-    RememberLast { slug: String },
-    WriteFile { path: String, code: String },
-    ReadFile { path: String },
-    External { slug: String, code: String },
+    Judge {
+        tag: u64,
+        slug: String,
+        code: String,
+        mode: RunMode,
+    },
+    CancelJudge {
+        tag: u64,
+    },
+    LoadDraft {
+        slug: String,
+    },
+    SaveDraft {
+        slug: String,
+        code: String,
+    },
+    DeleteDraft {
+        slug: String,
+    },
+    RememberLast {
+        slug: String,
+    },
+    /// Hints seen for a problem, kept so that a later solve earns less mastery credit.
+    RecordHints {
+        slug: String,
+        count: u32,
+    },
+    WriteFile {
+        path: String,
+        code: String,
+    },
+    ReadFile {
+        path: String,
+    },
+    External {
+        slug: String,
+        code: String,
+    },
     Quit,
 }
 
@@ -292,7 +321,7 @@ impl App {
             },
             Action::Run => self.start_run(RunMode::Run, fx),
             Action::Submit => self.start_run(RunMode::Submit, fx),
-            Action::Hint => self.next_hint(),
+            Action::Hint => self.next_hint(fx),
             Action::Cancel => {
                 let Some(run) = self.ws.as_mut().and_then(|w| w.running.take()) else { return false };
                 fx.push(Effect::CancelJudge { tag: run.tag });
@@ -351,7 +380,7 @@ impl App {
             AppCommand::WriteQuit => self.back_to_list(fx),
             AppCommand::Run => self.start_run(RunMode::Run, fx),
             AppCommand::Submit => self.start_run(RunMode::Submit, fx),
-            AppCommand::Hint => self.next_hint(),
+            AppCommand::Hint => self.next_hint(fx),
             AppCommand::Reset => {
                 let starter = self.bank.get(&ws.slug).map(|p| p.starter.clone()).unwrap_or_default();
                 ws.editor.set_text(&starter);
@@ -463,11 +492,12 @@ impl App {
         }
     }
 
-    fn next_hint(&mut self) {
+    fn next_hint(&mut self, fx: &mut Vec<Effect>) {
         let Some(ws) = self.ws.as_mut() else { return };
         let total = self.bank.get(&ws.slug).map(|p| p.hints.len()).unwrap_or(0);
         if ws.hints_shown < total {
             ws.hints_shown += 1;
+            fx.push(Effect::RecordHints { slug: ws.slug.clone(), count: ws.hints_shown as u32 });
             self.status = Some(format!("hint {} of {total} in the tutor pane", ws.hints_shown));
         } else {
             self.status = Some("no more hints for this problem".into());

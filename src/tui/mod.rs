@@ -201,6 +201,15 @@ impl Runtime {
             Effect::RememberLast { slug } => {
                 let _ = self.store.set_state("last_problem", &slug);
             }
+            Effect::RecordHints { slug, count } => {
+                // Never lower a count the tutor may already have raised.
+                let seen = self.store.hints_used(&slug).unwrap_or(0);
+                if count > seen {
+                    if let Err(e) = self.store.set_hints_used(&slug, count) {
+                        let _ = self.tx.send(Msg::Status(format!("could not record the hint: {e}")));
+                    }
+                }
+            }
             Effect::WriteFile { path, code } => {
                 let msg = match std::fs::write(&path, code) {
                     Ok(()) => format!("\"{path}\" written"),

@@ -197,8 +197,9 @@ fn hints_are_revealed_one_at_a_time() {
     let mut a = app();
     open_two_sum(&mut a);
     for n in 1..=3 {
-        keys(&mut a, "<F2>");
+        let fx = keys(&mut a, "<F2>");
         assert_eq!(a.ws.as_ref().unwrap().hints_shown, n);
+        assert!(fx.contains(&Effect::RecordHints { slug: "two-sum".into(), count: n as u32 }), "{fx:?}");
     }
     keys(&mut a, "<F2>");
     assert_eq!(a.ws.as_ref().unwrap().hints_shown, 3);
