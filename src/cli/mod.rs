@@ -180,9 +180,7 @@ impl Ctx {
     }
 
     pub fn judge(&self) -> Result<Judge, Failure> {
-        let interpreter = crate::judge::interpreter::resolve(&self.config.python, &self.paths.cache_dir)?;
-        Ok(Judge::new(interpreter, self.config.judge.sandbox, self.config.judge.output_limit_kib)
-            .with_compiled_harness(&self.paths.cache_dir))
+        Ok(Judge::from_config(&self.config, &self.paths)?)
     }
 
     pub fn store(&self) -> Result<Store, Failure> {

@@ -168,6 +168,17 @@ impl Judge {
         Judge { interpreter, sandbox, output_limit: output_limit_kib.max(1) << 10, harness_code: None }
     }
 
+    /// The judge the configuration asks for: its interpreter (resolved once and cached), sandbox setting,
+    /// output limit, and the harness compiled for that interpreter, all cached under the paths' cache.
+    pub fn from_config(
+        config: &crate::config::Config,
+        paths: &crate::config::Paths,
+    ) -> Result<Judge, InterpreterError> {
+        let interpreter = interpreter::resolve(&config.python, &paths.cache_dir)?;
+        Ok(Judge::new(interpreter, config.judge.sandbox, config.judge.output_limit_kib)
+            .with_compiled_harness(&paths.cache_dir))
+    }
+
     /// Uses (and caches under `cache_dir`) the harness compiled by this interpreter, which saves compiling
     /// its source on every run.
     pub fn with_compiled_harness(mut self, cache_dir: &std::path::Path) -> Judge {

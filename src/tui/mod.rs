@@ -242,14 +242,7 @@ impl Runtime {
         std::thread::spawn(move || {
             let result = (|| -> Result<Box<app::Judged>, String> {
                 let judge = cell
-                    .get_or_init(|| {
-                        crate::judge::interpreter::resolve(&config.python, &paths.cache_dir)
-                            .map(|i| {
-                                Judge::new(i, config.judge.sandbox, config.judge.output_limit_kib)
-                                    .with_compiled_harness(&paths.cache_dir)
-                            })
-                            .map_err(|e| e.to_string())
-                    })
+                    .get_or_init(|| Judge::from_config(&config, &paths).map_err(|e| e.to_string()))
                     .as_ref()
                     .map_err(Clone::clone)?;
                 let problem = crate::problems::load_one(&slug, &config.problem_dirs)
