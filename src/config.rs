@@ -59,6 +59,8 @@ pub struct LlmConfig {
     pub api_key_env: String,
     pub daily_token_budget: u64,
     pub timeout_s: u64,
+    /// An embedding model on the same endpoint for retrieval; empty: the built-in local embedder.
+    pub embedding_model: String,
 }
 
 /// Where Codify keeps its state.
@@ -134,6 +136,9 @@ impl Config {
         }
         if let Some(v) = get("CODIFY_LLM_MODEL").filter(|v| !v.is_empty()) {
             self.llm.model = v;
+        }
+        if let Some(v) = get("CODIFY_LLM_EMBEDDING_MODEL") {
+            self.llm.embedding_model = v;
         }
     }
 }

@@ -10,7 +10,7 @@
 //!   read with lenient types (absent fields default), so small differences between servers do not matter,
 //!   while text that is not JSON at all is a malformed chunk.
 
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use async_openai::config::OpenAIConfig;
 use async_openai::error::{OpenAIError, StreamError};
@@ -98,7 +98,11 @@ struct EmbeddingItem {
 pub struct LlmClient {
     pub endpoint: Endpoint,
     client: async_openai::Client<OpenAIConfig>,
+    /// The wait the last refusal (429, 503) asked for in its `Retry-After` header.
+    retry_after: RetryAfter,
 }
+
+type RetryAfter = std::sync::Arc<std::sync::Mutex<Option<Duration>>>;
 
 impl LlmClient {
     pub fn new(endpoint: Endpoint) -> Result<LlmClient, OfflineReason> {
@@ -116,9 +120,10 @@ impl LlmClient {
             .with_project_id("");
         // async-openai's default executor retries by itself (up to 3 times, and for as long as a Retry-After
         // header asks); the plain service leaves retries to `with_retries`, which knows the deadline.
+        let retry_after = RetryAfter::default();
         let client = async_openai::Client::build(http.clone(), config)
-            .with_http_service(Normalise(async_openai::middleware::ReqwestService::new(http)));
-        Ok(LlmClient { client, endpoint })
+            .with_http_service(Normalise(async_openai::middleware::ReqwestService::new(http), retry_after.clone()));
+        Ok(LlmClient { client, endpoint, retry_after })
     }
 
     /// Streams a reply, calling `on_text` with each piece as it arrives; returns the whole reply.
@@ -250,7 +255,10 @@ impl LlmClient {
                 Ok(Ok(value)) => return Ok((value, n)),
                 Ok(Err(e)) => self.classify(e),
             };
-            let pause = retry.delay(n);
+            // The server's own `Retry-After` wins over the backoff when it asks for longer; a wait that would
+            // pass the deadline is not made (the offline tutor answers instead).
+            let asked = self.retry_after.lock().ok().and_then(|mut g| g.take());
+            let pause = retry.delay(n).max(asked.unwrap_or_default());
             if !err.retryable() || n >= retry.attempts || Instant::now() + pause >= deadline {
                 return Err(err.with_attempts(n));
             }
@@ -294,7 +302,17 @@ impl LlmClient {
 /// response whose body is not OpenAI's `{"error": {"message": ...}}` (a proxy's HTML page, Ollama's
 /// `404 page not found`, an empty body) is given one, so that its status still classifies it.
 #[derive(Clone)]
-struct Normalise(async_openai::middleware::ReqwestService);
+struct Normalise(async_openai::middleware::ReqwestService, RetryAfter);
+
+/// `Retry-After` in seconds, or OpenAI's `retry-after-ms`; HTTP dates are not read (the backoff applies).
+fn retry_after(headers: &reqwest::header::HeaderMap) -> Option<Duration> {
+    let read = |name: &str| headers.get(name)?.to_str().ok()?.trim().parse::<f64>().ok().filter(|v| v.is_finite());
+    let wait = match read("retry-after-ms") {
+        Some(ms) => ms / 1000.0,
+        None => read("retry-after")?,
+    };
+    Some(Duration::from_secs_f64(wait.clamp(0.0, 3600.0)))
+}
 
 type HttpFuture = std::pin::Pin<Box<dyn std::future::Future<Output = Result<reqwest::Response, OpenAIError>> + Send>>;
 
@@ -309,11 +327,15 @@ impl tower::Service<async_openai::middleware::HttpRequestFactory> for Normalise 
 
     fn call(&mut self, request: async_openai::middleware::HttpRequestFactory) -> HttpFuture {
         let sent = self.0.call(request);
+        let asked = self.1.clone();
         Box::pin(async move {
             let response = sent.await?;
             let status = response.status();
             if status.is_success() {
                 return Ok(response);
+            }
+            if let (Some(wait), Ok(mut slot)) = (retry_after(response.headers()), asked.lock()) {
+                *slot = Some(wait);
             }
             let bytes = response.bytes().await.map_err(OpenAIError::Reqwest)?;
             let parsed: Option<serde_json::Value> = serde_json::from_slice(&bytes).ok();

@@ -103,7 +103,7 @@ impl Endpoint {
             key_env: cfg.api_key_env.clone(),
             model: cfg.model.trim().to_string(),
             model_complex: model_complex.trim().to_string(),
-            embedding_model: env("CODIFY_LLM_EMBEDDING_MODEL").map(|m| m.trim().to_string()).filter(|m| !m.is_empty()),
+            embedding_model: Some(cfg.embedding_model.trim().to_string()).filter(|m| !m.is_empty()),
             timeouts: Timeouts::from_secs(cfg.timeout_s),
             retry: Retry::default(),
         })
@@ -122,6 +122,7 @@ mod tests {
             api_key_env: "KEY".into(),
             daily_token_budget: 10,
             timeout_s: 3,
+            embedding_model: String::new(),
         }
     }
 

@@ -237,7 +237,10 @@ fn complexity(g: &Grounding) -> String {
     let target =
         format!("The best known approach for {} is {} time and {} space.", p.title, p.optimal_time, p.optimal_space);
     let Some(a) = &g.analysis else {
-        return format!("I need your code to estimate its complexity (pass --file). {target}");
+        return format!(
+            "I need your code to estimate its complexity (write it in the editor, or pass --file to `codify hint`). \
+             {target}"
+        );
     };
     if let Some(e) = &a.syntax_error {
         return format!(

@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 
 use crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 
+use super::chat::Chat;
 use super::keymap::{Action, Context, Keymap, Lookup};
 use super::list::ListState;
 use super::pane::{AppCommand, EditOutcome, EditorPane};
@@ -62,10 +63,21 @@ pub enum Effect {
     RememberLast {
         slug: String,
     },
-    /// Hints seen for a problem, kept so that a later solve earns less mastery credit.
-    RecordHints {
+    /// The stored conversation with the tutor about a problem, for [`Msg::ChatLoaded`].
+    LoadChat {
         slug: String,
-        count: u32,
+    },
+    /// One turn with the tutor: an empty question asks for the next hint. The runtime takes the latest
+    /// report and analysis from the workspace; events come back as [`Msg::Chat`].
+    Chat {
+        tag: u64,
+        slug: String,
+        question: String,
+        give_up: bool,
+        code: String,
+    },
+    CancelChat {
+        tag: u64,
     },
     WriteFile {
         path: String,
@@ -105,6 +117,28 @@ pub enum Msg {
         result: Result<String, String>,
     },
     Status(String),
+    ChatLoaded {
+        slug: String,
+        history: Vec<crate::store::ChatMessage>,
+        hints_used: u32,
+    },
+    Chat {
+        tag: u64,
+        event: crate::coach::ChatEvent,
+    },
+    /// Feedback on a submission, which arrives after its report (the model may take a few seconds).
+    Feedback {
+        slug: String,
+        feedback: crate::coach::Feedback,
+    },
+}
+
+/// Feedback on the latest submission.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FeedbackState {
+    None,
+    Pending,
+    Ready(crate::coach::Feedback),
 }
 
 pub type Judged = (Report, Option<crate::analysis::Analysis>);
@@ -126,10 +160,15 @@ pub struct Workspace {
     pub tutor_scroll: u16,
     pub running: Option<Running>,
     pub report: Option<(RunMode, Report)>,
+    /// The code the report and analysis are about.
+    pub ran_code: Option<String>,
     /// The analysis of the code that was last run.
     pub analysis: Option<crate::analysis::Analysis>,
     pub selected_case: usize,
+    /// Prepared hints used (the tutor's count, shared with submissions and the CLI).
     pub hints_shown: usize,
+    pub chat: Chat,
+    pub feedback: FeedbackState,
     /// When the buffer first changed since the last save.
     pub dirty_since: Option<Instant>,
     pub loaded: bool,
@@ -221,13 +260,35 @@ impl App {
                 Err(e) => self.status = Some(e),
             },
             Msg::Status(s) => self.status = Some(s),
+            Msg::ChatLoaded { slug, history, hints_used } => {
+                if let Some(ws) = self.workspace_mut(&slug) {
+                    ws.chat.load(history);
+                    ws.hints_shown = ws.hints_shown.max(hints_used as usize);
+                }
+            }
+            Msg::Chat { tag, event } => self.on_chat(tag, event),
+            Msg::Feedback { slug, feedback } => {
+                if let Some(ws) = self.workspace_mut(&slug).filter(|w| w.feedback == FeedbackState::Pending) {
+                    ws.feedback = FeedbackState::Ready(feedback);
+                }
+            }
         }
         fx
+    }
+
+    /// The open workspace or a parked one.
+    pub fn workspace(&self, slug: &str) -> Option<&Workspace> {
+        self.ws.iter().chain(self.parked.values()).find(|w| w.slug == slug)
+    }
+
+    fn workspace_mut(&mut self, slug: &str) -> Option<&mut Workspace> {
+        self.ws.iter_mut().chain(self.parked.values_mut()).find(|w| w.slug == slug)
     }
 
     fn contexts(&self) -> Vec<Context> {
         match (self.screen, self.ws.as_ref().map(|w| w.focus)) {
             (Screen::List, _) if self.list.searching => vec![],
+            (Screen::Workspace, _) if self.asking() => vec![],
             (Screen::List, _) => vec![Context::List, Context::Global],
             // The editor owns plain keys; Global bindings reach it only through keys it never types (F1).
             (Screen::Workspace, Some(Pane::Editor)) => vec![Context::Workspace, Context::Global],
@@ -244,6 +305,10 @@ impl App {
                 }
                 _ => self.help = None,
             }
+            return;
+        }
+        if self.screen == Screen::Workspace && self.asking() {
+            self.question_key(key, fx);
             return;
         }
         self.pending_keys.push(key);
@@ -321,11 +386,26 @@ impl App {
             },
             Action::Run => self.start_run(RunMode::Run, fx),
             Action::Submit => self.start_run(RunMode::Submit, fx),
-            Action::Hint => self.next_hint(fx),
+            Action::Hint => self.ask_tutor(String::new(), false, fx),
+            Action::Ask => {
+                let Some(ws) = self.ws.as_mut() else { return false };
+                ws.chat.input = Some(String::new());
+                if ws.zoom.is_none() || ws.zoom == Some(Pane::Tutor) {
+                    ws.focus = Pane::Tutor;
+                }
+                self.status = Some("ask the tutor: Enter sends, Esc closes".into());
+            }
             Action::Cancel => {
-                let Some(run) = self.ws.as_mut().and_then(|w| w.running.take()) else { return false };
-                fx.push(Effect::CancelJudge { tag: run.tag });
-                self.status = Some("run cancelled".into());
+                let Some(ws) = self.ws.as_mut() else { return false };
+                if let Some(run) = ws.running.take() {
+                    fx.push(Effect::CancelJudge { tag: run.tag });
+                    self.status = Some("run cancelled".into());
+                } else if let Some(s) = &ws.chat.streaming {
+                    fx.push(Effect::CancelChat { tag: s.tag });
+                    self.status = Some("stopping the tutor…".into());
+                } else {
+                    return false;
+                }
             }
             Action::Back => self.back_to_list(fx),
             Action::ExternalEditor => {
@@ -362,6 +442,18 @@ impl App {
                     ws.focus = Pane::Editor;
                 }
             }
+            Action::ExCommand => {
+                let Some(ws) = self.ws.as_mut() else { return false };
+                ws.focus = Pane::Editor;
+                if ws.zoom.is_some() {
+                    ws.zoom = Some(Pane::Editor);
+                }
+                // From insert mode, leave it first, so the `:` opens the command line instead of being typed.
+                if ws.editor.is_typing() {
+                    ws.editor.handle_key(KeyEvent::from(crossterm::event::KeyCode::Esc));
+                }
+                ws.editor.handle_key(KeyEvent::from(crossterm::event::KeyCode::Char(':')));
+            }
         }
         true
     }
@@ -380,7 +472,11 @@ impl App {
             AppCommand::WriteQuit => self.back_to_list(fx),
             AppCommand::Run => self.start_run(RunMode::Run, fx),
             AppCommand::Submit => self.start_run(RunMode::Submit, fx),
-            AppCommand::Hint => self.next_hint(fx),
+            AppCommand::Hint(q) => self.ask_tutor(q.unwrap_or_default(), false, fx),
+            AppCommand::GiveUp => self.ask_tutor(String::new(), true, fx),
+            AppCommand::Vote(_) | AppCommand::Comment(_) => {
+                self.status = Some("community commands are not available here yet".into())
+            }
             AppCommand::Reset => {
                 let starter = self.bank.get(&ws.slug).map(|p| p.starter.clone()).unwrap_or_default();
                 ws.editor.set_text(&starter);
@@ -408,14 +504,20 @@ impl App {
             tutor_scroll: 0,
             running: None,
             report: None,
+            ran_code: None,
             analysis: None,
             selected_case: 0,
             hints_shown: 0,
+            chat: Chat::default(),
+            feedback: FeedbackState::None,
             dirty_since: None,
             loaded: false,
         });
         if !ws.loaded {
             fx.push(Effect::LoadDraft { slug: slug.to_string() });
+        }
+        if !ws.chat.loaded {
+            fx.push(Effect::LoadChat { slug: slug.to_string() });
         }
         fx.push(Effect::RememberLast { slug: slug.to_string() });
         self.last_problem = Some(slug.to_string());
@@ -456,6 +558,8 @@ impl App {
         }
         self.next_tag += 1;
         ws.running = Some(Running { tag, mode, started: self.now });
+        ws.ran_code = Some(ws.editor.text());
+        ws.feedback = if mode == RunMode::Submit { FeedbackState::Pending } else { FeedbackState::None };
         if ws.dirty_since.is_some() {
             fx.push(Effect::SaveDraft { slug: ws.slug.clone(), code: ws.editor.text() });
             ws.dirty_since = None;
@@ -488,22 +592,94 @@ impl App {
                 }
                 ws.report = Some((run.mode, report));
             }
-            Err(e) => self.status = Some(format!("the run failed: {e}")),
+            Err(e) => {
+                ws.feedback = FeedbackState::None;
+                self.status = Some(format!("the run failed: {e}"));
+            }
         }
     }
 
-    fn next_hint(&mut self, fx: &mut Vec<Effect>) {
-        let Some(ws) = self.ws.as_mut() else { return };
-        let total = self.bank.get(&ws.slug).map(|p| p.hints.len()).unwrap_or(0);
-        if ws.hints_shown < total {
-            ws.hints_shown += 1;
-            fx.push(Effect::RecordHints { slug: ws.slug.clone(), count: ws.hints_shown as u32 });
-            self.status = Some(format!("hint {} of {total} in the tutor pane", ws.hints_shown));
-        } else {
-            self.status = Some("no more hints for this problem".into());
+    /// Whether the tutor pane's question line has the keyboard.
+    pub fn asking(&self) -> bool {
+        self.ws.as_ref().is_some_and(|w| w.chat.input.is_some())
+    }
+
+    /// A key while the learner types a question for the tutor.
+    fn question_key(&mut self, key: KeyEvent, fx: &mut Vec<Effect>) {
+        use crossterm::event::{KeyCode, KeyModifiers};
+        let Some(input) = self.ws.as_mut().and_then(|w| w.chat.input.as_mut()) else { return };
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        match key.code {
+            KeyCode::Enter => {
+                let question = std::mem::take(input);
+                if let Some(ws) = self.ws.as_mut() {
+                    ws.chat.input = None;
+                }
+                if question.trim().is_empty() {
+                    self.status = None;
+                } else {
+                    self.ask_tutor(question, false, fx);
+                }
+            }
+            KeyCode::Esc => {
+                if let Some(ws) = self.ws.as_mut() {
+                    ws.chat.input = None;
+                }
+                self.status = None;
+            }
+            KeyCode::Char('c') if ctrl => {
+                if let Some(ws) = self.ws.as_mut() {
+                    ws.chat.input = None;
+                }
+                self.status = None;
+            }
+            KeyCode::Char('u') if ctrl => input.clear(),
+            KeyCode::Char('w') if ctrl => {
+                let keep = input.trim_end().rfind(' ').map(|i| i + 1).unwrap_or(0);
+                input.truncate(keep);
+            }
+            KeyCode::Backspace => {
+                input.pop();
+            }
+            KeyCode::Char(c) if !ctrl => input.push(c),
+            _ => {}
         }
-        if ws.zoom.is_none() {
-            ws.focus = Pane::Tutor;
+    }
+
+    /// Starts a turn with the tutor (an empty question asks for the next hint).
+    fn ask_tutor(&mut self, question: String, give_up: bool, fx: &mut Vec<Effect>) {
+        let tag = self.next_tag;
+        let Some(ws) = self.ws.as_mut() else { return };
+        if ws.chat.busy() {
+            self.status = Some("the tutor is still answering (Ctrl-C stops it)".into());
+            return;
+        }
+        self.next_tag += 1;
+        ws.chat.ask(tag, &question, give_up);
+        fx.push(Effect::Chat { tag, slug: ws.slug.clone(), question, give_up, code: ws.editor.text() });
+        if ws.zoom.is_some_and(|z| z != Pane::Tutor) {
+            ws.zoom = None;
+        }
+        self.status = Some(if give_up { "asking for a full solution…".into() } else { "asking the tutor…".into() });
+    }
+
+    fn on_chat(&mut self, tag: u64, event: crate::coach::ChatEvent) {
+        let ws = self
+            .ws
+            .iter_mut()
+            .chain(self.parked.values_mut())
+            .find(|w| w.chat.streaming.as_ref().is_some_and(|s| s.tag == tag));
+        let Some(ws) = ws else { return };
+        let failed = matches!(event, crate::coach::ChatEvent::Failed(_));
+        if let Some(reply) = ws.chat.event(tag, event) {
+            ws.hints_shown = reply.hints_used as usize;
+            self.status = Some(match (reply.cancelled, reply.source, &reply.offline_reason) {
+                (true, _, _) => "the tutor stopped".into(),
+                (_, crate::coach::Source::Offline, Some(why)) => format!("offline tutor: {why}"),
+                _ => format!("hints used {} of {}", reply.hints_used, reply.hints_total),
+            });
+        } else if failed {
+            self.status = Some("the tutor could not answer; see the tutor pane".into());
         }
     }
 
@@ -559,7 +735,10 @@ impl App {
         let slot = match ws.focus {
             Pane::Statement => &mut ws.statement_scroll,
             Pane::Results => &mut ws.results_scroll,
-            Pane::Tutor => &mut ws.tutor_scroll,
+            Pane::Tutor => {
+                ws.chat.follow = false;
+                &mut ws.tutor_scroll
+            }
             Pane::Editor => return,
         };
         *slot = (*slot as i32 + by).max(0) as u16;
@@ -620,5 +799,10 @@ impl App {
     /// Whether a run is in flight, for the spinner.
     pub fn running(&self) -> Option<&Running> {
         self.ws.as_ref().and_then(|w| w.running.as_ref())
+    }
+
+    /// Something animates (a run or a streaming reply): redraw often.
+    pub fn animating(&self) -> bool {
+        self.ws.as_ref().is_some_and(|w| w.running.is_some() || w.chat.busy())
     }
 }

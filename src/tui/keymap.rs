@@ -49,8 +49,9 @@ actions! {
     Resume, "resume", List, "resume the last problem", ["c"];
     Run, "run", Workspace, "run the example tests", ["<F5>"];
     Submit, "submit", Workspace, "submit: every test, hidden ones too", ["<F6>"];
-    Hint, "hint", Workspace, "show the next hint", ["<F2>"];
-    Cancel, "cancel", Workspace, "cancel the running tests", ["<C-c>"];
+    Hint, "hint", Workspace, "ask the tutor for the next hint", ["<F2>"];
+    Ask, "ask", Workspace, "ask the tutor a question", ["<F3>"];
+    Cancel, "cancel", Workspace, "cancel the running tests, else the tutor's reply", ["<C-c>"];
     Back, "back", Workspace, "back to the problem list (draft saved)", ["<F10>"];
     ExternalEditor, "external_editor", Workspace, "edit the code in $EDITOR", ["<F4>"];
     FocusNext, "focus_next", Workspace, "focus the next pane", ["<C-w>w", "<C-w><C-w>"];
@@ -67,6 +68,7 @@ actions! {
     NextCase, "next_case", Pane, "next test case (results)", ["n", "<Tab>"];
     PrevCase, "prev_case", Pane, "previous test case (results)", ["N", "<BackTab>"];
     EditCode, "edit_code", Pane, "back to the editor", ["i", "<Esc>"];
+    ExCommand, "ex_command", Pane, "an ex command (:hint, :submit, …) in the editor", [":"];
 }
 
 impl Action {

@@ -6,6 +6,7 @@
 //! loop, so scrolling and typing go on while a solution runs.
 
 pub mod app;
+pub mod chat;
 pub mod editor;
 pub mod keymap;
 pub mod list;
@@ -99,6 +100,7 @@ pub fn run(config: &Config, paths: &Paths) -> Result<(), TuiError> {
         config: config.clone(),
         paths: paths.clone(),
         runs: HashMap::new(),
+        chats: HashMap::new(),
         judge: Arc::new(OnceLock::new()),
     };
     event_loop(&mut app, &theme, &mut terminal, &rx, &mut runtime)?;
@@ -131,6 +133,9 @@ fn spawn_input(tx: Sender<Msg>) {
     });
 }
 
+/// Stored messages shown when a problem is opened again.
+const CHAT_HISTORY_SHOWN: usize = 200;
+
 type Term = Terminal<CrosstermBackend<io::Stdout>>;
 
 fn event_loop(
@@ -142,7 +147,7 @@ fn event_loop(
 ) -> Result<(), TuiError> {
     let mut next_tick = Instant::now();
     loop {
-        let tick_every = if app.running().is_some() { Duration::from_millis(80) } else { Duration::from_millis(250) };
+        let tick_every = if app.animating() { Duration::from_millis(80) } else { Duration::from_millis(250) };
         let wait = next_tick.saturating_duration_since(Instant::now());
         let first = match rx.recv_timeout(wait) {
             Ok(m) => m,
@@ -173,6 +178,8 @@ struct Runtime {
     config: Config,
     paths: Paths,
     runs: HashMap<u64, CancelToken>,
+    /// The tutor's turn in flight per problem (dropping a handle stops its turn).
+    chats: HashMap<String, (u64, crate::coach::ChatHandle)>,
     judge: Arc<OnceLock<Result<Judge, String>>>,
 }
 
@@ -201,13 +208,21 @@ impl Runtime {
             Effect::RememberLast { slug } => {
                 let _ = self.store.set_state("last_problem", &slug);
             }
-            Effect::RecordHints { slug, count } => {
-                // Never lower a count the tutor may already have raised.
-                let seen = self.store.hints_used(&slug).unwrap_or(0);
-                if count > seen {
-                    if let Err(e) = self.store.set_hints_used(&slug, count) {
-                        let _ = self.tx.send(Msg::Status(format!("could not record the hint: {e}")));
-                    }
+            Effect::LoadChat { slug } => {
+                let history = crate::coach::history(&self.store, &slug, CHAT_HISTORY_SHOWN);
+                let hints_used = self.store.hints_used(&slug).unwrap_or(0);
+                let history = history.unwrap_or_else(|e| {
+                    let _ = self.tx.send(Msg::Status(format!("could not read the tutor's history: {e}")));
+                    Vec::new()
+                });
+                for fx in app.update(Msg::ChatLoaded { slug, history, hints_used }) {
+                    self.execute(fx, app, terminal)?;
+                }
+            }
+            Effect::Chat { tag, slug, question, give_up, code } => self.chat(tag, slug, question, give_up, code, app),
+            Effect::CancelChat { tag } => {
+                if let Some((_, (_, handle))) = self.chats.iter().find(|(_, (t, _))| *t == tag) {
+                    handle.cancel();
                 }
             }
             Effect::WriteFile { path, code } => {
@@ -240,7 +255,8 @@ impl Runtime {
         self.runs.insert(tag, cancel.clone());
         let (tx, config, paths, cell) = (self.tx.clone(), self.config.clone(), self.paths.clone(), self.judge.clone());
         std::thread::spawn(move || {
-            let result = (|| -> Result<Box<app::Judged>, String> {
+            #[allow(clippy::type_complexity)]
+            let result = (|| -> Result<(Box<app::Judged>, Option<(Store, crate::problems::Problem)>), String> {
                 let judge = cell
                     .get_or_init(|| Judge::from_config(&config, &paths).map_err(|e| e.to_string()))
                     .as_ref()
@@ -257,19 +273,74 @@ impl Runtime {
                 let report = judge.run(&problem, &tests, &code, &opts).map_err(|e| e.to_string())?;
                 let evidence = crate::analysis::RunEvidence::from_report(&report);
                 let analysis = crate::analysis::analyze(&code, &problem.analysis_context(Some(&evidence)));
+                let mut store = None;
                 if mode == RunMode::Submit {
-                    let store = Store::open(&paths.db_file).map_err(|e| e.to_string())?;
-                    let hints_used = store.hints_used(&slug).map_err(|e| e.to_string())?;
+                    let s = Store::open(&paths.db_file).map_err(|e| e.to_string())?;
+                    let hints_used = s.hints_used(&slug).map_err(|e| e.to_string())?;
                     let sub = NewSubmission { code: &code, report: &report, analysis: Some(&analysis), hints_used };
-                    store.add_submission(&sub).map_err(|e| e.to_string())?;
+                    s.add_submission(&sub).map_err(|e| e.to_string())?;
+                    store = Some((s, problem));
                 }
-                Ok(Box::new((report, Some(analysis))))
+                Ok((Box::new((report, Some(analysis))), store))
             })();
-            if result.as_ref().err().is_some_and(|e| e.contains("cancelled")) {
-                return;
-            }
+            let (result, feedback_from) = match result {
+                Ok((judged, store)) => (Ok(judged), store),
+                Err(e) if e.contains("cancelled") => return,
+                Err(e) => (Err(e), None),
+            };
+            let judged = result.as_ref().ok().map(|j| (j.0.clone(), j.1.clone()));
             let _ = tx.send(Msg::Judged { tag, result });
+            // Feedback on a submission comes after its report: the model may take a few seconds.
+            if let (Some((store, problem)), Some((report, Some(analysis)))) = (feedback_from, judged) {
+                let feedback =
+                    crate::coach::feedback_blocking(&config.llm, &store, &problem, &code, &report, &analysis);
+                let _ = tx.send(Msg::Feedback { slug, feedback });
+            }
         });
+    }
+
+    /// Starts a turn with the tutor on its own thread, grounded in the workspace's latest run.
+    fn chat(&mut self, tag: u64, slug: String, question: String, give_up: bool, code: String, app: &App) {
+        let fail = |tx: &Sender<Msg>, e: String| {
+            let _ = tx.send(Msg::Chat { tag, event: crate::coach::ChatEvent::Failed(e) });
+        };
+        let problem = match crate::problems::load_one(&slug, &self.config.problem_dirs) {
+            Some(Ok(p)) => p,
+            Some(Err(e)) => return fail(&self.tx, e.to_string()),
+            None => return fail(&self.tx, format!("the problem `{slug}` is gone")),
+        };
+        let mut grounding = crate::coach::Grounding::new(problem);
+        if let Err(e) = grounding.load_record(&self.store) {
+            return fail(&self.tx, e.to_string());
+        }
+        // The latest run grounds the turn when it is of this very code; otherwise the code is analysed as it
+        // stands (a couple of milliseconds) so that the tutor still sees its shape.
+        let ws = app.workspace(&slug).filter(|w| w.ran_code.as_deref() == Some(code.as_str()) && w.report.is_some());
+        match ws {
+            Some(ws) => {
+                grounding.report = ws.report.as_ref().map(|(_, r)| r.clone());
+                grounding.analysis = ws.analysis.clone();
+            }
+            None if !code.trim().is_empty() => {
+                grounding.analysis = Some(crate::analysis::analyze(&code, &grounding.problem.analysis_context(None)));
+            }
+            None => {}
+        }
+        if !code.trim().is_empty() {
+            grounding.code = Some(code);
+        }
+        let req = crate::coach::ChatRequest { grounding, question, give_up };
+        let coach = crate::coach::Coach::from_config(&self.config.llm);
+        let tx = self.tx.clone();
+        let on_event = move |event| {
+            let _ = tx.send(Msg::Chat { tag, event });
+        };
+        match crate::coach::spawn_chat(coach, self.paths.db_file.clone(), req, on_event) {
+            Ok(handle) => {
+                self.chats.insert(slug, (tag, handle));
+            }
+            Err(e) => fail(&self.tx, format!("cannot start the tutor: {e}")),
+        }
     }
 
     /// Suspends the TUI, edits the code in $VISUAL / $EDITOR (vi by default), and loads it back.

@@ -8,6 +8,7 @@ use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 
 use super::app::{App, Effect, Msg, Pane, RunMode, Screen};
+use super::chat::offline_reply;
 use super::keymap::{parse_keys, Keymap};
 use super::theme::{Theme, ThemeKind};
 use super::views;
@@ -192,18 +193,94 @@ fn panes_focus_zoom_and_collapse() {
     assert!(a.ws.as_ref().unwrap().statement_hidden);
 }
 
+fn chat_effect(fx: &[Effect]) -> (u64, String, bool) {
+    fx.iter()
+        .find_map(|e| match e {
+            Effect::Chat { tag, question, give_up, .. } => Some((*tag, question.clone(), *give_up)),
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("no chat effect in {fx:?}"))
+}
+
 #[test]
-fn hints_are_revealed_one_at_a_time() {
+fn f2_asks_the_tutor_for_the_next_hint_one_turn_at_a_time() {
+    let mut a = app();
+    let fx = open_two_sum(&mut a);
+    assert!(fx.contains(&Effect::LoadChat { slug: "two-sum".into() }), "{fx:?}");
+    let (tag, question, give_up) = chat_effect(&keys(&mut a, "<F2>"));
+    assert_eq!((question.as_str(), give_up), ("", false));
+    let again = keys(&mut a, "<F2>");
+    assert!(again.is_empty(), "a second turn waits for the first: {again:?}");
+    assert_eq!(a.status.as_deref(), Some("the tutor is still answering (Ctrl-C stops it)"));
+    assert_eq!(keys(&mut a, "<C-c>"), vec![Effect::CancelChat { tag }]);
+    a.update(Msg::Chat { tag, event: crate::coach::ChatEvent::Done(offline_reply("Hint 1: a map.", 1)) });
+    let ws = a.ws.as_ref().unwrap();
+    assert_eq!(ws.hints_shown, 1, "the count comes from the tutor, which records it");
+    assert!(!ws.chat.busy());
+    assert_eq!(a.status.as_deref(), Some("offline tutor: no LLM is configured"));
+    assert_eq!(chat_effect(&keys(&mut a, "<F2>")).0, tag + 1);
+}
+
+#[test]
+fn a_question_is_typed_in_the_tutor_pane_and_keys_do_not_leak() {
     let mut a = app();
     open_two_sum(&mut a);
-    for n in 1..=3 {
-        let fx = keys(&mut a, "<F2>");
-        assert_eq!(a.ws.as_ref().unwrap().hints_shown, n);
-        assert!(fx.contains(&Effect::RecordHints { slug: "two-sum".into(), count: n as u32 }), "{fx:?}");
-    }
-    keys(&mut a, "<F2>");
-    assert_eq!(a.ws.as_ref().unwrap().hints_shown, 3);
-    assert_eq!(a.status.as_deref(), Some("no more hints for this problem"));
+    keys(&mut a, "<F3>");
+    assert!(a.asking());
+    assert_eq!(a.ws.as_ref().unwrap().focus, Pane::Tutor);
+    let fx = keys(&mut a, "why q<BS>is it slow?");
+    assert!(fx.is_empty(), "q and the rest are text, not bindings: {fx:?}");
+    assert!(!a.quit);
+    let (_, question, _) = chat_effect(&keys(&mut a, "<Enter>"));
+    assert_eq!(question, "why is it slow?");
+    assert!(!a.asking());
+    keys(&mut a, "<F3>hello<Esc>");
+    assert!(!a.asking() && a.ws.as_ref().unwrap().chat.entries.len() == 1, "Esc drops the question");
+}
+
+#[test]
+fn ex_commands_ask_and_give_up() {
+    let mut a = app();
+    open_two_sum(&mut a);
+    let (tag, q, give_up) = chat_effect(&keys(&mut a, ":hint what edge case am I missing<CR>"));
+    assert_eq!((q.as_str(), give_up), ("what edge case am I missing", false));
+    a.update(Msg::Chat { tag, event: crate::coach::ChatEvent::Failed("database is locked".into()) });
+    assert!(a.ws.as_ref().unwrap().chat.entries.last().unwrap().text.contains("database is locked"));
+    let (_, _, give_up) = chat_effect(&keys(&mut a, ":giveup<CR>"));
+    assert!(give_up);
+}
+
+#[test]
+fn tutor_pane_streams_and_keeps_history() {
+    let mut a = app();
+    open_two_sum(&mut a);
+    let old = |role, text: &str| crate::store::ChatMessage {
+        id: 1,
+        problem: "two-sum".into(),
+        role,
+        text: text.into(),
+        source: Some("offline".into()),
+        offline_reason: None,
+        model: None,
+        hint_number: None,
+        created_at: 0,
+    };
+    a.update(Msg::ChatLoaded {
+        slug: "two-sum".into(),
+        history: vec![
+            old(crate::store::ChatRole::Learner, "(next hint)"),
+            old(crate::store::ChatRole::Tutor, "Hint 1 of 3: a value you need later can be **looked up**."),
+        ],
+        hints_used: 1,
+    });
+    let (tag, _, _) = chat_effect(&keys(&mut a, ":hint why is it slow?<CR>"));
+    use crate::coach::ChatEvent;
+    a.update(Msg::Chat {
+        tag,
+        event: ChatEvent::Started { source: crate::coach::Source::Llm, model: Some("mock-1".into()) },
+    });
+    a.update(Msg::Chat { tag, event: ChatEvent::Text("Your loop on line 3 scans the rest of the list ".into()) });
+    insta::assert_snapshot!(screen(&mut a, 100, 30));
 }
 
 #[test]
@@ -221,7 +298,9 @@ fn workspace_wide_with_hints_and_accepted() {
     let mut a = app();
     open_two_sum(&mut a);
     screen(&mut a, 140, 36);
-    keys(&mut a, "<F2><F2><C-w>l");
+    let (tag, _, _) = chat_effect(&keys(&mut a, "<F2>"));
+    a.update(Msg::Chat { tag, event: crate::coach::ChatEvent::Done(offline_reply("Hint 1 of 3: keep a map.", 1)) });
+    keys(&mut a, "<C-w>l");
     let fx = keys(&mut a, "<F6>");
     let Some(Effect::Judge { tag, .. }) = fx.last().cloned() else { panic!() };
     a.update(Msg::Judged { tag, result: Ok(Box::new((report(crate::judge::Verdict::Accepted, true), None))) });
@@ -312,4 +391,33 @@ fn results_show_why_with_the_analysis() {
     let s = screen(&mut a, 100, 30);
     assert!(s.contains("line 3 · suboptimal_complexity"), "{s}");
     insta::assert_snapshot!(s);
+}
+
+#[test]
+fn colon_in_any_pane_opens_the_editors_command_line() {
+    let mut a = app();
+    open_two_sum(&mut a);
+    screen(&mut a, 100, 30);
+    keys(&mut a, "<C-w>w");
+    assert_eq!(a.ws.as_ref().unwrap().focus, Pane::Results);
+    let (_, q, _) = chat_effect(&keys(&mut a, ":hint what now?<CR>"));
+    assert_eq!(q, "what now?");
+    assert_eq!(a.ws.as_ref().unwrap().focus, Pane::Editor);
+    assert_eq!(a.ws.as_ref().unwrap().editor.text(), crate::problems::Bank::load(&[]).get("two-sum").unwrap().starter);
+}
+
+#[test]
+fn panes_never_scroll_past_their_end() {
+    let mut a = app();
+    open_two_sum(&mut a);
+    screen(&mut a, 100, 30);
+    keys(&mut a, "<C-w>k");
+    assert_eq!(a.ws.as_ref().unwrap().focus, Pane::Statement);
+    keys(&mut a, &"<C-d>".repeat(50));
+    screen(&mut a, 100, 30);
+    let at_end = a.ws.as_ref().unwrap().statement_scroll;
+    assert!(at_end > 0 && at_end < 100, "clamped to the last page: {at_end}");
+    keys(&mut a, "k");
+    screen(&mut a, 100, 30);
+    assert_eq!(a.ws.as_ref().unwrap().statement_scroll, at_end - 1, "one line up is one line up");
 }

@@ -7,7 +7,8 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 
-use super::app::{App, Pane, RunMode, Screen, Workspace};
+use super::app::{App, FeedbackState, Pane, RunMode, Screen, Workspace};
+use super::chat::Who;
 use super::keymap::{Action, Context, TABLE};
 use super::theme::Theme;
 use crate::judge::{CaseReport, Verdict};
@@ -145,6 +146,7 @@ fn draw_workspace(app: &mut App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     ]))
     .render(head, buf);
 
+    let tutor_keys = (keys_hint(app, Action::Hint), keys_hint(app, Action::Ask));
     let mut rects: Vec<(Pane, Rect)> = Vec::new();
     if let Some(z) = ws.zoom {
         rects.push((z, body));
@@ -174,22 +176,34 @@ fn draw_workspace(app: &mut App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let statement = super::markdown::render(&statement_text(problem), theme);
     let spinner = SPINNER[(app.now.elapsed().as_millis() / 80) as usize % SPINNER.len()];
     let spinner_frame = ws.running.as_ref().map(|r| (spinner, app.now.saturating_duration_since(r.started)));
+    let mut tutor_scroll = None;
+    // Where the statement and results ended up scrolled (never past their ends).
+    let mut scrolls = (None, None);
     for &(pane, rect) in &rects {
         let focused = ws.focus == pane;
         match pane {
             Pane::Statement => {
-                Paragraph::new(statement.clone())
-                    .block(block("Statement", focused, theme))
-                    .wrap(Wrap { trim: false })
-                    .scroll((ws.statement_scroll, 0))
-                    .render(rect, buf);
+                let para = Paragraph::new(statement.clone()).wrap(Wrap { trim: false });
+                scrolls.0 =
+                    Some(render_scrolled(para, block("Statement", focused, theme), rect, buf, ws.statement_scroll));
             }
             Pane::Editor => {}
-            Pane::Results => draw_results(ws, theme, rect, buf, focused, spinner_frame),
-            Pane::Tutor => draw_tutor(ws, &problem.hints, theme, rect, buf, focused),
+            Pane::Results => scrolls.1 = Some(draw_results(ws, theme, rect, buf, focused, spinner_frame)),
+            Pane::Tutor => {
+                let view = TutorView { hints_total: problem.hints.len(), keys: &tutor_keys, spinner, focused };
+                tutor_scroll = Some(draw_tutor(ws, &view, theme, rect, buf));
+            }
         }
     }
     app.pane_rects = rects.clone();
+    if let Some(ws) = app.ws.as_mut() {
+        if let Some((scroll, at_end)) = tutor_scroll {
+            ws.tutor_scroll = scroll;
+            ws.chat.follow |= at_end;
+        }
+        ws.statement_scroll = scrolls.0.unwrap_or(ws.statement_scroll);
+        ws.results_scroll = scrolls.1.unwrap_or(ws.results_scroll);
+    }
     if let Some(&(_, rect)) = rects.iter().find(|(p, _)| *p == Pane::Editor) {
         let Some(ws) = app.ws.as_mut() else { return };
         let focused = ws.focus == Pane::Editor;
@@ -243,7 +257,7 @@ fn draw_results(
     buf: &mut Buffer,
     focused: bool,
     running: Option<(&str, std::time::Duration)>,
-) {
+) -> u16 {
     let mut lines: Vec<Line<'static>> = Vec::new();
     if let (Some((spin, took)), Some(run)) = (running, ws.running.as_ref()) {
         let what = if run.mode == RunMode::Run { "running the examples" } else { "submitting" };
@@ -294,13 +308,22 @@ fn draw_results(
             if let Some(a) = ws.analysis.as_ref().filter(|a| a.syntax_error.is_none()) {
                 analysis_lines(a, theme, &mut lines);
             }
+            feedback_lines(&ws.feedback, theme, &mut lines);
         }
     }
-    Paragraph::new(lines)
-        .block(block("Results", focused, theme))
-        .wrap(Wrap { trim: false })
-        .scroll((ws.results_scroll, 0))
-        .render(rect, buf);
+    let para = Paragraph::new(lines).wrap(Wrap { trim: false });
+    render_scrolled(para, block("Results", focused, theme), rect, buf, ws.results_scroll)
+}
+
+/// Renders a wrapped paragraph inside `b`, scrolled by `scroll` but never past its last line; returns the
+/// offset used, so that scrolling back up starts from what is on screen.
+fn render_scrolled(para: Paragraph<'_>, b: Block<'_>, rect: Rect, buf: &mut Buffer, scroll: u16) -> u16 {
+    let inner = b.inner(rect);
+    b.render(rect, buf);
+    let total = para.line_count(inner.width).min(usize::from(u16::MAX)) as u16;
+    let scroll = scroll.min(total.saturating_sub(inner.height));
+    para.scroll((scroll, 0)).render(inner, buf);
+    scroll
 }
 
 fn case_lines(c: &CaseReport, theme: &Theme, lines: &mut Vec<Line<'static>>) {
@@ -402,22 +425,107 @@ fn diff_spans(expected: &str, actual: &str, theme: &Theme) -> (Vec<Span<'static>
     (part(&e, theme.good), part(&a, theme.bad))
 }
 
-fn draw_tutor(ws: &Workspace, hints: &[String], theme: &Theme, rect: Rect, buf: &mut Buffer, focused: bool) {
-    let mut lines =
-        vec![Line::from(Span::styled(format!("Hints: {} of {} shown", ws.hints_shown, hints.len()), theme.dim))];
-    for (i, h) in hints.iter().take(ws.hints_shown).enumerate() {
+struct TutorView<'a> {
+    hints_total: usize,
+    /// The keys for the next hint and for a question.
+    keys: &'a (String, String),
+    spinner: &'a str,
+    focused: bool,
+}
+
+/// The tutor pane: the conversation (newest at the bottom, followed while it streams) and the question
+/// line. Returns the scroll offset used and whether the end is in view.
+fn draw_tutor(ws: &Workspace, view: &TutorView<'_>, theme: &Theme, rect: Rect, buf: &mut Buffer) -> (u16, bool) {
+    let chat = &ws.chat;
+    let (hint_key, ask_key) = view.keys;
+    let mut lines = vec![Line::from(Span::styled(
+        format!("hints used {} of {} · {hint_key} next hint · {ask_key} ask", ws.hints_shown, view.hints_total),
+        theme.dim,
+    ))];
+    if chat.entries.is_empty() && chat.streaming.is_none() {
         lines.push(Line::raw(""));
-        lines.push(Line::from(vec![Span::styled(format!("Hint {}  ", i + 1), theme.accent), Span::raw(h.clone())]));
+        lines.push(Line::from(Span::styled(
+            "Stuck? The tutor nudges with questions and the problem's hints, grounded in your code and its \
+             last run. :hint QUESTION asks from the editor; :giveup shows a full solution.",
+            theme.dim,
+        )));
     }
-    if ws.hints_shown < hints.len() {
+    for e in &chat.entries {
         lines.push(Line::raw(""));
-        lines.push(Line::from(Span::styled("F2 or :hint shows the next one.", theme.dim)));
+        match e.who {
+            Who::Learner => {
+                lines.push(Line::from(vec![Span::styled("you › ", theme.accent), Span::raw(e.text.clone())]))
+            }
+            Who::Tutor => {
+                lines.push(Line::from(Span::styled(format!("{} ›", e.label), theme.title)));
+                lines.extend(super::markdown::render(&e.text, theme));
+            }
+            Who::Note => lines.push(Line::from(Span::styled(format!("· {}", e.text), theme.dim))),
+        }
     }
-    Paragraph::new(lines)
-        .block(block("Tutor", focused, theme))
-        .wrap(Wrap { trim: false })
-        .scroll((ws.tutor_scroll, 0))
-        .render(rect, buf);
+    if let Some(s) = &chat.streaming {
+        lines.push(Line::raw(""));
+        let who = if s.label.is_empty() { "tutor" } else { s.label.as_str() };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{who} › "), theme.title),
+            Span::styled(format!("{} (Ctrl-c stops)", view.spinner), theme.dim),
+        ]));
+        let mut body = super::markdown::render(&s.text, theme);
+        match body.last_mut() {
+            Some(last) => last.spans.push(Span::styled("▍", theme.accent)),
+            None => body.push(Line::from(Span::styled("▍", theme.accent))),
+        }
+        lines.extend(body);
+    }
+    let b = block("Tutor", view.focused, theme);
+    let inner = b.inner(rect);
+    b.render(rect, buf);
+    let (body, input) = match &chat.input {
+        Some(_) if inner.height >= 2 => {
+            let [body, input] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
+            (body, Some(input))
+        }
+        _ => (inner, None),
+    };
+    let para = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let bottom = (para.line_count(body.width).min(usize::from(u16::MAX)) as u16).saturating_sub(body.height);
+    let scroll = if chat.follow { bottom } else { ws.tutor_scroll.min(bottom) };
+    para.scroll((scroll, 0)).render(body, buf);
+    if let (Some(area), Some(q)) = (input, &chat.input) {
+        // The end of a long question stays in view.
+        let room = usize::from(area.width.saturating_sub(8));
+        let shown: String = {
+            let n = q.chars().count();
+            q.chars().skip(n.saturating_sub(room)).collect()
+        };
+        Paragraph::new(Line::from(vec![
+            Span::styled("ask › ", theme.accent),
+            Span::raw(shown),
+            Span::styled("▏", theme.accent),
+        ]))
+        .render(area, buf);
+    }
+    (scroll, scroll >= bottom)
+}
+
+fn feedback_lines(f: &FeedbackState, theme: &Theme, lines: &mut Vec<Line<'static>>) {
+    match f {
+        FeedbackState::None => {}
+        FeedbackState::Pending => {
+            lines.push(Line::raw(""));
+            lines.push(Line::from(Span::styled("Feedback: writing…", theme.dim)));
+        }
+        FeedbackState::Ready(fb) if !fb.text.trim().is_empty() => {
+            lines.push(Line::raw(""));
+            let from = match fb.source {
+                crate::coach::Source::Llm => "Feedback",
+                crate::coach::Source::Offline => "Feedback (offline)",
+            };
+            lines.push(Line::from(Span::styled(from, theme.title)));
+            lines.extend(super::markdown::render(&fb.text, theme));
+        }
+        FeedbackState::Ready(_) => {}
+    }
 }
 
 fn draw_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
@@ -478,7 +586,7 @@ fn draw_help(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, scroll: u16
         lines.push(Line::raw(""));
     }
     lines.push(Line::from(Span::styled(
-        "Editor: vim keys; :w :q :run :submit :hint :reset. Any key closes this help.",
+        "Editor: vim keys; :w :q :run :submit :reset; :hint [QUESTION] :giveup :vote :comment. Any key closes this help.",
         theme.dim,
     )));
     Paragraph::new(lines)

@@ -2,7 +2,7 @@
 //! fallback path), the offline tutor per intent, retrieval, and the `hint` / `similar` commands.
 
 #[path = "../fixtures/coach/mock_server.rs"]
-mod mock;
+pub mod mock;
 
 use std::time::{Duration, Instant};
 
@@ -35,7 +35,7 @@ const WRONG: &str = "class Solution:
         return []
 ";
 
-const DUMP: &str = "Here you go:\n```python\nclass Solution:\n    def twoSum(self, nums, target):\n        seen = {}\n        for i, x in enumerate(nums):\n            if target - x in seen:\n                return [seen[target - x], i]\n            seen[x] = i\n```\nGood luck!";
+pub const DUMP: &str = "Here you go:\n```python\nclass Solution:\n    def twoSum(self, nums, target):\n        seen = {}\n        for i, x in enumerate(nums):\n            if target - x in seen:\n                return [seen[target - x], i]\n            seen[x] = i\n```\nGood luck!";
 
 struct Env {
     _dir: tempfile::TempDir,
@@ -221,6 +221,34 @@ async fn rate_limits_are_retried_before_the_first_token() {
     let (r, _) = turn(&coach(&m.url), &e.store, &ask("why is it slow?", &grounding(SLOW))).await;
     assert_offline(&r, "rate_limited");
     assert_eq!(m.chat_requests().len(), 3);
+}
+
+#[tokio::test]
+async fn retry_after_is_honoured_within_the_deadline_and_never_beyond() {
+    let e = env();
+    let wait = |v: &str| Behavior::Throttle { header: "Retry-After", value: v.into() };
+    let m = Mock::start(vec![wait("0.5"), Behavior::stream(&["Fine now."])]).await;
+    let (r, _) = turn(&coach(&m.url), &e.store, &ask("hint", &grounding(SLOW))).await;
+    assert_eq!((r.source, r.text.as_str()), (Source::Llm, "Fine now."));
+    let reqs = m.chat_requests();
+    assert_eq!(reqs.len(), 2);
+    let waited = reqs[1].at.duration_since(reqs[0].at);
+    assert!(waited >= Duration::from_millis(450), "the backoff is 10 ms; the server asked for 500 ms: {waited:?}");
+
+    let m = Mock::start(vec![
+        Behavior::Throttle { header: "retry-after-ms", value: "300".into() },
+        Behavior::stream(&["ok"]),
+    ])
+    .await;
+    turn(&coach(&m.url), &e.store, &ask("hint", &grounding(SLOW))).await;
+    let reqs = m.chat_requests();
+    assert!(reqs[1].at.duration_since(reqs[0].at) >= Duration::from_millis(270));
+
+    // A wait past the first-token deadline (800 ms here) is not made: the offline tutor answers at once.
+    let m = Mock::start(vec![wait("60"), Behavior::stream(&["never"])]).await;
+    let (r, _) = turn(&coach(&m.url), &e.store, &ask("why is it slow?", &grounding(SLOW))).await;
+    assert_offline(&r, "rate_limited");
+    assert_eq!(m.chat_requests().len(), 1);
 }
 
 #[tokio::test]

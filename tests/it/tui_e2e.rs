@@ -60,6 +60,26 @@ impl Tmux {
         }
     }
 
+    /// Waits until `text` is gone from the screen.
+    fn wait_gone(&self, text: &str) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while self.screen().contains(text) {
+            assert!(Instant::now() < deadline, "timed out waiting for {text:?} to go; screen:\n{}", self.screen());
+            std::thread::sleep(Duration::from_millis(30));
+        }
+    }
+
+    /// Focuses and zooms the tutor pane: F3 focuses it and opens the question line, which Enter on an empty
+    /// question closes again (not Esc: an Esc directly followed by another key can read as Alt+key).
+    fn zoom_tutor(&self) {
+        self.keys(&["F3"]);
+        self.wait_for("ask ›");
+        self.keys(&["Enter"]);
+        self.wait_gone("ask ›");
+        self.keys(&["C-w", "z"]);
+        self.wait_for("hints used");
+    }
+
     fn alive(&self) -> bool {
         Command::new("tmux")
             .args(["has-session", "-t", &self.session])
@@ -148,4 +168,78 @@ fn the_terminal_is_restored_after_quitting() {
     let modes = t.wait_for("icanon");
     assert!(modes.contains("icanon echo") || modes.contains("echo icanon"), "raw mode left on: {screen}{modes}");
     assert!(!modes.contains("-icanon") && !modes.contains("-echo"), "{modes}");
+}
+
+/// Pieces of `text` a few characters long, as a model streams them.
+fn pieces(text: &str) -> Vec<String> {
+    text.chars().collect::<Vec<_>>().chunks(6).map(|c| c.iter().collect()).collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_tutor_pane_streams_stays_socratic_falls_back_and_keeps_history() {
+    use super::coach::mock::{self, Behavior, Mock};
+    let nudge = "What does the inner loop look for? Could you remember what you have already seen?";
+    let dump: Vec<String> = pieces(super::coach::DUMP);
+    let m = Mock::start(vec![
+        Behavior::Stream {
+            pieces: pieces(nudge),
+            first_delay: Duration::ZERO,
+            between: Duration::from_millis(15),
+            finish: true,
+        },
+        Behavior::stream(&dump.iter().map(String::as_str).collect::<Vec<_>>()),
+        Behavior::Raw { events: vec![mock::delta("Look at line ", None)], cut: true },
+    ])
+    .await;
+    let home = tempfile::tempdir().unwrap();
+    let cmd = format!(
+        "env NO_COLOR=1 CODIFY_LLM_BASE_URL={} CODIFY_LLM_MODEL=mock-1 {} --home {}",
+        m.url,
+        env!("CARGO_BIN_EXE_codify"),
+        home.path().display()
+    );
+    let Some(t) = Tmux::start_cmd("chat", &cmd) else { return };
+    t.wait_for("Two Sum");
+    t.keys(&["/"]);
+    t.type_text("two sum");
+    t.keys(&["Enter", "Enter"]);
+    t.wait_for("solution.py");
+    // Zoomed, the tutor's lines are not wrapped narrow.
+    t.zoom_tutor();
+    t.keys(&["F2"]);
+    t.wait_for("remember what you have already seen?");
+    let first = &m.chat_requests()[0];
+    assert!(first.messages_text().contains("LEARNER_CODE"), "the code goes as delimited data");
+
+    // A reply that dumps the solution is held back before it reaches the screen.
+    t.keys(&["F3"]);
+    t.type_text("just tell me");
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("Good luck!");
+    assert!(!screen.contains("seen[x] = i"), "{screen}");
+    assert!(screen.contains("held back"), "{screen}");
+
+    // The server breaks off mid-reply: the text so far stays and the offline tutor finishes.
+    t.type_text(":hint why is it slow?");
+    t.keys(&["Enter"]);
+    t.wait_for("the model's reply broke off");
+    t.zoom_tutor();
+    t.wait_for("Look at line");
+
+    t.type_text(":q");
+    t.keys(&["Enter"]);
+    t.wait_for("LIST");
+    t.keys(&["q"]);
+    t.wait_exit();
+
+    let t = Tmux::start_cmd("chat-again", &cmd).unwrap();
+    t.wait_for("Two Sum");
+    t.keys(&["c"]);
+    t.wait_for("solution.py");
+    t.zoom_tutor();
+    // The tutor pane follows the newest text: the last answer of the earlier session is on screen.
+    let screen = t.wait_for("earlier conversation above");
+    assert!(screen.contains("offline tutor finished the answer") || screen.contains("why is it slow?"), "{screen}");
+    t.keys(&["q"]);
+    t.wait_exit();
 }

@@ -21,8 +21,14 @@ pub enum ExCommand {
     Run,
     /// `:submit`: judge against all tests.
     Submit,
-    /// `:hint`.
-    Hint,
+    /// `:hint` (the next hint) or `:hint QUESTION` (ask the tutor).
+    Hint(Option<String>),
+    /// `:giveup`: ask the tutor for the full solution (all hints count as used).
+    GiveUp,
+    /// `:vote up|down|clear`.
+    Vote(String),
+    /// `:comment [#tag] TEXT`.
+    Comment(String),
     /// `:reset`: back to the starter code.
     Reset,
     /// `:set OPTION[=VALUE]` for an option the editor does not know (the option as typed, the value).
@@ -61,7 +67,11 @@ pub(crate) const EX_COMMANDS: &[ExSpec] = &[
     ex("edit", 1, ":e FILE", "open FILE in the editor"),
     ex("run", 3, ":run", "run the examples"),
     ex("submit", 3, ":submit", "submit against all tests"),
-    ex("hint", 3, ":hint", "show a hint"),
+    ex("hint", 3, ":hint [QUESTION]", "ask the tutor: the next hint, or QUESTION"),
+    ex("ask", 3, ":ask QUESTION", "ask the tutor a question"),
+    ex("giveup", 4, ":giveup", "give up: the tutor explains a full solution"),
+    ex("vote", 4, ":vote up|down|clear", "vote on this problem (synced to the community server)"),
+    ex("comment", 4, ":comm[ent] [#TAG] TEXT", "comment on this problem; TAG: too_hard, good_intro, pattern_practice"),
     ex("reset", 3, ":reset", "back to the starter code (undo with u)"),
     ex("external", 3, ":ext[ernal]", "edit the code in $EDITOR"),
     ex("set", 2, ":set OPTION", "number, relativenumber, ignorecase, smartcase, hlsearch, wrapscan, scrolloff=N, shiftwidth=N; no*, inv*, OPTION!, OPTION?"),
@@ -183,7 +193,20 @@ pub(crate) fn parse(line: &str, env: &Env) -> Result<Parsed, String> {
         },
         "run" => ExCommand::Run,
         "submit" => ExCommand::Submit,
-        "hint" => ExCommand::Hint,
+        "hint" => ExCommand::Hint(file),
+        "ask" => match file {
+            Some(q) => ExCommand::Hint(Some(q)),
+            None => return Err("E471: Argument required: :ask QUESTION".to_string()),
+        },
+        "giveup" => ExCommand::GiveUp,
+        "vote" => match file {
+            Some(v) => ExCommand::Vote(v),
+            None => return Err("E471: Argument required: :vote up|down|clear".to_string()),
+        },
+        "comment" => match file {
+            Some(c) => ExCommand::Comment(c),
+            None => return Err("E471: Argument required: :comment [#TAG] TEXT".to_string()),
+        },
         "reset" => ExCommand::Reset,
         "external" => ExCommand::OpenExternal,
         "help" => ExCommand::Help,

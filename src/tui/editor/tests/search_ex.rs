@@ -63,7 +63,12 @@ fn ex_commands_for_the_app() {
     assert_eq!(ex("ZQ"), Outcome::Ex(ExCommand::ForceQuit));
     assert_eq!(ex(":run<CR>"), Outcome::Ex(ExCommand::Run));
     assert_eq!(ex(":submit<CR>"), Outcome::Ex(ExCommand::Submit));
-    assert_eq!(ex(":hint<CR>"), Outcome::Ex(ExCommand::Hint));
+    assert_eq!(ex(":hint<CR>"), Outcome::Ex(ExCommand::Hint(None)));
+    assert_eq!(ex(":hint why so slow?<CR>"), Outcome::Ex(ExCommand::Hint(Some("why so slow?".into()))));
+    assert_eq!(ex(":ask what now<CR>"), Outcome::Ex(ExCommand::Hint(Some("what now".into()))));
+    assert_eq!(ex(":giveup<CR>"), Outcome::Ex(ExCommand::GiveUp));
+    assert_eq!(ex(":vote up<CR>"), Outcome::Ex(ExCommand::Vote("up".into())));
+    assert_eq!(ex(":comm #good_intro nice one<CR>"), Outcome::Ex(ExCommand::Comment("#good_intro nice one".into())));
     assert_eq!(ex(":reset<CR>"), Outcome::Ex(ExCommand::Reset));
     assert_eq!(ex(":ext<CR>"), Outcome::Ex(ExCommand::OpenExternal));
     assert_eq!(ex(":help<CR>"), Outcome::Ex(ExCommand::Help));
