@@ -10,8 +10,7 @@ pub fn stats(ctx: &Ctx, json: bool) -> Result<ExitCode, Failure> {
     let store = ctx.store()?;
     let bank = crate::problems::Bank::load(&ctx.config.problem_dirs);
     let now = now_ms();
-    let snap = crate::learner::Snapshot::load(&store, &bank, now)?;
-    let dash = crate::learner::Dashboard::build(&snap);
+    let dash = crate::learner::Dashboard::load(&store, &bank, now)?;
     if json {
         print_json(&dash)?;
     } else {

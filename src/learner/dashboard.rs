@@ -88,7 +88,19 @@ fn date(day: i64) -> String {
 }
 
 impl Dashboard {
-    pub fn build(s: &Snapshot) -> Dashboard {
+    /// Loads a snapshot and the verdict counts, and builds the dashboard.
+    pub fn load(
+        store: &crate::store::Store,
+        bank: &crate::problems::Bank,
+        now_ms: i64,
+    ) -> Result<Dashboard, crate::store::StoreError> {
+        let snap = Snapshot::load(store, bank, now_ms)?;
+        let verdicts = store.verdict_counts()?;
+        Ok(Dashboard::build(&snap, &verdicts))
+    }
+
+    /// The dashboard from a snapshot and the submissions per verdict (`Store::verdict_counts`).
+    pub fn build(s: &Snapshot, verdicts: &std::collections::HashMap<String, u64>) -> Dashboard {
         let w = &s.weakness;
         let mastery = w
             .patterns
@@ -143,7 +155,7 @@ impl Dashboard {
             plan,
             calendar,
             streak: Streak { current, longest },
-            verdicts: s.verdicts.iter().map(|(k, v)| (k.clone(), *v)).collect(),
+            verdicts: verdicts.iter().map(|(k, v)| (k.clone(), *v)).collect(),
             reviews_due: s.cards.iter().filter(|c| c.is_due(s.now_ms)).count() as u32,
             next: queue(&s.next_inputs(), s.now_ms).into_iter().take(5).collect(),
             readiness: s.readiness.clone(),

@@ -24,7 +24,6 @@ pub struct Snapshot {
     pub plan: Option<StoredPlan>,
     pub cards: Vec<ReviewCard>,
     pub community: HashMap<String, Signal>,
-    pub verdicts: HashMap<String, u64>,
     pub readiness: Vec<TopicReadinessRow>,
     pub needs: Needs,
     /// The local time zone's offset from UTC, for calendar days.
@@ -66,7 +65,6 @@ impl Snapshot {
             plan,
             cards: store.review_cards()?,
             community: store.community_signal()?,
-            verdicts: store.verdict_counts()?,
             readiness: store.readiness()?,
             needs,
             active,
