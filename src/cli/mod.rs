@@ -6,7 +6,10 @@ mod coach_cmd;
 mod community;
 mod doctor;
 mod judge_cmd;
+mod next_cmd;
 mod output;
+mod plan_cmd;
+mod profile_cmd;
 pub use judge_cmd::read_solution;
 mod problems_cmd;
 mod show;
@@ -110,6 +113,21 @@ pub enum Command {
         slug: String,
         #[arg(long)]
         json: bool,
+    },
+    /// Your intake profiles: `init`, `list`, `use`, `show`, `edit`.
+    Profile {
+        #[command(subcommand)]
+        action: profile_cmd::ProfileAction,
+    },
+    /// Your study plan (made on first use), with progress; `codify plan regenerate` makes a new one.
+    Plan(plan_cmd::PlanArgs),
+    /// The next problems to do, best first, with why (reviews due included).
+    Next {
+        #[arg(long)]
+        json: bool,
+        /// How many to show.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
     },
     #[command(flatten)]
     Community(community::CommunityCommand),
@@ -226,6 +244,9 @@ pub fn dispatch(args: Args) -> Result<ExitCode, Failure> {
             &coach_cmd::HintArgs { slug: &slug, file: file.as_deref(), ask: ask.as_deref(), history, json },
         ),
         Some(Command::Similar { slug, json }) => coach_cmd::similar(&ctx, &slug, json),
+        Some(Command::Profile { action }) => profile_cmd::run(&ctx, action),
+        Some(Command::Plan(a)) => plan_cmd::run(&ctx, a),
+        Some(Command::Next { json, limit }) => next_cmd::next(&ctx, json, limit),
         Some(Command::Community(c)) => community::run(&ctx, c),
         Some(Command::Doctor { json }) => doctor::doctor(&ctx, json),
     }

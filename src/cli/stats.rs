@@ -1,28 +1,63 @@
 //! `codify stats`: the weakness profile, readable in a terminal (bars, sparklines, colour with labels).
 
-use std::collections::{BTreeMap, HashMap};
 use std::process::ExitCode;
 
 use super::output::{print_json, Style};
 use super::{Ctx, Failure};
-use crate::learner::{profile, Profile};
+use crate::learner::Profile;
 
 pub fn stats(ctx: &Ctx, json: bool) -> Result<ExitCode, Failure> {
     let store = ctx.store()?;
-    let (names, rows) = store.submission_rows()?;
     let bank = crate::problems::Bank::load(&ctx.config.problem_dirs);
-    let topic_of: HashMap<String, String> = bank.all().iter().map(|p| (p.slug.clone(), p.topic.clone())).collect();
-    let mut per_topic: BTreeMap<String, u32> = BTreeMap::new();
-    for p in bank.all() {
-        *per_topic.entry(p.topic.clone()).or_default() += 1;
-    }
-    let prof = profile(&names, &rows, &topic_of, &per_topic);
+    let now = now_ms();
+    let dash = crate::learner::Dashboard::load(&store, &bank, now)?;
     if json {
-        print_json(&prof)?;
+        print_json(&dash)?;
     } else {
-        render(&prof, &Style::detect(), now_ms());
+        let s = Style::detect();
+        render(&dash.weakness, &s, now);
+        render_more(&dash, &s);
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The plan, streak, verdicts, reviews and next problems under the weakness profile.
+fn render_more(d: &crate::learner::Dashboard, s: &Style) {
+    if let Some(p) = &d.plan {
+        let pr = &p.progress;
+        println!(
+            "\n{}  {}/{} ({:.0}%) {}",
+            s.bold("Plan"),
+            pr.done,
+            pr.planned,
+            pr.fraction * 100.0,
+            bar(pr.fraction, 20)
+        );
+        for t in &pr.topics {
+            let f = f64::from(t.done) / f64::from(t.planned.max(1));
+            println!("  {:<22} {:>3}/{:<3} {}", t.topic, t.done, t.planned, bar(f, 12));
+        }
+    }
+    println!(
+        "\n{}  current {} days, longest {}  ·  reviews due {}",
+        s.bold("Streak"),
+        d.streak.current,
+        d.streak.longest,
+        d.reviews_due
+    );
+    if !d.verdicts.is_empty() {
+        let mix: Vec<String> = d.verdicts.iter().map(|(v, n)| format!("{v} {n}")).collect();
+        println!("{}  {}", s.bold("Verdicts"), mix.join(" · "));
+    }
+    for r in &d.readiness {
+        println!("{}  {:<22} {:.2} ({} sessions)", s.bold("Readiness"), r.topic, r.score, r.sessions);
+    }
+    if !d.next.is_empty() {
+        println!("\n{}", s.bold("Next"));
+        for n in &d.next {
+            println!("  {:<44} {}", n.slug, s.dim(&n.reason));
+        }
+    }
 }
 
 fn now_ms() -> i64 {

@@ -21,6 +21,7 @@ pub mod error;
 mod feedback;
 pub mod guard;
 pub mod intent;
+pub mod planner;
 pub mod prompt;
 pub mod retrieve;
 mod session;

@@ -1,6 +1,23 @@
-//! The learner model (DESIGN.md §6): what the measured submissions say about the learner. Pure logic over
-//! plain rows: no database, no terminal, so it is testable on its own and fast over 100,000 submissions.
+//! The learner model (DESIGN.md §6): what the measured submissions say about the learner, their intake
+//! profile, plans, the next-problem queue, spaced-repetition review and interview mode. Pure logic over
+//! plain rows (no database, no terminal, no network), testable on its own and fast over 100,000
+//! submissions; [`snapshot`] alone reads the store, once, for the views. See docs/LEARNER.md.
 
+pub mod dashboard;
+pub mod facts;
+pub mod intake;
+pub mod interview;
+pub mod next;
+pub mod plan;
+pub mod plan_llm;
+pub mod review;
+pub mod snapshot;
 pub mod weakness;
 
+pub use dashboard::Dashboard;
+pub use intake::{Answer, Intake, Level};
+pub use next::{queue, NextInputs, NextItem};
+pub use plan::{plan_offline, progress, Day, Plan, PlanInputs, PlanProgress, PlannedProblem, Week};
+pub use plan_llm::{parse_llm_plan, PlanError};
+pub use snapshot::Snapshot;
 pub use weakness::{profile, PatternStats, Profile, SubmissionRow, TopicStats, WeekStats};

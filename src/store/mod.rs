@@ -4,6 +4,7 @@
 mod coach;
 mod community;
 mod drafts;
+mod learner;
 mod submissions;
 
 use std::path::{Path, PathBuf};
@@ -13,6 +14,7 @@ use rusqlite_migration::{Migrations, M};
 
 pub use coach::{register_vec, ChatMessage, ChatRole, NewChatMessage, NewEmbedding, TokenUsage, INDEX_DIMS};
 pub use community::{Account, DeleteOutcome, LocalComment};
+pub use learner::{valid_profile_name, InterviewRecord, PlanSource, StoredPlan, StoredProfile, TopicReadinessRow};
 pub use submissions::{NewSubmission, Progress, StoredSubmission};
 
 #[derive(Debug, thiserror::Error)]
@@ -38,6 +40,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("migrations/0003_analysis.sql")),
         M::up(include_str!("migrations/0004_coach.sql")),
         M::up(include_str!("migrations/0005_community.sql")),
+        M::up(include_str!("migrations/0006_learner.sql")),
     ])
 }
 
@@ -66,6 +69,14 @@ impl Store {
     pub fn conn(&self) -> &Connection {
         &self.conn
     }
+}
+
+/// A store in a fresh temporary directory, for unit tests (keep the directory alive as long as the store).
+#[cfg(test)]
+pub(crate) fn temp_store() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::open(&dir.path().join("codify.db")).expect("open store");
+    (dir, store)
 }
 
 #[cfg(test)]

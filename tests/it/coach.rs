@@ -2,7 +2,7 @@
 //! fallback path), the offline tutor per intent, retrieval, and the `hint` / `similar` commands.
 
 #[path = "../fixtures/coach/mock_server.rs"]
-pub mod mock;
+pub(crate) mod mock;
 
 use std::time::{Duration, Instant};
 

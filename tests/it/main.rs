@@ -8,4 +8,5 @@ mod coach;
 mod community;
 mod hostile;
 mod judge;
+mod learner;
 mod tui_e2e;

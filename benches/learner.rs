@@ -1,0 +1,102 @@
+//! The learner model over 100,000 stored submissions (issue #6): `codify next --json` end to end through
+//! the binary (target ≤ 50 ms), the same in process (snapshot + queue), the dashboard, and the offline
+//! planner (target ≤ 50 ms). Run: `cargo bench --bench learner`.
+
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+use codify::learner::intake::{Intake, Level};
+
+fn median_worst(mut times: Vec<f64>) -> (f64, f64) {
+    times.sort_by(|a, b| a.total_cmp(b));
+    (times[times.len() / 2], times[times.len() - 1])
+}
+
+fn main() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = codify::store::Store::open(&dir.path().join("codify.db")).unwrap();
+    let bank = codify::problems::Bank::load(&[]);
+    let slugs: Vec<String> = bank.all().iter().map(|p| p.slug.clone()).collect();
+    let conn = store.conn();
+    conn.execute_batch("BEGIN").unwrap();
+    let mut stmt = conn
+        .prepare(
+            "INSERT INTO submissions (problem, code, verdict, passed, total, runtime_ms, cases_json, created_at, local_minute, finding_mask, hints_used)
+             VALUES (?1, 'class Solution: pass', ?2, 3, 8, 2.5, '[]', ?3, 600, ?4, ?5)",
+        )
+        .unwrap();
+    let start_ms = 1_760_000_000_000i64;
+    for i in 0..100_000i64 {
+        let slug = &slugs[(i as usize * 7) % slugs.len()];
+        let verdict = if i % 3 == 0 { "wrong_answer" } else { "accepted" };
+        stmt.execute(rusqlite::params![slug, verdict, start_ms + i * 60_000, (i * 13) % 64, i % 4]).unwrap();
+    }
+    drop(stmt);
+    conn.execute_batch("COMMIT").unwrap();
+    let mut intake = Intake::new(Level::Intermediate, 12, 10.0);
+    intake.weaknesses = vec!["dynamic-programming".into(), "off_by_one".into()];
+    let profile = store.create_profile("bench", &intake).unwrap();
+    for (i, s) in slugs.iter().enumerate().take(12) {
+        store.record_review(s, i % 2 == 0, (i % 3) as u32, start_ms).unwrap();
+    }
+    let now = codify::coach::budget::now_ms();
+
+    let snap = codify::learner::Snapshot::load(&store, &bank, now).unwrap();
+    let plan_times: Vec<f64> = (0..21)
+        .map(|_| {
+            let t = Instant::now();
+            let plan = codify::learner::plan_offline(&snap.plan_inputs(&intake));
+            assert!(plan.items().count() > 0);
+            t.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    let plan = codify::learner::plan_offline(&snap.plan_inputs(&intake));
+    store.save_plan(profile.id, &plan, codify::store::PlanSource::Offline, None).unwrap();
+
+    let in_process: Vec<f64> = (0..21)
+        .map(|_| {
+            let t = Instant::now();
+            let snap = codify::learner::Snapshot::load(&store, &bank, now).unwrap();
+            let q = codify::learner::queue(&snap.next_inputs(), now);
+            assert!(!q.is_empty());
+            t.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    let dashboard: Vec<f64> = (0..21)
+        .map(|_| {
+            let t = Instant::now();
+            let d = codify::learner::Dashboard::load(&store, &bank, now).unwrap();
+            assert_eq!(d.weakness.submissions, 100_000);
+            t.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    drop(store);
+
+    let run = |args: &[&str]| {
+        let t = Instant::now();
+        let ok = Command::new(env!("CARGO_BIN_EXE_codify"))
+            .arg("--home")
+            .arg(dir.path())
+            .args(args)
+            .env_remove("OPENAI_API_KEY")
+            .env_remove("CODIFY_LLM_BASE_URL")
+            .stdout(Stdio::null())
+            .status()
+            .unwrap()
+            .success();
+        assert!(ok);
+        t.elapsed().as_secs_f64() * 1000.0
+    };
+    run(&["next", "--json"]);
+    let next_cli: Vec<f64> = (0..21).map(|_| run(&["next", "--json"])).collect();
+
+    let rows = [
+        ("offline plan generation, 12 weeks × 10 h (target ≤ 50 ms)", median_worst(plan_times)),
+        ("`codify next --json` end to end, 100,000 submissions (target ≤ 50 ms)", median_worst(next_cli)),
+        ("next queue in process: snapshot + ranking, 100,000 submissions", median_worst(in_process)),
+        ("dashboard in process: snapshot + build, 100,000 submissions (target < 100 ms)", median_worst(dashboard)),
+    ];
+    for (what, (median, worst)) in rows {
+        println!("| {what} | median {median:.2} ms | worst {worst:.2} ms |");
+    }
+}

@@ -1,0 +1,239 @@
+//! `codify plan [--json]`: the active profile's plan with progress (made on first use), and
+//! `codify plan regenerate`: follow-up questions, answers kept with the profile, then a new plan. Plans come
+//! from the model when one is configured (validated strictly, retried once) or from the offline planner;
+//! the output says which and why.
+
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+use clap::{Args, Subcommand};
+use serde::Serialize;
+
+use super::output::{print_json, Style};
+use super::{Ctx, Failure};
+use crate::coach::planner::{make_plan_blocking, PlanOutcome};
+use crate::learner::intake::{Answer, Declared};
+use crate::learner::plan::{plan_offline, progress, ItemKind, Plan, PlanProgress};
+use crate::learner::Snapshot;
+use crate::store::{PlanSource, Store, StoredProfile};
+
+#[derive(Args, Debug)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct PlanArgs {
+    #[command(subcommand)]
+    pub action: Option<PlanAction>,
+    #[arg(long)]
+    pub json: bool,
+    /// Use the offline planner even when a model is configured.
+    #[arg(long)]
+    pub offline: bool,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum PlanAction {
+    /// Answer a few follow-up questions (or pass them as flags) and make a new plan.
+    Regenerate {
+        /// What felt hardest so far (a topic, a mistake pattern or free text).
+        #[arg(long)]
+        hardest: Option<String>,
+        /// New hours per week.
+        #[arg(long)]
+        hours: Option<f64>,
+        /// Anything to focus on or avoid.
+        #[arg(long)]
+        focus: Option<String>,
+        #[arg(long)]
+        json: bool,
+        #[arg(long)]
+        offline: bool,
+    },
+}
+
+pub const QUESTIONS: [&str; 3] = [
+    "What felt hardest so far?",
+    "Hours per week from now on (blank keeps the current number)?",
+    "Anything to focus on or avoid?",
+];
+
+#[derive(Serialize)]
+struct PlanJson<'a> {
+    profile: &'a str,
+    source: PlanSource,
+    offline_reason: Option<&'a str>,
+    offline_code: Option<&'a str>,
+    rejected: &'a [String],
+    model: Option<&'a str>,
+    created_ms: i64,
+    plan: &'a Plan,
+    progress: PlanProgress,
+}
+
+pub fn run(ctx: &Ctx, args: PlanArgs) -> Result<ExitCode, Failure> {
+    let store = ctx.store()?;
+    let bank = ctx.bank();
+    let now = crate::coach::budget::now_ms();
+    let mut profile = super::profile_cmd::resolve(&store, None)?;
+    let (json, offline, fresh) = match args.action {
+        None => (args.json, args.offline, false),
+        Some(PlanAction::Regenerate { hardest, hours, focus, json, offline }) => {
+            regenerate_answers(&store, &mut profile, [hardest, hours.map(|h| h.to_string()), focus], now)?;
+            (json, offline, true)
+        }
+    };
+    let snap = Snapshot::load(&store, &bank, now)?;
+    let existing = if fresh { None } else { store.latest_plan(profile.id)? };
+    let outcome = match existing {
+        Some(p) => PlanOutcome {
+            plan: p.plan,
+            source: p.source,
+            offline_reason: p.note.filter(|_| p.source == PlanSource::Offline),
+            offline_code: None,
+            rejected: Vec::new(),
+            model: None,
+        },
+        None => {
+            let inputs = snap.plan_inputs(&profile.intake);
+            let outcome = if offline {
+                PlanOutcome {
+                    plan: plan_offline(&inputs),
+                    source: PlanSource::Offline,
+                    offline_reason: Some("--offline was given".into()),
+                    offline_code: Some("requested".into()),
+                    rejected: Vec::new(),
+                    model: None,
+                }
+            } else {
+                make_plan_blocking(&ctx.config.llm, &store, &inputs)
+            };
+            let note = outcome.offline_reason.clone().or_else(|| outcome.model.clone());
+            store.save_plan(profile.id, &outcome.plan, outcome.source, note.as_deref())?;
+            outcome
+        }
+    };
+    let prog = progress(&outcome.plan, &snap.history, now);
+    if json {
+        print_json(&PlanJson {
+            profile: &profile.name,
+            source: outcome.source,
+            offline_reason: outcome.offline_reason.as_deref(),
+            offline_code: outcome.offline_code.as_deref(),
+            rejected: &outcome.rejected,
+            model: outcome.model.as_deref(),
+            created_ms: outcome.plan.created_ms,
+            plan: &outcome.plan,
+            progress: prog,
+        })?;
+    } else {
+        render(&profile, &outcome, &prog, &snap);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Asks the follow-up questions (on a terminal when no answer was passed), records the answers with the
+/// profile, and folds them in: new hours, and a hardest thing that names a topic or pattern becomes a
+/// declared weakness.
+fn regenerate_answers(
+    store: &Store,
+    profile: &mut StoredProfile,
+    given: [Option<String>; 3],
+    now: i64,
+) -> Result<(), Failure> {
+    let interactive = given.iter().all(Option::is_none) && std::io::stdin().is_terminal();
+    let mut intake = profile.intake.clone();
+    for (q, a) in QUESTIONS.iter().zip(given) {
+        let answer = match a {
+            Some(a) => a,
+            None if interactive => super::profile_cmd::prompt(q, |s| Ok(s.to_string()))?,
+            None => continue,
+        };
+        let answer = answer.trim().to_string();
+        if answer.is_empty() {
+            continue;
+        }
+        if *q == QUESTIONS[1] {
+            intake.hours_per_week =
+                answer.parse().map_err(|_| Failure(format!("--hours `{answer}`: give a number of hours, e.g. 6")))?;
+        }
+        if *q == QUESTIONS[0] {
+            let mut probe = intake.clone();
+            probe.weaknesses = vec![answer.clone()];
+            let prog = crate::knowledge::progression().map_err(|e| Failure(e.to_string()))?;
+            let names = probe.declared(&prog);
+            if matches!(names.first(), Some(Declared::Topic(_) | Declared::Pattern(_)))
+                && !intake.weaknesses.contains(&answer)
+            {
+                intake.weaknesses.push(answer.clone());
+            }
+        }
+        intake.answers.push(Answer { at_ms: now, question: q.to_string(), answer });
+    }
+    intake.validate().map_err(Failure)?;
+    store.update_profile(&profile.name, &intake)?;
+    profile.intake = intake;
+    Ok(())
+}
+
+fn render(profile: &StoredProfile, o: &PlanOutcome, prog: &PlanProgress, snap: &Snapshot) {
+    let s = Style::detect();
+    let plan = &o.plan;
+    let days = plan.weeks.first().map_or(0, |w| w.days.len());
+    println!(
+        "{}  {} weeks · up to {} days a week · {} min a day",
+        s.bold(&format!("Plan for {}", profile.name)),
+        plan.weeks.len(),
+        days,
+        plan.daily_minutes
+    );
+    match (&o.source, &o.offline_reason) {
+        (PlanSource::Llm, _) => println!("{}", s.dim(&format!("by the model {}", o.model.as_deref().unwrap_or("")))),
+        (PlanSource::Offline, Some(r)) => println!("{}", s.dim(&format!("offline planner: {r}"))),
+        (PlanSource::Offline, None) => println!("{}", s.dim("offline planner")),
+    }
+    for r in &o.rejected {
+        println!("{}", s.yellow(&format!("rejected model reply: {r}")));
+    }
+    let now = match (prog.current_week, prog.current_day) {
+        (Some(w), Some(d)) => format!("now at week {w} day {d}"),
+        _ => "all done".to_string(),
+    };
+    println!(
+        "Progress {}/{} ({:.0}%) {} · {now}",
+        prog.done,
+        prog.planned,
+        prog.fraction * 100.0,
+        super::stats::bar(prog.fraction, 20)
+    );
+    let mut used: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for w in &plan.weeks {
+        println!("\n{}", s.bold(&format!("Week {}", w.week)));
+        for d in &w.days {
+            println!(
+                "  Day {}  {} · {} · {} min — {}",
+                d.day,
+                d.topic,
+                d.difficulty.as_str(),
+                d.minutes,
+                s.dim(&crate::fmt::clip(&d.reason, 90))
+            );
+            for p in &d.problems {
+                let n = used.entry(p.slug.as_str()).or_default();
+                let solved = snap
+                    .history
+                    .get(&p.slug)
+                    .map_or(0, |r| r.accepted_at.iter().filter(|t| **t >= plan.created_ms).count());
+                let done = *n < solved;
+                *n += 1;
+                let mark = if done { s.green("✓") } else { " ".into() };
+                let kind = match p.kind {
+                    ItemKind::New => "",
+                    ItemKind::Review => " review",
+                    ItemKind::Rehearsal => " rehearsal",
+                };
+                println!("    {mark} {:<44} {:<6} {:>3} min{kind}", p.slug, p.difficulty.as_str(), p.minutes);
+            }
+        }
+    }
+    for n in plan.skipped.iter().chain(&plan.notes) {
+        println!("{}", s.dim(&format!("note: {n}")));
+    }
+}

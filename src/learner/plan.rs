@@ -1,0 +1,412 @@
+//! Plans: weeks → days → problems, fitted to the learner's hours (DESIGN.md §6).
+//!
+//! Invariants of every plan, offline or from the model (checked by [`Plan::check`] and the property tests):
+//! - at most `timeline_weeks` weeks and `days_per_week` days a week;
+//! - a day's minutes are the sum of its problems' minutes and never exceed the daily budget, so a week
+//!   never exceeds the hours per week;
+//! - every slug is a problem of the bank.
+//!
+//! The offline planner ([`plan_offline`]) is deterministic: topics the learner is weak in come first
+//! (heaviest need first, then the progression order), then the rest of the progression; mastered topics
+//! and problems solved cleanly on the first try are skipped; within a topic the progression's order
+//! (easiest first) holds, adjusted by community signal. New problems are followed by a second pass that
+//! re-solves weak-topic and struggled problems from memory, then by timed interview rehearsals.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use serde::{Deserialize, Serialize};
+
+use super::facts::{community, minutes_for, History, Needs, ProblemInfo};
+use super::intake::{Intake, Level};
+use super::weakness::Profile;
+use crate::knowledge::Progression;
+use crate::problems::Difficulty;
+use crate::sync::signal::Signal;
+
+/// A day is never planned shorter than this when the hours allow it (fewer, longer days instead).
+pub const MIN_DAY_MINUTES: u32 = 45;
+/// Interview rehearsals are this long.
+pub const REHEARSAL_MINUTES: u32 = 45;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum ItemKind {
+    /// First time in the plan.
+    #[default]
+    New,
+    /// Re-solve from memory.
+    Review,
+    /// Timed, like an interview.
+    Rehearsal,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlannedProblem {
+    pub slug: String,
+    pub topic: String,
+    pub difficulty: Difficulty,
+    pub minutes: u32,
+    pub reason: String,
+    #[serde(default)]
+    pub kind: ItemKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Day {
+    /// 1-based within its week.
+    pub day: u32,
+    pub topic: String,
+    pub difficulty: Difficulty,
+    pub minutes: u32,
+    pub reason: String,
+    pub problems: Vec<PlannedProblem>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Week {
+    /// 1-based.
+    pub week: u32,
+    pub days: Vec<Day>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Plan {
+    pub weeks: Vec<Week>,
+    pub daily_minutes: u32,
+    pub weekly_minutes: u32,
+    /// When it was made (Unix ms).
+    pub created_ms: i64,
+    /// Topics left out and why (mastered, no bundled problems).
+    #[serde(default)]
+    pub skipped: Vec<String>,
+    #[serde(default)]
+    pub notes: Vec<String>,
+}
+
+/// Everything a plan is made from.
+pub struct PlanInputs<'a> {
+    pub intake: &'a Intake,
+    pub weakness: &'a Profile,
+    pub progression: &'a Progression,
+    pub catalog: &'a [ProblemInfo],
+    pub history: &'a History,
+    pub community: &'a HashMap<String, Signal>,
+    pub now_ms: i64,
+}
+
+/// The days a week and the minutes per day a plan uses for `intake`.
+pub fn budget(intake: &Intake) -> (u32, u32) {
+    let weekly = intake.weekly_minutes();
+    let days = (weekly / MIN_DAY_MINUTES).clamp(1, u32::from(intake.days_per_week.max(1)));
+    (days, weekly / days)
+}
+
+impl PlanInputs<'_> {
+    pub fn needs(&self) -> Needs {
+        Needs::build(Some(self.intake), self.weakness, self.history, self.progression)
+    }
+
+    /// Topics in the order a plan takes them: weak first (heaviest need, then progression order), then the
+    /// others in progression order; mastered topics and topics without bank problems are left out.
+    pub fn topic_order(&self, needs: &Needs) -> (Vec<String>, Vec<String>) {
+        let known: HashSet<&str> = self.catalog.iter().map(|p| p.slug.as_str()).collect();
+        let mut skipped = Vec::new();
+        let mut weak = Vec::new();
+        let mut rest = Vec::new();
+        for (pos, t) in self.progression.topics.iter().enumerate() {
+            if !t.problems.iter().any(|s| known.contains(s.as_str())) {
+                skipped.push(format!("{}: no bundled problems yet", t.name));
+            } else if needs.is_weak(&t.name) {
+                weak.push((needs.weight(&t.name), pos, t.name.clone()));
+            } else if needs.mastered.contains(&t.name) {
+                skipped.push(format!("{}: mastered", t.name));
+            } else {
+                rest.push(t.name.clone());
+            }
+        }
+        weak.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let order = weak.into_iter().map(|(_, _, n)| n).chain(rest).collect();
+        (order, skipped)
+    }
+}
+
+fn round5(m: u32) -> u32 {
+    (m.div_ceil(5) * 5).max(10)
+}
+
+/// The offline planner; see the module docs.
+pub fn plan_offline(inp: &PlanInputs<'_>) -> Plan {
+    let needs = inp.needs();
+    let (order, skipped) = inp.topic_order(&needs);
+    let (days_per_week, daily) = budget(inp.intake);
+    let info: HashMap<&str, &ProblemInfo> = inp.catalog.iter().map(|p| (p.slug.as_str(), p)).collect();
+    let beginner = inp.intake.level == Level::Beginner;
+    let mut queue: Vec<PlannedProblem> = Vec::new();
+    let mut deferred: Vec<PlannedProblem> = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::new();
+    for topic in &order {
+        let Some(t) = inp.progression.topic(topic) else { continue };
+        let weak = needs.is_weak(topic);
+        let mut items: Vec<(f64, usize, PlannedProblem, bool)> = Vec::new();
+        for (i, slug) in t.problems.iter().enumerate() {
+            let Some(p) = info.get(slug.as_str()) else { continue };
+            if inp.history.get(slug).is_some_and(|r| r.clean_first) || !seen.insert(p.slug.as_str()) {
+                continue;
+            }
+            let mut why = vec![match needs.why.get(topic) {
+                Some(w) if weak => format!("weak topic {topic}: {w}"),
+                _ => format!("{} in the progression", t.title),
+            }];
+            if let Some(wp) = needs.pattern_for(slug) {
+                let phrase = format!("practises {}", wp.kind);
+                if !why.iter().any(|w| w.contains(&phrase)) {
+                    why.push(phrase);
+                }
+            }
+            if inp.history.get(slug).is_some_and(|r| !r.solved()) {
+                why.push("not solved yet".into());
+            }
+            let c = community(inp.community.get(slug), beginner || weak);
+            if let Some(c) = &c {
+                why.push(c.why.clone());
+            }
+            let defer = c.as_ref().is_some_and(|c| c.defer) || (beginner && p.difficulty == Difficulty::Hard);
+            if defer {
+                why.push("saved for later".into());
+            }
+            // Solved before, but not cleanly: planned as a review straight away.
+            let kind = match inp.history.get(slug) {
+                Some(r) if r.solved() => {
+                    why.insert(0, format!("review: solved after {} attempts", r.attempts));
+                    ItemKind::Review
+                }
+                _ => ItemKind::New,
+            };
+            let item = PlannedProblem {
+                slug: p.slug.clone(),
+                topic: topic.clone(),
+                difficulty: p.difficulty,
+                minutes: minutes_for(p.difficulty),
+                reason: why.join("; "),
+                kind,
+            };
+            // Earlier in the progression first; community favour moves a problem up to one place.
+            items.push((i as f64 - c.map_or(0.0, |c| c.favour * 1.5), i, item, defer));
+        }
+        items.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        for (_, _, item, defer) in items {
+            if defer {
+                deferred.push(item);
+            } else {
+                queue.push(item);
+            }
+        }
+    }
+    queue.extend(deferred);
+    let firsts = queue.clone();
+    // Second pass: re-solve the new problems of weak topics from memory.
+    for item in &firsts {
+        if item.kind == ItemKind::New && needs.is_weak(&item.topic) {
+            queue.push(PlannedProblem {
+                minutes: round5(item.minutes * 3 / 4),
+                reason: format!("review: re-solve {} from memory", item.slug),
+                kind: ItemKind::Review,
+                ..item.clone()
+            });
+        }
+    }
+    // Third: timed rehearsals, weak topics first, as long as time is left.
+    for item in &firsts {
+        queue.push(PlannedProblem {
+            minutes: REHEARSAL_MINUTES,
+            reason: format!("interview rehearsal: {REHEARSAL_MINUTES} min timed, no hints ({})", item.topic),
+            kind: ItemKind::Rehearsal,
+            ..item.clone()
+        });
+    }
+    let mut notes = Vec::new();
+    let too_long: Vec<&str> = queue.iter().filter(|i| i.minutes > daily).map(|i| i.slug.as_str()).collect();
+    if !too_long.is_empty() {
+        notes.push(format!(
+            "left out (longer than a {daily}-minute day): {}; more hours per week make room",
+            dedup(&too_long).join(", ")
+        ));
+    }
+    queue.retain(|i| i.minutes <= daily);
+    let weeks = fill(queue, inp.intake.timeline_weeks, days_per_week, daily);
+    if weeks.len() < inp.intake.timeline_weeks as usize {
+        notes.push(
+            "the bank's problems are all planned before the timeline ends; use the rest for interview mode".into(),
+        );
+    }
+    Plan { weeks, daily_minutes: daily, weekly_minutes: daily * days_per_week, created_ms: inp.now_ms, skipped, notes }
+}
+
+fn dedup<'a>(v: &[&'a str]) -> Vec<&'a str> {
+    let mut out: Vec<&str> = Vec::new();
+    for s in v {
+        if !out.contains(s) {
+            out.push(s);
+        }
+    }
+    out
+}
+
+/// Lays `queue` out in order over days of at most `daily` minutes.
+fn fill(queue: Vec<PlannedProblem>, weeks: u32, days: u32, daily: u32) -> Vec<Week> {
+    let mut it = queue.into_iter().peekable();
+    let mut out = Vec::new();
+    'weeks: for w in 1..=weeks {
+        let mut week = Week { week: w, days: Vec::new() };
+        for d in 1..=days {
+            let mut items = Vec::new();
+            let mut used = 0;
+            while let Some(next) = it.peek() {
+                if used + next.minutes > daily {
+                    break;
+                }
+                used += next.minutes;
+                items.extend(it.next());
+            }
+            if items.is_empty() {
+                if !week.days.is_empty() {
+                    out.push(week);
+                }
+                break 'weeks;
+            }
+            week.days.push(make_day(d, items));
+        }
+        out.push(week);
+    }
+    out
+}
+
+/// A day from its problems: topic and difficulty of the bulk of it, minutes summed, a reason.
+pub fn make_day(day: u32, problems: Vec<PlannedProblem>) -> Day {
+    let mut per_topic: BTreeMap<&str, u32> = BTreeMap::new();
+    for p in &problems {
+        *per_topic.entry(p.topic.as_str()).or_default() += p.minutes;
+    }
+    let topic = per_topic.iter().max_by_key(|(_, m)| **m).map(|(t, _)| t.to_string()).unwrap_or_default();
+    let difficulty = problems.iter().map(|p| p.difficulty).max().unwrap_or(Difficulty::Easy);
+    let minutes = problems.iter().map(|p| p.minutes).sum();
+    let reason = problems.first().map(|p| p.reason.clone()).unwrap_or_default();
+    Day { day, topic, difficulty, minutes, reason, problems }
+}
+
+impl Plan {
+    /// Every item in order, with its week and day.
+    pub fn items(&self) -> impl Iterator<Item = (u32, u32, &PlannedProblem)> {
+        self.weeks
+            .iter()
+            .flat_map(|w| w.days.iter().flat_map(move |d| d.problems.iter().map(move |p| (w.week, d.day, p))))
+    }
+
+    /// Checks the invariants in the module docs against `intake` and the known slugs.
+    pub fn check(&self, intake: &Intake, known: &HashSet<&str>) -> Result<(), String> {
+        let (days_per_week, daily) = budget(intake);
+        if self.weeks.is_empty() || self.weeks.len() > intake.timeline_weeks as usize {
+            return Err(format!("the plan has {} weeks; give 1 to {}", self.weeks.len(), intake.timeline_weeks));
+        }
+        for w in &self.weeks {
+            if w.days.len() > days_per_week as usize {
+                return Err(format!("week {} has {} days; at most {days_per_week}", w.week, w.days.len()));
+            }
+            let mut week_total = 0;
+            for d in &w.days {
+                let sum: u32 = d.problems.iter().map(|p| p.minutes).sum();
+                if d.problems.is_empty() {
+                    return Err(format!("week {} day {} has no problems", w.week, d.day));
+                }
+                if sum != d.minutes {
+                    return Err(format!(
+                        "week {} day {}: minutes is {} but its problems add up to {sum}",
+                        w.week, d.day, d.minutes
+                    ));
+                }
+                if sum > daily {
+                    return Err(format!(
+                        "week {} day {}: {sum} minutes overflow the {daily}-minute day ({} h over {days_per_week} days)",
+                        w.week, d.day, intake.hours_per_week
+                    ));
+                }
+                week_total += sum;
+                for p in &d.problems {
+                    if !known.contains(p.slug.as_str()) {
+                        return Err(format!("week {} day {}: unknown problem `{}`", w.week, d.day, p.slug));
+                    }
+                    if p.minutes == 0 {
+                        return Err(format!("week {} day {}: `{}` has 0 minutes", w.week, d.day, p.slug));
+                    }
+                }
+            }
+            if week_total > intake.weekly_minutes() {
+                return Err(format!(
+                    "week {} has {week_total} minutes, over the {} h a week",
+                    w.week, intake.hours_per_week
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Progress on one topic of a plan.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TopicProgress {
+    pub topic: String,
+    pub done: u32,
+    pub planned: u32,
+}
+
+/// Where the learner is against a plan.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlanProgress {
+    pub done: u32,
+    pub planned: u32,
+    /// done / planned (0 for an empty plan).
+    pub fraction: f64,
+    pub topics: Vec<TopicProgress>,
+    /// The first day with work left, as (week, day); None when everything is done.
+    pub current_week: Option<u32>,
+    pub current_day: Option<u32>,
+    /// Days since the plan was made.
+    pub days_elapsed: i64,
+}
+
+/// Progress against `plan`: the k-th occurrence of a problem in the plan is done when the problem has at
+/// least k accepted submissions made since the plan was (problems solved cleanly before are not planned).
+pub fn progress(plan: &Plan, history: &History, now_ms: i64) -> PlanProgress {
+    let mut used: HashMap<&str, usize> = HashMap::new();
+    let mut topics: BTreeMap<&str, (u32, u32)> = BTreeMap::new();
+    let (mut done, mut planned) = (0u32, 0u32);
+    let mut current = None;
+    for (w, d, item) in plan.items() {
+        let rec = history.get(&item.slug);
+        let after = rec.map_or(0, |r| r.accepted_at.iter().filter(|t| **t >= plan.created_ms).count());
+        let n = used.entry(item.slug.as_str()).or_default();
+        let is_done = *n < after;
+        *n += 1;
+        let t = topics.entry(item.topic.as_str()).or_default();
+        t.1 += 1;
+        planned += 1;
+        if is_done {
+            t.0 += 1;
+            done += 1;
+        } else if current.is_none() {
+            current = Some((w, d));
+        }
+    }
+    PlanProgress {
+        done,
+        planned,
+        fraction: if planned == 0 { 0.0 } else { f64::from(done) / f64::from(planned) },
+        topics: topics
+            .into_iter()
+            .map(|(t, (d, p))| TopicProgress { topic: t.to_string(), done: d, planned: p })
+            .collect(),
+        current_week: current.map(|c| c.0),
+        current_day: current.map(|c| c.1),
+        days_elapsed: (now_ms - plan.created_ms).max(0) / 86_400_000,
+    }
+}

@@ -1,0 +1,428 @@
+//! The learner aggregate: intake profiles (several, one active, each with a local embedding), plans, FSRS
+//! review cards, interview sessions and readiness per topic.
+
+use std::collections::HashMap;
+
+use rusqlite::{params, OptionalExtension};
+use serde::Serialize;
+
+use super::{NewEmbedding, Store, StoreError};
+use crate::learner::intake::Intake;
+use crate::learner::interview::{blend, Outcome, Session, TopicReadiness};
+use crate::learner::plan::Plan;
+use crate::learner::review::{self, Grade, ReviewCard};
+
+/// The kind under which profile vectors are stored with the other embeddings.
+pub const PROFILE_KIND: &str = "profile";
+
+fn now_ms() -> i64 {
+    crate::coach::budget::now_ms()
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StoredProfile {
+    pub id: i64,
+    pub name: String,
+    pub intake: Intake,
+    pub active: bool,
+    pub created_ms: i64,
+    pub updated_ms: i64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PlanSource {
+    Llm,
+    Offline,
+}
+
+impl PlanSource {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PlanSource::Llm => "llm",
+            PlanSource::Offline => "offline",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StoredPlan {
+    pub id: i64,
+    pub profile_id: i64,
+    pub plan: Plan,
+    pub source: PlanSource,
+    /// Why the offline planner made it, or which model did.
+    pub note: Option<String>,
+    pub created_ms: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct InterviewRecord {
+    pub id: i64,
+    pub profile_id: Option<i64>,
+    pub session: Session,
+    pub outcome: Outcome,
+    pub readiness: Vec<TopicReadiness>,
+    pub created_ms: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TopicReadinessRow {
+    pub topic: String,
+    pub score: f64,
+    pub sessions: u32,
+    pub updated_ms: i64,
+}
+
+/// A profile name: 1–40 characters of letters, digits, `-`, `_` and `.`.
+pub fn valid_profile_name(name: &str) -> Result<(), String> {
+    let ok = !name.is_empty()
+        && name.chars().count() <= 40
+        && name.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'));
+    if ok {
+        Ok(())
+    } else {
+        Err(format!("profile name `{name}`: use 1 to 40 letters, digits, `-`, `_` or `.`"))
+    }
+}
+
+type ProfileRow = (i64, String, String, bool, i64, i64);
+
+fn profile_from(row: ProfileRow) -> Result<StoredProfile, StoreError> {
+    let (id, name, json, active, created_ms, updated_ms) = row;
+    Ok(StoredProfile { id, name, intake: serde_json::from_str(&json)?, active, created_ms, updated_ms })
+}
+
+const PROFILE_COLS: &str = "SELECT id, name, intake_json, active, created_at, updated_at FROM learner_profiles";
+
+impl Store {
+    /// Creates a profile; the first one becomes active. Fails (nothing written) when the name is taken.
+    pub fn create_profile(&self, name: &str, intake: &Intake) -> Result<StoredProfile, StoreError> {
+        let json = serde_json::to_string(intake)?;
+        let now = now_ms();
+        let tx = self.conn.unchecked_transaction()?;
+        let any: bool =
+            tx.query_row("SELECT EXISTS (SELECT 1 FROM learner_profiles WHERE active = 1)", [], |r| r.get(0))?;
+        tx.execute(
+            "INSERT INTO learner_profiles (name, intake_json, active, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)",
+            params![name, json, !any, now],
+        )?;
+        tx.commit()?;
+        self.embed_profile(name, intake)?;
+        self.profile(name)?.ok_or(StoreError::Sql(rusqlite::Error::QueryReturnedNoRows))
+    }
+
+    /// Replaces a profile's intake (e.g. after `profile edit` or the answers of a regeneration).
+    pub fn update_profile(&self, name: &str, intake: &Intake) -> Result<bool, StoreError> {
+        let json = serde_json::to_string(intake)?;
+        let n = self.conn.execute(
+            "UPDATE learner_profiles SET intake_json = ?2, updated_at = ?3 WHERE name = ?1",
+            params![name, json, now_ms()],
+        )?;
+        if n > 0 {
+            self.embed_profile(name, intake)?;
+        }
+        Ok(n > 0)
+    }
+
+    fn embed_profile(&self, name: &str, intake: &Intake) -> Result<(), StoreError> {
+        let text = intake.embedding_text();
+        let vector = crate::coach::embed::local(&text);
+        let hash = crate::coach::embed::digest(&text);
+        let names: Vec<String> = self.profiles()?.into_iter().map(|p| p.name).collect();
+        let keep: Vec<&str> = names.iter().map(String::as_str).collect();
+        let new = NewEmbedding { kind: PROFILE_KIND, reference: name, text_hash: &hash, vector: &vector };
+        self.sync_embeddings(crate::coach::embed::LOCAL_NAME, PROFILE_KIND, &keep, &[new])
+    }
+
+    pub fn profiles(&self) -> Result<Vec<StoredProfile>, StoreError> {
+        let mut stmt = self.conn.prepare(&format!("{PROFILE_COLS} ORDER BY name"))?;
+        let rows: Vec<ProfileRow> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))?
+            .collect::<Result<_, _>>()?;
+        rows.into_iter().map(profile_from).collect()
+    }
+
+    pub fn profile(&self, name: &str) -> Result<Option<StoredProfile>, StoreError> {
+        let row: Option<ProfileRow> = self
+            .conn
+            .query_row(&format!("{PROFILE_COLS} WHERE name = ?1"), params![name], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
+            })
+            .optional()?;
+        row.map(profile_from).transpose()
+    }
+
+    pub fn active_profile(&self) -> Result<Option<StoredProfile>, StoreError> {
+        let row: Option<ProfileRow> = self
+            .conn
+            .query_row(&format!("{PROFILE_COLS} WHERE active = 1"), [], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
+            })
+            .optional()?;
+        row.map(profile_from).transpose()
+    }
+
+    /// Makes `name` the active profile; false when there is no such profile (nothing changes).
+    pub fn use_profile(&self, name: &str) -> Result<bool, StoreError> {
+        let tx = self.conn.unchecked_transaction()?;
+        let exists: bool =
+            tx.query_row("SELECT EXISTS (SELECT 1 FROM learner_profiles WHERE name = ?1)", params![name], |r| {
+                r.get(0)
+            })?;
+        if exists {
+            tx.execute("UPDATE learner_profiles SET active = 0 WHERE active = 1", [])?;
+            tx.execute("UPDATE learner_profiles SET active = 1 WHERE name = ?1", params![name])?;
+        }
+        tx.commit()?;
+        Ok(exists)
+    }
+
+    /// Profiles nearest to `name`'s by their embeddings, as (name, cosine distance).
+    pub fn similar_profiles(&self, name: &str, k: usize) -> Result<Vec<(String, f64)>, StoreError> {
+        let Some(p) = self.profile(name)? else { return Ok(Vec::new()) };
+        let q = crate::coach::embed::local(&p.intake.embedding_text());
+        let found = self.nearest_embeddings(crate::coach::embed::LOCAL_NAME, PROFILE_KIND, &q, k + 1)?;
+        Ok(found.into_iter().filter(|(r, _)| r != name).take(k).collect())
+    }
+
+    pub fn save_plan(
+        &self,
+        profile_id: i64,
+        plan: &Plan,
+        source: PlanSource,
+        note: Option<&str>,
+    ) -> Result<i64, StoreError> {
+        let json = serde_json::to_string(plan)?;
+        self.conn.execute(
+            "INSERT INTO learner_plans (profile_id, plan_json, source, note, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![profile_id, json, source.as_str(), note, plan.created_ms],
+        )?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    pub fn latest_plan(&self, profile_id: i64) -> Result<Option<StoredPlan>, StoreError> {
+        let row: Option<(i64, String, String, Option<String>, i64)> = self
+            .conn
+            .query_row(
+                "SELECT id, plan_json, source, note, created_at FROM learner_plans WHERE profile_id = ?1
+                 ORDER BY id DESC LIMIT 1",
+                params![profile_id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+            )
+            .optional()?;
+        let Some((id, json, source, note, created_ms)) = row else { return Ok(None) };
+        let source = if source == "llm" { PlanSource::Llm } else { PlanSource::Offline };
+        Ok(Some(StoredPlan { id, profile_id, plan: serde_json::from_str(&json)?, source, note, created_ms }))
+    }
+
+    pub fn review_cards(&self) -> Result<Vec<ReviewCard>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT problem, due_at, stability, difficulty, elapsed_days, scheduled_days, reps, lapses, state,
+                    last_review_at, last_grade FROM review_cards ORDER BY due_at",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(ReviewCard {
+                problem: r.get(0)?,
+                due_ms: r.get(1)?,
+                stability: r.get(2)?,
+                difficulty: r.get(3)?,
+                elapsed_days: r.get(4)?,
+                scheduled_days: r.get(5)?,
+                reps: r.get(6)?,
+                lapses: r.get(7)?,
+                state: r.get(8)?,
+                last_review_ms: r.get(9)?,
+                last_grade: Grade::parse(&r.get::<_, String>(10)?).unwrap_or(Grade::Again),
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    pub fn review_card(&self, problem: &str) -> Result<Option<ReviewCard>, StoreError> {
+        Ok(self.review_cards()?.into_iter().find(|c| c.problem == problem))
+    }
+
+    fn put_review_card(&self, c: &ReviewCard) -> Result<(), StoreError> {
+        self.conn.execute(
+            "INSERT OR REPLACE INTO review_cards (problem, due_at, stability, difficulty, elapsed_days, scheduled_days,
+                 reps, lapses, state, last_review_at, last_grade)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            params![
+                c.problem,
+                c.due_ms,
+                c.stability,
+                c.difficulty,
+                c.elapsed_days,
+                c.scheduled_days,
+                c.reps,
+                c.lapses,
+                c.state,
+                c.last_review_ms,
+                c.last_grade.as_str()
+            ],
+        )?;
+        Ok(())
+    }
+
+    /// Records a submission as an FSRS review of its problem (Again when it failed, Hard when accepted after
+    /// hints, Good when clean); call it right after [`Store::add_submission`]. Returns the card, or None when
+    /// the problem needs none (a clean solve of a problem that has no card).
+    pub fn record_review(
+        &self,
+        problem: &str,
+        accepted: bool,
+        hints_used: u32,
+        now_ms: i64,
+    ) -> Result<Option<ReviewCard>, StoreError> {
+        let card = self.review_card(problem)?;
+        let next = review::review(problem, card.as_ref(), review::grade(accepted, hints_used), now_ms);
+        if let Some(c) = &next {
+            self.put_review_card(c)?;
+        }
+        Ok(next)
+    }
+
+    /// Stores a finished interview session and blends its readiness into the per-topic scores; one
+    /// transaction.
+    pub fn record_interview(
+        &self,
+        profile_id: Option<i64>,
+        session: &Session,
+        outcome: &Outcome,
+        readiness: &[TopicReadiness],
+    ) -> Result<i64, StoreError> {
+        let now = now_ms();
+        let tx = self.conn.unchecked_transaction()?;
+        tx.execute(
+            "INSERT INTO interviews (profile_id, session_json, outcome_json, readiness_json, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![
+                profile_id,
+                serde_json::to_string(session)?,
+                serde_json::to_string(outcome)?,
+                serde_json::to_string(readiness)?,
+                now
+            ],
+        )?;
+        let id = tx.last_insert_rowid();
+        for r in readiness {
+            let old: Option<f64> = tx
+                .query_row("SELECT score FROM readiness WHERE topic = ?1", params![r.topic], |x| x.get(0))
+                .optional()?;
+            tx.execute(
+                "INSERT INTO readiness (topic, score, sessions, updated_at) VALUES (?1, ?2, 1, ?3)
+                 ON CONFLICT (topic) DO UPDATE SET score = ?2, sessions = sessions + 1, updated_at = ?3",
+                params![r.topic, blend(old, r.score), now],
+            )?;
+        }
+        tx.commit()?;
+        Ok(id)
+    }
+
+    pub fn interviews(&self) -> Result<Vec<InterviewRecord>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, profile_id, session_json, outcome_json, readiness_json, created_at FROM interviews ORDER BY id",
+        )?;
+        let rows: Vec<(i64, Option<i64>, String, String, String, i64)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))?
+            .collect::<Result<_, _>>()?;
+        rows.into_iter()
+            .map(|(id, profile_id, s, o, r, created_ms)| {
+                Ok(InterviewRecord {
+                    id,
+                    profile_id,
+                    session: serde_json::from_str(&s)?,
+                    outcome: serde_json::from_str(&o)?,
+                    readiness: serde_json::from_str(&r)?,
+                    created_ms,
+                })
+            })
+            .collect()
+    }
+
+    pub fn readiness(&self) -> Result<Vec<TopicReadinessRow>, StoreError> {
+        let mut stmt = self.conn.prepare("SELECT topic, score, sessions, updated_at FROM readiness ORDER BY topic")?;
+        let rows = stmt.query_map([], |r| {
+            Ok(TopicReadinessRow { topic: r.get(0)?, score: r.get(1)?, sessions: r.get(2)?, updated_ms: r.get(3)? })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Submissions per verdict. Grouped by (problem, verdict) first, the order of the covering index
+    /// `submissions_progress`, so SQLite needs no sort; the sums per verdict are made here.
+    pub fn verdict_counts(&self) -> Result<HashMap<String, u64>, StoreError> {
+        let mut stmt =
+            self.conn.prepare_cached("SELECT verdict, count(*) FROM submissions GROUP BY problem, verdict")?;
+        let mut out: HashMap<String, u64> = HashMap::new();
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let v = r.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?;
+            let n = r.get::<_, i64>(1)?.max(0) as u64;
+            match out.get_mut(v) {
+                Some(c) => *c += n,
+                None => {
+                    out.insert(v.to_string(), n);
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::learner::intake::Level;
+
+    use crate::store::temp_store as store;
+
+    #[test]
+    fn profiles_one_active_and_embedded() {
+        let (_d, s) = store();
+        assert!(s.active_profile().unwrap().is_none());
+        let a = s.create_profile("alice", &Intake::new(Level::Beginner, 8, 5.0)).unwrap();
+        assert!(a.active);
+        let b = s.create_profile("bob", &Intake::new(Level::Advanced, 4, 10.0)).unwrap();
+        assert!(!b.active);
+        assert!(s.create_profile("bob", &Intake::new(Level::Advanced, 4, 10.0)).is_err(), "names are unique");
+        assert_eq!(s.profiles().unwrap().len(), 2);
+        assert!(s.use_profile("bob").unwrap());
+        assert!(!s.use_profile("nobody").unwrap());
+        assert_eq!(s.active_profile().unwrap().unwrap().name, "bob");
+        let mut i = b.intake.clone();
+        i.hours_per_week = 3.0;
+        assert!(s.update_profile("bob", &i).unwrap());
+        assert_eq!(s.profile("bob").unwrap().unwrap().intake.hours_per_week, 3.0);
+        assert_eq!(s.embedding_hashes(crate::coach::embed::LOCAL_NAME, PROFILE_KIND).unwrap().len(), 2);
+        assert_eq!(s.similar_profiles("bob", 3).unwrap()[0].0, "alice");
+        assert!(valid_profile_name("a b").is_err() && valid_profile_name("main-1").is_ok());
+    }
+
+    #[test]
+    fn reviews_interviews_and_readiness_persist() {
+        let (_d, s) = store();
+        let t0 = 1_760_000_000_000;
+        assert!(s.record_review("two-sum", true, 0, t0).unwrap().is_none());
+        let c = s.record_review("two-sum", false, 0, t0).unwrap().unwrap();
+        assert_eq!(s.review_cards().unwrap(), vec![c.clone()]);
+        let c2 = s.record_review("two-sum", true, 0, c.due_ms).unwrap().unwrap();
+        assert!(c2.due_ms > c.due_ms && c2.reps == c.reps + 1);
+        let session = Session {
+            slug: "two-sum".into(),
+            topics: vec!["hash-maps".into()],
+            difficulty: crate::problems::Difficulty::Easy,
+            started_ms: t0,
+            duration_ms: 1000,
+            hint_limit: 1,
+        };
+        let out = Outcome { accepted: true, passed: 5, total: 5, hints_used: 0, elapsed_ms: 100 };
+        let r = vec![TopicReadiness { topic: "hash-maps".into(), score: 0.8 }];
+        s.record_interview(None, &session, &out, &r).unwrap();
+        let r2 = vec![TopicReadiness { topic: "hash-maps".into(), score: 0.4 }];
+        s.record_interview(None, &session, &out, &r2).unwrap();
+        let kept = s.readiness().unwrap();
+        assert_eq!((kept[0].sessions, (kept[0].score * 100.0).round()), (2, 60.0));
+        assert_eq!(s.interviews().unwrap().len(), 2);
+    }
+}
