@@ -58,18 +58,8 @@ pub fn judge(ctx: &Ctx, slug: &str, file: &Path, json: bool, all: bool, mode: Mo
     let submission_id = match &store {
         Some(store) => {
             let hints_used = store.hints_used(&problem.slug)?;
-            let id = store.add_submission(&NewSubmission {
-                code: &code,
-                report: &report,
-                analysis: Some(&analysis),
-                hints_used,
-            })?;
-            // A review of the problem for spaced repetition; the judge's own failures are not the learner's.
-            if report.verdict != Verdict::InternalError {
-                let accepted = report.verdict == Verdict::Accepted;
-                store.record_review(&problem.slug, accepted, hints_used, crate::coach::budget::now_ms())?;
-            }
-            Some(id)
+            let sub = NewSubmission { code: &code, report: &report, analysis: Some(&analysis), hints_used };
+            Some(store.record_submission(&sub, crate::coach::budget::now_ms())?)
         }
         None => None,
     };

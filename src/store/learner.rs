@@ -265,6 +265,18 @@ impl Store {
         Ok(())
     }
 
+    /// Stores a submission and, unless the judge itself failed, reviews its problem's FSRS card: what the CLI
+    /// and the TUI both do after a submit.
+    pub fn record_submission(&self, sub: &super::NewSubmission<'_>, now_ms: i64) -> Result<i64, StoreError> {
+        let id = self.add_submission(sub)?;
+        let verdict = sub.report.verdict;
+        if verdict != crate::judge::Verdict::InternalError {
+            let accepted = verdict == crate::judge::Verdict::Accepted;
+            self.record_review(&sub.report.problem, accepted, sub.hints_used, now_ms)?;
+        }
+        Ok(id)
+    }
+
     /// Records a submission as an FSRS review of its problem (Again when it failed, Hard when accepted after
     /// hints, Good when clean); call it right after [`Store::add_submission`]. Returns the card, or None when
     /// the problem needs none (a clean solve of a problem that has no card).

@@ -18,6 +18,9 @@ use crate::store::Progress;
 /// How long typing may go unsaved: a crash or `kill -9` loses at most this much.
 pub const AUTOSAVE: Duration = Duration::from_secs(1);
 
+/// How often the community data syncs in the background while signed in.
+pub const SYNC_EVERY: Duration = Duration::from_secs(120);
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
     List,
@@ -79,6 +82,22 @@ pub enum Effect {
     CancelChat {
         tag: u64,
     },
+    /// Record a vote in the outbox (synced in the background).
+    Vote {
+        slug: String,
+        vote: crate::sync::wire::Vote,
+    },
+    Comment {
+        slug: String,
+        text: String,
+        tag: Option<crate::sync::wire::Tag>,
+    },
+    /// The problem's comments, for [`Msg::Comments`].
+    LoadComments {
+        slug: String,
+    },
+    /// Push the outbox and pull aggregates on a background thread; ends with [`Msg::Synced`].
+    Sync,
     WriteFile {
         path: String,
         code: String,
@@ -131,6 +150,28 @@ pub enum Msg {
         slug: String,
         feedback: crate::coach::Feedback,
     },
+    /// Community counts changed here (a vote, a comment).
+    Community(HashMap<String, crate::sync::signal::Signal>),
+    Comments {
+        slug: String,
+        comments: Vec<crate::store::LocalComment>,
+    },
+    /// A background sync ended, with the counts as they are now.
+    Synced {
+        status: crate::sync::SyncStatus,
+        /// None when the database could not be read: the counts shown stay.
+        community: Option<HashMap<String, crate::sync::signal::Signal>>,
+    },
+}
+
+/// The background sync, for the status bar.
+#[derive(Debug, Default)]
+pub struct SyncView {
+    pub running: bool,
+    /// Another sync was asked for while one ran (a vote during a sync): run again when it ends.
+    pub again: bool,
+    pub status: Option<crate::sync::SyncStatus>,
+    pub last: Option<Instant>,
 }
 
 /// Feedback on the latest submission.
@@ -169,6 +210,8 @@ pub struct Workspace {
     pub hints_shown: usize,
     pub chat: Chat,
     pub feedback: FeedbackState,
+    /// The problem's community comments, newest first (loaded when it opens, refreshed after a sync).
+    pub comments: Vec<crate::store::LocalComment>,
     /// When the buffer first changed since the last save.
     pub dirty_since: Option<Instant>,
     pub loaded: bool,
@@ -194,6 +237,7 @@ pub struct App {
     pub editor_area: Option<ratatui::layout::Rect>,
     /// The colour scheme, which the editor pane also needs for hit-testing.
     pub theme_kind: super::theme::ThemeKind,
+    pub sync: SyncView,
     next_tag: u64,
 }
 
@@ -217,6 +261,7 @@ impl App {
             pane_rects: Vec::new(),
             editor_area: None,
             theme_kind: super::theme::ThemeKind::Normal,
+            sync: SyncView::default(),
             next_tag: 1,
         }
     }
@@ -234,6 +279,11 @@ impl App {
             Msg::Tick(now) => {
                 self.now = now;
                 self.autosave(false, &mut fx);
+                let signed_in = !matches!(self.sync.status, Some(crate::sync::SyncStatus::LocalOnly { .. }));
+                let due = self.sync.last.is_some_and(|t| now.duration_since(t) >= SYNC_EVERY);
+                if signed_in && due {
+                    self.request_sync(&mut fx);
+                }
             }
             Msg::DraftLoaded { slug, code } => {
                 if let Some(ws) = self.ws.as_mut().filter(|w| w.slug == slug) {
@@ -270,6 +320,32 @@ impl App {
             Msg::Feedback { slug, feedback } => {
                 if let Some(ws) = self.workspace_mut(&slug).filter(|w| w.feedback == FeedbackState::Pending) {
                     ws.feedback = FeedbackState::Ready(feedback);
+                }
+            }
+            Msg::Community(community) => self.list.set_community(community),
+            Msg::Comments { slug, comments } => {
+                if let Some(ws) = self.workspace_mut(&slug) {
+                    ws.comments = comments;
+                }
+            }
+            Msg::Synced { status, community } => {
+                if let Some(c) = community {
+                    self.list.set_community(c);
+                }
+                self.sync.running = false;
+                self.sync.last = Some(self.now);
+                if let crate::sync::SyncStatus::Error(e) = &status {
+                    self.status = Some(format!("community sync: {e}"));
+                }
+                let pulled = matches!(status, crate::sync::SyncStatus::Synced { pulled, .. } if pulled > 0);
+                self.sync.status = Some(status);
+                if pulled {
+                    if let Some(ws) = &self.ws {
+                        fx.push(Effect::LoadComments { slug: ws.slug.clone() });
+                    }
+                }
+                if std::mem::take(&mut self.sync.again) {
+                    self.request_sync(&mut fx);
                 }
             }
         }
@@ -474,9 +550,26 @@ impl App {
             AppCommand::Submit => self.start_run(RunMode::Submit, fx),
             AppCommand::Hint(q) => self.ask_tutor(q.unwrap_or_default(), false, fx),
             AppCommand::GiveUp => self.ask_tutor(String::new(), true, fx),
-            AppCommand::Vote(_) | AppCommand::Comment(_) => {
-                self.status = Some("community commands are not available here yet".into())
-            }
+            AppCommand::Vote(v) => match crate::sync::wire::Vote::parse(v.trim()) {
+                Some(vote) => {
+                    fx.push(Effect::Vote { slug: ws.slug.clone(), vote });
+                    self.status = Some(match vote {
+                        crate::sync::wire::Vote::Clear => "vote cleared".to_string(),
+                        v => format!("voted {} (synced in the background)", v.as_str()),
+                    });
+                    self.request_sync(fx);
+                }
+                None => self.status = Some(format!("E474: `{v}` is not a vote: :vote up, :vote down or :vote clear")),
+            },
+            AppCommand::Comment(c) => match parse_comment(&c) {
+                Ok((text, tag)) => {
+                    fx.push(Effect::Comment { slug: ws.slug.clone(), text, tag });
+                    fx.push(Effect::LoadComments { slug: ws.slug.clone() });
+                    self.status = Some("comment saved (synced in the background)".into());
+                    self.request_sync(fx);
+                }
+                Err(e) => self.status = Some(e),
+            },
             AppCommand::Reset => {
                 let starter = self.bank.get(&ws.slug).map(|p| p.starter.clone()).unwrap_or_default();
                 ws.editor.set_text(&starter);
@@ -510,6 +603,7 @@ impl App {
             hints_shown: 0,
             chat: Chat::default(),
             feedback: FeedbackState::None,
+            comments: Vec::new(),
             dirty_since: None,
             loaded: false,
         });
@@ -518,6 +612,7 @@ impl App {
         }
         if !ws.chat.loaded {
             fx.push(Effect::LoadChat { slug: slug.to_string() });
+            fx.push(Effect::LoadComments { slug: slug.to_string() });
         }
         fx.push(Effect::RememberLast { slug: slug.to_string() });
         self.last_problem = Some(slug.to_string());
@@ -596,6 +691,16 @@ impl App {
                 ws.feedback = FeedbackState::None;
                 self.status = Some(format!("the run failed: {e}"));
             }
+        }
+    }
+
+    /// Starts a background sync, or queues one behind the sync that is running.
+    pub fn request_sync(&mut self, fx: &mut Vec<Effect>) {
+        if self.sync.running {
+            self.sync.again = true;
+        } else {
+            self.sync.running = true;
+            fx.push(Effect::Sync);
         }
     }
 
@@ -805,4 +910,23 @@ impl App {
     pub fn animating(&self) -> bool {
         self.ws.as_ref().is_some_and(|w| w.running.is_some() || w.chat.busy())
     }
+}
+
+/// `:comment [#TAG] TEXT`: the text and its optional tag, or the error to show (in the CLI's words).
+pub fn parse_comment(arg: &str) -> Result<(String, Option<crate::sync::wire::Tag>), String> {
+    use crate::sync::wire::Tag;
+    let arg = arg.trim();
+    let (tag, text) = match arg.strip_prefix('#') {
+        Some(rest) => {
+            let (name, text) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
+            let tag = Tag::parse(name).ok_or_else(|| {
+                let names: Vec<&str> = Tag::ALL.iter().map(|t| t.as_str()).collect();
+                format!("`#{name}` is not a tag; use one of #{}", names.join(", #"))
+            })?;
+            (Some(tag), text.trim())
+        }
+        None => (None, arg),
+    };
+    crate::sync::wire::validate_comment(text).map_err(|e| format!("{e} (:comment [#TAG] TEXT)"))?;
+    Ok((text.to_string(), tag))
 }

@@ -7,6 +7,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::problems::{Bank, Difficulty};
 use crate::store::Progress;
+use crate::sync::signal::Signal;
 
 #[derive(Debug, Clone)]
 pub struct Row {
@@ -38,6 +39,8 @@ pub enum Sort {
     Title,
     Status,
     Acceptance,
+    /// Most upvoted first (community score), for problems others recommend.
+    Community,
 }
 
 impl Sort {
@@ -48,6 +51,7 @@ impl Sort {
             Sort::Title => "title",
             Sort::Status => "status",
             Sort::Acceptance => "acceptance",
+            Sort::Community => "community",
         }
     }
 }
@@ -64,6 +68,8 @@ pub struct ListState {
     pub selected: usize,
     /// Indices into `rows` of what is shown, in display order.
     pub view: Vec<usize>,
+    /// Community votes and tags per problem (local votes and pending events included).
+    pub community: HashMap<String, Signal>,
 }
 
 impl ListState {
@@ -99,6 +105,7 @@ impl ListState {
             sort: Sort::Bank,
             selected: 0,
             view: vec![],
+            community: HashMap::new(),
         };
         s.refresh();
         s
@@ -125,6 +132,7 @@ impl ListState {
             })
             .collect();
         let rows = &self.rows;
+        let score = |r: &Row| self.community.get(&r.slug).map(Signal::score).unwrap_or(0);
         let status_rank = |r: &Row| match r.status() {
             "attempted" => 0,
             "new" => 1,
@@ -143,6 +151,7 @@ impl ListState {
                     .partial_cmp(&rb.acceptance().unwrap_or(2.0))
                     .unwrap_or(std::cmp::Ordering::Equal)
                     .then(ra.order.cmp(&rb.order)),
+                Sort::Community => score(rb).cmp(&score(ra)).then(ra.order.cmp(&rb.order)),
             };
             // A search ranks by match quality first.
             sb.cmp(&sa).then(by_sort)
@@ -238,9 +247,18 @@ impl ListState {
             Sort::Difficulty => Sort::Title,
             Sort::Title => Sort::Status,
             Sort::Status => Sort::Acceptance,
-            Sort::Acceptance => Sort::Bank,
+            Sort::Acceptance => Sort::Community,
+            Sort::Community => Sort::Bank,
         };
         self.refresh();
+    }
+
+    /// New community counts (after a vote, a comment or a sync); the view keeps its selection.
+    pub fn set_community(&mut self, community: HashMap<String, Signal>) {
+        self.community = community;
+        if self.sort == Sort::Community {
+            self.refresh();
+        }
     }
 
     /// An unsolved problem from the current view, chosen by the clock (no RNG state to keep).

@@ -84,6 +84,7 @@ pub fn run(config: &Config, paths: &Paths) -> Result<(), TuiError> {
     let progress = store.progress()?;
     let last = store.state("last_problem")?;
     let mut app = App::new(bank, progress, last, keymap);
+    app.list.set_community(store.community_signal()?);
 
     let _guard = TerminalGuard::enter()?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
@@ -103,6 +104,12 @@ pub fn run(config: &Config, paths: &Paths) -> Result<(), TuiError> {
         chats: HashMap::new(),
         judge: Arc::new(OnceLock::new()),
     };
+    // The first sync runs at once in the background (offline or not signed in, it says so and stops).
+    let mut first = Vec::new();
+    app.request_sync(&mut first);
+    for fx in first {
+        runtime.execute(fx, &mut app, &mut terminal)?;
+    }
     event_loop(&mut app, &theme, &mut terminal, &rx, &mut runtime)?;
     Ok(())
 }
@@ -243,6 +250,23 @@ impl Runtime {
                 }
             }
             Effect::Judge { tag, slug, code, mode } => self.judge(tag, slug, code, mode),
+            Effect::Vote { slug, vote } => {
+                let done = self.store.record_vote(&slug, vote).and_then(|_| self.store.community_signal());
+                self.community_changed(done, "the vote");
+            }
+            Effect::Comment { slug, text, tag } => {
+                let done = self.store.record_comment(&slug, &text, tag).and_then(|_| self.store.community_signal());
+                self.community_changed(done, "the comment");
+            }
+            Effect::LoadComments { slug } => match self.store.comments_for(&slug) {
+                Ok(comments) => {
+                    let _ = self.tx.send(Msg::Comments { slug, comments });
+                }
+                Err(e) => {
+                    let _ = self.tx.send(Msg::Status(format!("could not read the comments: {e}")));
+                }
+            },
+            Effect::Sync => self.sync(),
         }
         Ok(false)
     }
@@ -278,7 +302,7 @@ impl Runtime {
                     let s = Store::open(&paths.db_file).map_err(|e| e.to_string())?;
                     let hints_used = s.hints_used(&slug).map_err(|e| e.to_string())?;
                     let sub = NewSubmission { code: &code, report: &report, analysis: Some(&analysis), hints_used };
-                    s.add_submission(&sub).map_err(|e| e.to_string())?;
+                    s.record_submission(&sub, crate::coach::budget::now_ms()).map_err(|e| e.to_string())?;
                     store = Some((s, problem));
                 }
                 Ok((Box::new((report, Some(analysis))), store))
@@ -296,6 +320,31 @@ impl Runtime {
                     crate::coach::feedback_blocking(&config.llm, &store, &problem, &code, &report, &analysis);
                 let _ = tx.send(Msg::Feedback { slug, feedback });
             }
+        });
+    }
+
+    fn community_changed(
+        &self,
+        done: Result<HashMap<String, crate::sync::signal::Signal>, crate::store::StoreError>,
+        what: &str,
+    ) {
+        let msg = match done {
+            Ok(community) => Msg::Community(community),
+            Err(e) => Msg::Status(format!("could not record {what}: {e}")),
+        };
+        let _ = self.tx.send(msg);
+    }
+
+    /// One background sync on its own thread and connection; the app hears of it as [`Msg::Synced`].
+    fn sync(&self) {
+        let (tx, db) = (self.tx.clone(), self.paths.db_file.clone());
+        std::thread::spawn(move || {
+            let status = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
+                Ok(rt) => rt.block_on(crate::sync::background_sync(db.clone())),
+                Err(e) => crate::sync::SyncStatus::Error(format!("no async runtime: {e}")),
+            };
+            let community = Store::open(&db).and_then(|s| s.community_signal()).ok();
+            let _ = tx.send(Msg::Synced { status, community });
         });
     }
 

@@ -421,3 +421,86 @@ fn panes_never_scroll_past_their_end() {
     screen(&mut a, 100, 30);
     assert_eq!(a.ws.as_ref().unwrap().statement_scroll, at_end - 1, "one line up is one line up");
 }
+
+fn signal(up: u64, down: u64, good_intro: u64, mine: crate::sync::wire::Vote) -> crate::sync::signal::Signal {
+    let mut s = crate::sync::signal::Signal { up, down, comments: good_intro, my_vote: mine, ..Default::default() };
+    *s.tags.get_mut(crate::sync::wire::Tag::GoodIntro) = good_intro;
+    s
+}
+
+#[test]
+fn votes_and_comments_from_the_editor_go_to_the_outbox_and_sync() {
+    use crate::sync::wire::{Tag, Vote};
+    let mut a = app();
+    open_two_sum(&mut a);
+    let fx = keys(&mut a, ":vote up<CR>");
+    assert_eq!(fx, vec![Effect::Vote { slug: "two-sum".into(), vote: Vote::Up }, Effect::Sync]);
+    // A second change while the sync runs queues one more sync, not a second thread.
+    let fx = keys(&mut a, ":comment #good_intro Start with one pass.<CR>");
+    assert_eq!(
+        fx,
+        vec![
+            Effect::Comment { slug: "two-sum".into(), text: "Start with one pass.".into(), tag: Some(Tag::GoodIntro) },
+            Effect::LoadComments { slug: "two-sum".into() },
+        ]
+    );
+    let fx = a.update(Msg::Synced {
+        status: crate::sync::SyncStatus::Synced { pushed: 2, pulled: 0 },
+        community: Some([("two-sum".to_string(), signal(3, 1, 1, Vote::Up))].into()),
+    });
+    assert_eq!(fx, vec![Effect::Sync], "the queued sync runs when the first ends");
+    assert_eq!(a.list.community["two-sum"].up, 3);
+
+    assert!(keys(&mut a, ":vote sideways<CR>").is_empty());
+    assert!(a.status.as_deref().unwrap().contains("not a vote"), "{:?}", a.status);
+    assert!(keys(&mut a, ":comment #bogus hi<CR>").is_empty());
+    assert!(a.status.as_deref().unwrap().contains("#good_intro"), "{:?}", a.status);
+    assert!(keys(&mut a, ":comment #too_hard<CR>").is_empty(), "a tag alone is no comment");
+    assert!(a.status.as_deref().unwrap().contains("cannot be empty"), "{:?}", a.status);
+}
+
+#[test]
+fn a_sync_every_two_minutes_only_while_signed_in() {
+    let mut a = app();
+    let mut fx = Vec::new();
+    a.request_sync(&mut fx);
+    assert_eq!(fx, vec![Effect::Sync]);
+    let t0 = Instant::now();
+    a.update(Msg::Tick(t0));
+    a.update(Msg::Synced { status: crate::sync::SyncStatus::Offline { queued: 2 }, community: None });
+    assert!(a.update(Msg::Tick(t0 + Duration::from_secs(30))).is_empty());
+    assert_eq!(a.update(Msg::Tick(t0 + Duration::from_secs(121))), vec![Effect::Sync]);
+    a.update(Msg::Synced { status: crate::sync::SyncStatus::LocalOnly { queued: 0 }, community: None });
+    assert!(a.update(Msg::Tick(t0 + Duration::from_secs(600))).is_empty(), "no account: nothing to sync");
+}
+
+#[test]
+fn community_counts_in_the_list_and_the_workspace() {
+    use crate::sync::wire::Vote;
+    let mut a = app();
+    a.update(Msg::Community(
+        [("two-sum".to_string(), signal(12, 2, 3, Vote::Up)), ("3sum".to_string(), signal(0, 4, 0, Vote::Clear))]
+            .into(),
+    ));
+    a.update(Msg::Synced { status: crate::sync::SyncStatus::Offline { queued: 1 }, community: None });
+    keys(&mut a, "ooooo");
+    assert_eq!(a.list.sort.name(), "community");
+    let list = screen(&mut a, 120, 12);
+    open_two_sum(&mut a);
+    let comment = crate::store::LocalComment {
+        id: uuid::Uuid::nil(),
+        slug: "two-sum".into(),
+        author: Some("ada".into()),
+        mine: false,
+        text: "Try it without sorting first.".into(),
+        tag: Some(crate::sync::wire::Tag::GoodIntro),
+        at: 0,
+        pending: false,
+    };
+    a.update(Msg::Comments { slug: "two-sum".into(), comments: vec![comment] });
+    screen(&mut a, 120, 40);
+    keys(&mut a, "<C-w>h<C-w>z");
+    screen(&mut a, 120, 40);
+    keys(&mut a, &"<C-d>".repeat(9));
+    insta::assert_snapshot!(format!("{list}\n{}", screen(&mut a, 120, 40)));
+}

@@ -13,6 +13,8 @@ use super::keymap::{Action, Context, TABLE};
 use super::theme::Theme;
 use crate::judge::{CaseReport, Verdict};
 use crate::problems::Difficulty;
+use crate::sync::signal::Signal;
+use crate::sync::wire::{Tag, Vote};
 
 const SPINNER: &[&str] = &["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
 
@@ -97,6 +99,7 @@ fn draw_list(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         };
         let acc = r.acceptance().map(|a| format!("{:>4.0}%", a * 100.0)).unwrap_or_else(|| "   — ".into());
         let title_width = if wide { 44 } else { 30 };
+        let signal = l.community.get(&r.slug);
         let mut spans = vec![
             Span::styled(format!(" {mark} "), mark_style),
             Span::raw(format!("{:<title_width$.title_width$} ", r.title)),
@@ -104,8 +107,12 @@ fn draw_list(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             Span::raw(format!(" {:<10.10} ", r.topic)),
             Span::styled(format!("{:<10}", r.status()), mark_style),
             Span::styled(acc, theme.dim),
+            Span::styled(format!(" {:>5}", signal.map(score_text).unwrap_or_default()), theme.accent),
         ];
         if wide {
+            if let Some(tag) = signal.and_then(|s| s.top_tag()) {
+                spans.push(Span::styled(format!("  [{}]", tag_text(tag)), theme.warn));
+            }
             spans.push(Span::styled(format!("  {}", r.patterns.join(", ")), theme.dim));
         }
         let style = if line_no == l.selected { theme.selected } else { Style::default() };
@@ -135,16 +142,55 @@ fn draw_list(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     Paragraph::new(Line::from(Span::styled(hints.join("  "), theme.dim))).wrap(Wrap { trim: true }).render(foot, buf);
 }
 
+/// A problem's community score (up minus down votes), `+12` or `−3`; empty when nobody voted.
+fn score_text(s: &Signal) -> String {
+    match s.score() {
+        0 if s.up == 0 => String::new(),
+        n if n >= 0 => format!("+{n}"),
+        n => format!("−{}", -n),
+    }
+}
+
+fn tag_text(t: Tag) -> &'static str {
+    match t {
+        Tag::TooHard => "too hard",
+        Tag::GoodIntro => "good intro",
+        Tag::PatternPractice => "pattern practice",
+    }
+}
+
+/// The workspace header's community part: votes, comments, tags and the learner's own vote.
+fn community_spans(s: &Signal, theme: &Theme) -> Vec<Span<'static>> {
+    let mut parts = vec![format!("▲{} ▼{}", s.up, s.down)];
+    if s.comments > 0 {
+        parts.push(format!("{} comment{}", s.comments, if s.comments == 1 { "" } else { "s" }));
+    }
+    for t in Tag::ALL {
+        if s.tags.get(t) > 0 {
+            parts.push(format!("{} ×{}", tag_text(t), s.tags.get(t)));
+        }
+    }
+    match s.my_vote {
+        Vote::Up => parts.push("you voted up".into()),
+        Vote::Down => parts.push("you voted down".into()),
+        Vote::Clear => {}
+    }
+    vec![Span::styled("  ·  ", theme.dim), Span::styled(parts.join(" · "), theme.accent)]
+}
+
 fn draw_workspace(app: &mut App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let Some(ws) = app.ws.as_ref() else { return };
     let Some(problem) = app.bank.get(&ws.slug) else { return };
     let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
-    Paragraph::new(Line::from(vec![
+    let mut header = vec![
         Span::styled(format!(" {} ", problem.title), theme.title),
         difficulty_span(problem.difficulty, theme),
         Span::styled(format!(" {} · {}", problem.topic, problem.slug), theme.dim),
-    ]))
-    .render(head, buf);
+    ];
+    if let Some(s) = app.list.community.get(&ws.slug) {
+        header.extend(community_spans(s, theme));
+    }
+    Paragraph::new(Line::from(header)).render(head, buf);
 
     let tutor_keys = (keys_hint(app, Action::Hint), keys_hint(app, Action::Ask));
     let mut rects: Vec<(Pane, Rect)> = Vec::new();
@@ -173,7 +219,8 @@ fn draw_workspace(app: &mut App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         let [res, tut] = Layout::vertical([Constraint::Percentage(65), Constraint::Percentage(35)]).areas(right);
         rects.extend([(Pane::Results, res), (Pane::Tutor, tut)]);
     }
-    let statement = super::markdown::render(&statement_text(problem), theme);
+    let mut statement = super::markdown::render(&statement_text(problem), theme);
+    comment_lines(&ws.comments, theme, &mut statement);
     let spinner = SPINNER[(app.now.elapsed().as_millis() / 80) as usize % SPINNER.len()];
     let spinner_frame = ws.running.as_ref().map(|r| (spinner, app.now.saturating_duration_since(r.started)));
     let mut tutor_scroll = None;
@@ -214,6 +261,31 @@ fn draw_workspace(app: &mut App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         b.render(rect, buf);
         ws.editor.render(inner, buf, focused, theme.kind);
         app.editor_area = Some(inner);
+    }
+}
+
+/// The community's comments under the statement, newest first (at most ten; `codify comments` lists all).
+fn comment_lines(comments: &[crate::store::LocalComment], theme: &Theme, lines: &mut Vec<Line<'static>>) {
+    if comments.is_empty() {
+        return;
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::from(Span::styled(format!("Comments ({})", comments.len()), theme.title)));
+    for c in comments.iter().take(10) {
+        let who = if c.mine { "you" } else { c.author.as_deref().unwrap_or("someone") };
+        let mut head = vec![Span::styled(format!("{who} "), theme.accent)];
+        if let Some(t) = c.tag {
+            head.push(Span::styled(format!("[{}] ", tag_text(t)), theme.warn));
+        }
+        if c.pending {
+            head.push(Span::styled("(not synced yet) ", theme.dim));
+        }
+        head.push(Span::raw(c.text.clone()));
+        lines.push(Line::from(head));
+    }
+    if comments.len() > 10 {
+        lines
+            .push(Line::from(Span::styled(format!("… {} more: codify comments SLUG", comments.len() - 10), theme.dim)));
     }
 }
 
@@ -558,6 +630,30 @@ fn draw_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         spans.push(Span::raw(format!("  {s}")));
     }
     Paragraph::new(Line::from(spans)).render(area, buf);
+    // The sync indicator sits at the right end, over whatever a long status line left there.
+    if let Some((text, style)) = sync_indicator(app, theme) {
+        let w = (text.chars().count() as u16 + 1).min(area.width);
+        let rect = Rect::new(area.x + area.width - w, area.y, w, 1);
+        Clear.render(rect, buf);
+        Paragraph::new(Line::from(Span::styled(format!(" {text}"), style))).render(rect, buf);
+    }
+}
+
+/// `⇅ synced 2m ago`, `⇅ offline · 3 queued`, …; nothing while community data has never left this machine.
+fn sync_indicator(app: &App, theme: &Theme) -> Option<(String, Style)> {
+    use crate::sync::SyncStatus;
+    if app.sync.running {
+        return Some(("⇅ syncing…".into(), theme.dim));
+    }
+    let ago = app.sync.last.map(|t| app.now.saturating_duration_since(t).as_secs()).unwrap_or(0);
+    let ago = if ago < 60 { "just now".to_string() } else { format!("{}m ago", ago / 60) };
+    match app.sync.status.as_ref()? {
+        SyncStatus::Synced { .. } => Some((format!("⇅ synced {ago}"), theme.dim)),
+        SyncStatus::Offline { queued } => Some((format!("⇅ offline · {queued} queued"), theme.warn)),
+        SyncStatus::LocalOnly { queued: 0 } => None,
+        SyncStatus::LocalOnly { queued } => Some((format!("⇅ not signed in · {queued} kept here"), theme.dim)),
+        SyncStatus::Error(_) => Some(("⇅ sync failed".into(), theme.bad)),
+    }
 }
 
 fn draw_help(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, scroll: u16) {

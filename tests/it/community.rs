@@ -231,6 +231,7 @@ macro_rules! both_backends {
 both_backends!(
     e2e::two_homes_vote_and_comment_and_see_each_other,
     e2e::offline_work_is_kept_and_sent_later,
+    e2e::the_tui_shows_the_other_homes_votes_and_syncs_its_own,
     api::bad_input_gets_the_right_4xx_and_a_json_body,
     api::users_cannot_touch_each_others_votes_or_comments,
     api::replayed_batches_change_nothing_and_the_latest_vote_wins,

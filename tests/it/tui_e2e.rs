@@ -5,18 +5,18 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-struct Tmux {
+pub(crate) struct Tmux {
     session: String,
 }
 
 impl Tmux {
     /// None (test skipped) when tmux is missing outside CI; in CI a missing tmux fails the test.
-    fn start(name: &str, home: &Path) -> Option<Tmux> {
+    pub(crate) fn start(name: &str, home: &Path) -> Option<Tmux> {
         let cmd = format!("env NO_COLOR=1 {} --home {}", env!("CARGO_BIN_EXE_codify"), home.display());
         Tmux::start_cmd(name, &cmd)
     }
 
-    fn start_cmd(name: &str, cmd: &str) -> Option<Tmux> {
+    pub(crate) fn start_cmd(name: &str, cmd: &str) -> Option<Tmux> {
         if Command::new("tmux").arg("-V").output().is_err() {
             assert!(std::env::var_os("CI").is_none(), "tmux is required in CI (.ci/run installs it)");
             eprintln!("skipped: tmux is not installed");
@@ -32,23 +32,23 @@ impl Tmux {
         Some(Tmux { session })
     }
 
-    fn keys(&self, keys: &[&str]) {
+    pub(crate) fn keys(&self, keys: &[&str]) {
         let mut args = vec!["send-keys", "-t", &self.session];
         args.extend_from_slice(keys);
         assert!(Command::new("tmux").args(&args).status().unwrap().success());
     }
 
     /// Types text literally (no key-name interpretation).
-    fn type_text(&self, text: &str) {
+    pub(crate) fn type_text(&self, text: &str) {
         assert!(Command::new("tmux").args(["send-keys", "-t", &self.session, "-l", text]).status().unwrap().success());
     }
 
-    fn screen(&self) -> String {
+    pub(crate) fn screen(&self) -> String {
         let out = Command::new("tmux").args(["capture-pane", "-p", "-t", &self.session]).output().unwrap();
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
-    fn wait_for(&self, text: &str) -> String {
+    pub(crate) fn wait_for(&self, text: &str) -> String {
         let deadline = Instant::now() + Duration::from_secs(20);
         loop {
             let s = self.screen();
@@ -61,7 +61,7 @@ impl Tmux {
     }
 
     /// Waits until `text` is gone from the screen.
-    fn wait_gone(&self, text: &str) {
+    pub(crate) fn wait_gone(&self, text: &str) {
         let deadline = Instant::now() + Duration::from_secs(20);
         while self.screen().contains(text) {
             assert!(Instant::now() < deadline, "timed out waiting for {text:?} to go; screen:\n{}", self.screen());
@@ -71,7 +71,7 @@ impl Tmux {
 
     /// Focuses and zooms the tutor pane: F3 focuses it and opens the question line, which Enter on an empty
     /// question closes again (not Esc: an Esc directly followed by another key can read as Alt+key).
-    fn zoom_tutor(&self) {
+    pub(crate) fn zoom_tutor(&self) {
         self.keys(&["F3"]);
         self.wait_for("ask ›");
         self.keys(&["Enter"]);
@@ -80,7 +80,7 @@ impl Tmux {
         self.wait_for("hints used");
     }
 
-    fn alive(&self) -> bool {
+    pub(crate) fn alive(&self) -> bool {
         Command::new("tmux")
             .args(["has-session", "-t", &self.session])
             .stderr(std::process::Stdio::null())
@@ -89,7 +89,7 @@ impl Tmux {
             .unwrap_or(false)
     }
 
-    fn wait_exit(&self) {
+    pub(crate) fn wait_exit(&self) {
         let deadline = Instant::now() + Duration::from_secs(10);
         while self.alive() {
             assert!(Instant::now() < deadline, "codify did not exit");

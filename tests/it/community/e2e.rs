@@ -97,6 +97,55 @@ pub fn two_homes_vote_and_comment_and_see_each_other(db: TestDb) {
     server.stop(&rt);
 }
 
+/// The TUI of one home syncs in the background at start and shows the other home's votes, tags and
+/// comments; its own `:vote` and `:comment` reach the server without a manual sync.
+pub fn the_tui_shows_the_other_homes_votes_and_syncs_its_own(db: TestDb) {
+    let rt = runtime();
+    let server = Server::start(&rt, &db, Limits::default());
+    let (alice, bob) = (db.home("alice"), db.home("bob"));
+    ok(&alice, &["login", &server.url, "--name", "alice"]);
+    ok(&bob, &["login", &server.url, "--name", "bob"]);
+    ok(&alice, &["vote", "two-sum", "up"]);
+    ok(&alice, &["comment", "two-sum", "One pass with a dictionary.", "--tag", "good_intro"]);
+    ok(&alice, &["sync"]);
+
+    let Some(t) = crate::tui_e2e::Tmux::start("community", &bob) else { return };
+    t.wait_for("⇅ synced");
+    t.keys(&["/"]);
+    t.type_text("two sum");
+    t.keys(&["Enter"]);
+    let list = t.wait_for("[good intro]");
+    assert!(list.contains("+1"), "{list}");
+    t.keys(&["Enter"]);
+    t.wait_for("▲1 ▼0 · 1 comment · good intro ×1");
+    t.type_text(":vote up");
+    t.keys(&["Enter"]);
+    t.wait_for("▲2 ▼0 · 1 comment · good intro ×1 · you voted up");
+    t.type_text(":comment #too_hard Took me an hour.");
+    t.keys(&["Enter"]);
+    t.wait_for("too hard ×1");
+    // Both changes reach the server in the background: Alice sees them after her own sync.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        ok(&alice, &["sync"]);
+        let s = json(&alice, &["comments", "two-sum", "--json"]);
+        if s["signal"]["up"] == 2 && s["signal"]["comments"] == 2 {
+            assert_eq!(s["signal"]["tags"]["too_hard"], 1, "{s}");
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "bob's vote and comment never reached the server: {s}");
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    t.type_text(":q");
+    t.keys(&["Enter"]);
+    t.wait_for("LIST");
+    t.keys(&["q"]);
+    t.wait_exit();
+    let queued = json(&bob, &["sync", "--json"]);
+    assert_eq!(queued["pushed"], 0, "nothing was left in bob's outbox: {queued}");
+    server.stop(&rt);
+}
+
 pub fn offline_work_is_kept_and_sent_later(db: TestDb) {
     let rt = runtime();
     let home = db.home("offline");
