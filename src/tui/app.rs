@@ -98,6 +98,16 @@ pub enum Effect {
     },
     /// Push the outbox and pull aggregates on a background thread; ends with [`Msg::Synced`].
     Sync,
+    /// Pick a problem for the profile and start a session; answered by [`Msg::InterviewReady`].
+    StartInterview,
+    /// Score a finished session and keep its readiness; answered by [`Msg::InterviewScored`].
+    FinishInterview {
+        slug: String,
+        session: crate::learner::interview::Session,
+        outcome: crate::learner::interview::Outcome,
+    },
+    /// The top of the next-problem queue; answered by [`Msg::NextReady`].
+    PickNext,
     WriteFile {
         path: String,
         code: String,
@@ -156,12 +166,44 @@ pub enum Msg {
         slug: String,
         comments: Vec<crate::store::LocalComment>,
     },
+    InterviewReady(crate::learner::interview::Session),
+    InterviewScored {
+        slug: String,
+        readiness: Vec<crate::learner::interview::TopicReadiness>,
+    },
+    /// The next recommended problem and why (None: nothing left to recommend).
+    NextReady(Option<(String, String)>),
     /// A background sync ended, with the counts as they are now.
     Synced {
         status: crate::sync::SyncStatus,
         /// None when the database could not be read: the counts shown stay.
         community: Option<HashMap<String, crate::sync::signal::Signal>>,
     },
+}
+
+/// A timed interview session in a workspace.
+#[derive(Debug, Clone)]
+pub struct Interview {
+    pub session: crate::learner::interview::Session,
+    pub started: Instant,
+    /// Tutor turns taken (hints and questions alike count against the session's limit).
+    pub tutor_turns: u32,
+    /// The best submission so far: (passed, total).
+    pub best: Option<(u32, u32)>,
+    /// A submission was accepted.
+    pub accepted: bool,
+    /// Set when the session is over: readiness per topic (empty until the score arrives).
+    pub result: Option<Vec<crate::learner::interview::TopicReadiness>>,
+}
+
+impl Interview {
+    pub fn remaining(&self, now: Instant) -> Duration {
+        Duration::from_millis(self.session.duration_ms.max(0) as u64).saturating_sub(now.duration_since(self.started))
+    }
+
+    pub fn running(&self) -> bool {
+        self.result.is_none()
+    }
 }
 
 /// The background sync, for the status bar.
@@ -212,6 +254,7 @@ pub struct Workspace {
     pub feedback: FeedbackState,
     /// The problem's community comments, newest first (loaded when it opens, refreshed after a sync).
     pub comments: Vec<crate::store::LocalComment>,
+    pub interview: Option<Interview>,
     /// When the buffer first changed since the last save.
     pub dirty_since: Option<Instant>,
     pub loaded: bool,
@@ -284,6 +327,13 @@ impl App {
                 if signed_in && due {
                     self.request_sync(&mut fx);
                 }
+                let expired = self.ws.iter().chain(self.parked.values()).find_map(|w| {
+                    let iv = w.interview.as_ref().filter(|iv| iv.running())?;
+                    iv.remaining(now).is_zero().then(|| w.slug.clone())
+                });
+                if let Some(slug) = expired {
+                    self.finish_interview(&slug, "time is up", &mut fx);
+                }
             }
             Msg::DraftLoaded { slug, code } => {
                 if let Some(ws) = self.ws.as_mut().filter(|w| w.slug == slug) {
@@ -293,7 +343,7 @@ impl App {
                     ws.loaded = true;
                 }
             }
-            Msg::Judged { tag, result } => self.on_judged(tag, result),
+            Msg::Judged { tag, result } => self.on_judged(tag, result, &mut fx),
             Msg::Saved { slug } => {
                 if let Some(ws) = self.ws.as_mut().filter(|w| w.slug == slug) {
                     ws.editor.mark_saved();
@@ -323,6 +373,39 @@ impl App {
                 }
             }
             Msg::Community(community) => self.list.set_community(community),
+            Msg::InterviewReady(session) => {
+                let slug = session.slug.clone();
+                self.open(&slug, &mut fx);
+                if let Some(ws) = self.ws.as_mut().filter(|w| w.slug == slug) {
+                    let minutes = session.duration_ms / 60_000;
+                    let hints = session.hint_limit;
+                    ws.interview = Some(Interview {
+                        session,
+                        started: self.now,
+                        tutor_turns: 0,
+                        best: None,
+                        accepted: false,
+                        result: None,
+                    });
+                    ws.focus = Pane::Editor;
+                    self.status = Some(format!(
+                        "interview: {minutes} minutes, {hints} hint{}, difficulty hidden; :submit when ready, :giveup ends it",
+                        if hints == 1 { "" } else { "s" }
+                    ));
+                }
+            }
+            Msg::InterviewScored { slug, readiness } => {
+                if let Some(iv) = self.workspace_mut(&slug).and_then(|w| w.interview.as_mut()) {
+                    iv.result = Some(readiness);
+                }
+            }
+            Msg::NextReady(next) => match next {
+                Some((slug, why)) => {
+                    self.open(&slug, &mut fx);
+                    self.status = Some(format!("next: {why}"));
+                }
+                None => self.status = Some("nothing to recommend: every problem is solved and no review is due".into()),
+            },
             Msg::Comments { slug, comments } => {
                 if let Some(ws) = self.workspace_mut(&slug) {
                     ws.comments = comments;
@@ -460,6 +543,11 @@ impl App {
                 Some(slug) if self.bank.get(&slug).is_some() => self.open(&slug, fx),
                 _ => self.status = Some("no problem to resume yet".into()),
             },
+            Action::NextProblem => fx.push(Effect::PickNext),
+            Action::Interview => {
+                fx.push(Effect::StartInterview);
+                self.status = Some("choosing a problem for your interview…".into());
+            }
             Action::Run => self.start_run(RunMode::Run, fx),
             Action::Submit => self.start_run(RunMode::Submit, fx),
             Action::Hint => self.ask_tutor(String::new(), false, fx),
@@ -549,7 +637,15 @@ impl App {
             AppCommand::Run => self.start_run(RunMode::Run, fx),
             AppCommand::Submit => self.start_run(RunMode::Submit, fx),
             AppCommand::Hint(q) => self.ask_tutor(q.unwrap_or_default(), false, fx),
-            AppCommand::GiveUp => self.ask_tutor(String::new(), true, fx),
+            AppCommand::GiveUp => {
+                // In an interview, giving up ends the session (scored); a second :giveup asks for the solution.
+                let slug = ws.slug.clone();
+                if ws.interview.as_ref().is_some_and(Interview::running) {
+                    self.finish_interview(&slug, "you ended it", fx);
+                } else {
+                    self.ask_tutor(String::new(), true, fx);
+                }
+            }
             AppCommand::Vote(v) => match crate::sync::wire::Vote::parse(v.trim()) {
                 Some(vote) => {
                     fx.push(Effect::Vote { slug: ws.slug.clone(), vote });
@@ -604,6 +700,7 @@ impl App {
             chat: Chat::default(),
             feedback: FeedbackState::None,
             comments: Vec::new(),
+            interview: None,
             dirty_since: None,
             loaded: false,
         });
@@ -666,7 +763,7 @@ impl App {
         });
     }
 
-    fn on_judged(&mut self, tag: u64, result: Result<Box<Judged>, String>) {
+    fn on_judged(&mut self, tag: u64, result: Result<Box<Judged>, String>, fx: &mut Vec<Effect>) {
         // A result for a run that was cancelled or superseded is dropped.
         let ws = self
             .ws
@@ -682,15 +779,51 @@ impl App {
                 ws.selected_case = report.cases.iter().position(|c| !c.passed).unwrap_or(0);
                 ws.results_scroll = 0;
                 self.status = Some(format!("{} — {}/{} passed", report.verdict.title(), report.passed, report.total));
+                let accepted = report.verdict == crate::judge::Verdict::Accepted;
                 if run.mode == RunMode::Submit {
-                    self.list.record(&ws.slug, report.verdict == crate::judge::Verdict::Accepted);
+                    self.list.record(&ws.slug, accepted);
+                }
+                let mut finished = None;
+                if let (RunMode::Submit, Some(iv)) = (run.mode, ws.interview.as_mut().filter(|iv| iv.running())) {
+                    let this = (report.passed as u32, report.total as u32);
+                    if iv.best.is_none_or(|(p, _)| this.0 >= p) {
+                        iv.best = Some(this);
+                    }
+                    if accepted {
+                        iv.accepted = true;
+                        finished = Some(ws.slug.clone());
+                    }
                 }
                 ws.report = Some((run.mode, report));
+                if let Some(slug) = finished {
+                    self.finish_interview(&slug, "accepted", fx);
+                }
             }
             Err(e) => {
                 ws.feedback = FeedbackState::None;
                 self.status = Some(format!("the run failed: {e}"));
             }
+        }
+    }
+
+    /// Ends a running interview: the outcome is the best submission so far (accepted only when it was).
+    fn finish_interview(&mut self, slug: &str, why: &str, fx: &mut Vec<Effect>) {
+        let now = self.now;
+        let Some(ws) = self.workspace_mut(slug) else { return };
+        let Some(iv) = ws.interview.as_mut().filter(|iv| iv.running()) else { return };
+        let (passed, total) = iv.best.unwrap_or((0, 0));
+        let outcome = crate::learner::interview::Outcome {
+            accepted: iv.accepted,
+            passed,
+            total,
+            hints_used: iv.tutor_turns,
+            elapsed_ms: now.duration_since(iv.started).as_millis().min(i64::MAX as u128) as i64,
+        };
+        iv.result = Some(Vec::new());
+        fx.push(Effect::FinishInterview { slug: slug.to_string(), session: iv.session.clone(), outcome });
+        self.status = Some(format!("interview over ({why}); your readiness is in the results pane"));
+        if let Some(ws) = self.ws.as_mut().filter(|w| w.slug == slug && w.zoom.is_none()) {
+            ws.focus = Pane::Results;
         }
     }
 
@@ -758,6 +891,17 @@ impl App {
         if ws.chat.busy() {
             self.status = Some("the tutor is still answering (Ctrl-C stops it)".into());
             return;
+        }
+        if let Some(iv) = ws.interview.as_mut().filter(|iv| iv.running()) {
+            if give_up || !iv.session.may_hint(iv.tutor_turns) {
+                let limit = iv.session.hint_limit;
+                self.status = Some(format!(
+                    "interview: the tutor allows {limit} turn{} in a session, used; :giveup ends the session",
+                    if limit == 1 { "" } else { "s" }
+                ));
+                return;
+            }
+            iv.tutor_turns += 1;
         }
         self.next_tag += 1;
         ws.chat.ask(tag, &question, give_up);

@@ -47,6 +47,8 @@ actions! {
     Sort, "sort", List, "cycle sort order", ["o"];
     Random, "random", List, "open a random unsolved problem", ["r"];
     Resume, "resume", List, "resume the last problem", ["c"];
+    NextProblem, "next_problem", List, "open the next recommended problem (see the dashboard for why)", ["n"];
+    Interview, "interview", List, "start a timed interview (45 min, difficulty hidden, one hint)", ["I"];
     Run, "run", Workspace, "run the example tests", ["<F5>"];
     Submit, "submit", Workspace, "submit: every test, hidden ones too", ["<F6>"];
     Hint, "hint", Workspace, "ask the tutor for the next hint", ["<F2>"];

@@ -267,6 +267,34 @@ impl Runtime {
                 }
             },
             Effect::Sync => self.sync(),
+            Effect::StartInterview => {
+                let msg = match self.pick_interview(&app.bank) {
+                    Ok(Some(session)) => Msg::InterviewReady(session),
+                    Ok(None) => Msg::Status("no problem to interview on".into()),
+                    Err(e) => Msg::Status(format!("could not start the interview: {e}")),
+                };
+                let _ = self.tx.send(msg);
+            }
+            Effect::FinishInterview { slug, session, outcome } => {
+                let readiness = crate::learner::interview::score(&session, &outcome);
+                let profile = self.store.active_profile().ok().flatten().map(|p| p.id);
+                let msg = match self.store.record_interview(profile, &session, &outcome, &readiness) {
+                    Ok(_) => Msg::InterviewScored { slug, readiness },
+                    Err(e) => Msg::Status(format!("could not keep the interview's score: {e}")),
+                };
+                let _ = self.tx.send(msg);
+            }
+            Effect::PickNext => {
+                let now = crate::coach::budget::now_ms();
+                let msg = match crate::learner::Snapshot::load(&self.store, &app.bank, now) {
+                    Ok(snap) => {
+                        let queue = crate::learner::queue(&snap.next_inputs(), now);
+                        Msg::NextReady(queue.into_iter().next().map(|i| (i.slug, i.reason)))
+                    }
+                    Err(e) => Msg::Status(format!("could not rank the problems: {e}")),
+                };
+                let _ = self.tx.send(msg);
+            }
         }
         Ok(false)
     }
@@ -321,6 +349,21 @@ impl Runtime {
                 let _ = tx.send(Msg::Feedback { slug, feedback });
             }
         });
+    }
+
+    /// A session on the problem the learner model picks for the active profile (any learner without one).
+    fn pick_interview(
+        &self,
+        bank: &Bank,
+    ) -> Result<Option<crate::learner::interview::Session>, crate::store::StoreError> {
+        use crate::learner::interview;
+        let now = crate::coach::budget::now_ms();
+        let snap = crate::learner::Snapshot::load(&self.store, bank, now)?;
+        // The day number varies the choice among equally good problems from one day to the next.
+        let seed = (now / 86_400_000) as u64;
+        let slug = interview::pick(snap.intake(), &snap.needs, &snap.catalog, &snap.history, &snap.progression, seed);
+        let info = slug.and_then(|s| snap.catalog.iter().find(|p| p.slug == s));
+        Ok(info.map(|p| interview::Session::start(p, &snap.progression, now)))
     }
 
     fn community_changed(

@@ -504,3 +504,69 @@ fn community_counts_in_the_list_and_the_workspace() {
     keys(&mut a, &"<C-d>".repeat(9));
     insta::assert_snapshot!(format!("{list}\n{}", screen(&mut a, 120, 40)));
 }
+
+fn interview_session(slug: &str) -> crate::learner::interview::Session {
+    crate::learner::interview::Session {
+        slug: slug.into(),
+        topics: vec!["hash-maps".into()],
+        difficulty: crate::problems::Difficulty::Easy,
+        started_ms: 0,
+        duration_ms: crate::learner::interview::DEFAULT_DURATION_MS,
+        hint_limit: 1,
+    }
+}
+
+#[test]
+fn an_interview_hides_the_difficulty_limits_hints_and_ends_when_accepted() {
+    let mut a = app();
+    assert_eq!(keys(&mut a, "I"), vec![Effect::StartInterview]);
+    let fx = a.update(Msg::InterviewReady(interview_session("two-sum")));
+    assert!(fx.contains(&Effect::LoadDraft { slug: "two-sum".into() }), "{fx:?}");
+    a.update(Msg::DraftLoaded { slug: "two-sum".into(), code: None });
+    let header = screen(&mut a, 100, 30);
+    assert!(
+        header.contains("⏱ 45:00 left · interview") && !header.lines().next().unwrap().contains("easy"),
+        "{header}"
+    );
+
+    let (tag, _, _) = chat_effect(&keys(&mut a, "<F2>"));
+    a.update(Msg::Chat { tag, event: crate::coach::ChatEvent::Done(offline_reply("Hint 1", 1)) });
+    assert!(keys(&mut a, "<F2>").is_empty(), "one hint in an interview");
+    assert!(a.status.as_deref().unwrap().contains("allows 1 turn"), "{:?}", a.status);
+
+    let fx = keys(&mut a, "<F6>");
+    let Some(Effect::Judge { tag, .. }) = fx.last().cloned() else { panic!("{fx:?}") };
+    let fx = a.update(Msg::Judged { tag, result: Ok(Box::new((report(crate::judge::Verdict::Accepted, true), None))) });
+    let finish = fx.iter().find_map(|e| match e {
+        Effect::FinishInterview { outcome, .. } => Some(*outcome),
+        _ => None,
+    });
+    let outcome = finish.expect("an accepted submission ends the interview");
+    assert!(outcome.accepted && outcome.hints_used == 1, "{outcome:?}");
+    a.update(Msg::InterviewScored {
+        slug: "two-sum".into(),
+        readiness: vec![crate::learner::interview::TopicReadiness { topic: "hash-maps".into(), score: 0.68 }],
+    });
+    insta::assert_snapshot!(screen(&mut a, 100, 30));
+}
+
+#[test]
+fn an_interview_ends_when_time_is_up_with_the_best_submission() {
+    let mut a = app();
+    let t0 = Instant::now();
+    a.update(Msg::Tick(t0));
+    a.update(Msg::InterviewReady(interview_session("two-sum")));
+    a.update(Msg::DraftLoaded { slug: "two-sum".into(), code: None });
+    let fx = keys(&mut a, "<F6>");
+    let Some(Effect::Judge { tag, .. }) = fx.last().cloned() else { panic!("{fx:?}") };
+    a.update(Msg::Judged { tag, result: Ok(Box::new((report(crate::judge::Verdict::WrongAnswer, false), None))) });
+    assert!(a.update(Msg::Tick(t0 + Duration::from_secs(44 * 60))).is_empty());
+    let fx = a.update(Msg::Tick(t0 + Duration::from_secs(45 * 60 + 1)));
+    let Some(Effect::FinishInterview { outcome, .. }) =
+        fx.into_iter().find(|e| matches!(e, Effect::FinishInterview { .. }))
+    else {
+        panic!("time is up")
+    };
+    assert_eq!((outcome.accepted, outcome.passed, outcome.total), (false, 0, 3));
+    assert!(a.update(Msg::Tick(t0 + Duration::from_secs(46 * 60))).is_empty(), "scored once");
+}

@@ -182,11 +182,17 @@ fn draw_workspace(app: &mut App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let Some(ws) = app.ws.as_ref() else { return };
     let Some(problem) = app.bank.get(&ws.slug) else { return };
     let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
-    let mut header = vec![
-        Span::styled(format!(" {} ", problem.title), theme.title),
-        difficulty_span(problem.difficulty, theme),
-        Span::styled(format!(" {} · {}", problem.topic, problem.slug), theme.dim),
-    ];
+    let mut header = vec![Span::styled(format!(" {} ", problem.title), theme.title)];
+    match ws.interview.as_ref().filter(|iv| iv.running()) {
+        // In an interview the difficulty stays hidden and the clock shows instead.
+        Some(iv) => {
+            let left = iv.remaining(app.now).as_secs();
+            let style = if left < 300 { theme.bad } else { theme.warn };
+            header.push(Span::styled(format!("⏱ {:02}:{:02} left · interview", left / 60, left % 60), style));
+        }
+        None => header.push(difficulty_span(problem.difficulty, theme)),
+    }
+    header.push(Span::styled(format!(" {} · {}", problem.topic, problem.slug), theme.dim));
     if let Some(s) = app.list.community.get(&ws.slug) {
         header.extend(community_spans(s, theme));
     }
@@ -331,6 +337,9 @@ fn draw_results(
     running: Option<(&str, std::time::Duration)>,
 ) -> u16 {
     let mut lines: Vec<Line<'static>> = Vec::new();
+    if let Some(result) = ws.interview.as_ref().and_then(|iv| iv.result.as_ref()) {
+        interview_lines(result, theme, &mut lines);
+    }
     if let (Some((spin, took)), Some(run)) = (running, ws.running.as_ref()) {
         let what = if run.mode == RunMode::Run { "running the examples" } else { "submitting" };
         lines.push(Line::from(vec![
@@ -578,6 +587,31 @@ fn draw_tutor(ws: &Workspace, view: &TutorView<'_>, theme: &Theme, rect: Rect, b
         .render(area, buf);
     }
     (scroll, scroll >= bottom)
+}
+
+/// The end of an interview: readiness per topic, in numbers and words.
+fn interview_lines(
+    result: &[crate::learner::interview::TopicReadiness],
+    theme: &Theme,
+    lines: &mut Vec<Line<'static>>,
+) {
+    lines.push(Line::from(Span::styled("Interview over", theme.title)));
+    if result.is_empty() {
+        lines.push(Line::from(Span::styled("scoring…", theme.dim)));
+    }
+    for r in result {
+        let (word, style) = match r.score {
+            s if s >= 0.75 => ("ready", theme.good),
+            s if s >= 0.45 => ("getting there", theme.warn),
+            _ => ("not yet", theme.bad),
+        };
+        lines.push(Line::from(vec![
+            Span::raw(format!("  {}: ", r.topic)),
+            Span::styled(format!("{:>3.0}% {word}", r.score * 100.0), style),
+        ]));
+    }
+    lines.push(Line::from(Span::styled("The dashboard keeps readiness per topic across sessions.", theme.dim)));
+    lines.push(Line::raw(""));
 }
 
 fn feedback_lines(f: &FeedbackState, theme: &Theme, lines: &mut Vec<Line<'static>>) {
