@@ -12,7 +12,6 @@ use serde::Serialize;
 use super::output::{print_json, Style};
 use super::{Ctx, Failure};
 use crate::coach::planner::{make_plan_blocking, PlanOutcome};
-use crate::learner::intake::{Answer, Declared};
 use crate::learner::plan::{plan_offline, progress, ItemKind, Plan, PlanProgress};
 use crate::learner::Snapshot;
 use crate::store::{PlanSource, Store, StoredProfile};
@@ -49,11 +48,7 @@ pub enum PlanAction {
     },
 }
 
-pub const QUESTIONS: [&str; 3] = [
-    "What felt hardest so far?",
-    "Hours per week from now on (blank keeps the current number)?",
-    "Anything to focus on or avoid?",
-];
+pub use crate::learner::intake::FOLLOW_UP as QUESTIONS;
 
 #[derive(Serialize)]
 struct PlanJson<'a> {
@@ -140,34 +135,17 @@ fn regenerate_answers(
 ) -> Result<(), Failure> {
     let interactive = given.iter().all(Option::is_none) && std::io::stdin().is_terminal();
     let mut intake = profile.intake.clone();
-    for (q, a) in QUESTIONS.iter().zip(given) {
+    let mut answers: [Option<String>; 3] = Default::default();
+    for (i, (q, a)) in QUESTIONS.iter().zip(given).enumerate() {
         let answer = match a {
             Some(a) => a,
             None if interactive => super::profile_cmd::prompt(q, |s| Ok(s.to_string()))?,
             None => continue,
         };
-        let answer = answer.trim().to_string();
-        if answer.is_empty() {
-            continue;
-        }
-        if *q == QUESTIONS[1] {
-            intake.hours_per_week =
-                answer.parse().map_err(|_| Failure(format!("--hours `{answer}`: give a number of hours, e.g. 6")))?;
-        }
-        if *q == QUESTIONS[0] {
-            let mut probe = intake.clone();
-            probe.weaknesses = vec![answer.clone()];
-            let prog = crate::knowledge::progression().map_err(|e| Failure(e.to_string()))?;
-            let names = probe.declared(&prog);
-            if matches!(names.first(), Some(Declared::Topic(_) | Declared::Pattern(_)))
-                && !intake.weaknesses.contains(&answer)
-            {
-                intake.weaknesses.push(answer.clone());
-            }
-        }
-        intake.answers.push(Answer { at_ms: now, question: q.to_string(), answer });
+        answers[i] = Some(answer);
     }
-    intake.validate().map_err(Failure)?;
+    let prog = crate::knowledge::progression().map_err(|e| Failure(e.to_string()))?;
+    intake.apply_follow_up(&answers, now, &prog).map_err(Failure)?;
     store.update_profile(&profile.name, &intake)?;
     profile.intake = intake;
     Ok(())

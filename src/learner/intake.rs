@@ -49,6 +49,14 @@ impl Level {
     }
 }
 
+/// The follow-up questions asked when a plan is regenerated (`codify plan regenerate`, `r` on the plan
+/// screen); the answers are kept with the profile.
+pub const FOLLOW_UP: [&str; 3] = [
+    "What felt hardest so far?",
+    "Hours per week from now on (blank keeps the current number)?",
+    "Anything to focus on or avoid?",
+];
+
 /// One follow-up question asked at a plan regeneration, and the learner's answer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -94,6 +102,35 @@ pub enum Declared {
 }
 
 impl Intake {
+    /// Folds in the answers to [`FOLLOW_UP`] (blank or missing ones are skipped) and keeps them: new hours
+    /// per week, and a hardest thing that names a topic or pattern becomes a declared weakness.
+    pub fn apply_follow_up(
+        &mut self,
+        given: &[Option<String>; 3],
+        now_ms: i64,
+        prog: &Progression,
+    ) -> Result<(), String> {
+        for (q, a) in FOLLOW_UP.iter().zip(given) {
+            let Some(answer) = a.as_deref().map(str::trim).filter(|a| !a.is_empty()) else { continue };
+            if *q == FOLLOW_UP[1] {
+                self.hours_per_week =
+                    answer.parse().map_err(|_| format!("hours per week `{answer}`: give a number of hours, e.g. 6"))?;
+            }
+            if *q == FOLLOW_UP[0] {
+                let mut probe = self.clone();
+                probe.weaknesses = vec![answer.to_string()];
+                let names = probe.declared(prog);
+                if matches!(names.first(), Some(Declared::Topic(_) | Declared::Pattern(_)))
+                    && !self.weaknesses.iter().any(|w| w == answer)
+                {
+                    self.weaknesses.push(answer.to_string());
+                }
+            }
+            self.answers.push(Answer { at_ms: now_ms, question: q.to_string(), answer: answer.to_string() });
+        }
+        self.validate()
+    }
+
     /// A starting intake: the given level, timeline and hours; everything else empty.
     pub fn new(level: Level, timeline_weeks: u32, hours_per_week: f64) -> Intake {
         Intake {
