@@ -7,6 +7,7 @@
 
 pub mod app;
 pub mod chat;
+pub mod dashboard;
 pub mod editor;
 pub mod keymap;
 pub mod list;
