@@ -146,7 +146,7 @@ fn empty_sections(d: &Dashboard, theme: &Theme, width: usize) -> Vec<Section> {
 }
 
 /// `fraction` (0–1) as a whole percentage.
-fn pct(fraction: f64) -> String {
+pub(super) fn pct(fraction: f64) -> String {
     format!("{:.0}%", (fraction * 100.0).clamp(0.0, 100.0))
 }
 

@@ -13,6 +13,7 @@ pub mod keymap;
 pub mod list;
 pub mod markdown;
 pub mod pane;
+pub mod plan_view;
 #[cfg(test)]
 mod tests;
 pub mod theme;
