@@ -177,7 +177,7 @@ fn bar_line(
 
 fn patterns(d: &Dashboard, theme: &Theme, width: usize) -> Section {
     let mut rows: Vec<_> = d.weakness.patterns.iter().collect();
-    rows.sort_by(|a, b| b.frequency.cmp(&a.frequency));
+    rows.sort_by_key(|p| std::cmp::Reverse(p.frequency));
     let lw = label_width(rows.iter().map(|p| p.kind.title()), width);
     let bw = width.saturating_sub(lw + 12).clamp(3, MAX_BAR);
     let max = rows.iter().map(|p| p.frequency).max().unwrap_or(0).max(1);

@@ -14,6 +14,7 @@ pub mod list;
 pub mod markdown;
 pub mod pane;
 pub mod plan_view;
+pub mod profile_form;
 #[cfg(test)]
 mod tests;
 pub mod theme;
