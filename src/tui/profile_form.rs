@@ -373,75 +373,78 @@ impl ProfileForm {
 const LABEL_W: usize = 28;
 const HINTS: &str = "Tab/↓ next · ↑ back · ←/→ change · Ctrl-u clear · Ctrl-s save · Esc cancel";
 
-/// Draws the form; the focused field (and its error) is scrolled into view when the form is taller than
-/// the area.
-pub fn draw(form: &ProfileForm, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    if area.height < 4 || area.width < 30 {
-        return;
-    }
-    let width = usize::from(area.width);
-    let title = if form.editing { format!(" Edit profile {}", form.name) } else { " New profile".to_string() };
-    Paragraph::new(Line::from(vec![
-        Span::styled(title, theme.title),
-        Span::styled("  what you tell Codify shapes your plan", theme.dim),
-    ]))
-    .render(Rect { height: 1, ..area }, buf);
-    let foot = Rect { y: area.bottom() - 1, height: 1, ..area };
-    Paragraph::new(Span::styled(fit(&format!(" {HINTS}"), width), theme.dim)).render(foot, buf);
-    let body = Rect { y: area.y + 2, height: area.height - 3, ..area };
+impl ProfileForm {
+    /// Draws the form; the focused field (and its error) is scrolled into view when the form is taller than
+    /// the area.
+    pub fn draw(&self, theme: &Theme, area: Rect, buf: &mut Buffer) {
+        let form = self;
+        if area.height < 4 || area.width < 30 {
+            return;
+        }
+        let width = usize::from(area.width);
+        let title = if form.editing { format!(" Edit profile {}", form.name) } else { " New profile".to_string() };
+        Paragraph::new(Line::from(vec![
+            Span::styled(title, theme.title),
+            Span::styled("  what you tell Codify shapes your plan", theme.dim),
+        ]))
+        .render(Rect { height: 1, ..area }, buf);
+        let foot = Rect { y: area.bottom() - 1, height: 1, ..area };
+        Paragraph::new(Span::styled(fit(&format!(" {HINTS}"), width), theme.dim)).render(foot, buf);
+        let body = Rect { y: area.y + 2, height: area.height - 3, ..area };
 
-    let mut lines: Vec<Line<'static>> = Vec::new();
-    let mut focus_rows = (0u16, 0u16);
-    let value_w = width.saturating_sub(LABEL_W + 4);
-    for (i, field) in form.fields().into_iter().enumerate() {
-        if field == Field::Confidence(0) {
-            lines.push(Line::from(vec![
-                Span::raw(format!("  {:<LABEL_W$}", "Confidence per topic")),
-                Span::styled("1 new to it … 5 strong; digits or ←/→, 0 clears", theme.dim),
-            ]));
-        }
-        let focused = i == form.focus;
-        let start = lines.len() as u16;
-        let row = if focused { theme.selected } else { Style::default() };
-        let (value, note) = form.value(field);
-        let text_field = form.text_field(field);
-        let shown = match (focused && text_field, value.chars().count() >= value_w) {
-            // The end of a long value stays in view while it is typed.
-            (true, true) => value.chars().skip(value.chars().count() + 1 - value_w).collect(),
-            _ => fit(&value, value_w),
-        };
-        let mut spans = vec![
-            Span::styled(if focused { "▶ " } else { "  " }, row),
-            Span::styled(format!("{:<LABEL_W$}", fit(&form.label(field), LABEL_W - 1)), row),
-            Span::styled(shown.clone(), row.patch(value_style(form, field, theme))),
-        ];
-        if focused && text_field {
-            spans.push(Span::styled("▏", row.patch(theme.accent)));
-        }
-        let used = 2 + LABEL_W + shown.chars().count() + usize::from(focused && text_field);
-        if focused && !note.is_empty() && used + 2 + note.chars().count() <= width {
-            spans.push(Span::styled(format!("  {note}"), row.patch(theme.dim)));
-        }
-        lines.push(Line::from(spans));
-        if let Some((_, msg)) = form.error.as_ref().filter(|(f, _)| *f == field) {
-            for l in indented(&format!("✗ {msg}"), width, LABEL_W + 2) {
-                lines.push(Line::from(Span::styled(l, theme.bad)));
+        let mut lines: Vec<Line<'static>> = Vec::new();
+        let mut focus_rows = (0u16, 0u16);
+        let value_w = width.saturating_sub(LABEL_W + 4);
+        for (i, field) in form.fields().into_iter().enumerate() {
+            if field == Field::Confidence(0) {
+                lines.push(Line::from(vec![
+                    Span::raw(format!("  {:<LABEL_W$}", "Confidence per topic")),
+                    Span::styled("1 new to it … 5 strong; digits or ←/→, 0 clears", theme.dim),
+                ]));
+            }
+            let focused = i == form.focus;
+            let start = lines.len() as u16;
+            let row = if focused { theme.selected } else { Style::default() };
+            let (value, note) = form.value(field);
+            let text_field = form.text_field(field);
+            let shown = match (focused && text_field, value.chars().count() >= value_w) {
+                // The end of a long value stays in view while it is typed.
+                (true, true) => value.chars().skip(value.chars().count() + 1 - value_w).collect(),
+                _ => fit(&value, value_w),
+            };
+            let mut spans = vec![
+                Span::styled(if focused { "▶ " } else { "  " }, row),
+                Span::styled(format!("{:<LABEL_W$}", fit(&form.label(field), LABEL_W - 1)), row),
+                Span::styled(shown.clone(), row.patch(value_style(form, field, theme))),
+            ];
+            if focused && text_field {
+                spans.push(Span::styled("▏", row.patch(theme.accent)));
+            }
+            let used = 2 + LABEL_W + shown.chars().count() + usize::from(focused && text_field);
+            if focused && !note.is_empty() && used + 2 + note.chars().count() <= width {
+                spans.push(Span::styled(format!("  {note}"), row.patch(theme.dim)));
+            }
+            lines.push(Line::from(spans));
+            if let Some((_, msg)) = form.error.as_ref().filter(|(f, _)| *f == field) {
+                for l in indented(&format!("✗ {msg}"), width, LABEL_W + 2) {
+                    lines.push(Line::from(Span::styled(l, theme.bad)));
+                }
+            }
+            if focused {
+                focus_rows = (start, lines.len() as u16);
             }
         }
-        if focused {
-            focus_rows = (start, lines.len() as u16);
+        let total = lines.len() as u16;
+        let mut scroll = form.scroll.get();
+        if focus_rows.0 < scroll {
+            scroll = focus_rows.0.saturating_sub(1);
+        } else if focus_rows.1 > scroll + body.height {
+            scroll = focus_rows.1 - body.height;
         }
+        scroll = scroll.min(total.saturating_sub(body.height));
+        form.scroll.set(scroll);
+        Paragraph::new(lines).scroll((scroll, 0)).render(body, buf);
     }
-    let total = lines.len() as u16;
-    let mut scroll = form.scroll.get();
-    if focus_rows.0 < scroll {
-        scroll = focus_rows.0.saturating_sub(1);
-    } else if focus_rows.1 > scroll + body.height {
-        scroll = focus_rows.1 - body.height;
-    }
-    scroll = scroll.min(total.saturating_sub(body.height));
-    form.scroll.set(scroll);
-    Paragraph::new(lines).scroll((scroll, 0)).render(body, buf);
 }
 
 fn value_style(form: &ProfileForm, field: Field, theme: &Theme) -> Style {
@@ -477,7 +480,7 @@ mod tests {
 
     fn shot(f: &ProfileForm, w: u16, h: u16) -> String {
         let theme = Theme::new(ThemeKind::NoColor);
-        render_text(w, h, |area, buf| draw(f, &theme, area, buf))
+        render_text(w, h, |area, buf| f.draw(&theme, area, buf))
     }
 
     #[test]
