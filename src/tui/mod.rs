@@ -7,11 +7,14 @@
 
 pub mod app;
 pub mod chat;
+pub mod dashboard;
 pub mod editor;
 pub mod keymap;
 pub mod list;
 pub mod markdown;
 pub mod pane;
+pub mod plan_view;
+pub mod profile_form;
 #[cfg(test)]
 mod tests;
 pub mod theme;
