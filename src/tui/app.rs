@@ -25,6 +25,9 @@ pub const SYNC_EVERY: Duration = Duration::from_secs(120);
 pub enum Screen {
     List,
     Workspace,
+    Dashboard,
+    Plan,
+    Profile,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -108,6 +111,21 @@ pub enum Effect {
     },
     /// The top of the next-problem queue; answered by [`Msg::NextReady`].
     PickNext,
+    /// Build the dashboard from the store (synchronously: it is the first frame of its screen).
+    LoadDashboard,
+    /// The active profile's plan, made first when there is none or when `answers` ask for a new one (a
+    /// background thread: the model may take a while); answered by [`Msg::PlanReady`].
+    LoadPlan {
+        regenerate: Option<[Option<String>; 3]>,
+    },
+    /// The intake form for the active profile (or a new one); answered by [`Msg::ProfileForm`].
+    OpenProfileForm,
+    /// Create (`new`) or update a profile from the form; answered by [`Msg::ProfileSaved`].
+    SaveProfile {
+        name: String,
+        intake: Box<crate::learner::Intake>,
+        new: bool,
+    },
     WriteFile {
         path: String,
         code: String,
@@ -167,6 +185,15 @@ pub enum Msg {
         comments: Vec<crate::store::LocalComment>,
     },
     InterviewReady(crate::learner::interview::Session),
+    DashboardReady(Box<crate::learner::Dashboard>),
+    PlanReady {
+        screen: Box<super::plan_view::PlanScreen>,
+        /// What to say about how the plan was made (offline and why, a rejected model reply).
+        note: Option<String>,
+    },
+    ProfileForm(Box<super::profile_form::ProfileForm>),
+    /// The form was saved (Ok: what to say) or refused (the field and why).
+    ProfileSaved(Result<String, (super::profile_form::Field, String)>),
     InterviewScored {
         slug: String,
         readiness: Vec<crate::learner::interview::TopicReadiness>,
@@ -281,6 +308,16 @@ pub struct App {
     /// The colour scheme, which the editor pane also needs for hit-testing.
     pub theme_kind: super::theme::ThemeKind,
     pub sync: SyncView,
+    pub dashboard: Option<Box<crate::learner::Dashboard>>,
+    pub dashboard_scroll: u16,
+    pub plan: Option<Box<super::plan_view::PlanScreen>>,
+    /// The follow-up questions before a new plan: which one, the answers so far, the line being typed.
+    pub plan_questions: Option<(usize, [Option<String>; 3], String)>,
+    pub profile_form: Option<Box<super::profile_form::ProfileForm>>,
+    /// The form edits the active profile (false: it makes a new one).
+    profile_editing: bool,
+    /// Where Esc on a learner screen goes back to.
+    back_to: Screen,
     next_tag: u64,
 }
 
@@ -305,6 +342,13 @@ impl App {
             editor_area: None,
             theme_kind: super::theme::ThemeKind::Normal,
             sync: SyncView::default(),
+            dashboard: None,
+            dashboard_scroll: 0,
+            plan: None,
+            plan_questions: None,
+            profile_form: None,
+            profile_editing: false,
+            back_to: Screen::List,
             next_tag: 1,
         }
     }
@@ -399,6 +443,34 @@ impl App {
                     iv.result = Some(readiness);
                 }
             }
+            Msg::DashboardReady(d) => {
+                self.dashboard = Some(d);
+                self.show(Screen::Dashboard);
+            }
+            Msg::PlanReady { screen, note } => {
+                self.plan = Some(screen);
+                self.show(Screen::Plan);
+                self.status = note;
+            }
+            Msg::ProfileForm(form) => {
+                self.profile_editing = form.name_is_fixed();
+                self.profile_form = Some(form);
+                self.show(Screen::Profile);
+                self.status = Some("Tab moves between fields · Ctrl-s saves · Esc leaves without saving".into());
+            }
+            Msg::ProfileSaved(result) => match result {
+                Ok(said) => {
+                    self.profile_form = None;
+                    self.status = Some(said);
+                    fx.push(Effect::LoadPlan { regenerate: None });
+                }
+                Err((field, why)) => {
+                    if let Some(f) = self.profile_form.as_mut() {
+                        f.show_error(field, why.clone());
+                    }
+                    self.status = Some(why);
+                }
+            },
             Msg::NextReady(next) => match next {
                 Some((slug, why)) => {
                     self.open(&slug, &mut fx);
@@ -448,6 +520,8 @@ impl App {
         match (self.screen, self.ws.as_ref().map(|w| w.focus)) {
             (Screen::List, _) if self.list.searching => vec![],
             (Screen::Workspace, _) if self.asking() => vec![],
+            (Screen::Dashboard | Screen::Plan, _) => vec![Context::Global],
+            (Screen::Profile, _) => vec![],
             (Screen::List, _) => vec![Context::List, Context::Global],
             // The editor owns plain keys; Global bindings reach it only through keys it never types (F1).
             (Screen::Workspace, Some(Pane::Editor)) => vec![Context::Workspace, Context::Global],
@@ -468,6 +542,9 @@ impl App {
         }
         if self.screen == Screen::Workspace && self.asking() {
             self.question_key(key, fx);
+            return;
+        }
+        if self.learner_screen_key(key, fx) {
             return;
         }
         self.pending_keys.push(key);
@@ -508,6 +585,7 @@ impl App {
                     }
                 }
             }
+            Screen::Dashboard | Screen::Plan | Screen::Profile => {}
         }
     }
 
@@ -544,6 +622,12 @@ impl App {
                 _ => self.status = Some("no problem to resume yet".into()),
             },
             Action::NextProblem => fx.push(Effect::PickNext),
+            Action::Dashboard | Action::DashboardList => fx.push(Effect::LoadDashboard),
+            Action::Plan | Action::PlanList => {
+                fx.push(Effect::LoadPlan { regenerate: None });
+                self.status = Some("loading your plan…".into());
+            }
+            Action::Profile => fx.push(Effect::OpenProfileForm),
             Action::Interview => {
                 fx.push(Effect::StartInterview);
                 self.status = Some("choosing a problem for your interview…".into());
@@ -803,6 +887,120 @@ impl App {
                 ws.feedback = FeedbackState::None;
                 self.status = Some(format!("the run failed: {e}"));
             }
+        }
+    }
+
+    /// Switches to a learner screen, remembering where Esc goes back to.
+    fn show(&mut self, screen: Screen) {
+        if matches!(self.screen, Screen::List | Screen::Workspace) {
+            self.back_to = self.screen;
+        }
+        self.screen = screen;
+    }
+
+    fn leave_learner_screen(&mut self) {
+        self.screen =
+            if self.back_to == Screen::Workspace && self.ws.is_some() { Screen::Workspace } else { Screen::List };
+        self.status = None;
+    }
+
+    /// Keys of the dashboard, plan and profile screens; false when the key is for the keymap (quit, help,
+    /// the screen keys).
+    fn learner_screen_key(&mut self, key: KeyEvent, fx: &mut Vec<Effect>) -> bool {
+        use crossterm::event::{KeyCode, KeyModifiers};
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        match self.screen {
+            Screen::Profile => {
+                let Some(form) = self.profile_form.as_mut() else { return false };
+                match form.key(key) {
+                    super::profile_form::FormAction::None => {}
+                    super::profile_form::FormAction::Cancel => {
+                        self.profile_form = None;
+                        self.leave_learner_screen();
+                    }
+                    super::profile_form::FormAction::Submit(name, intake) => {
+                        let new = !self.profile_editing;
+                        fx.push(Effect::SaveProfile { name, intake: Box::new(intake), new });
+                        self.status = Some("saving…".into());
+                    }
+                }
+                true
+            }
+            Screen::Plan if self.plan_questions.is_some() => {
+                let Some((i, answers, line)) = self.plan_questions.as_mut() else { return false };
+                match key.code {
+                    KeyCode::Esc => {
+                        self.plan_questions = None;
+                        self.status = Some("no new plan made".into());
+                    }
+                    KeyCode::Enter => {
+                        answers[*i] = Some(std::mem::take(line));
+                        *i += 1;
+                        if *i == answers.len() {
+                            let answers = std::mem::take(answers);
+                            self.plan_questions = None;
+                            fx.push(Effect::LoadPlan { regenerate: Some(answers) });
+                            self.status = Some("making a new plan…".into());
+                        }
+                    }
+                    KeyCode::Backspace => {
+                        line.pop();
+                    }
+                    KeyCode::Char('u') if ctrl => line.clear(),
+                    KeyCode::Char(c) if !ctrl => line.push(c),
+                    _ => {}
+                }
+                true
+            }
+            Screen::Plan | Screen::Dashboard => {
+                if matches!(key.code, KeyCode::Esc | KeyCode::F(10)) {
+                    self.leave_learner_screen();
+                    return true;
+                }
+                // The keymap's own keys (quit, help, F7–F9) first.
+                if self.keymap.lookup(&[key], &[Context::Global], false) != Lookup::NotFound {
+                    return false;
+                }
+                if self.screen == Screen::Dashboard {
+                    self.dashboard_key(key, fx);
+                } else if let Some(plan) = self.plan.as_mut() {
+                    match plan.key(key) {
+                        super::plan_view::PlanAction::None => {}
+                        super::plan_view::PlanAction::Open(slug) => self.open(&slug, fx),
+                        super::plan_view::PlanAction::Regenerate => {
+                            self.plan_questions = Some((0, Default::default(), String::new()));
+                            self.status =
+                                Some("a few questions first: Enter answers (blank skips), Esc cancels".into());
+                        }
+                    }
+                }
+                true
+            }
+            Screen::List | Screen::Workspace => false,
+        }
+    }
+
+    fn dashboard_key(&mut self, key: KeyEvent, fx: &mut Vec<Effect>) {
+        use crossterm::event::{KeyCode, KeyModifiers};
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        let s = &mut self.dashboard_scroll;
+        match key.code {
+            KeyCode::Char('j') | KeyCode::Down => *s = s.saturating_add(1),
+            KeyCode::Char('k') | KeyCode::Up => *s = s.saturating_sub(1),
+            KeyCode::Char('d') if ctrl => *s = s.saturating_add(10),
+            KeyCode::Char('u') if ctrl => *s = s.saturating_sub(10),
+            KeyCode::PageDown => *s = s.saturating_add(10),
+            KeyCode::PageUp => *s = s.saturating_sub(10),
+            KeyCode::Char('g') | KeyCode::Home => *s = 0,
+            KeyCode::Char('G') | KeyCode::End => *s = u16::MAX,
+            KeyCode::Char('r') => fx.push(Effect::LoadDashboard),
+            KeyCode::Char('n') | KeyCode::Enter => {
+                match self.dashboard.as_ref().and_then(|d| d.next.first()).map(|n| n.slug.clone()) {
+                    Some(slug) => self.open(&slug, fx),
+                    None => self.status = Some("nothing to recommend right now".into()),
+                }
+            }
+            _ => {}
         }
     }
 

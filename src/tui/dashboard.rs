@@ -283,8 +283,8 @@ fn trend(d: &Dashboard, theme: &Theme, width: usize) -> Section {
         ),
         Line::from(Span::styled(
             format!(
-                "{} weeks with activity, {} to {}",
-                t.len(),
+                "{} with activity, {} to {}",
+                if t.len() == 1 { "1 week".to_string() } else { format!("{} weeks", t.len()) },
                 week_label(t[0].week_start_ms),
                 week_label(last.week_start_ms)
             ),
@@ -354,7 +354,7 @@ fn activity(d: &Dashboard, today: NaiveDate, theme: &Theme, width: usize) -> Sec
     lines.push(Line::from(vec![
         Span::raw("streak "),
         Span::styled(days(s.current), if s.current > 0 { theme.good } else { theme.dim }),
-        Span::raw(format!(" · longest {} · {} active days", days(s.longest), d.calendar.len())),
+        Span::raw(format!(" · longest {} · active on {}", days(s.longest), days(d.calendar.len() as u32))),
     ]));
     Section { title: "Activity".into(), lines }
 }

@@ -34,6 +34,9 @@ macro_rules! actions {
 actions! {
     Quit, "quit", Global, "quit Codify (drafts are saved)", ["q"];
     Help, "help", Global, "show this help", ["?", "<F1>"];
+    Dashboard, "dashboard", Global, "the dashboard: weaknesses, progress, streak, what next", ["<F7>"];
+    Plan, "plan", Global, "your study plan (r makes a new one)", ["<F8>"];
+    Profile, "profile", Global, "your profile: the intake form (new, or edit the active one)", ["<F9>"];
     Up, "up", List, "move up", ["k", "<Up>"];
     Down, "down", List, "move down", ["j", "<Down>"];
     Top, "top", List, "first problem", ["g", "<Home>"];
@@ -47,6 +50,8 @@ actions! {
     Sort, "sort", List, "cycle sort order", ["o"];
     Random, "random", List, "open a random unsolved problem", ["r"];
     Resume, "resume", List, "resume the last problem", ["c"];
+    DashboardList, "dashboard_list", List, "the dashboard", ["D"];
+    PlanList, "plan_list", List, "your study plan", ["P"];
     NextProblem, "next_problem", List, "open the next recommended problem (see the dashboard for why)", ["n"];
     Interview, "interview", List, "start a timed interview (45 min, difficulty hidden, one hint)", ["I"];
     Run, "run", Workspace, "run the example tests", ["<F5>"];

@@ -287,6 +287,31 @@ impl Runtime {
                 };
                 let _ = self.tx.send(msg);
             }
+            Effect::LoadDashboard => {
+                let now = crate::coach::budget::now_ms();
+                let msg = match crate::learner::Dashboard::load(&self.store, &app.bank, now) {
+                    Ok(d) => Msg::DashboardReady(Box::new(d)),
+                    Err(e) => Msg::Status(format!("could not build the dashboard: {e}")),
+                };
+                for fx in app.update(msg) {
+                    self.execute(fx, app, terminal)?;
+                }
+            }
+            Effect::LoadPlan { regenerate } => self.load_plan(regenerate),
+            Effect::OpenProfileForm => {
+                let msg = match (self.store.active_profile(), crate::knowledge::progression()) {
+                    (Ok(active), Ok(prog)) => {
+                        let existing = active.as_ref().map(|p| (p.name.as_str(), &p.intake));
+                        Msg::ProfileForm(Box::new(profile_form::ProfileForm::new(existing, &prog)))
+                    }
+                    (Err(e), _) => Msg::Status(format!("could not read your profile: {e}")),
+                    (_, Err(e)) => Msg::Status(format!("the topic progression is unreadable: {e}")),
+                };
+                let _ = self.tx.send(msg);
+            }
+            Effect::SaveProfile { name, intake, new } => {
+                let _ = self.tx.send(Msg::ProfileSaved(self.save_profile(&name, &intake, new)));
+            }
             Effect::PickNext => {
                 let now = crate::coach::budget::now_ms();
                 let msg = match crate::learner::Snapshot::load(&self.store, &app.bank, now) {
@@ -352,6 +377,45 @@ impl Runtime {
                 let _ = tx.send(Msg::Feedback { slug, feedback });
             }
         });
+    }
+
+    /// Creates (and makes active) or updates a profile; a refusal names the form's field.
+    fn save_profile(
+        &self,
+        name: &str,
+        intake: &crate::learner::Intake,
+        new: bool,
+    ) -> Result<String, (profile_form::Field, String)> {
+        use profile_form::Field;
+        let db = |e: crate::store::StoreError| (Field::Name, format!("could not save the profile: {e}"));
+        if !new {
+            self.store.update_profile(name, intake).map_err(db)?;
+            return Ok(format!("profile {name} saved; the plan keeps its days until you make a new one (r)"));
+        }
+        crate::store::valid_profile_name(name).map_err(|e| (Field::Name, e))?;
+        if self.store.profile(name).map_err(db)?.is_some() {
+            return Err((Field::Name, format!("a profile `{name}` exists already; pick another name")));
+        }
+        self.store.create_profile(name, intake).map_err(db)?;
+        self.store.use_profile(name).map_err(db)?;
+        Ok(format!("profile {name} created and active; here is a plan fitted to it"))
+    }
+
+    /// The plan screen's data on a background thread: the active profile's latest plan, or a new one (the
+    /// model when configured, else the offline planner) when there is none or `regenerate` brings answers.
+    fn load_plan(&self, regenerate: Option<[Option<String>; 3]>) {
+        let (tx, db, config, bank) = (self.tx.clone(), self.paths.db_file.clone(), self.config.clone(), self.bank());
+        std::thread::spawn(move || {
+            let msg = match make_or_load_plan(&db, &config, &bank, regenerate) {
+                Ok((screen, note)) => Msg::PlanReady { screen: Box::new(screen), note },
+                Err(e) => Msg::Status(e),
+            };
+            let _ = tx.send(msg);
+        });
+    }
+
+    fn bank(&self) -> Bank {
+        Bank::load(&self.config.problem_dirs)
     }
 
     /// A session on the problem the learner model picks for the active profile (any learner without one).
@@ -463,4 +527,43 @@ impl Runtime {
         let _ = self.tx.send(Msg::FileRead { path: file.display().to_string(), result });
         Ok(())
     }
+}
+
+/// The active profile's plan for the plan screen, made first when missing or asked for; with what to say.
+fn make_or_load_plan(
+    db: &std::path::Path,
+    config: &Config,
+    bank: &Bank,
+    regenerate: Option<[Option<String>; 3]>,
+) -> Result<(plan_view::PlanScreen, Option<String>), String> {
+    let store = Store::open(db).map_err(|e| e.to_string())?;
+    let now = crate::coach::budget::now_ms();
+    let Some(mut profile) = store.active_profile().map_err(|e| e.to_string())? else {
+        let snap = crate::learner::Snapshot::load(&store, bank, now).map_err(|e| e.to_string())?;
+        let note = "no profile yet: F9 opens the intake form, and a plan follows";
+        return Ok((plan_view::PlanScreen::from_snapshot(&snap), Some(note.into())));
+    };
+    let fresh = regenerate.is_some();
+    if let Some(answers) = regenerate {
+        let prog = crate::knowledge::progression().map_err(|e| e.to_string())?;
+        profile.intake.apply_follow_up(&answers, now, &prog)?;
+        store.update_profile(&profile.name, &profile.intake).map_err(|e| e.to_string())?;
+    }
+    let mut note = None;
+    if fresh || store.latest_plan(profile.id).map_err(|e| e.to_string())?.is_none() {
+        let snap = crate::learner::Snapshot::load(&store, bank, now).map_err(|e| e.to_string())?;
+        let outcome =
+            crate::coach::planner::make_plan_blocking(&config.llm, &store, &snap.plan_inputs(&profile.intake));
+        let why = outcome.offline_reason.clone().or_else(|| outcome.model.clone());
+        store.save_plan(profile.id, &outcome.plan, outcome.source, why.as_deref()).map_err(|e| e.to_string())?;
+        note = Some(match (&outcome.offline_reason, outcome.rejected.first()) {
+            (Some(why), Some(rejected)) => {
+                format!("new plan, made offline ({why}); the model's plan was refused: {rejected}")
+            }
+            (Some(why), None) => format!("new plan, made offline: {why}"),
+            (None, _) => format!("new plan, made by {}", outcome.model.as_deref().unwrap_or("the model")),
+        });
+    }
+    let snap = crate::learner::Snapshot::load(&store, bank, now).map_err(|e| e.to_string())?;
+    Ok((plan_view::PlanScreen::from_snapshot(&snap), note))
 }

@@ -35,6 +35,7 @@ pub enum PlanAction {
 /// Days a page key moves.
 const PAGE_DAYS: usize = 5;
 
+#[derive(Debug)]
 pub struct PlanScreen {
     pub plan: Option<StoredPlan>,
     pub progress: Option<PlanProgress>,

@@ -47,6 +47,7 @@ pub enum Field {
     Experience,
 }
 
+#[derive(Debug)]
 pub struct ProfileForm {
     /// The profile's name: typed for a new profile, fixed when editing.
     pub name: String,
@@ -116,6 +117,11 @@ impl ProfileForm {
             error: None,
             scroll: Cell::new(0),
         }
+    }
+
+    /// The form edits an existing profile (its name is fixed), rather than making a new one.
+    pub fn name_is_fixed(&self) -> bool {
+        self.editing
     }
 
     /// Every field in order.

@@ -570,3 +570,58 @@ fn an_interview_ends_when_time_is_up_with_the_best_submission() {
     assert_eq!((outcome.accepted, outcome.passed, outcome.total), (false, 0, 3));
     assert!(a.update(Msg::Tick(t0 + Duration::from_secs(46 * 60))).is_empty(), "scored once");
 }
+
+#[test]
+fn the_learner_screens_open_from_anywhere_and_esc_goes_back() {
+    let mut a = app();
+    open_two_sum(&mut a);
+    // F7 works even while typing in the editor.
+    keys(&mut a, "i");
+    assert_eq!(keys(&mut a, "<F7>"), vec![Effect::LoadDashboard]);
+    keys(&mut a, "<Esc>");
+    let store_dir = tempfile::tempdir().unwrap();
+    let store = crate::store::Store::open(&store_dir.path().join("codify.db")).unwrap();
+    let d = crate::learner::Dashboard::load(&store, &a.bank, 0).unwrap();
+    a.update(Msg::DashboardReady(Box::new(d)));
+    assert_eq!(a.screen, Screen::Dashboard);
+    keys(&mut a, "jjj");
+    assert_eq!(a.dashboard_scroll, 3);
+    keys(&mut a, "<Esc>");
+    assert_eq!(a.screen, Screen::Workspace, "back where the learner was");
+
+    assert_eq!(keys(&mut a, "<F8>"), vec![Effect::LoadPlan { regenerate: None }]);
+    let snap = crate::learner::Snapshot::load(&store, &a.bank, 0).unwrap();
+    a.update(Msg::PlanReady { screen: Box::new(super::plan_view::PlanScreen::from_snapshot(&snap)), note: None });
+    assert_eq!(a.screen, Screen::Plan);
+    keys(&mut a, "r");
+    assert!(a.plan_questions.is_some());
+    let fx = keys(&mut a, "graphs<Enter><Enter>mornings only<Enter>");
+    assert_eq!(
+        fx,
+        vec![Effect::LoadPlan {
+            regenerate: Some([Some("graphs".into()), Some(String::new()), Some("mornings only".into())])
+        }]
+    );
+    keys(&mut a, "<F10>");
+    assert_eq!(a.screen, Screen::Workspace);
+}
+
+#[test]
+fn the_profile_form_saves_through_the_runtime_and_shows_its_refusals() {
+    let mut a = app();
+    assert_eq!(keys(&mut a, "<F9>"), vec![Effect::OpenProfileForm]);
+    let prog = crate::knowledge::progression().unwrap();
+    a.update(Msg::ProfileForm(Box::new(super::profile_form::ProfileForm::new(None, &prog))));
+    assert_eq!(a.screen, Screen::Profile);
+    // Every key belongs to the form: q is a letter of the name, not quit.
+    let fx = keys(&mut a, "quinn<C-s>");
+    assert!(!a.quit);
+    let Some(Effect::SaveProfile { name, new, .. }) = fx.first().cloned() else { panic!("{fx:?}") };
+    assert_eq!((name.as_str(), new), ("quinn", true));
+    a.update(Msg::ProfileSaved(Err((super::profile_form::Field::Name, "a profile `quinn` exists already".into()))));
+    assert_eq!(a.screen, Screen::Profile, "the form stays open with the error");
+    assert!(a.profile_form.as_ref().unwrap().error().is_some());
+    let fx = a.update(Msg::ProfileSaved(Ok("profile quinn created".into())));
+    assert_eq!(fx, vec![Effect::LoadPlan { regenerate: None }], "a plan follows a new profile");
+    assert!(a.profile_form.is_none());
+}

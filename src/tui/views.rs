@@ -27,10 +27,48 @@ pub fn draw(app: &mut App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     match app.screen {
         Screen::List => draw_list(app, theme, body, buf),
         Screen::Workspace => draw_workspace(app, theme, body, buf),
+        Screen::Dashboard => {
+            if let Some(d) = app.dashboard.as_deref() {
+                app.dashboard_scroll = super::dashboard::draw(d, theme, body, buf, app.dashboard_scroll);
+            }
+        }
+        Screen::Plan => draw_plan(app, theme, body, buf),
+        Screen::Profile => {
+            if let Some(f) = app.profile_form.as_deref() {
+                f.draw(theme, body, buf);
+            }
+        }
     }
     draw_status(app, theme, status, buf);
     if let Some(scroll) = app.help {
         draw_help(app, theme, area, buf, scroll);
+    }
+}
+
+/// The plan screen, with the follow-up questions on its last line while they are asked.
+fn draw_plan(app: &mut App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let (body, ask) = match &app.plan_questions {
+        Some(_) => {
+            let [b, q] = Layout::vertical([Constraint::Min(1), Constraint::Length(2)]).areas(area);
+            (b, Some(q))
+        }
+        None => (area, None),
+    };
+    if let Some(plan) = app.plan.as_deref_mut() {
+        super::plan_view::draw(plan, theme, body, buf);
+    }
+    if let (Some(rect), Some((i, _, line))) = (ask, &app.plan_questions) {
+        let q = crate::learner::intake::FOLLOW_UP.get(*i).copied().unwrap_or_default();
+        Clear.render(rect, buf);
+        Paragraph::new(vec![
+            Line::from(Span::styled(format!("{}/3  {q}", i + 1), theme.title)),
+            Line::from(vec![
+                Span::styled("› ", theme.accent),
+                Span::raw(line.clone()),
+                Span::styled("▏", theme.accent),
+            ]),
+        ])
+        .render(rect, buf);
     }
 }
 
@@ -655,6 +693,9 @@ fn draw_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 ));
             }
         }
+        (Screen::Dashboard, _) => spans.push(Span::styled(" DASHBOARD ", theme.selected)),
+        (Screen::Plan, _) => spans.push(Span::styled(" PLAN ", theme.selected)),
+        (Screen::Profile, _) => spans.push(Span::styled(" PROFILE ", theme.selected)),
         _ => spans.push(Span::styled(" LIST ", theme.selected)),
     }
     if !app.pending_keys.is_empty() {
