@@ -108,7 +108,10 @@ fn main() {
         ("`codify next --json` end to end, 100,000 submissions (target ≤ 50 ms)", median_worst(next_cli)),
         ("next queue in process: snapshot + ranking, 100,000 submissions", median_worst(in_process)),
         ("dashboard in process: snapshot + build, 100,000 submissions", median_worst(dashboard)),
-        ("dashboard first frame: build + draw 120×40, 100,000 submissions (target ≤ 100 ms)", median_worst(first_frame)),
+        (
+            "dashboard first frame: build + draw 120×40, 100,000 submissions (target ≤ 100 ms)",
+            median_worst(first_frame),
+        ),
     ];
     for (what, (median, worst)) in rows {
         println!("| {what} | median {median:.2} ms | worst {worst:.2} ms |");

@@ -23,6 +23,7 @@ pub fn doctor(ctx: &Ctx, json_out: bool) -> Result<ExitCode, Failure> {
         (true, true) => format!("OpenAI API, model {}", ctx.config.llm.model),
         (false, _) => format!("{} , model {}", ctx.config.llm.base_url, ctx.config.llm.model),
     };
+    let reachable = probe_llm(&ctx.config.llm);
     if let Err(e) = &interpreter {
         problems_found.push(e.to_string());
     }
@@ -48,6 +49,7 @@ pub fn doctor(ctx: &Ctx, json_out: bool) -> Result<ExitCode, Failure> {
             "submissions": db.as_ref().ok(),
             "llm": llm,
             "tutor": tutor,
+            "llm_reachable": reachable.as_ref().map(|r| json!({"ok": r.is_ok(), "detail": r.as_ref().unwrap_or_else(|e| e)})),
             "problems_found": problems_found,
         }))?;
     } else {
@@ -90,6 +92,11 @@ pub fn doctor(ctx: &Ctx, json_out: bool) -> Result<ExitCode, Failure> {
             Some(t) => println!("  {t}"),
             None => println!("  {llm}"),
         }
+        match &reachable {
+            Some(Ok(r)) => println!("  {} {r}", s.green("✓")),
+            Some(Err(e)) => println!("  {} {e}; the offline tutor answers until it does", s.yellow("!")),
+            None => {}
+        }
         if problems_found.is_empty() {
             println!("\n{}", s.green("Everything looks fine."));
         } else {
@@ -100,4 +107,12 @@ pub fn doctor(ctx: &Ctx, json_out: bool) -> Result<ExitCode, Failure> {
         }
     }
     Ok(if problems_found.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+/// Asks the configured endpoint whether it answers (3 s at most); None when no model is configured. Not a
+/// problem for `doctor`'s verdict: everything works offline.
+fn probe_llm(cfg: &crate::config::LlmConfig) -> Option<Result<String, String>> {
+    let client = crate::coach::Coach::from_config(cfg).llm.ok()?;
+    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().ok()?;
+    Some(rt.block_on(client.probe(std::time::Duration::from_secs(3))))
 }

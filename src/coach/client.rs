@@ -98,6 +98,8 @@ struct EmbeddingItem {
 pub struct LlmClient {
     pub endpoint: Endpoint,
     client: async_openai::Client<OpenAIConfig>,
+    /// The plain HTTP client under it, for [`LlmClient::probe`].
+    http: reqwest::Client,
     /// The wait the last refusal (429, 503) asked for in its `Retry-After` header.
     retry_after: RetryAfter,
 }
@@ -121,9 +123,38 @@ impl LlmClient {
         // async-openai's default executor retries by itself (up to 3 times, and for as long as a Retry-After
         // header asks); the plain service leaves retries to `with_retries`, which knows the deadline.
         let retry_after = RetryAfter::default();
-        let client = async_openai::Client::build(http.clone(), config)
-            .with_http_service(Normalise(async_openai::middleware::ReqwestService::new(http), retry_after.clone()));
-        Ok(LlmClient { client, endpoint, retry_after })
+        let client = async_openai::Client::build(http.clone(), config).with_http_service(Normalise(
+            async_openai::middleware::ReqwestService::new(http.clone()),
+            retry_after.clone(),
+        ));
+        Ok(LlmClient { client, endpoint, http, retry_after })
+    }
+
+    /// Whether the endpoint answers at all (for `codify doctor`): `GET {base_url}/models` within `within`.
+    /// Any HTTP answer but 401/403 counts as reachable; those say the key was refused.
+    pub async fn probe(&self, within: Duration) -> Result<String, String> {
+        let url = format!("{}/models", self.endpoint.base_url);
+        let mut req = self.http.get(&url);
+        if let Some(key) = &self.endpoint.api_key {
+            req = req.bearer_auth(key);
+        }
+        let started = Instant::now();
+        match tokio::time::timeout(within, req.send()).await {
+            Err(_) => Err(format!("no answer from {} within {} s", self.endpoint.base_url, within.as_secs())),
+            Ok(Err(e)) => Err(format!("cannot reach {}: {}", self.endpoint.base_url, root_cause(&e))),
+            Ok(Ok(r)) if matches!(r.status().as_u16(), 401 | 403) => Err(format!(
+                "{} refused the key in {} (HTTP {})",
+                self.endpoint.base_url,
+                self.endpoint.key_env,
+                r.status().as_u16()
+            )),
+            Ok(Ok(r)) => Ok(format!(
+                "{} answers (HTTP {}, {} ms)",
+                self.endpoint.base_url,
+                r.status().as_u16(),
+                started.elapsed().as_millis()
+            )),
+        }
     }
 
     /// Streams a reply, calling `on_text` with each piece as it arrives; returns the whole reply.

@@ -652,3 +652,28 @@ fn similar_lists_related_problems() {
     let o = codify(dir.path(), &["similar", "two-sun"]);
     assert!(!o.status.success() && common::stderr(&o).contains("did you mean two-sum"));
 }
+
+#[tokio::test]
+async fn doctor_says_whether_the_endpoint_answers_and_never_fails_for_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path().to_path_buf();
+    let doctor = move |url: &str| {
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_codify"))
+            .args(["--home", home.to_str().unwrap(), "doctor", "--json"])
+            .env("CODIFY_LLM_BASE_URL", url)
+            .env_remove("OPENAI_API_KEY")
+            .output()
+            .unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        v["llm_reachable"].clone()
+    };
+    let m = Mock::start(vec![Behavior::Status { status: 200, body: r#"{"object":"list","data":[]}"#.into() }]).await;
+    let url = m.url.clone();
+    let (up, doctor) = tokio::task::spawn_blocking(move || (doctor(&url), doctor)).await.unwrap();
+    assert_eq!(up["ok"], true, "{up}");
+    assert!(m.requests().iter().any(|r| r.path.ends_with("/models")), "doctor asked the endpoint");
+    let dead = Mock::dead_url().await;
+    let down = tokio::task::spawn_blocking(move || doctor(&dead)).await.unwrap();
+    assert_eq!(down["ok"], false);
+    assert!(down["detail"].as_str().unwrap().contains("cannot reach"), "{down}");
+}
