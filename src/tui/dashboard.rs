@@ -189,7 +189,11 @@ fn patterns(d: &Dashboard, theme: &Theme, width: usize) -> Section {
         })
         .collect();
     if rows.iter().all(|p| p.frequency == 0) {
-        lines.insert(0, Line::from(Span::styled("No mistake pattern found in your code so far.", theme.good)));
+        // Six rows of zeros say nothing the sentence does not.
+        lines = vec![
+            Line::from(Span::styled("No mistake pattern found in your code so far.", theme.good)),
+            Line::from(Span::styled("The analyser looks for six; they appear here as they show up.", theme.dim)),
+        ];
     }
     Section { title: "Mistake patterns · times seen · share".into(), lines }
 }
