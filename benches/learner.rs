@@ -2,6 +2,9 @@
 //! the binary (target ≤ 50 ms), the same in process (snapshot + queue), the dashboard, and the offline
 //! planner (target ≤ 50 ms). Run: `cargo bench --bench learner`.
 
+#[path = "common/history.rs"]
+mod history;
+
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
@@ -17,22 +20,8 @@ fn main() {
     let store = codify::store::Store::open(&dir.path().join("codify.db")).unwrap();
     let bank = codify::problems::Bank::load(&[]);
     let slugs: Vec<String> = bank.all().iter().map(|p| p.slug.clone()).collect();
-    let conn = store.conn();
-    conn.execute_batch("BEGIN").unwrap();
-    let mut stmt = conn
-        .prepare(
-            "INSERT INTO submissions (problem, code, verdict, passed, total, runtime_ms, cases_json, created_at, local_minute, finding_mask, hints_used)
-             VALUES (?1, 'class Solution: pass', ?2, 3, 8, 2.5, '[]', ?3, 600, ?4, ?5)",
-        )
-        .unwrap();
-    let start_ms = 1_760_000_000_000i64;
-    for i in 0..100_000i64 {
-        let slug = &slugs[(i as usize * 7) % slugs.len()];
-        let verdict = if i % 3 == 0 { "wrong_answer" } else { "accepted" };
-        stmt.execute(rusqlite::params![slug, verdict, start_ms + i * 60_000, (i * 13) % 64, i % 4]).unwrap();
-    }
-    drop(stmt);
-    conn.execute_batch("COMMIT").unwrap();
+    history::fill(&store, &slugs, 100_000);
+    let start_ms = history::START_MS;
     let mut intake = Intake::new(Level::Intermediate, 12, 10.0);
     intake.weaknesses = vec!["dynamic-programming".into(), "off_by_one".into()];
     let profile = store.create_profile("bench", &intake).unwrap();

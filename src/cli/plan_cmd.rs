@@ -11,8 +11,8 @@ use serde::Serialize;
 
 use super::output::{print_json, Style};
 use super::{Ctx, Failure};
-use crate::coach::planner::{make_plan_blocking, PlanOutcome};
-use crate::learner::plan::{plan_offline, progress, ItemKind, Plan, PlanProgress};
+use crate::coach::planner::{latest_or_new, PlanOutcome};
+use crate::learner::plan::{progress, ItemKind, Plan, PlanProgress};
 use crate::learner::Snapshot;
 use crate::store::{PlanSource, Store, StoredProfile};
 
@@ -76,35 +76,8 @@ pub fn run(ctx: &Ctx, args: PlanArgs) -> Result<ExitCode, Failure> {
         }
     };
     let snap = Snapshot::load(&store, &bank, now)?;
-    let existing = if fresh { None } else { store.latest_plan(profile.id)? };
-    let outcome = match existing {
-        Some(p) => PlanOutcome {
-            plan: p.plan,
-            source: p.source,
-            offline_reason: p.note.filter(|_| p.source == PlanSource::Offline),
-            offline_code: None,
-            rejected: Vec::new(),
-            model: None,
-        },
-        None => {
-            let inputs = snap.plan_inputs(&profile.intake);
-            let outcome = if offline {
-                PlanOutcome {
-                    plan: plan_offline(&inputs),
-                    source: PlanSource::Offline,
-                    offline_reason: Some("--offline was given".into()),
-                    offline_code: Some("requested".into()),
-                    rejected: Vec::new(),
-                    model: None,
-                }
-            } else {
-                make_plan_blocking(&ctx.config.llm, &store, &inputs)
-            };
-            let note = outcome.offline_reason.clone().or_else(|| outcome.model.clone());
-            store.save_plan(profile.id, &outcome.plan, outcome.source, note.as_deref())?;
-            outcome
-        }
-    };
+    let inputs = snap.plan_inputs(&profile.intake);
+    let (outcome, _) = latest_or_new(&ctx.config.llm, &store, &profile, &inputs, fresh, offline)?;
     let prog = progress(&outcome.plan, &snap.history, now);
     if json {
         print_json(&PlanJson {

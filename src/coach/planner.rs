@@ -44,6 +44,47 @@ fn fallback(inp: &PlanInputs<'_>, reason: &OfflineReason, rejected: Vec<String>)
     offline(inp, reason.code(), reason.to_string(), rejected)
 }
 
+/// The profile's latest plan, or — when it has none or `fresh` asks for one — a new plan (offline when
+/// `offline`, else [`make_plan_blocking`]) saved with why it was made that way. The bool says it is new.
+/// `codify plan` and the TUI's plan screen both go through here.
+pub fn latest_or_new(
+    cfg: &LlmConfig,
+    store: &Store,
+    profile: &crate::store::StoredProfile,
+    inp: &PlanInputs<'_>,
+    fresh: bool,
+    offline: bool,
+) -> Result<(PlanOutcome, bool), crate::store::StoreError> {
+    if !fresh {
+        if let Some(p) = store.latest_plan(profile.id)? {
+            let outcome = PlanOutcome {
+                plan: p.plan,
+                source: p.source,
+                offline_reason: p.note.filter(|_| p.source == PlanSource::Offline),
+                offline_code: None,
+                rejected: Vec::new(),
+                model: None,
+            };
+            return Ok((outcome, false));
+        }
+    }
+    let outcome = if offline {
+        PlanOutcome {
+            plan: plan_offline(inp),
+            source: PlanSource::Offline,
+            offline_reason: Some("--offline was given".into()),
+            offline_code: Some("requested".into()),
+            rejected: Vec::new(),
+            model: None,
+        }
+    } else {
+        make_plan_blocking(cfg, store, inp)
+    };
+    let note = outcome.offline_reason.clone().or_else(|| outcome.model.clone());
+    store.save_plan(profile.id, &outcome.plan, outcome.source, note.as_deref())?;
+    Ok((outcome, true))
+}
+
 /// A plan from the model in `cfg`, or offline; runs its own small runtime (call it from synchronous code).
 pub fn make_plan_blocking(cfg: &LlmConfig, store: &Store, inp: &PlanInputs<'_>) -> PlanOutcome {
     let coach = Coach::from_config(cfg);

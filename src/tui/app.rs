@@ -288,7 +288,8 @@ pub struct Workspace {
 }
 
 pub struct App {
-    pub bank: Bank,
+    /// Shared with the runtime's background work (plans), which would otherwise parse the bank again.
+    pub bank: std::sync::Arc<Bank>,
     pub screen: Screen,
     pub list: ListState,
     pub ws: Option<Workspace>,
@@ -325,7 +326,7 @@ impl App {
     pub fn new(bank: Bank, progress: HashMap<String, Progress>, last_problem: Option<String>, keymap: Keymap) -> App {
         let list = ListState::new(&bank, progress);
         App {
-            bank,
+            bank: std::sync::Arc::new(bank),
             screen: Screen::List,
             list,
             ws: None,
@@ -907,8 +908,7 @@ impl App {
     /// Keys of the dashboard, plan and profile screens; false when the key is for the keymap (quit, help,
     /// the screen keys).
     fn learner_screen_key(&mut self, key: KeyEvent, fx: &mut Vec<Effect>) -> bool {
-        use crossterm::event::{KeyCode, KeyModifiers};
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        use crossterm::event::KeyCode;
         match self.screen {
             Screen::Profile => {
                 let Some(form) = self.profile_form.as_mut() else { return false };
@@ -928,12 +928,13 @@ impl App {
             }
             Screen::Plan if self.plan_questions.is_some() => {
                 let Some((i, answers, line)) = self.plan_questions.as_mut() else { return false };
-                match key.code {
-                    KeyCode::Esc => {
+                match edit_line(line, key) {
+                    LineKey::Edited => {}
+                    LineKey::Cancel => {
                         self.plan_questions = None;
                         self.status = Some("no new plan made".into());
                     }
-                    KeyCode::Enter => {
+                    LineKey::Enter => {
                         answers[*i] = Some(std::mem::take(line));
                         *i += 1;
                         if *i == answers.len() {
@@ -943,12 +944,6 @@ impl App {
                             self.status = Some("making a new plan…".into());
                         }
                     }
-                    KeyCode::Backspace => {
-                        line.pop();
-                    }
-                    KeyCode::Char('u') if ctrl => line.clear(),
-                    KeyCode::Char(c) if !ctrl => line.push(c),
-                    _ => {}
                 }
                 true
             }
@@ -1042,11 +1037,10 @@ impl App {
 
     /// A key while the learner types a question for the tutor.
     fn question_key(&mut self, key: KeyEvent, fx: &mut Vec<Effect>) {
-        use crossterm::event::{KeyCode, KeyModifiers};
         let Some(input) = self.ws.as_mut().and_then(|w| w.chat.input.as_mut()) else { return };
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        match key.code {
-            KeyCode::Enter => {
+        match edit_line(input, key) {
+            LineKey::Edited => {}
+            LineKey::Enter => {
                 let question = std::mem::take(input);
                 if let Some(ws) = self.ws.as_mut() {
                     ws.chat.input = None;
@@ -1057,28 +1051,12 @@ impl App {
                     self.ask_tutor(question, false, fx);
                 }
             }
-            KeyCode::Esc => {
+            LineKey::Cancel => {
                 if let Some(ws) = self.ws.as_mut() {
                     ws.chat.input = None;
                 }
                 self.status = None;
             }
-            KeyCode::Char('c') if ctrl => {
-                if let Some(ws) = self.ws.as_mut() {
-                    ws.chat.input = None;
-                }
-                self.status = None;
-            }
-            KeyCode::Char('u') if ctrl => input.clear(),
-            KeyCode::Char('w') if ctrl => {
-                let keep = input.trim_end().rfind(' ').map(|i| i + 1).unwrap_or(0);
-                input.truncate(keep);
-            }
-            KeyCode::Backspace => {
-                input.pop();
-            }
-            KeyCode::Char(c) if !ctrl => input.push(c),
-            _ => {}
         }
     }
 
@@ -1271,4 +1249,35 @@ pub fn parse_comment(arg: &str) -> Result<(String, Option<crate::sync::wire::Tag
     };
     crate::sync::wire::validate_comment(text).map_err(|e| format!("{e} (:comment [#TAG] TEXT)"))?;
     Ok((text.to_string(), tag))
+}
+
+/// What a key did to a one-line input (the tutor's question, the plan's follow-up answers).
+#[derive(Debug, PartialEq, Eq)]
+enum LineKey {
+    Edited,
+    Enter,
+    /// Esc or Ctrl-c.
+    Cancel,
+}
+
+/// Line editing shared by the app's one-line inputs: typing, Backspace, Ctrl-u (clear), Ctrl-w (word).
+fn edit_line(line: &mut String, key: KeyEvent) -> LineKey {
+    use crossterm::event::{KeyCode, KeyModifiers};
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    match key.code {
+        KeyCode::Enter => return LineKey::Enter,
+        KeyCode::Esc => return LineKey::Cancel,
+        KeyCode::Char('c') if ctrl => return LineKey::Cancel,
+        KeyCode::Char('u') if ctrl => line.clear(),
+        KeyCode::Char('w') if ctrl => {
+            let keep = line.trim_end().rfind(' ').map(|i| i + 1).unwrap_or(0);
+            line.truncate(keep);
+        }
+        KeyCode::Backspace => {
+            line.pop();
+        }
+        KeyCode::Char(c) if !ctrl => line.push(c),
+        _ => {}
+    }
+    LineKey::Edited
 }

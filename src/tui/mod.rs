@@ -297,7 +297,7 @@ impl Runtime {
                     self.execute(fx, app, terminal)?;
                 }
             }
-            Effect::LoadPlan { regenerate } => self.load_plan(regenerate),
+            Effect::LoadPlan { regenerate } => self.load_plan(regenerate, app.bank.clone()),
             Effect::OpenProfileForm => {
                 let msg = match (self.store.active_profile(), crate::knowledge::progression()) {
                     (Ok(active), Ok(prog)) => {
@@ -368,10 +368,14 @@ impl Runtime {
                 Err(e) if e.contains("cancelled") => return,
                 Err(e) => (Err(e), None),
             };
-            let judged = result.as_ref().ok().map(|j| (j.0.clone(), j.1.clone()));
+            // Feedback on a submission comes after its report (the model may take a few seconds), so a
+            // submission's report is copied for it before the original goes to the app; a plain run's is not.
+            let feedback_on = feedback_from.and_then(|from| match &result {
+                Ok(j) => j.1.clone().map(|analysis| (from, j.0.clone(), analysis)),
+                Err(_) => None,
+            });
             let _ = tx.send(Msg::Judged { tag, result });
-            // Feedback on a submission comes after its report: the model may take a few seconds.
-            if let (Some((store, problem)), Some((report, Some(analysis)))) = (feedback_from, judged) {
+            if let Some(((store, problem), report, analysis)) = feedback_on {
                 let feedback =
                     crate::coach::feedback_blocking(&config.llm, &store, &problem, &code, &report, &analysis);
                 let _ = tx.send(Msg::Feedback { slug, feedback });
@@ -403,8 +407,8 @@ impl Runtime {
 
     /// The plan screen's data on a background thread: the active profile's latest plan, or a new one (the
     /// model when configured, else the offline planner) when there is none or `regenerate` brings answers.
-    fn load_plan(&self, regenerate: Option<[Option<String>; 3]>) {
-        let (tx, db, config, bank) = (self.tx.clone(), self.paths.db_file.clone(), self.config.clone(), self.bank());
+    fn load_plan(&self, regenerate: Option<[Option<String>; 3]>, bank: Arc<Bank>) {
+        let (tx, db, config) = (self.tx.clone(), self.paths.db_file.clone(), self.config.clone());
         std::thread::spawn(move || {
             let msg = match make_or_load_plan(&db, &config, &bank, regenerate) {
                 Ok((screen, note)) => Msg::PlanReady { screen: Box::new(screen), note },
@@ -412,10 +416,6 @@ impl Runtime {
             };
             let _ = tx.send(msg);
         });
-    }
-
-    fn bank(&self) -> Bank {
-        Bank::load(&self.config.problem_dirs)
     }
 
     /// A session on the problem the learner model picks for the active profile (any learner without one).
@@ -463,10 +463,8 @@ impl Runtime {
         let fail = |tx: &Sender<Msg>, e: String| {
             let _ = tx.send(Msg::Chat { tag, event: crate::coach::ChatEvent::Failed(e) });
         };
-        let problem = match crate::problems::load_one(&slug, &self.config.problem_dirs) {
-            Some(Ok(p)) => p,
-            Some(Err(e)) => return fail(&self.tx, e.to_string()),
-            None => return fail(&self.tx, format!("the problem `{slug}` is gone")),
+        let Some(problem) = app.bank.get(&slug).cloned() else {
+            return fail(&self.tx, format!("the problem `{slug}` is gone"));
         };
         let mut grounding = crate::coach::Grounding::new(problem);
         if let Err(e) = grounding.load_record(&self.store) {
@@ -536,34 +534,33 @@ fn make_or_load_plan(
     bank: &Bank,
     regenerate: Option<[Option<String>; 3]>,
 ) -> Result<(plan_view::PlanScreen, Option<String>), String> {
-    let store = Store::open(db).map_err(|e| e.to_string())?;
+    let err = |e: crate::store::StoreError| e.to_string();
+    let store = Store::open(db).map_err(err)?;
     let now = crate::coach::budget::now_ms();
-    let Some(mut profile) = store.active_profile().map_err(|e| e.to_string())? else {
-        let snap = crate::learner::Snapshot::load(&store, bank, now).map_err(|e| e.to_string())?;
+    let fresh = regenerate.is_some();
+    if let (Some(answers), Some(mut profile)) = (regenerate, store.active_profile().map_err(err)?) {
+        let prog = crate::knowledge::progression().map_err(|e| e.to_string())?;
+        profile.intake.apply_follow_up(&answers, now, &prog)?;
+        store.update_profile(&profile.name, &profile.intake).map_err(err)?;
+    }
+    // One read of the history (the costly part at 100k rows) serves the planner and the screen.
+    let mut snap = crate::learner::Snapshot::load(&store, bank, now).map_err(err)?;
+    let Some(profile) = snap.active.clone() else {
         let note = "no profile yet: F9 opens the intake form, and a plan follows";
         return Ok((plan_view::PlanScreen::from_snapshot(&snap), Some(note.into())));
     };
-    let fresh = regenerate.is_some();
-    if let Some(answers) = regenerate {
-        let prog = crate::knowledge::progression().map_err(|e| e.to_string())?;
-        profile.intake.apply_follow_up(&answers, now, &prog)?;
-        store.update_profile(&profile.name, &profile.intake).map_err(|e| e.to_string())?;
+    let inputs = snap.plan_inputs(&profile.intake);
+    let (outcome, made) =
+        crate::coach::planner::latest_or_new(&config.llm, &store, &profile, &inputs, fresh, false).map_err(err)?;
+    let note = made.then(|| match (&outcome.offline_reason, outcome.rejected.first()) {
+        (Some(why), Some(rejected)) => {
+            format!("new plan, made offline ({why}); the model's plan was refused: {rejected}")
+        }
+        (Some(why), None) => format!("new plan, made offline: {why}"),
+        (None, _) => format!("new plan, made by {}", outcome.model.as_deref().unwrap_or("the model")),
+    });
+    if made {
+        snap.plan = store.latest_plan(profile.id).map_err(err)?;
     }
-    let mut note = None;
-    if fresh || store.latest_plan(profile.id).map_err(|e| e.to_string())?.is_none() {
-        let snap = crate::learner::Snapshot::load(&store, bank, now).map_err(|e| e.to_string())?;
-        let outcome =
-            crate::coach::planner::make_plan_blocking(&config.llm, &store, &snap.plan_inputs(&profile.intake));
-        let why = outcome.offline_reason.clone().or_else(|| outcome.model.clone());
-        store.save_plan(profile.id, &outcome.plan, outcome.source, why.as_deref()).map_err(|e| e.to_string())?;
-        note = Some(match (&outcome.offline_reason, outcome.rejected.first()) {
-            (Some(why), Some(rejected)) => {
-                format!("new plan, made offline ({why}); the model's plan was refused: {rejected}")
-            }
-            (Some(why), None) => format!("new plan, made offline: {why}"),
-            (None, _) => format!("new plan, made by {}", outcome.model.as_deref().unwrap_or("the model")),
-        });
-    }
-    let snap = crate::learner::Snapshot::load(&store, bank, now).map_err(|e| e.to_string())?;
     Ok((plan_view::PlanScreen::from_snapshot(&snap), note))
 }

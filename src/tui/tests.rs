@@ -4,8 +4,6 @@ use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::backend::TestBackend;
-use ratatui::Terminal;
 
 use super::app::{App, Effect, Msg, Pane, RunMode, Screen};
 use super::chat::offline_reply;
@@ -24,17 +22,8 @@ fn keys(app: &mut App, notation: &str) -> Vec<Effect> {
 }
 
 fn screen(app: &mut App, w: u16, h: u16) -> String {
-    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
     let theme = Theme::new(ThemeKind::NoColor);
-    term.draw(|f| views::draw(app, &theme, f.area(), f.buffer_mut())).unwrap();
-    let buf = term.backend().buffer().clone();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let line: String = (0..buf.area.width).map(|x| buf[(x, y)].symbol().to_string()).collect();
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
+    super::dashboard::render_text(w, h, |area, buf| views::draw(app, &theme, area, buf))
 }
 
 fn open_two_sum(app: &mut App) -> Vec<Effect> {

@@ -86,12 +86,7 @@ fn block<'a>(title: &'a str, focused: bool, theme: &Theme) -> Block<'a> {
 }
 
 fn difficulty_span(d: Difficulty, theme: &Theme) -> Span<'static> {
-    let style = match d {
-        Difficulty::Easy => theme.good,
-        Difficulty::Medium => theme.warn,
-        Difficulty::Hard => theme.bad,
-    };
-    Span::styled(format!("{:<6}", d.as_str()), style)
+    Span::styled(format!("{:<6}", d.as_str()), super::dashboard::difficulty_style(d, theme))
 }
 
 fn draw_list(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
