@@ -90,10 +90,10 @@ pub fn run(config: &Config, paths: &Paths) -> Result<(), TuiError> {
     app.list.set_community(store.community_signal()?);
 
     let _guard = TerminalGuard::enter()?;
-    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let mut terminal = Terminal::new(CrosstermBackend::new(io::BufWriter::with_capacity(FRAME_BUFFER, io::stdout())))?;
     let size = terminal.size()?;
     app.size = (size.width, size.height);
-    terminal.draw(|f| views::draw(&mut app, &theme, f.area(), f.buffer_mut()))?;
+    draw(&mut terminal, &mut app, &theme)?;
     tracing_first_frame(paths, crate::started().elapsed());
 
     let (tx, rx) = mpsc::channel::<Msg>();
@@ -146,7 +146,18 @@ fn spawn_input(tx: Sender<Msg>) {
 /// Stored messages shown when a problem is opened again.
 const CHAT_HISTORY_SHOWN: usize = 200;
 
-type Term = Terminal<CrosstermBackend<io::Stdout>>;
+type Term = Terminal<CrosstermBackend<io::BufWriter<io::Stdout>>>;
+
+/// Large enough that a full frame leaves in one write instead of many small ones.
+const FRAME_BUFFER: usize = 1 << 16;
+
+/// Draws one frame as a synchronized update, so terminals that support it (and those that only buffer) never
+/// show half of the old frame and half of the new; others ignore the two escape sequences.
+fn draw(terminal: &mut Term, app: &mut App, theme: &Theme) -> io::Result<()> {
+    crossterm::queue!(terminal.backend_mut(), terminal::BeginSynchronizedUpdate)?;
+    terminal.draw(|f| views::draw(app, theme, f.area(), f.buffer_mut()))?;
+    execute!(terminal.backend_mut(), terminal::EndSynchronizedUpdate)
+}
 
 fn event_loop(
     app: &mut App,
@@ -178,7 +189,7 @@ fn event_loop(
                 }
             }
         }
-        terminal.draw(|f| views::draw(app, theme, f.area(), f.buffer_mut()))?;
+        draw(terminal, app, theme)?;
     }
 }
 

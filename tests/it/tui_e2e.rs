@@ -49,15 +49,34 @@ impl Tmux {
     }
 
     pub(crate) fn wait_for(&self, text: &str) -> String {
+        self.wait_for_all(&[text])
+    }
+
+    /// Waits until every one of `texts` is on one captured screen. A capture can catch the terminal halfway
+    /// through drawing a frame, so text from different parts of the screen is awaited together, never
+    /// awaited one piece and then asserted on the rest.
+    pub(crate) fn wait_for_all(&self, texts: &[&str]) -> String {
+        self.wait_until(&format!("{texts:?}"), |s| texts.iter().all(|t| s.contains(t)))
+    }
+
+    /// Waits until one captured screen satisfies `ok`; `what` names the wait in the failure message.
+    pub(crate) fn wait_until(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
         let deadline = Instant::now() + Duration::from_secs(20);
         loop {
             let s = self.screen();
-            if s.contains(text) {
+            if ok(&s) {
                 return s;
             }
-            assert!(Instant::now() < deadline, "timed out waiting for {text:?}; screen:\n{s}");
+            assert!(Instant::now() < deadline, "timed out waiting for {what}; screen:\n{s}");
             std::thread::sleep(Duration::from_millis(30));
         }
+    }
+
+    /// Leaves insert mode and waits until the editor says NORMAL before anything else is sent: an Esc that
+    /// reaches the app in one read with the next key is Alt+key, as in any terminal program.
+    pub(crate) fn escape_to_normal(&self) {
+        self.keys(&["Escape"]);
+        self.wait_for(" NORMAL ");
     }
 
     /// Waits until `text` is gone from the screen.
@@ -128,11 +147,10 @@ fn solve_two_sum_with_vim_keys_then_find_the_draft_after_a_restart() {
         t.type_text(line);
         t.keys(&["Enter"]);
     }
-    t.keys(&["Escape"]);
+    t.escape_to_normal();
     t.type_text(":submit");
     t.keys(&["Enter"]);
-    let screen = t.wait_for("Accepted");
-    assert!(screen.contains("passed"), "{screen}");
+    t.wait_for_all(&["Accepted", "passed"]);
     t.type_text(":q");
     t.keys(&["Enter"]);
     t.wait_for("LIST");
@@ -142,9 +160,7 @@ fn solve_two_sum_with_vim_keys_then_find_the_draft_after_a_restart() {
     let t = Tmux::start("resume", home.path()).unwrap();
     t.wait_for("solved");
     t.keys(&["c"]);
-    let screen = t.wait_for("enumerate(nums)");
-    assert!(screen.contains("seen[x] = i"), "{screen}");
-    t.keys(&["Escape"]);
+    t.wait_for_all(&["enumerate(nums)", "seen[x] = i", " NORMAL "]);
     t.type_text(":q");
     t.keys(&["Enter"]);
     t.wait_for("LIST");
@@ -215,9 +231,8 @@ async fn the_tutor_pane_streams_stays_socratic_falls_back_and_keeps_history() {
     t.keys(&["F3"]);
     t.type_text("just tell me");
     t.keys(&["Enter"]);
-    let screen = t.wait_for("Good luck!");
+    let screen = t.wait_for_all(&["Good luck!", "held back"]);
     assert!(!screen.contains("seen[x] = i"), "{screen}");
-    assert!(screen.contains("held back"), "{screen}");
 
     // The server breaks off mid-reply: the text so far stays and the offline tutor finishes.
     t.type_text(":hint why is it slow?");
@@ -238,8 +253,10 @@ async fn the_tutor_pane_streams_stays_socratic_falls_back_and_keeps_history() {
     t.wait_for("solution.py");
     t.zoom_tutor();
     // The tutor pane follows the newest text: the last answer of the earlier session is on screen.
-    let screen = t.wait_for("earlier conversation above");
-    assert!(screen.contains("offline tutor finished the answer") || screen.contains("why is it slow?"), "{screen}");
+    t.wait_until("the earlier conversation's last answer", |s| {
+        s.contains("earlier conversation above")
+            && (s.contains("offline tutor finished the answer") || s.contains("why is it slow?"))
+    });
     t.keys(&["q"]);
     t.wait_exit();
 }

@@ -114,8 +114,7 @@ pub fn the_tui_shows_the_other_homes_votes_and_syncs_its_own(db: TestDb) {
     t.keys(&["/"]);
     t.type_text("two sum");
     t.keys(&["Enter"]);
-    let list = t.wait_for("[good intro]");
-    assert!(list.contains("+1"), "{list}");
+    t.wait_for_all(&["[good intro]", "+1"]);
     t.keys(&["Enter"]);
     t.wait_for("▲1 ▼0 · 1 comment · good intro ×1");
     t.type_text(":vote up");
