@@ -95,12 +95,12 @@ impl Dashboard {
         now_ms: i64,
     ) -> Result<Dashboard, crate::store::StoreError> {
         let snap = Snapshot::load(store, bank, now_ms)?;
-        let verdicts = store.verdict_counts()?;
-        Ok(Dashboard::build(&snap, &verdicts))
+        Ok(Dashboard::build(&snap))
     }
 
-    /// The dashboard from a snapshot and the submissions per verdict (`Store::verdict_counts`).
-    pub fn build(s: &Snapshot, verdicts: &std::collections::HashMap<String, u64>) -> Dashboard {
+    /// The dashboard from a snapshot.
+    pub fn build(s: &Snapshot) -> Dashboard {
+        let verdicts = &s.verdicts;
         let w = &s.weakness;
         let mastery = w
             .patterns

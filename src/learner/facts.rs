@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::intake::{Declared, Intake};
 use super::weakness::{Profile, SubmissionRow};
@@ -17,7 +17,6 @@ use crate::problems::{Bank, Difficulty};
 pub const WEAK_MASTERY: f64 = 0.6;
 /// A topic whose need reaches this is weak: it comes first in plans.
 pub const WEAK_TOPIC: f64 = 0.4;
-const DAY_MS: i64 = 86_400_000;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ProblemInfo {
@@ -52,7 +51,7 @@ pub fn minutes_for(d: Difficulty) -> u32 {
 }
 
 /// One problem's record.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Record {
     pub attempts: u32,
     pub accepted: u32,
@@ -80,28 +79,9 @@ pub struct History {
 }
 
 impl History {
-    /// From time-ordered rows (as `Store::submission_rows` returns them); `utc_offset_s` places days.
+    /// From `rows` whose `problem` indexes `names`; `utc_offset_s` places days.
     pub fn from_rows(names: &[String], rows: &[SubmissionRow], utc_offset_s: i32) -> History {
-        let mut per: Vec<Option<Record>> = vec![None; names.len()];
-        let mut days: BTreeMap<i64, (u32, u32)> = BTreeMap::new();
-        let offset = i64::from(utc_offset_s) * 1000;
-        for r in rows {
-            let d = days.entry((r.created_at_ms + offset).div_euclid(DAY_MS)).or_default();
-            d.0 += 1;
-            d.1 += u32::from(r.accepted);
-            let Some(slot) = per.get_mut(r.problem as usize) else { continue };
-            let rec = slot
-                .get_or_insert_with(|| Record { clean_first: r.accepted && r.hints_used == 0, ..Record::default() });
-            rec.attempts += 1;
-            rec.last_ms = rec.last_ms.max(r.created_at_ms);
-            rec.last_failed = !r.accepted;
-            if r.accepted {
-                rec.accepted += 1;
-                rec.accepted_at.push(r.created_at_ms);
-            }
-        }
-        let records = names.iter().zip(per).filter_map(|(n, r)| r.map(|r| (n.clone(), r))).collect();
-        History { records, days }
+        super::fold::Fold::from_rows(names, rows, utc_offset_s).history()
     }
 
     pub fn get(&self, slug: &str) -> Option<&Record> {

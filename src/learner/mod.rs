@@ -5,6 +5,7 @@
 
 pub mod dashboard;
 pub mod facts;
+pub mod fold;
 pub mod intake;
 pub mod interview;
 pub mod next;

@@ -9,7 +9,7 @@ use super::intake::Intake;
 use super::next::NextInputs;
 use super::plan::PlanInputs;
 use super::review::ReviewCard;
-use super::weakness::{profile, Profile};
+use super::weakness::Profile;
 use crate::knowledge::Progression;
 use crate::problems::Bank;
 use crate::store::{Store, StoreError, StoredPlan, StoredProfile, TopicReadinessRow};
@@ -26,6 +26,8 @@ pub struct Snapshot {
     pub community: HashMap<String, Signal>,
     pub readiness: Vec<TopicReadinessRow>,
     pub needs: Needs,
+    /// Submissions per verdict.
+    pub verdicts: HashMap<String, u64>,
     /// The local time zone's offset from UTC, for calendar days.
     pub utc_offset_s: i32,
     pub now_ms: i64,
@@ -41,16 +43,15 @@ impl Snapshot {
     pub fn load(store: &Store, bank: &Bank, now_ms: i64) -> Result<Snapshot, StoreError> {
         let catalog = ProblemInfo::from_bank(bank);
         let progression = crate::knowledge::progression().unwrap_or(Progression { topics: Vec::new() });
-        let (names, rows) = store.submission_rows()?;
+        let utc_offset_s = local_offset_s();
+        let fold = store.learner_fold(utc_offset_s)?;
         let topic_of: HashMap<String, String> = catalog.iter().map(|p| (p.slug.clone(), p.topic.clone())).collect();
         let mut per_topic = std::collections::BTreeMap::new();
         for p in &catalog {
             *per_topic.entry(p.topic.clone()).or_insert(0u32) += 1;
         }
-        let weakness = profile(&names, &rows, &topic_of, &per_topic);
-        let utc_offset_s = local_offset_s();
-        let history = History::from_rows(&names, &rows, utc_offset_s);
-        drop(rows);
+        let weakness = fold.profile(&topic_of, &per_topic);
+        let history = fold.history();
         let active = store.active_profile()?;
         let plan = match &active {
             Some(p) => store.latest_plan(p.id)?,
@@ -66,6 +67,7 @@ impl Snapshot {
             cards: store.review_cards()?,
             community: store.community_signal()?,
             readiness: store.readiness()?,
+            verdicts: fold.verdicts(),
             needs,
             active,
             utc_offset_s,

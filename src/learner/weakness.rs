@@ -8,7 +8,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::analysis::FindingKind;
 
@@ -46,7 +46,7 @@ pub struct TopicStats {
     pub first_try: f64,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct WeekStats {
     /// Monday 00:00 UTC of the week, in ms.
     pub week_start_ms: i64,
@@ -69,13 +69,6 @@ pub fn mask_bit(kind: FindingKind) -> u32 {
     1 << FindingKind::ALL.iter().position(|k| *k == kind).unwrap_or(0)
 }
 
-/// Mastery right after a pattern first shows up.
-const FIRST_SEEN: f64 = 0.3;
-
-const WEEK_MS: i64 = 7 * 24 * 3600 * 1000;
-/// 1970-01-01 was a Thursday: shift so that weeks start on Monday.
-const MONDAY_OFFSET_MS: i64 = 3 * 24 * 3600 * 1000;
-
 /// Builds the profile from `rows` (sorted here when they are not in time order), the problem `names` the
 /// rows index into, and the bank's topic of each problem.
 pub fn profile(
@@ -84,95 +77,13 @@ pub fn profile(
     topic_of: &HashMap<String, String>,
     problems_per_topic: &BTreeMap<String, u32>,
 ) -> Profile {
-    let mut order: Vec<&SubmissionRow> = rows.iter().collect();
-    if !rows.windows(2).all(|w| w[0].created_at_ms <= w[1].created_at_ms) {
-        order.sort_by_key(|r| r.created_at_ms);
-    }
-    let kinds = FindingKind::ALL;
-    let mut freq = vec![0u32; kinds.len()];
-    let mut last = vec![None::<i64>; kinds.len()];
-    let mut mastery = vec![None::<f64>; kinds.len()];
-    // Rows come in time order, so weeks are appended as they start.
-    let mut weeks: Vec<WeekStats> = Vec::new();
-    // Per problem (by interned index): (first submission accepted, solved at some point).
-    let mut per_problem: Vec<Option<(bool, bool)>> = vec![None; names.len()];
-    let mut accepted_total = 0;
-    for r in &order {
-        accepted_total += u32::from(r.accepted);
-        let week = (r.created_at_ms + MONDAY_OFFSET_MS).div_euclid(WEEK_MS) * WEEK_MS - MONDAY_OFFSET_MS;
-        if weeks.last().is_none_or(|w| w.week_start_ms != week) {
-            weeks.push(WeekStats { week_start_ms: week, submissions: 0, accepted: 0, patterns: vec![0; kinds.len()] });
-        }
-        let Some(w) = weeks.last_mut() else { continue };
-        w.submissions += 1;
-        w.accepted += u32::from(r.accepted);
-        for (i, _) in kinds.iter().enumerate() {
-            let shown = r.finding_mask & (1 << i) != 0;
-            if shown {
-                freq[i] += 1;
-                last[i] = Some(r.created_at_ms);
-                w.patterns[i] += 1;
-                mastery[i] = Some(mastery[i].map_or(FIRST_SEEN, |m| m * 0.6));
-            } else if let (true, Some(m)) = (r.accepted, mastery[i]) {
-                let credit = 0.2 / (1.0 + f64::from(r.hints_used));
-                mastery[i] = Some(m + (1.0 - m) * credit);
-            }
-        }
-        if let Some(slot) = per_problem.get_mut(r.problem as usize) {
-            let e = slot.get_or_insert((r.accepted, false));
-            e.1 |= r.accepted;
-        }
-    }
-    let total: u32 = freq.iter().sum();
-    let patterns = kinds
-        .iter()
-        .enumerate()
-        .map(|(i, &kind)| PatternStats {
-            kind,
-            frequency: freq[i],
-            share: if total == 0 { 0.0 } else { f64::from(freq[i]) / f64::from(total) },
-            last_seen_ms: last[i],
-            mastery: mastery[i].map(|m| (m * 1000.0).round() / 1000.0),
-        })
-        .collect();
-    let mut topics: BTreeMap<String, TopicStats> = problems_per_topic
-        .iter()
-        .map(|(t, &n)| {
-            (t.clone(), TopicStats { topic: t.clone(), solved: 0, attempted: 0, problems: n, first_try: 0.0 })
-        })
-        .collect();
-    let mut first_ok: HashMap<String, u32> = HashMap::new();
-    for (problem, state) in per_problem.iter().enumerate() {
-        let Some((first, solved)) = state else { continue };
-        let Some(topic) = names.get(problem).and_then(|n| topic_of.get(n)) else { continue };
-        let t = topics.entry(topic.clone()).or_insert_with(|| TopicStats {
-            topic: topic.clone(),
-            solved: 0,
-            attempted: 0,
-            problems: 0,
-            first_try: 0.0,
-        });
-        t.attempted += 1;
-        t.solved += u32::from(*solved);
-        *first_ok.entry(topic.clone()).or_default() += u32::from(*first);
-    }
-    for t in topics.values_mut() {
-        if t.attempted > 0 {
-            t.first_try = f64::from(first_ok.get(&t.topic).copied().unwrap_or(0)) / f64::from(t.attempted);
-        }
-    }
-    Profile {
-        submissions: rows.len() as u32,
-        accepted: accepted_total,
-        patterns,
-        topics: topics.into_values().collect(),
-        weeks,
-    }
+    super::fold::Fold::from_rows(names, rows, 0).profile(topic_of, problems_per_topic)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::learner::fold::FIRST_SEEN;
 
     const NAMES: [&str; 3] = ["two-sum", "3sum", "jump-game"];
 

@@ -1,8 +1,6 @@
 //! The learner aggregate: intake profiles (several, one active, each with a local embedding), plans, FSRS
 //! review cards, interview sessions and readiness per topic.
 
-use std::collections::HashMap;
-
 use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 
@@ -359,26 +357,6 @@ impl Store {
             Ok(TopicReadinessRow { topic: r.get(0)?, score: r.get(1)?, sessions: r.get(2)?, updated_ms: r.get(3)? })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
-    }
-
-    /// Submissions per verdict. Grouped by (problem, verdict) first, the order of the covering index
-    /// `submissions_progress`, so SQLite needs no sort; the sums per verdict are made here.
-    pub fn verdict_counts(&self) -> Result<HashMap<String, u64>, StoreError> {
-        let mut stmt =
-            self.conn.prepare_cached("SELECT verdict, count(*) FROM submissions GROUP BY problem, verdict")?;
-        let mut out: HashMap<String, u64> = HashMap::new();
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            let v = r.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?;
-            let n = r.get::<_, i64>(1)?.max(0) as u64;
-            match out.get_mut(v) {
-                Some(c) => *c += n,
-                None => {
-                    out.insert(v.to_string(), n);
-                }
-            }
-        }
-        Ok(out)
     }
 }
 

@@ -41,6 +41,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("migrations/0004_coach.sql")),
         M::up(include_str!("migrations/0005_community.sql")),
         M::up(include_str!("migrations/0006_learner.sql")),
+        M::up(include_str!("migrations/0007_learner_fold.sql")),
     ])
 }
 

@@ -1,9 +1,14 @@
 //! The submissions aggregate.
 
-use rusqlite::params;
+use rusqlite::{params, OptionalExtension};
 
 use super::{Store, StoreError};
 use crate::judge::{CaseReport, Report, Verdict};
+use crate::learner::fold::{Fold, FoldRow};
+
+/// The format of the saved [`Fold`]: bump it when the fold's fields or rules change, and saved folds are
+/// folded again from the start.
+const FOLD_VERSION: i64 = 1;
 
 pub struct NewSubmission<'a> {
     pub code: &'a str,
@@ -110,37 +115,85 @@ impl Store {
         Ok(out)
     }
 
-    /// Every submission, narrowly and in time order, for the weakness profile. Problem names are interned:
-    /// the rows index into the returned names.
-    pub fn submission_rows(&self) -> Result<(Vec<String>, Vec<crate::learner::SubmissionRow>), StoreError> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT problem, created_at, verdict = 'accepted', finding_mask, hints_used FROM submissions ORDER BY created_at",
-        )?;
-        let mut names: Vec<String> = Vec::new();
-        let mut index: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
-        let mut out = Vec::new();
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            let name = r.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?;
-            let problem = match index.get(name) {
-                Some(&i) => i,
-                None => {
-                    names.push(name.to_string());
-                    index.insert(name.to_string(), names.len() as u32 - 1);
-                    names.len() as u32 - 1
-                }
-            };
-            // Plain integer reads: `get`'s conversions cost more than the scan itself at 100,000 rows.
-            let int = |i: usize| r.get_ref(i).and_then(|v| v.as_i64().map_err(rusqlite::Error::from));
-            out.push(crate::learner::SubmissionRow {
-                problem,
-                created_at_ms: int(1)?,
-                accepted: int(2)? != 0,
-                finding_mask: int(3)? as u32,
-                hints_used: int(4)?.clamp(0, i64::from(u32::MAX)) as u32,
-            });
+    /// The submissions folded for the learner views: the saved fold continued with the submissions added
+    /// since, or all of them folded again when there is no usable saved fold (none yet, another format or
+    /// time zone, unreadable) or a new submission is older than the last one folded. Saving the result is
+    /// best effort: a database that cannot be written still answers.
+    pub fn learner_fold(&self, utc_offset_s: i32) -> Result<Fold, StoreError> {
+        let saved: Option<(i64, String)> = self
+            .conn
+            .query_row("SELECT upto, state FROM learner_fold WHERE id = 1 AND version = ?1", [FOLD_VERSION], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .optional()?;
+        let resumed = saved
+            .and_then(|(upto, json)| Fold::from_json(&json).map(|f| (upto, f)))
+            .filter(|(_, f)| f.utc_offset_s == utc_offset_s);
+        let (upto, fold, added) = match resumed {
+            Some((upto, mut fold)) => match self.fold_rows(&mut fold, Some(upto))? {
+                Some((last, added)) => (last.unwrap_or(upto), fold, added),
+                None => self.fold_all(utc_offset_s)?,
+            },
+            None => self.fold_all(utc_offset_s)?,
+        };
+        if added > 0 {
+            // A cache: when it cannot be saved (a read-only or busy database) the next read folds more rows,
+            // and nothing is lost. Printing here would draw over the TUI.
+            let _ = self.save_fold(upto, &fold);
         }
-        Ok((names, out))
+        Ok(fold)
+    }
+
+    /// Every submission folded from the start: (last id, fold, rows folded; at least 1 so that it is saved).
+    fn fold_all(&self, utc_offset_s: i32) -> Result<(i64, Fold, usize), StoreError> {
+        let mut fold = Fold::new(utc_offset_s);
+        let (last, added) = self.fold_rows(&mut fold, None)?.unwrap_or((None, 0));
+        Ok((last.unwrap_or(0), fold, added.max(1)))
+    }
+
+    /// Folds the submissions after id `after` (all of them, in time order, when None) into `fold`: the last
+    /// id folded and how many rows, or None when one of them is older than what `fold` holds.
+    fn fold_rows(&self, fold: &mut Fold, after: Option<i64>) -> Result<Option<(Option<i64>, usize)>, StoreError> {
+        // All: the covering index `submissions_profile` in time order. Since: the rowid range in id order.
+        const COLUMNS: &str = "SELECT id, problem, verdict, created_at, finding_mask, hints_used FROM submissions";
+        let (mut stmt, after) = match after {
+            None => (self.conn.prepare_cached(&format!("{COLUMNS} ORDER BY created_at, id"))?, None),
+            Some(id) => (self.conn.prepare_cached(&format!("{COLUMNS} WHERE id > ?1 ORDER BY id"))?, Some(id)),
+        };
+        let mut rows = match after {
+            None => stmt.query([])?,
+            Some(id) => stmt.query([id])?,
+        };
+        let (mut last, mut added) = (None, 0);
+        while let Some(r) = rows.next()? {
+            // Plain reads: `get`'s conversions cost more than the scan itself at 100,000 rows.
+            let int = |i: usize| r.get_ref(i).and_then(|v| v.as_i64().map_err(rusqlite::Error::from));
+            let text = |i: usize| r.get_ref(i).and_then(|v| v.as_str().map_err(rusqlite::Error::from));
+            let created_at_ms = int(3)?;
+            if !fold.accepts(created_at_ms) {
+                return Ok(None);
+            }
+            fold.push(&FoldRow {
+                problem: text(1)?,
+                verdict: text(2)?,
+                created_at_ms,
+                finding_mask: int(4)? as u32,
+                hints_used: int(5)?.clamp(0, i64::from(u32::MAX)) as u32,
+            });
+            let id = int(0)?;
+            last = Some(last.map_or(id, |l: i64| l.max(id)));
+            added += 1;
+        }
+        Ok(Some((last, added)))
+    }
+
+    fn save_fold(&self, upto: i64, fold: &Fold) -> Result<(), StoreError> {
+        self.conn.execute(
+            "INSERT INTO learner_fold (id, version, upto, state) VALUES (1, ?1, ?2, ?3)
+             ON CONFLICT (id) DO UPDATE SET version = excluded.version, upto = excluded.upto, state = excluded.state",
+            params![FOLD_VERSION, upto, fold.to_json()?],
+        )?;
+        Ok(())
     }
 
     pub fn submission_count(&self) -> Result<i64, StoreError> {
@@ -180,5 +233,115 @@ impl Store {
             out.insert(k, v);
         }
         Ok(out)
+    }
+}
+
+#[cfg(test)]
+impl Store {
+    /// Stores a submission at a chosen time (`add_submission` always uses the clock), for tests.
+    pub(crate) fn insert_submission_at(&self, problem: &str, verdict: &str, at_ms: i64, finding_mask: u32) {
+        self.conn
+            .execute(
+                "INSERT INTO submissions (problem, code, verdict, passed, total, runtime_ms, cases_json, created_at,
+                                          local_minute, finding_mask, hints_used)
+                 VALUES (?1, 'pass', ?2, 1, 3, 1.0, '[]', ?3, 600, ?4, 0)",
+                params![problem, verdict, at_ms, finding_mask],
+            )
+            .expect("insert a submission");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::learner::fold::Fold;
+    use crate::learner::SubmissionRow;
+
+    const T0: i64 = 1_700_000_000_000;
+
+    fn insert(store: &Store, problem: &str, accepted: bool, at_ms: i64, mask: u32) {
+        store.insert_submission_at(problem, if accepted { "accepted" } else { "wrong_answer" }, at_ms, mask);
+    }
+
+    /// The fold made from every stored row, the way the tests of the fold itself make one.
+    fn from_scratch(store: &Store, offset: i32) -> Fold {
+        let mut stmt = store
+            .conn()
+            .prepare("SELECT problem, verdict = 'accepted', created_at, finding_mask FROM submissions ORDER BY created_at, id")
+            .unwrap();
+        let mut names: Vec<String> = Vec::new();
+        let rows: Vec<SubmissionRow> = stmt
+            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, bool>(1)?, r.get(2)?, r.get(3)?)))
+            .unwrap()
+            .map(|r| {
+                let (name, accepted, created_at_ms, finding_mask) = r.unwrap();
+                let problem = names.iter().position(|n| *n == name).unwrap_or_else(|| {
+                    names.push(name);
+                    names.len() - 1
+                }) as u32;
+                SubmissionRow { problem, created_at_ms, accepted, finding_mask, hints_used: 0 }
+            })
+            .collect();
+        Fold::from_rows(&names, &rows, offset)
+    }
+
+    fn saved_upto(store: &Store) -> Option<i64> {
+        store.conn().query_row("SELECT upto FROM learner_fold", [], |r| r.get(0)).optional().unwrap()
+    }
+
+    #[test]
+    fn the_saved_fold_is_continued_and_matches_a_fold_from_scratch() {
+        let (_dir, store) = crate::store::temp_store();
+        assert_eq!(store.learner_fold(0).unwrap().submissions(), 0);
+        for i in 0..40 {
+            insert(
+                &store,
+                ["two-sum", "3sum", "jump-game"][i % 3],
+                i % 4 != 1,
+                T0 + i as i64 * 3_600_000,
+                (i % 5) as u32,
+            );
+            if i % 9 == 0 {
+                let fold = store.learner_fold(0).unwrap();
+                assert_eq!(fold, from_scratch(&store, 0), "after {} rows", i + 1);
+                assert_eq!(saved_upto(&store), Some(i as i64 + 1));
+            }
+        }
+        assert_eq!(store.learner_fold(0).unwrap(), from_scratch(&store, 0));
+    }
+
+    #[test]
+    fn a_read_folds_only_the_rows_added_since_the_saved_fold() {
+        let (_dir, store) = crate::store::temp_store();
+        for i in 0..10 {
+            insert(&store, "two-sum", true, T0 + i * 60_000, 0);
+        }
+        assert_eq!(store.learner_fold(0).unwrap().submissions(), 10);
+        // Rows are never deleted; deleting one here shows that the old rows are not read again.
+        store.conn().execute("DELETE FROM submissions WHERE id = 3", []).unwrap();
+        insert(&store, "3sum", false, T0 + 3_600_000, 0);
+        let fold = store.learner_fold(0).unwrap();
+        assert_eq!(fold.submissions(), 11, "ten saved plus the new one");
+        assert_eq!(fold.history().records["3sum"].attempts, 1);
+        assert_eq!(saved_upto(&store), Some(11));
+    }
+
+    #[test]
+    fn an_older_submission_another_time_zone_or_a_broken_save_fold_again_from_the_start() {
+        let (_dir, store) = crate::store::temp_store();
+        for i in 0..10 {
+            insert(&store, "two-sum", i % 2 == 0, T0 + i * 86_400_000, 1);
+        }
+        store.learner_fold(0).unwrap();
+        // A clock set back: the new row is older than the last folded one.
+        insert(&store, "3sum", true, T0 + 86_400_000 / 2, 0);
+        assert_eq!(store.learner_fold(0).unwrap(), from_scratch(&store, 0));
+        // Travel: days are counted in the new offset.
+        assert_eq!(store.learner_fold(-5 * 3600).unwrap(), from_scratch(&store, -5 * 3600));
+        store.conn().execute("UPDATE learner_fold SET state = '{not json'", []).unwrap();
+        assert_eq!(store.learner_fold(-5 * 3600).unwrap(), from_scratch(&store, -5 * 3600));
+        store.conn().execute("UPDATE learner_fold SET version = 0", []).unwrap();
+        assert_eq!(store.learner_fold(-5 * 3600).unwrap(), from_scratch(&store, -5 * 3600));
+        assert_eq!(saved_upto(&store), Some(11));
     }
 }

@@ -753,20 +753,12 @@ mod tests {
         let bank = crate::problems::Bank::load(&[]);
         let slugs: Vec<String> = bank.all().iter().take(6).map(|p| p.slug.clone()).collect();
         for i in 0..30i64 {
-            store
-                .conn()
-                .execute(
-                    "INSERT INTO submissions (problem, code, verdict, passed, total, runtime_ms, cases_json, created_at,
-                                              local_minute, finding_mask, hints_used)
-                     VALUES (?1, 'pass', ?2, 1, 3, 1.0, '[]', ?3, 600, ?4, 0)",
-                    rusqlite::params![
-                        slugs[i as usize % slugs.len()],
-                        if i % 3 == 0 { "wrong_answer" } else { "accepted" },
-                        NOW_MS - (30 - i) * DAY_MS / 2,
-                        if i % 4 == 0 { 8 } else { 0 }
-                    ],
-                )
-                .unwrap();
+            store.insert_submission_at(
+                &slugs[i as usize % slugs.len()],
+                if i % 3 == 0 { "wrong_answer" } else { "accepted" },
+                NOW_MS - (30 - i) * DAY_MS / 2,
+                if i % 4 == 0 { 8 } else { 0 },
+            );
         }
         let intake = crate::learner::Intake::new(crate::learner::Level::Beginner, 4, 5.0);
         let profile = store.create_profile("ana", &intake).unwrap();
