@@ -94,7 +94,7 @@ fn bench(name: &str, target: DbTarget) {
     let listener = server_rt.block_on(tokio::net::TcpListener::bind("127.0.0.1:0")).unwrap();
     let url = format!("http://{}", listener.local_addr().unwrap());
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let options = ServerOptions { limits: Limits::unlimited() };
+    let options = ServerOptions { limits: Limits::unlimited(), ..ServerOptions::default() };
     let target2 = target.clone();
     let server = server_rt.spawn(async move {
         server::run(listener, &target2, options, async {

@@ -316,7 +316,7 @@ fn serve_cmd(ctx: &Ctx, addr: &str, db: Option<&str>, no_rate_limit: bool) -> Re
     rt.block_on(async {
         let listener =
             tokio::net::TcpListener::bind(addr).await.map_err(|e| Failure(format!("cannot listen on {addr}: {e}")))?;
-        let options = ServerOptions { limits };
+        let options = ServerOptions { limits, ..ServerOptions::default() };
         match &target {
             DbTarget::Sqlite(path) => serve_with(listener, SqliteStorage::open(path), &target, options).await,
             DbTarget::Postgres(url) => serve_with(listener, PgStorage::connect(url).await, &target, options).await,

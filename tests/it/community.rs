@@ -8,6 +8,7 @@ mod api;
 mod e2e;
 mod faults;
 mod proxy;
+mod slow;
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::SocketAddr;
@@ -116,6 +117,10 @@ impl Server {
 
     /// On a given address, e.g. the one a stopped server had.
     pub fn start_on(rt: &tokio::runtime::Runtime, db: &TestDb, limits: Limits, addr: SocketAddr) -> Server {
+        Server::start_with(rt, db, ServerOptions { limits, ..ServerOptions::default() }, addr)
+    }
+
+    pub fn start_with(rt: &tokio::runtime::Runtime, db: &TestDb, options: ServerOptions, addr: SocketAddr) -> Server {
         let listener = rt.block_on(tokio::net::TcpListener::bind(addr)).unwrap();
         let addr = listener.local_addr().unwrap();
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
@@ -124,7 +129,7 @@ impl Server {
             let shutdown = async {
                 let _ = stopped.await;
             };
-            server::run(listener, &target, ServerOptions { limits }, shutdown).await
+            server::run(listener, &target, options, shutdown).await
         });
         Server { url: format!("http://{addr}"), addr, stop, task }
     }
@@ -239,4 +244,5 @@ both_backends!(
     faults::a_lost_acknowledgement_is_resent_and_counted_once,
     faults::server_killed_mid_sync_and_restarted_loses_and_duplicates_nothing,
     faults::client_killed_mid_sync_and_restarted_loses_and_duplicates_nothing,
+    slow::slow_and_idle_clients_are_cut_off_and_others_still_served,
 );

@@ -3,10 +3,12 @@
 //! future completes, letting requests in flight finish. The API is documented in docs/API.md and served
 //! as OpenAPI at `/openapi.json`.
 //!
-//! Layers, outermost first: per-address rate limit, body size limit, routing (JSON 404/405 fallbacks),
+//! Connections are accepted by [`conn`], which bounds slow and idle clients and the requests they send.
+//! Layers, outermost first: request deadline, per-address rate limit, body size limit, routing (JSON 404/405 fallbacks),
 //! then per-route extractors (bearer auth with a per-token rate limit, JSON/query/path parsing whose
 //! failures are JSON 4xx) and the handlers, which call one [`Storage`].
 
+mod conn;
 mod http;
 mod pg_write;
 pub mod postgres;
@@ -16,13 +18,13 @@ pub mod sqlite;
 pub mod storage;
 
 use std::future::Future;
-use std::net::SocketAddr;
 use std::sync::Arc;
 
 use axum::extract::DefaultBodyLimit;
 use axum::Router;
 use tokio::net::TcpListener;
 
+pub use conn::Connections;
 pub use postgres::PgStorage;
 pub use ratelimit::{Limits, Rate};
 pub use routes::OPENAPI;
@@ -35,6 +37,7 @@ use crate::sync::wire::MAX_BODY_BYTES;
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ServerOptions {
     pub limits: Limits,
+    pub connections: Connections,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -66,8 +69,7 @@ pub async fn serve<St: Storage>(
     options: ServerOptions,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    let app = router(storage, options).into_make_service_with_connect_info::<SocketAddr>();
-    axum::serve(listener, app).with_graceful_shutdown(shutdown).await
+    conn::serve(listener, router(storage, options), options.connections, shutdown).await
 }
 
 /// Opens the storage `target` names and serves it on `listener` until `shutdown` completes.
