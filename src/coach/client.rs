@@ -335,12 +335,18 @@ impl LlmClient {
 #[derive(Clone)]
 struct Normalise(async_openai::middleware::ReqwestService, RetryAfter);
 
-/// `Retry-After` in seconds, or OpenAI's `retry-after-ms`; HTTP dates are not read (the backoff applies).
+/// OpenAI's `retry-after-ms`, else `Retry-After` in seconds or as an HTTP date (a date in the past is no
+/// wait); capped at an hour.
 fn retry_after(headers: &reqwest::header::HeaderMap) -> Option<Duration> {
-    let read = |name: &str| headers.get(name)?.to_str().ok()?.trim().parse::<f64>().ok().filter(|v| v.is_finite());
-    let wait = match read("retry-after-ms") {
-        Some(ms) => ms / 1000.0,
-        None => read("retry-after")?,
+    let text = |name: &str| headers.get(name)?.to_str().ok().map(str::trim);
+    let number = |name: &str| text(name)?.parse::<f64>().ok().filter(|v| v.is_finite());
+    let wait = match (number("retry-after-ms"), number("retry-after")) {
+        (Some(ms), _) => ms / 1000.0,
+        (None, Some(s)) => s,
+        (None, None) => {
+            let at = httpdate::parse_http_date(text("retry-after")?).ok()?;
+            at.duration_since(std::time::SystemTime::now()).map_or(0.0, |d| d.as_secs_f64())
+        }
     };
     Some(Duration::from_secs_f64(wait.clamp(0.0, 3600.0)))
 }
@@ -435,4 +441,34 @@ fn one_line(e: &dyn std::error::Error) -> String {
         src = s.source();
     }
     crate::fmt::clip(&parts.join(": ").replace('\n', " "), 200)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use reqwest::header::{HeaderMap, HeaderValue};
+
+    fn wait(pairs: &[(&'static str, String)]) -> Option<Duration> {
+        let mut h = HeaderMap::new();
+        for (name, value) in pairs {
+            h.insert(*name, HeaderValue::from_str(value).unwrap());
+        }
+        retry_after(&h)
+    }
+
+    #[test]
+    fn retry_after_reads_milliseconds_seconds_and_http_dates() {
+        assert_eq!(wait(&[]), None);
+        assert_eq!(wait(&[("retry-after", "2".into())]), Some(Duration::from_secs(2)));
+        assert_eq!(
+            wait(&[("retry-after", "9".into()), ("retry-after-ms", "1500".into())]),
+            Some(Duration::from_millis(1500))
+        );
+        let soon = httpdate::fmt_http_date(std::time::SystemTime::now() + Duration::from_secs(30));
+        let w = wait(&[("retry-after", soon)]).unwrap();
+        assert!(w > Duration::from_secs(25) && w <= Duration::from_secs(30), "{w:?}");
+        assert_eq!(wait(&[("retry-after", "Wed, 21 Oct 2015 07:28:00 GMT".into())]), Some(Duration::ZERO));
+        assert_eq!(wait(&[("retry-after", "999999".into())]), Some(Duration::from_secs(3600)));
+        assert_eq!(wait(&[("retry-after", "soon".into())]), None);
+    }
 }
