@@ -94,8 +94,14 @@ pub fn pick(
     let score = |p: &ProblemInfo| {
         let need = progression.topics_for(&p.slug).iter().map(|t| needs.weight(&t.name)).fold(0.0, f64::max);
         let diff = (p.difficulty as i32 - want as i32).abs() as f64;
-        let solved = if history.solved(&p.slug) { 3.0 } else { 0.0 };
-        need.min(3.0) - diff - solved
+        // An interview is on a problem not seen before when there is one: solved ones are last, attempted
+        // ones after the new ones.
+        let seen = match history.get(&p.slug) {
+            Some(r) if r.solved() => 3.0,
+            Some(_) => 1.0,
+            None => 0.0,
+        };
+        need.min(3.0) - diff - seen
     };
     let best = catalog.iter().map(score).fold(f64::NEG_INFINITY, f64::max);
     let ties: Vec<&ProblemInfo> = catalog.iter().filter(|p| (score(p) - best).abs() < 1e-9).collect();
@@ -172,5 +178,27 @@ mod tests {
         assert_eq!(blend(Some(0.2), 1.0), 0.6);
         assert!(s.may_hint(0) && !s.may_hint(1));
         assert_eq!(s.remaining_ms(DEFAULT_DURATION_MS + 5), 0);
+    }
+
+    #[test]
+    fn the_pick_prefers_a_problem_not_seen_then_one_attempted_and_never_a_solved_one_first() {
+        use crate::learner::facts::{History, Needs, ProblemInfo, Record};
+        let info = |slug: &str| ProblemInfo {
+            slug: slug.into(),
+            title: slug.into(),
+            difficulty: Difficulty::Medium,
+            topic: "arrays".into(),
+        };
+        let catalog = vec![info("solved"), info("attempted"), info("new")];
+        let progression = crate::knowledge::Progression { topics: Vec::new() };
+        let mut history = History::default();
+        history.records.insert("solved".into(), Record { attempts: 1, accepted: 1, ..Record::default() });
+        history.records.insert("attempted".into(), Record { attempts: 2, ..Record::default() });
+        let pick = |h: &History, seed| pick(None, &Needs::default(), &catalog, h, &progression, seed);
+        for seed in 0..4 {
+            assert_eq!(pick(&history, seed).as_deref(), Some("new"), "seed {seed}");
+        }
+        history.records.insert("new".into(), Record { attempts: 1, accepted: 1, ..Record::default() });
+        assert_eq!(pick(&history, 0).as_deref(), Some("attempted"));
     }
 }

@@ -387,6 +387,7 @@ impl App {
                     }
                     ws.loaded = true;
                 }
+                self.note_earlier_draft();
             }
             Msg::Judged { tag, result } => self.on_judged(tag, result, &mut fx),
             Msg::Saved { slug } => {
@@ -438,6 +439,7 @@ impl App {
                         if hints == 1 { "" } else { "s" }
                     ));
                 }
+                self.note_earlier_draft();
             }
             Msg::InterviewScored { slug, readiness } => {
                 if let Some(iv) = self.workspace_mut(&slug).and_then(|w| w.interview.as_mut()) {
@@ -760,6 +762,26 @@ impl App {
             AppCommand::External => fx.push(Effect::External { slug: ws.slug.clone(), code: ws.editor.text() }),
             AppCommand::Help => self.help = Some(0),
             AppCommand::UnknownOption(name) => self.status = Some(format!("E518: Unknown option: {name}")),
+        }
+    }
+
+    /// An interview on a problem with an earlier draft starts from that draft (nothing is thrown away);
+    /// the status line says so and how to start from the starter code instead.
+    fn note_earlier_draft(&mut self) {
+        let Some(ws) = self.ws.as_ref().filter(|w| w.loaded && w.interview.as_ref().is_some_and(|iv| iv.running()))
+        else {
+            return;
+        };
+        let starter = self.bank.get(&ws.slug).map(|p| p.starter.as_str()).unwrap_or_default();
+        const NOTE: &str = "your earlier draft is loaded (:reset starts afresh)";
+        if ws.editor.text().trim_end() != starter.trim_end()
+            && !self.status.as_deref().is_some_and(|s| s.contains(NOTE))
+        {
+            self.status = Some(match self.status.take() {
+                // First, so that a narrow status line still shows it.
+                Some(s) if s.starts_with("interview: ") => format!("interview: {NOTE} · {}", &s["interview: ".len()..]),
+                _ => format!("interview: {NOTE}"),
+            });
         }
     }
 

@@ -540,6 +540,28 @@ fn an_interview_hides_the_difficulty_limits_hints_and_ends_when_accepted() {
 }
 
 #[test]
+fn an_interview_on_a_problem_with_a_draft_keeps_it_and_says_how_to_start_afresh() {
+    let mut a = app();
+    a.update(Msg::InterviewReady(interview_session("two-sum")));
+    a.update(Msg::DraftLoaded { slug: "two-sum".into(), code: Some("class Solution:\n    pass  # my try\n".into()) });
+    let status = a.status.clone().unwrap_or_default();
+    assert!(
+        status.starts_with("interview: your earlier draft is loaded (:reset starts afresh)")
+            && status.contains("45 minutes"),
+        "{status}"
+    );
+    assert!(a.ws.as_ref().unwrap().editor.text().contains("my try"), "the draft is not thrown away");
+    keys(&mut a, ":reset<CR>");
+    assert!(!a.ws.as_ref().unwrap().editor.text().contains("my try"));
+
+    // No draft: no note.
+    let mut b = app();
+    b.update(Msg::InterviewReady(interview_session("two-sum")));
+    b.update(Msg::DraftLoaded { slug: "two-sum".into(), code: None });
+    assert!(!b.status.clone().unwrap_or_default().contains(":reset"), "{:?}", b.status);
+}
+
+#[test]
 fn an_interview_ends_when_time_is_up_with_the_best_submission() {
     let mut a = app();
     let t0 = Instant::now();
