@@ -49,6 +49,8 @@ pub struct PlanScreen {
     pub status: Option<String>,
     /// Bring the selected day into view at the next draw.
     follow: bool,
+    /// The learner's offset from UTC, for the date the plan was made.
+    utc_offset_s: i32,
 }
 
 /// Whether each item of `plan` (in `Plan::items()` order) is done; see the module docs.
@@ -70,14 +72,17 @@ impl PlanScreen {
     pub fn new(plan: Option<StoredPlan>, history: &History, now_ms: i64) -> PlanScreen {
         let progress = plan.as_ref().map(|p| progress(&p.plan, history, now_ms));
         let done = plan.as_ref().map(|p| done_items(&p.plan, history)).unwrap_or_default();
-        let mut s = PlanScreen { plan, progress, done, selected: 0, scroll: 0, status: None, follow: true };
+        let mut s =
+            PlanScreen { plan, progress, done, selected: 0, scroll: 0, status: None, follow: true, utc_offset_s: 0 };
         s.selected = s.current_day().unwrap_or(0);
         s
     }
 
     /// The screen for the snapshot's plan.
     pub fn from_snapshot(snap: &crate::learner::Snapshot) -> PlanScreen {
-        PlanScreen::new(snap.plan.clone(), &snap.history, snap.now_ms)
+        let mut s = PlanScreen::new(snap.plan.clone(), &snap.history, snap.now_ms);
+        s.utc_offset_s = snap.utc_offset_s;
+        s
     }
 
     /// Every day in order with its week and the index of its first item in `Plan::items()`.
@@ -145,8 +150,11 @@ fn kind_word(k: ItemKind) -> &'static str {
     }
 }
 
-fn date(ms: i64) -> String {
-    chrono::DateTime::from_timestamp_millis(ms).map(|t| t.format("%Y-%m-%d").to_string()).unwrap_or_default()
+/// The calendar date at `ms` where the learner is (`utc_offset_s` east of UTC).
+fn date(ms: i64, utc_offset_s: i32) -> String {
+    chrono::DateTime::from_timestamp_millis(ms + i64::from(utc_offset_s) * 1000)
+        .map(|t| t.format("%Y-%m-%d").to_string())
+        .unwrap_or_default()
 }
 
 /// Who made the plan, in words.
@@ -186,7 +194,7 @@ pub fn draw(s: &mut PlanScreen, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 p.plan.daily_minutes,
                 p.plan.weekly_minutes
             );
-            let when = format!("{}, {} days ago", date(p.created_ms), pr.days_elapsed);
+            let when = format!("{}, {} days ago", date(p.created_ms, s.utc_offset_s), pr.days_elapsed);
             head.push(Line::from(Span::styled(
                 fit(&format!(" {} · {when} · {shape}", source_line(p)), width),
                 theme.dim,
@@ -398,6 +406,15 @@ mod tests {
     fn shot(s: &mut PlanScreen, w: u16, h: u16) -> String {
         let theme = Theme::new(ThemeKind::NoColor);
         render_text(w, h, |area, buf| draw(s, &theme, area, buf))
+    }
+
+    #[test]
+    fn the_date_a_plan_was_made_is_the_learners_calendar_date() {
+        // 2026-11-21 23:30 UTC is already the 22nd one hour east of UTC, and still the 21st west of it.
+        let ms = 1_795_303_800_000;
+        assert_eq!(date(ms, 0), "2026-11-21");
+        assert_eq!(date(ms, 3600), "2026-11-22");
+        assert_eq!(date(ms, -5 * 3600), "2026-11-21");
     }
 
     #[test]
