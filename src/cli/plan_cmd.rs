@@ -154,7 +154,7 @@ fn render(profile: &StoredProfile, o: &PlanOutcome, prog: &PlanProgress, snap: &
         prog.fraction * 100.0,
         super::stats::bar(prog.fraction, 20)
     );
-    let mut used: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut done_items = crate::learner::plan::done_items(plan, &snap.history).into_iter();
     for w in &plan.weeks {
         println!("\n{}", s.bold(&format!("Week {}", w.week)));
         for d in &w.days {
@@ -167,13 +167,8 @@ fn render(profile: &StoredProfile, o: &PlanOutcome, prog: &PlanProgress, snap: &
                 s.dim(&crate::fmt::clip(&d.reason, 90))
             );
             for p in &d.problems {
-                let n = used.entry(p.slug.as_str()).or_default();
-                let solved = snap
-                    .history
-                    .get(&p.slug)
-                    .map_or(0, |r| r.accepted_at.iter().filter(|t| **t >= plan.created_ms).count());
-                let done = *n < solved;
-                *n += 1;
+                // The days are walked in `Plan::items` order, the order of `done_items`.
+                let done = done_items.next().unwrap_or(false);
                 let mark = if done { s.green("✓") } else { " ".into() };
                 let kind = match p.kind {
                     ItemKind::New => "",

@@ -374,19 +374,28 @@ pub struct PlanProgress {
     pub days_elapsed: i64,
 }
 
-/// Progress against `plan`: the k-th occurrence of a problem in the plan is done when the problem has at
-/// least k accepted submissions made since the plan was (problems solved cleanly before are not planned).
-pub fn progress(plan: &Plan, history: &History, now_ms: i64) -> PlanProgress {
+/// Per item of [`Plan::items`], in order, whether it is done: the k-th occurrence of a problem in the plan
+/// is done when the problem has at least k accepted submissions made since the plan was (problems solved
+/// cleanly before are not planned).
+pub fn done_items(plan: &Plan, history: &History) -> Vec<bool> {
     let mut used: HashMap<&str, usize> = HashMap::new();
+    plan.items()
+        .map(|(_, _, item)| {
+            let after =
+                history.get(&item.slug).map_or(0, |r| r.accepted_at.iter().filter(|t| **t >= plan.created_ms).count());
+            let n = used.entry(item.slug.as_str()).or_default();
+            *n += 1;
+            *n <= after
+        })
+        .collect()
+}
+
+/// Progress against `plan`, by the rule of [`done_items`].
+pub fn progress(plan: &Plan, history: &History, now_ms: i64) -> PlanProgress {
     let mut topics: BTreeMap<&str, (u32, u32)> = BTreeMap::new();
     let (mut done, mut planned) = (0u32, 0u32);
     let mut current = None;
-    for (w, d, item) in plan.items() {
-        let rec = history.get(&item.slug);
-        let after = rec.map_or(0, |r| r.accepted_at.iter().filter(|t| **t >= plan.created_ms).count());
-        let n = used.entry(item.slug.as_str()).or_default();
-        let is_done = *n < after;
-        *n += 1;
+    for ((w, d, item), is_done) in plan.items().zip(done_items(plan, history)) {
         let t = topics.entry(item.topic.as_str()).or_default();
         t.1 += 1;
         planned += 1;

@@ -6,8 +6,6 @@
 //! "Done" follows `learner::progress`: the k-th occurrence of a problem in the plan is done when the
 //! problem has at least k accepted submissions since the plan was made ([`done_items`]).
 
-use std::collections::HashMap;
-
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -18,8 +16,8 @@ use ratatui::widgets::{Paragraph, Widget};
 use super::dashboard::{bar, difficulty_style, fit, indented, pct};
 use super::theme::Theme;
 use crate::learner::facts::History;
-use crate::learner::plan::{progress, ItemKind, PlanProgress};
-use crate::learner::{Day, Plan};
+use crate::learner::plan::{done_items, progress, ItemKind, PlanProgress};
+use crate::learner::Day;
 use crate::store::{PlanSource, StoredPlan};
 
 /// What a key on the plan screen asks the app to do.
@@ -51,20 +49,6 @@ pub struct PlanScreen {
     follow: bool,
     /// The learner's offset from UTC, for the date the plan was made.
     utc_offset_s: i32,
-}
-
-/// Whether each item of `plan` (in `Plan::items()` order) is done; see the module docs.
-pub fn done_items(plan: &Plan, history: &History) -> Vec<bool> {
-    let mut used: HashMap<&str, usize> = HashMap::new();
-    plan.items()
-        .map(|(_, _, item)| {
-            let after =
-                history.get(&item.slug).map_or(0, |r| r.accepted_at.iter().filter(|t| **t >= plan.created_ms).count());
-            let n = used.entry(item.slug.as_str()).or_default();
-            *n += 1;
-            *n <= after
-        })
-        .collect()
 }
 
 impl PlanScreen {
@@ -309,7 +293,7 @@ fn body_lines(s: &PlanScreen, theme: &Theme, width: usize) -> (Vec<Line<'static>
 mod tests {
     use super::*;
     use crate::learner::plan::make_day;
-    use crate::learner::{PlannedProblem, SubmissionRow, Week};
+    use crate::learner::{Plan, PlannedProblem, SubmissionRow, Week};
     use crate::problems::Difficulty;
     use crate::tui::dashboard::render_text;
     use crate::tui::keymap::parse_keys;
