@@ -10,6 +10,9 @@ use crate::learner::interview::{blend, Outcome, Session, TopicReadiness};
 use crate::learner::plan::Plan;
 use crate::learner::review::{self, Grade, ReviewCard};
 
+/// The `ui_state` key migration 0008 sets to ask for [`Store::backfill_reviews`].
+const BACKFILL_KEY: &str = "review_backfill";
+
 /// The kind under which profile vectors are stored with the other embeddings.
 pub const PROFILE_KIND: &str = "profile";
 
@@ -293,6 +296,43 @@ impl Store {
         Ok(next)
     }
 
+    /// Runs [`Store::backfill_reviews`] when migration 0008 asked for it, then clears the request.
+    pub(super) fn backfill_reviews_once(&self) -> Result<(), StoreError> {
+        if self.state(BACKFILL_KEY)?.is_none() {
+            return Ok(());
+        }
+        let tx = self.conn.unchecked_transaction()?;
+        self.backfill_reviews()?;
+        tx.execute("DELETE FROM ui_state WHERE key = ?1", [BACKFILL_KEY])?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Gives every problem that has submissions but no review card the card its submissions would have
+    /// made, replaying them in time order as [`Store::record_review`] would have (internal errors skipped).
+    /// Problems only ever solved cleanly still get none. Returns how many cards were made.
+    pub fn backfill_reviews(&self) -> Result<usize, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT problem, verdict = 'accepted', hints_used, created_at FROM submissions
+             WHERE verdict != 'internal_error' AND problem NOT IN (SELECT problem FROM review_cards)
+             ORDER BY created_at, id",
+        )?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, bool>(1)?, r.get::<_, u32>(2)?, r.get(3)?)))?
+            .collect::<Result<Vec<(String, bool, u32, i64)>, _>>()?;
+        // Replayed in memory (a long history is one pass), then only the final cards are written.
+        let mut cards: std::collections::HashMap<String, ReviewCard> = std::collections::HashMap::new();
+        for (problem, accepted, hints, at) in rows {
+            if let Some(next) = review::review(&problem, cards.get(&problem), review::grade(accepted, hints), at) {
+                cards.insert(problem, next);
+            }
+        }
+        for card in cards.values() {
+            self.put_review_card(card)?;
+        }
+        Ok(cards.len())
+    }
+
     /// Stores a finished interview session and blends its readiness into the per-topic scores; one
     /// transaction.
     pub fn record_interview(
@@ -366,6 +406,46 @@ mod tests {
     use crate::learner::intake::Level;
 
     use crate::store::temp_store as store;
+
+    #[test]
+    fn a_database_from_before_reviews_gets_its_cards_once_on_upgrade() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("codify.db");
+        {
+            // A database as an older Codify left it: schema 0007, submissions, no review cards.
+            let mut conn = rusqlite::Connection::open(&path).unwrap();
+            crate::store::migrations().to_version(&mut conn, 7).unwrap();
+            let add = |problem: &str, verdict: &str, hints: u32, at: i64| {
+                conn.execute(
+                    "INSERT INTO submissions (problem, code, verdict, passed, total, runtime_ms, cases_json, created_at,
+                                              local_minute, hints_used)
+                     VALUES (?1, 'pass', ?2, 0, 1, 1.0, '[]', ?3, 0, ?4)",
+                    params![problem, verdict, at, hints],
+                )
+                .unwrap();
+            };
+            let day = 86_400_000;
+            add("two-sum", "wrong_answer", 0, 1_700_000_000_000);
+            add("two-sum", "accepted", 0, 1_700_000_000_000 + day);
+            add("jump-game", "accepted", 2, 1_700_000_000_000 + 2 * day);
+            add("3sum", "accepted", 0, 1_700_000_000_000 + 3 * day);
+            add("valid-anagram", "internal_error", 0, 1_700_000_000_000 + 4 * day);
+        }
+        let s = Store::open(&path).unwrap();
+        let two = s.review_card("two-sum").unwrap().expect("a failed problem gets a card");
+        assert_eq!(two.reps, 2, "both submissions were replayed: {two:?}");
+        assert!(s.review_card("jump-game").unwrap().is_some(), "solved with hints: a card");
+        assert!(s.review_card("3sum").unwrap().is_none(), "a clean solve needs no card");
+        assert!(s.review_card("valid-anagram").unwrap().is_none(), "internal errors are not reviews");
+        assert_eq!(s.state(BACKFILL_KEY).unwrap(), None, "done once");
+
+        // Opening again replays nothing: a card removed by hand stays removed.
+        s.conn.execute("DELETE FROM review_cards WHERE problem = 'jump-game'", []).unwrap();
+        drop(s);
+        let s = Store::open(&path).unwrap();
+        assert!(s.review_card("jump-game").unwrap().is_none());
+        assert_eq!(s.backfill_reviews().unwrap(), 1, "asked directly, it fills the gap again");
+    }
 
     #[test]
     fn profiles_one_active_and_embedded() {

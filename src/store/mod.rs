@@ -33,7 +33,7 @@ pub enum StoreError {
     Data(#[from] serde_json::Error),
 }
 
-fn migrations() -> Migrations<'static> {
+pub(crate) fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(include_str!("migrations/0001_submissions.sql")),
         M::up(include_str!("migrations/0002_drafts.sql")),
@@ -42,6 +42,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("migrations/0005_community.sql")),
         M::up(include_str!("migrations/0006_learner.sql")),
         M::up(include_str!("migrations/0007_learner_fold.sql")),
+        M::up(include_str!("migrations/0008_review_backfill.sql")),
     ])
 }
 
@@ -64,7 +65,9 @@ impl Store {
         migrations()
             .to_latest(&mut conn)
             .map_err(|e| StoreError::Migrate { path: path.to_path_buf(), message: e.to_string() })?;
-        Ok(Store { conn })
+        let store = Store { conn };
+        store.backfill_reviews_once()?;
+        Ok(store)
     }
 
     pub fn conn(&self) -> &Connection {
