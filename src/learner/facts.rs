@@ -81,7 +81,7 @@ pub struct History {
 impl History {
     /// From `rows` whose `problem` indexes `names`; `utc_offset_s` places days.
     pub fn from_rows(names: &[String], rows: &[SubmissionRow], utc_offset_s: i32) -> History {
-        super::fold::Fold::from_rows(names, rows, utc_offset_s).history()
+        super::fold::Fold::from_rows(names, rows, utc_offset_s).into_history()
     }
 
     pub fn get(&self, slug: &str) -> Option<&Record> {

@@ -226,12 +226,10 @@ impl Fold {
         }
     }
 
-    /// Each problem's record and the activity per local day.
-    pub fn history(&self) -> History {
-        History {
-            records: self.problems.iter().map(|(name, p)| (name.clone(), p.record.clone())).collect(),
-            days: self.days.clone(),
-        }
+    /// Each problem's record and the activity per local day; the fold is used up (no copies of the
+    /// records, which hold every accepted submission's time).
+    pub fn into_history(self) -> History {
+        History { records: self.problems.into_iter().map(|(name, p)| (name, p.record)).collect(), days: self.days }
     }
 
     /// Submissions per verdict (`accepted`, `wrong_answer`, …).
@@ -308,7 +306,7 @@ mod tests {
         let fold = Fold::from_rows(&names, &all, 0);
         assert_eq!(fold.verdicts().get("accepted"), Some(&6));
         assert_eq!(fold.verdicts().get("wrong_answer"), Some(&3));
-        let days: u32 = fold.history().days.values().map(|d| d.0).sum();
+        let days: u32 = fold.into_history().days.values().map(|d| d.0).sum();
         assert_eq!(days, 9);
     }
 }

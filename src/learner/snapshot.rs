@@ -51,7 +51,8 @@ impl Snapshot {
             *per_topic.entry(p.topic.clone()).or_insert(0u32) += 1;
         }
         let weakness = fold.profile(&topic_of, &per_topic);
-        let history = fold.history();
+        let verdicts = fold.verdicts();
+        let history = fold.into_history();
         let active = store.active_profile()?;
         let plan = match &active {
             Some(p) => store.latest_plan(p.id)?,
@@ -67,7 +68,7 @@ impl Snapshot {
             cards: store.review_cards()?,
             community: store.community_signal()?,
             readiness: store.readiness()?,
-            verdicts: fold.verdicts(),
+            verdicts,
             needs,
             active,
             utc_offset_s,

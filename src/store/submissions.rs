@@ -155,14 +155,14 @@ impl Store {
     /// id folded and how many rows, or None when one of them is older than what `fold` holds.
     fn fold_rows(&self, fold: &mut Fold, after: Option<i64>) -> Result<Option<(Option<i64>, usize)>, StoreError> {
         // All: the covering index `submissions_profile` in time order. Since: the rowid range in id order.
-        const COLUMNS: &str = "SELECT id, problem, verdict, created_at, finding_mask, hints_used FROM submissions";
-        let (mut stmt, after) = match after {
-            None => (self.conn.prepare_cached(&format!("{COLUMNS} ORDER BY created_at, id"))?, None),
-            Some(id) => (self.conn.prepare_cached(&format!("{COLUMNS} WHERE id > ?1 ORDER BY id"))?, Some(id)),
-        };
+        const ALL: &str = "SELECT id, problem, verdict, created_at, finding_mask, hints_used FROM submissions
+                           ORDER BY created_at, id";
+        const SINCE: &str = "SELECT id, problem, verdict, created_at, finding_mask, hints_used FROM submissions
+                             WHERE id > ?1 ORDER BY id";
+        let mut stmt = self.conn.prepare_cached(if after.is_some() { SINCE } else { ALL })?;
         let mut rows = match after {
-            None => stmt.query([])?,
             Some(id) => stmt.query([id])?,
+            None => stmt.query([])?,
         };
         let (mut last, mut added) = (None, 0);
         while let Some(r) = rows.next()? {
@@ -322,7 +322,7 @@ mod tests {
         insert(&store, "3sum", false, T0 + 3_600_000, 0);
         let fold = store.learner_fold(0).unwrap();
         assert_eq!(fold.submissions(), 11, "ten saved plus the new one");
-        assert_eq!(fold.history().records["3sum"].attempts, 1);
+        assert_eq!(fold.into_history().records["3sum"].attempts, 1);
         assert_eq!(saved_upto(&store), Some(11));
     }
 

@@ -423,8 +423,7 @@ impl App {
                 let slug = session.slug.clone();
                 self.open(&slug, &mut fx);
                 if let Some(ws) = self.ws.as_mut().filter(|w| w.slug == slug) {
-                    let minutes = session.duration_ms / 60_000;
-                    let hints = session.hint_limit;
+                    self.status = Some(interview_status(&session, false));
                     ws.interview = Some(Interview {
                         session,
                         started: self.now,
@@ -434,10 +433,6 @@ impl App {
                         result: None,
                     });
                     ws.focus = Pane::Editor;
-                    self.status = Some(format!(
-                        "interview: {minutes} minutes, {hints} hint{}, difficulty hidden; :submit when ready, :giveup ends it",
-                        if hints == 1 { "" } else { "s" }
-                    ));
                 }
                 self.note_earlier_draft();
             }
@@ -768,20 +763,11 @@ impl App {
     /// An interview on a problem with an earlier draft starts from that draft (nothing is thrown away);
     /// the status line says so and how to start from the starter code instead.
     fn note_earlier_draft(&mut self) {
-        let Some(ws) = self.ws.as_ref().filter(|w| w.loaded && w.interview.as_ref().is_some_and(|iv| iv.running()))
-        else {
-            return;
-        };
+        let Some(ws) = self.ws.as_ref().filter(|w| w.loaded) else { return };
+        let Some(iv) = ws.interview.as_ref().filter(|iv| iv.running()) else { return };
         let starter = self.bank.get(&ws.slug).map(|p| p.starter.as_str()).unwrap_or_default();
-        const NOTE: &str = "your earlier draft is loaded (:reset starts afresh)";
-        if ws.editor.text().trim_end() != starter.trim_end()
-            && !self.status.as_deref().is_some_and(|s| s.contains(NOTE))
-        {
-            self.status = Some(match self.status.take() {
-                // First, so that a narrow status line still shows it.
-                Some(s) if s.starts_with("interview: ") => format!("interview: {NOTE} · {}", &s["interview: ".len()..]),
-                _ => format!("interview: {NOTE}"),
-            });
+        if ws.editor.text().trim_end() != starter.trim_end() {
+            self.status = Some(interview_status(&iv.session, true));
         }
     }
 
@@ -1302,4 +1288,16 @@ fn edit_line(line: &mut String, key: KeyEvent) -> LineKey {
         _ => {}
     }
     LineKey::Edited
+}
+
+/// What the status line says when an interview starts; an earlier draft is mentioned first, so that a
+/// narrow status line still shows it.
+fn interview_status(session: &crate::learner::interview::Session, earlier_draft: bool) -> String {
+    let hints = session.hint_limit;
+    format!(
+        "interview: {}{} minutes, {hints} hint{}, difficulty hidden; :submit when ready, :giveup ends it",
+        if earlier_draft { "your earlier draft is loaded (:reset starts afresh) · " } else { "" },
+        session.duration_ms / 60_000,
+        if hints == 1 { "" } else { "s" }
+    )
 }
