@@ -67,9 +67,19 @@ def emit(inp, expected, compact=True):
 
 def load_solution(gen_file):
     """Return the reference Solution class from solution.py next to gen_file (pass __file__)."""
+    return load_class(gen_file, "Solution")
+
+
+def load_class(gen_file, name):
+    """Return the class `name` (LRUCache, Trie, Codec, ...) from solution.py next to gen_file.
+
+    `codify problems check` loads gen.py to call its small(rng) without the reference at hand: there
+    load_solution and load_class return None, so call them at module level only to bind a name, and use
+    the class inside main() alone.
+    """
     path = os.path.join(os.path.dirname(os.path.abspath(gen_file)), "solution.py")
     spec = importlib.util.spec_from_file_location("solution", path)
     module = importlib.util.module_from_spec(spec)
     sys.modules["solution"] = module
     spec.loader.exec_module(module)
-    return module.Solution
+    return getattr(module, name)

@@ -18,6 +18,7 @@ mod cost;
 mod detect;
 mod env;
 mod infer;
+pub mod mutate;
 mod parse;
 mod program;
 mod space;

@@ -147,6 +147,26 @@ pub enum ProblemsAction {
         #[arg(long)]
         json: bool,
     },
+    /// Measure the tests by the wrong solutions they reject: run mutants of each reference solution
+    /// (`<`/`<=`, ±1 on constants and bounds, `and`/`or`, `min`/`max`, dropped guards and last steps) and
+    /// report every mutant that passes but differs from the reference, with an input that tells them apart.
+    ///
+    /// Example: `codify problems check two-sum` or `codify problems check --json` for the whole bank.
+    Check {
+        /// Only these problems (default: all).
+        slugs: Vec<String>,
+        /// Random inputs from each problem's generator (`small(rng)` in gen.py) tried per surviving mutant.
+        #[arg(long, default_value_t = crate::judge::mutation::DEFAULT_SAMPLES)]
+        samples: usize,
+        /// Seed for those inputs.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Mutants run at once (default: the number of cores).
+        #[arg(long)]
+        jobs: Option<usize>,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// A failure to report as one line on stderr.
@@ -225,6 +245,12 @@ pub fn dispatch(args: Args) -> Result<ExitCode, Failure> {
         None => overview(&ctx),
         Some(Command::Problems { action: Some(ProblemsAction::Validate { slugs, json }), .. }) => {
             problems_cmd::validate(&ctx, &slugs, json)
+        }
+        Some(Command::Problems {
+            action: Some(ProblemsAction::Check { slugs, samples, seed, jobs, json }), ..
+        }) => {
+            let jobs = jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()));
+            problems_cmd::check(&ctx, &slugs, &crate::judge::mutation::CheckOptions { samples, seed, jobs }, json)
         }
         Some(Command::Problems { action: None, topic, difficulty, json }) => {
             problems_cmd::list(&ctx, topic.as_deref(), difficulty.as_deref(), json)

@@ -188,3 +188,69 @@ pub fn validate(ctx: &Ctx, slugs: &[String], json_out: bool) -> Result<ExitCode,
     }
     Ok(if failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
+
+/// `codify problems check`: mutants of each reference solution against the problem's tests.
+pub fn check(
+    ctx: &Ctx,
+    slugs: &[String],
+    opts: &crate::judge::mutation::CheckOptions,
+    json_out: bool,
+) -> Result<ExitCode, Failure> {
+    let bank = crate::problems::Bank::load(&ctx.config.problem_dirs);
+    let judge = ctx.judge()?;
+    for s in slugs {
+        super::find(&bank, s)?;
+    }
+    let chosen: Vec<&Problem> = bank.all().iter().filter(|p| slugs.is_empty() || slugs.contains(&p.slug)).collect();
+    let s = Style::detect();
+    let mut reports = Vec::with_capacity(chosen.len());
+    for p in chosen {
+        let r = crate::judge::mutation::check(&judge, p, opts);
+        if !json_out {
+            print_check(&s, &r);
+        }
+        reports.push(r);
+    }
+    let unclean = reports.iter().filter(|r| !r.clean()).count();
+    if json_out {
+        print_json(&json!({"ok": unclean == 0, "problems": reports}))?;
+    } else {
+        let mutants: usize = reports.iter().map(|r| r.mutants).sum();
+        let survivors: usize = reports.iter().map(|r| r.survivors.len()).sum();
+        let equivalent: usize = reports.iter().map(|r| r.equivalent.len()).sum();
+        println!(
+            "\n{} problems, {mutants} mutants: {survivors} surviving, {equivalent} equivalent; {unclean} problems need tests",
+            reports.len()
+        );
+    }
+    Ok(if unclean == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+fn print_check(s: &Style, r: &crate::judge::mutation::CheckReport) {
+    let killed: usize = r.killed.values().sum();
+    let mark = if r.clean() { s.green("✓") } else { s.red("✗") };
+    println!(
+        "{mark} {:<48} {:>3} mutants, {:>3} killed, {:>2} equivalent, {:>2} surviving",
+        r.slug,
+        r.mutants,
+        killed,
+        r.equivalent.len(),
+        r.survivors.len()
+    );
+    if let Some(e) = &r.error {
+        println!("    {}", s.red(e));
+    }
+    for m in &r.survivors {
+        println!("    {} line {}: {}", s.red("survives"), m.line, m.change);
+        let show = |v: &Option<serde_json::Value>| {
+            v.as_ref().map_or(String::new(), |v| super::output::clip(&v.to_string(), 200))
+        };
+        println!("      input {}  reference {}  mutant {}", show(&m.input), show(&m.expected), show(&m.actual));
+    }
+    for m in &r.unverified {
+        println!("    {} line {}: {}", s.yellow("passes, not compared"), m.line, m.change);
+    }
+    for m in &r.equivalent {
+        println!("    {} line {}: {}", s.dim("equivalent"), m.line, m.change);
+    }
+}

@@ -4,7 +4,8 @@
 # - stdin: the spec in marshal format {code, kind, class, method, params, output, returns, cases: [{id, input}], stdout_cap}.
 #   Expected answers are never sent here.
 # - fd 3: one JSON frame per line: {"t": "loading"} (before the solution's module code runs), {"t": "ready"} | {"t": "compile_error", ...} | {"t": "load_error", ...}
-#   then {"t": "case", "id": .., "status": "ok" | "error" | "memory" | "output_limit", ...} per case,
+#   then {"t": "case", "id": .., "status": "ok" | "wrong" | "error" | "memory" | "output_limit", ...} per case
+#   ("wrong": the answer cannot be read as the declared type, e.g. a cycle where a list is expected),
 #   then {"t": "done"}.
 # The learner's print() output is captured per case and returned in the frame; it never reaches fd 3.
 # The parent decides every verdict: this process only reports the values the solution returned.
@@ -135,6 +136,33 @@ class TreeNode:
         return "TreeNode(%r)" % (self.val,)
 
 
+class _RandomNode:
+    """LeetCode's `Node` for lists with a random pointer (copy-list-with-random-pointer)."""
+
+    def __init__(self, x=0, next=None, random=None):
+        self.val = x
+        self.next = next
+        self.random = random
+
+    def __repr__(self):
+        return "Node(%r)" % (self.val,)
+
+
+class _GraphNode:
+    """LeetCode's `Node` for graphs (clone-graph)."""
+
+    def __init__(self, val=0, neighbors=None):
+        self.val = val
+        self.neighbors = neighbors if neighbors is not None else []
+
+    def __repr__(self):
+        return "Node(%r)" % (self.val,)
+
+
+for _cls in (_RandomNode, _GraphNode):
+    _cls.__name__ = _cls.__qualname__ = "Node"
+
+
 class _OutputLimit(BaseException):
     pass
 
@@ -208,6 +236,23 @@ def _build_tree(arr):
     return root
 
 
+def _build_random_list(pairs):
+    nodes = [_RandomNode(p[0]) for p in pairs]
+    for i, p in enumerate(pairs):
+        if i + 1 < len(nodes):
+            nodes[i].next = nodes[i + 1]
+        if p[1] is not None:
+            nodes[i].random = nodes[p[1]]
+    return nodes[0] if nodes else None
+
+
+def _build_graph(adjacency):
+    nodes = [_GraphNode(i + 1) for i in range(len(adjacency))]
+    for node, neighbours in zip(nodes, adjacency):
+        node.neighbors = [nodes[v - 1] for v in neighbours]
+    return nodes[0] if nodes else None
+
+
 def _inner(t):
     t = t.strip()
     if t.startswith("Optional[") and t.endswith("]"):
@@ -215,17 +260,74 @@ def _inner(t):
     return t
 
 
+_BUILDERS = {"ListNode": _build_list, "TreeNode": _build_tree, "RandomNode": _build_random_list,
+             "GraphNode": _build_graph}
+
+
 def _convert_in(value, t):
     t = _inner(t)
-    if t == "ListNode":
-        return None if value is None else _build_list(value)
-    if t == "TreeNode":
-        return None if value is None else _build_tree(value)
-    if t.startswith("List[") and t.endswith("]") and ("ListNode" in t or "TreeNode" in t):
+    build = _BUILDERS.get(t)
+    if build is not None:
+        return None if value is None else build(value)
+    if t.startswith("List[") and t.endswith("]") and _inner(t[5:-1]) in _BUILDERS:
         return [_convert_in(v, t[5:-1]) for v in value]
     if t == "float" and type(value) is int:
         return float(value)
     return value
+
+
+def _nodes_of(root):
+    """Every node reachable from `root` through next, left, right, random and neighbors (identity set)."""
+    seen, stack = {}, [root]
+    while stack:
+        node = stack.pop()
+        if node is None or id(node) in seen or isinstance(node, (int, float, str, bool)):
+            continue
+        seen[id(node)] = node
+        for attr in ("next", "left", "right", "random"):
+            stack.append(getattr(node, attr, None))
+        neighbours = getattr(node, "neighbors", None)
+        if isinstance(neighbours, list):
+            stack.extend(neighbours)
+    return seen
+
+
+def _build_args(inp, params):
+    """The call's arguments from a test's input: structures built, cycles linked, nodes resolved."""
+    args = [inp.get(p["name"]) if p.get("node_of") else _convert_in(inp.get(p["name"]), p.get("type", ""))
+            for p in params]
+    by_name = {p["name"]: i for i, p in enumerate(params)}
+    for i, p in enumerate(params):
+        cycle = p.get("cycle")
+        if cycle is not None and args[i] is not None:
+            pos = inp.get(cycle, -1)
+            if pos is not None and pos >= 0:
+                tail, target, k = args[i], None, 0
+                while True:
+                    if k == pos:
+                        target = tail
+                    if tail.next is None:
+                        break
+                    tail, k = tail.next, k + 1
+                tail.next = target
+        owner = p.get("node_of")
+        if owner is not None:
+            args[i] = _find_node(args[by_name[owner]], inp.get(p["name"]))
+    return args
+
+
+def _find_node(root, value):
+    queue, qi = [root], 0
+    while qi < len(queue):
+        node = queue[qi]
+        qi += 1
+        if node is None:
+            continue
+        if node.val == value:
+            return node
+        queue.append(node.left)
+        queue.append(node.right)
+    return None
 
 
 # --- values out: Python -> JSON, without trusting the objects ------------------------------------
@@ -234,19 +336,25 @@ class _BadValue(Exception):
     pass
 
 
+def _attr(node, name, kind):
+    try:
+        return getattr(node, name)
+    except AttributeError:
+        raise _BadValue("expected a %s (or None) but got a %s, which has no `%s`"
+                        % (kind, type(node).__name__, name)) from None
+
+
 def _list_out(node):
     out = []
     seen = set()
     while node is not None:
-        if not isinstance(node, ListNode):
-            raise _BadValue("a linked list contains a %s, not a ListNode" % type(node).__name__)
         if id(node) in seen:
             raise _BadValue("the returned linked list has a cycle (node %d points back)" % len(out))
         seen.add(id(node))
         if len(out) >= _MAX_NODES:
             raise _BadValue("the returned linked list has more than %d nodes" % _MAX_NODES)
-        out.append(_to_json(node.val, 0))
-        node = node.next
+        out.append(_to_json(_attr(node, "val", "ListNode"), 1))
+        node = _attr(node, "next", "ListNode")
     return out
 
 
@@ -260,19 +368,77 @@ def _tree_out(root):
         if node is None:
             out.append(None)
             continue
-        if not isinstance(node, TreeNode):
-            raise _BadValue("a tree contains a %s, not a TreeNode" % type(node).__name__)
         if id(node) in seen:
             raise _BadValue("the returned tree has a cycle: a node is reachable twice")
         seen.add(id(node))
         if len(seen) > _MAX_NODES:
             raise _BadValue("the returned tree has more than %d nodes" % _MAX_NODES)
-        out.append(_to_json(node.val, 0))
-        queue.append(node.left)
-        queue.append(node.right)
+        out.append(_to_json(_attr(node, "val", "TreeNode"), 1))
+        queue.append(_attr(node, "left", "TreeNode"))
+        queue.append(_attr(node, "right", "TreeNode"))
     while out and out[-1] is None:
         out.pop()
     return out
+
+
+def _random_list_out(head):
+    nodes, index = [], {}
+    node = head
+    while node is not None:
+        if id(node) in index:
+            raise _BadValue("the returned list has a cycle (node %d points back)" % len(nodes))
+        if len(nodes) >= _MAX_NODES:
+            raise _BadValue("the returned list has more than %d nodes" % _MAX_NODES)
+        index[id(node)] = len(nodes)
+        nodes.append(node)
+        node = _attr(node, "next", "Node")
+    out = []
+    for i, node in enumerate(nodes):
+        target = _attr(node, "random", "Node")
+        if target is not None and id(target) not in index:
+            raise _BadValue("the random pointer of node %d points at a node that is not in the returned list" % i)
+        out.append([_to_json(_attr(node, "val", "Node"), 1), None if target is None else index[id(target)]])
+    return out
+
+
+def _graph_out(start):
+    if start is None:
+        return []
+    by_val, queue, qi, seen = {}, [start], 0, set()
+    while qi < len(queue):
+        node = queue[qi]
+        qi += 1
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if len(seen) > _MAX_NODES:
+            raise _BadValue("the returned graph has more than %d nodes" % _MAX_NODES)
+        val = _to_json(_attr(node, "val", "Node"), 1)
+        if type(val) is not int or val in by_val:
+            raise _BadValue("the returned graph has two nodes with value %r; each value must appear once" % (val,))
+        by_val[val] = node
+        neighbours = _attr(node, "neighbors", "Node")
+        if not isinstance(neighbours, list):
+            raise _BadValue("node %r has neighbors of type %s, not a list" % (val, type(neighbours).__name__))
+        queue.extend(list.__iter__(neighbours))
+    if sorted(by_val) != list(range(1, len(by_val) + 1)):
+        raise _BadValue("the returned graph's values are not 1..%d" % len(by_val))
+    return [[_to_json(_attr(n, "val", "Node"), 1) for n in list.__iter__(by_val[v].neighbors)]
+            for v in range(1, len(by_val) + 1)]
+
+
+_OUT = {"ListNode": _list_out, "TreeNode": _tree_out, "RandomNode": _random_list_out, "GraphNode": _graph_out}
+
+
+def _value_out(ret, t):
+    """The answer as JSON, read by its declared type `t` (structures by their shape, not their class)."""
+    t = _inner(t)
+    out = _OUT.get(t)
+    if out is not None:
+        return out(ret)  # None is the empty structure, written [] in tests
+    if t.startswith("List[") and t.endswith("]") and _inner(t[5:-1]) in _OUT and isinstance(ret, list):
+        return [_value_out(v, t[5:-1]) for v in list.__iter__(ret)]
+    return _to_json(ret, 0)
 
 
 def _to_json(v, depth):
@@ -311,14 +477,28 @@ _code = ""
 
 
 def _learner_frames(tb):
+    """The traceback's entries in the learner's file, the last 64 only: a runaway recursion leaves a
+    traceback hundreds of thousands of frames long, and formatting all of them would take seconds."""
     import linecache
-    import traceback
+    from collections import deque
 
     # Tracebacks quote the learner's own lines (imported here: only failures pay for it).
     linecache.cache[_SOURCE_NAME] = (len(_code), None, _code.splitlines(True), _SOURCE_NAME)
 
-    frames = [f for f in traceback.extract_tb(tb) if f.filename == _SOURCE_NAME]
-    return frames
+    last = deque(maxlen=64)
+    while tb is not None:
+        code = tb.tb_frame.f_code
+        if code.co_filename == _SOURCE_NAME:
+            last.append((tb.tb_lineno, code.co_name))
+        tb = tb.tb_next
+    return [_Frame(line, name, linecache.getline(_SOURCE_NAME, line)) for line, name in last]
+
+
+class _Frame:
+    __slots__ = ("lineno", "name", "line")
+
+    def __init__(self, lineno, name, line):
+        self.lineno, self.name, self.line = lineno, name, line
 
 
 def _error(exc):
@@ -335,6 +515,48 @@ def _error(exc):
 
 # --- the run -------------------------------------------------------------------------------------
 
+def _load(compiled, node_class):
+    """Runs the solution's module code in a fresh namespace; returns the namespace."""
+    builtins_ns = _LazyBuiltins(__builtins__.__dict__ if hasattr(__builtins__, "__dict__") else __builtins__)
+    builtins_ns["ListNode"] = ListNode
+    builtins_ns["TreeNode"] = TreeNode
+    if node_class is not None:
+        builtins_ns["Node"] = node_class
+    namespace = {"__name__": "solution", "__builtins__": builtins_ns}
+    exec(compiled, namespace)
+    return namespace
+
+
+def _node_class(spec):
+    types = " ".join([p.get("type", "") for p in spec.get("params", [])] + [spec.get("returns") or ""])
+    if "RandomNode" in types:
+        return _RandomNode
+    if "GraphNode" in types:
+        return _GraphNode
+    return None
+
+
+def _check_identity(spec, args, by_name, ret, inputs_before):
+    """Node-identity rules: an answer that must be a node of an input, or must share no node with one."""
+    owner = spec.get("returns_node_of")
+    if owner is not None:
+        if ret is None:
+            return None
+        if id(ret) not in _nodes_of(args[by_name[owner]]):
+            raise _BadValue("the returned node is not a node of `%s`: return one of the tree's own nodes, "
+                            "not a new node with the same value" % owner)
+        return _to_json(_attr(ret, "val", "TreeNode"), 1)
+    if inputs_before is not None:
+        shared = inputs_before.keys() & _nodes_of(ret).keys()
+        if shared:
+            raise _BadValue("the answer is not a deep copy: %d of its nodes are nodes of the input `%s`; "
+                            "build new nodes" % (len(shared), spec["deep_copy_of"]))
+    return _MISSING
+
+
+_MISSING = object()
+
+
 def main():
     import marshal
 
@@ -342,6 +564,7 @@ def main():
     code = spec["code"]
     kind = spec.get("kind", "function")
     cls_name = spec.get("class", "Solution")
+    methods = spec.get("methods") or []
     keep = int(spec.get("stdout_keep", 4096))
     budget = [int(spec.get("stdout_cap", 1 << 20))]
 
@@ -357,17 +580,16 @@ def main():
         _send({"t": "compile_error", "message": "%s: %s" % (type(e).__name__, e), "line": None, "col": None})
         return
 
-    builtins_ns = _LazyBuiltins(__builtins__.__dict__ if hasattr(__builtins__, "__dict__") else __builtins__)
-    builtins_ns["ListNode"] = ListNode
-    builtins_ns["TreeNode"] = TreeNode
-    namespace = {"__name__": "solution", "__builtins__": builtins_ns}
-
+    node_class = _node_class(spec)
     capture = _Capture(keep, budget)
     real_stdout = sys.stdout
     _send({"t": "loading"})
     sys.stdout = capture
     try:
-        exec(compiled, namespace)
+        namespace = _load(compiled, node_class)
+        # A codec decodes in a second, fresh copy of the module, so an encoder cannot hand the input over
+        # in a module or class variable: the encoded text is the only thing that crosses.
+        decoder_ns = _load(compiled, node_class) if kind == "codec" else namespace
     except _OutputLimit:
         sys.stdout = real_stdout
         _send({"t": "load_error", "status": "output_limit", "error": {"type": "OutputLimit",
@@ -384,30 +606,34 @@ def main():
     sys.stdout = real_stdout
 
     cls = namespace.get(cls_name)
+    wanted = [spec["method"]] if kind == "function" else (methods if kind == "codec" else [])
+    shape = "%s().%s(...)" % (cls_name, wanted[0] if wanted else "...")
     if not isinstance(cls, type):
-        _send({"t": "compile_error", "message": "no class `%s` is defined; the judge calls %s().%s(...)"
-               % (cls_name, cls_name, spec.get("method") or "..."), "line": None, "col": None})
+        _send({"t": "compile_error", "message": "no class `%s` is defined; the judge calls %s" % (cls_name, shape),
+               "line": None, "col": None})
         return
-    if kind == "function":
-        method = spec["method"]
-        if not callable(getattr(cls, method, None)):
+    for name in wanted:
+        if not callable(getattr(cls, name, None)):
             _send({"t": "compile_error", "message": "class `%s` has no method `%s`; the judge calls %s().%s(...)"
-                   % (cls_name, method, cls_name, method), "line": None, "col": None})
+                   % (cls_name, name, cls_name, name), "line": None, "col": None})
             return
+    decoder_cls = decoder_ns.get(cls_name)
 
     _send({"t": "ready"})
     params = spec.get("params", [])
+    by_name = {p["name"]: i for i, p in enumerate(params)}
     output = spec.get("output")
-    returns = spec.get("returns", "")
-    out_index = next((i for i, p in enumerate(params) if p["name"] == output), None)
+    returns = spec.get("returns") or ""
+    out_index = by_name.get(output) if output is not None else None
+    copy_of = spec.get("deep_copy_of")
 
     for case in spec["cases"]:
         frame = {"t": "case", "id": case["id"]}
         capture = _Capture(keep, budget)
         ms = 0.0
         try:
+            inp = case["input"]
             if kind == "design":
-                inp = case["input"]
                 args = [_convert_in(a, "") for a in inp["args"]]
                 sys.stdout = capture
                 t0 = perf_counter()
@@ -422,22 +648,39 @@ def main():
                 ms = (perf_counter() - t0) * 1000.0
                 sys.stdout = real_stdout
                 value = [_to_json(r, 1) for r in results]
-            else:
-                inp = case["input"]
-                args = [_convert_in(inp.get(p["name"]), p.get("type", "")) for p in params]
+            elif kind == "codec":
+                args = _build_args(inp, params)
+                before = _nodes_of(args[0]) if copy_of is not None else None
                 sys.stdout = capture
                 t0 = perf_counter()
-                ret = getattr(cls(), method)(*args)
+                encoded = getattr(cls(), methods[0])(args[0])
+                ms = (perf_counter() - t0) * 1000.0
+                if type(encoded) is not str:
+                    sys.stdout = real_stdout
+                    raise _BadValue("%s must return a str, not a %s" % (methods[0], type(encoded).__name__))
+                encoded = str.__str__(encoded)
+                t0 = perf_counter()
+                ret = getattr(decoder_cls(), methods[1])(encoded)
+                ms += (perf_counter() - t0) * 1000.0
+                sys.stdout = real_stdout
+                _check_identity(spec, args, by_name, ret, before)
+                value = _value_out(ret, params[0].get("type", ""))
+            else:
+                args = _build_args(inp, params)
+                before = _nodes_of(args[by_name[copy_of]]) if copy_of is not None else None
+                sys.stdout = capture
+                t0 = perf_counter()
+                ret = getattr(cls(), spec["method"])(*args)
                 ms = (perf_counter() - t0) * 1000.0
                 sys.stdout = real_stdout
                 if out_index is not None:
-                    ret = args[out_index]
+                    value = _value_out(args[out_index], params[out_index].get("type", ""))
                 elif returns == "None":
-                    ret = None
-                if ret is None and _inner(returns) in ("ListNode", "TreeNode"):
-                    value = []  # an empty list or tree is written as [] in tests
+                    value = None
                 else:
-                    value = _to_json(ret, 0)
+                    value = _check_identity(spec, args, by_name, ret, before)
+                    if value is _MISSING:
+                        value = _value_out(ret, returns)
             frame.update(status="ok", value=value)
         except _OutputLimit:
             sys.stdout = real_stdout
@@ -447,7 +690,7 @@ def main():
             frame.update(status="memory", error=_error(e))
         except _BadValue as e:
             sys.stdout = real_stdout
-            frame.update(status="error", error={"type": "BadReturnValue", "message": str(e), "line": None,
+            frame.update(status="wrong", error={"type": "BadReturnValue", "message": str(e), "line": None,
                                                 "traceback": ""})
         except BaseException as e:
             sys.stdout = real_stdout
@@ -466,7 +709,38 @@ def main():
     _send({"t": "done"})
 
 
-sys.setrecursionlimit(20000)
-main()
+# Deep recursion: solutions run on a thread with a large stack (the parent adds it to the address-space
+# limit), so a recursive DFS over a 10^5-node chain or a memoised recursion over 10^5 states runs, and the
+# recursion limit is reached (RecursionError, a clear runtime error) before the stack is exhausted.
+_STACK_BYTES = 256 << 20
+sys.setrecursionlimit(250_000)
+
+
+def _run_on_big_stack():
+    import _thread
+
+    finished = _thread.allocate_lock()
+    finished.acquire()
+
+    def body():
+        try:
+            main()
+        finally:
+            finished.release()
+
+    try:
+        _thread.stack_size(_STACK_BYTES)
+        try:
+            _thread.start_new_thread(body, ())
+        finally:
+            _thread.stack_size(0)  # threads the solution starts get the usual stack size
+    except (RuntimeError, ValueError, MemoryError):
+        sys.setrecursionlimit(20_000)  # the main thread's stack only: keep the old, safe limit
+        main()
+        return
+    finished.acquire()
+
+
+_run_on_big_stack()
 _results.flush()
 os._exit(0)

@@ -8,6 +8,7 @@
 mod compare;
 pub mod interpreter;
 mod marshal;
+pub mod mutation;
 pub mod process;
 mod protocol;
 pub mod sandbox;
@@ -24,12 +25,16 @@ use process::{Caps, Control, End};
 pub use protocol::ErrorInfo;
 use protocol::{CaseStatus, Frame, Spec, SpecCase};
 
-use crate::problems::{Compare, Edge, Problem, SignatureKind, TestCase};
+use crate::problems::{Compare, Edge, Problem, TestCase};
 
 const HARNESS: &str = include_str!("harness.py");
 const CHECKER: &str = include_str!("checker.py");
+const INPUTS: &str = include_str!("inputs.py");
 /// Characters of each case's captured stdout kept in the report.
 const STDOUT_KEEP: usize = 4096;
+/// The solution's thread stack (see the end of harness.py), added to the address-space limit so that
+/// reserving it does not eat the memory the problem allows.
+const HARNESS_STACK_MB: u64 = 256;
 /// Until the solution's own code starts running (interpreter start, reading the spec).
 const STARTUP: Duration = Duration::from_secs(10);
 
@@ -213,7 +218,8 @@ impl Judge {
         // A back-stop only: the per-case wall-clock deadlines are the real limit.
         let cpu = problem.limits.time_ms * 64 / 1000 + 10;
         let (program, prefix) = self.harness_program();
-        Pending { problem, running: self.spawn(&program, problem.limits.memory_mb, cpu), prefix: prefix.to_vec() }
+        let memory_mb = problem.limits.memory_mb + HARNESS_STACK_MB;
+        Pending { problem, running: self.spawn(&program, memory_mb, cpu), prefix: prefix.to_vec() }
     }
 
     /// Runs `code` against `tests` of `problem`.
@@ -239,24 +245,10 @@ impl Judge {
             "code": code,
             "items": items.iter().map(|(t, a)| serde_json::json!({"input": t.input, "expected": t.expected, "actual": a})).collect::<Vec<_>>(),
         });
-        let running = self
-            .spawn(CHECKER, problem.limits.memory_mb.max(256), 30)
-            .map_err(|e| format!("could not start the checker: {e}"))?;
-        let caps = Caps {
-            startup: Duration::from_secs(30),
-            per_frame: Duration::from_secs(30),
-            output_bytes: self.output_limit,
+        let results = match self.run_tool("checker", CHECKER, problem, &input, cancel)? {
+            Frame::Checked { results } => results,
+            _ => return Err("the checker answered with the wrong frame".into()),
         };
-        let mut results = None;
-        let outcome = process::supervise(running, input.to_string().as_bytes(), caps, cancel, |line| {
-            if let Ok(Frame::Checked { results: r }) = serde_json::from_slice::<Frame>(line) {
-                results = Some(r);
-            }
-            Control::Stop
-        })
-        .map_err(|e| format!("checker supervision failed: {e}"))?;
-        let results = results
-            .ok_or_else(|| format!("the checker gave no answer ({:?}): {}", outcome.end, outcome.stderr_tail.trim()))?;
         if results.len() != items.len() {
             return Err("the checker answered for the wrong number of cases".into());
         }
@@ -268,6 +260,58 @@ impl Judge {
                 other => Err(format!("checker returned {other}")),
             })
             .collect())
+    }
+}
+
+impl Judge {
+    /// Runs one of the judge's own Python tools (the checker, the input generator) in the sandbox, with
+    /// `input` as JSON on stdin, and returns the one frame it answers with.
+    fn run_tool(
+        &self,
+        name: &str,
+        script: &str,
+        problem: &Problem,
+        input: &Value,
+        cancel: Option<&CancelToken>,
+    ) -> Result<Frame, String> {
+        let running = self
+            .spawn(script, problem.limits.memory_mb.max(256), 30)
+            .map_err(|e| format!("could not start the {name}: {e}"))?;
+        let caps = Caps {
+            startup: Duration::from_secs(30),
+            per_frame: Duration::from_secs(30),
+            output_bytes: self.output_limit.max(16 << 20),
+        };
+        let mut answer = None;
+        let outcome = process::supervise(running, input.to_string().as_bytes(), caps, cancel, |line| {
+            answer = serde_json::from_slice::<Frame>(line).ok();
+            Control::Stop
+        })
+        .map_err(|e| format!("{name} supervision failed: {e}"))?;
+        answer.ok_or_else(|| format!("the {name} gave no answer ({:?}): {}", outcome.end, outcome.stderr_tail.trim()))
+    }
+
+    /// `count` small random inputs from a problem's generator (`small(rng)` in its gen.py), seeded.
+    pub fn small_inputs(
+        &self,
+        problem: &Problem,
+        generator: &str,
+        seed: u64,
+        count: usize,
+    ) -> Result<Vec<Value>, String> {
+        let input = serde_json::json!({
+            "genlib": crate::problems::genlib_source(),
+            "gen": generator,
+            "seed": seed,
+            "count": count,
+        });
+        match self.run_tool("input generator", INPUTS, problem, &input, None)? {
+            Frame::Inputs { inputs: Some(inputs), .. } => Ok(inputs),
+            Frame::Inputs { error, .. } => {
+                Err(format!("{}/gen.py: {}", problem.origin, error.unwrap_or_else(|| "no inputs".into())))
+            }
+            _ => Err("the input generator answered with the wrong frame".into()),
+        }
     }
 }
 
@@ -295,15 +339,15 @@ impl Pending<'_> {
         let sig = &problem.signature;
         let spec = Spec {
             code,
-            kind: match sig.kind {
-                SignatureKind::Function => "function",
-                SignatureKind::Design => "design",
-            },
+            kind: sig.kind.as_str(),
             class: &sig.class,
             method: sig.method.as_deref(),
             params: &sig.params,
             returns: sig.returns.as_deref(),
             output: sig.output.as_deref(),
+            methods: &sig.methods,
+            returns_node_of: sig.returns_node_of.as_deref(),
+            deep_copy_of: sig.deep_copy_of.as_deref(),
             cases: tests.iter().map(|t| SpecCase { id: t.id, input: &t.input }).collect(),
             stdout_keep: STDOUT_KEEP,
             stdout_cap: judge.output_limit,
@@ -356,7 +400,7 @@ impl Pending<'_> {
                         CaseStatus::Ok if checker || matches(&problem.compare, &test.expected, &f.value) => {
                             Verdict::Accepted
                         }
-                        CaseStatus::Ok => Verdict::WrongAnswer,
+                        CaseStatus::Ok | CaseStatus::Wrong => Verdict::WrongAnswer,
                         CaseStatus::Error => Verdict::RuntimeError,
                         CaseStatus::Memory => Verdict::MemoryLimitExceeded,
                         CaseStatus::OutputLimit => Verdict::OutputLimitExceeded,
@@ -375,7 +419,7 @@ impl Pending<'_> {
                     state.tampered = true;
                     Control::Stop
                 }
-                Frame::Checked { .. } | Frame::CompileError { .. } | Frame::LoadError { .. } => {
+                Frame::Checked { .. } | Frame::Inputs { .. } | Frame::CompileError { .. } | Frame::LoadError { .. } => {
                     state.tampered = true;
                     Control::Stop
                 }

@@ -15,6 +15,10 @@ pub struct Spec<'a> {
     pub params: &'a [Param],
     pub returns: Option<&'a str>,
     pub output: Option<&'a str>,
+    /// Design and codec problems: the methods, in the signature's order.
+    pub methods: &'a [String],
+    pub returns_node_of: Option<&'a str>,
+    pub deep_copy_of: Option<&'a str>,
     pub cases: Vec<SpecCase<'a>>,
     /// Characters of each case's stdout kept for the report.
     pub stdout_keep: usize,
@@ -40,18 +44,32 @@ impl Spec<'_> {
             m::string(out, key);
             m::string(out, value);
         }
-        for (key, value) in [("method", self.method), ("returns", self.returns), ("output", self.output)] {
+        for (key, value) in [
+            ("method", self.method),
+            ("returns", self.returns),
+            ("output", self.output),
+            ("returns_node_of", self.returns_node_of),
+            ("deep_copy_of", self.deep_copy_of),
+        ] {
             m::string(out, key);
             opt(out, value);
+        }
+        m::string(out, "methods");
+        m::list_header(out, self.methods.len());
+        for name in self.methods {
+            m::string(out, name);
         }
         m::string(out, "params");
         m::list_header(out, self.params.len());
         for p in self.params {
             m::dict_begin(out);
-            m::string(out, "name");
-            m::string(out, &p.name);
-            m::string(out, "type");
-            m::string(out, &p.ty);
+            for (key, value) in [("name", Some(p.name.as_str())), ("type", Some(p.ty.as_str()))]
+                .into_iter()
+                .chain([("cycle", p.cycle.as_deref()), ("node_of", p.node_of.as_deref())])
+            {
+                m::string(out, key);
+                opt(out, value);
+            }
             m::dict_end(out);
         }
         m::string(out, "cases");
@@ -93,12 +111,22 @@ pub enum Frame {
     Checked {
         results: Vec<Value>,
     },
+    /// From inputs.py: small random inputs drawn from a problem's generator.
+    Inputs {
+        #[serde(default)]
+        inputs: Option<Vec<Value>>,
+        #[serde(default)]
+        error: Option<String>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CaseStatus {
     Ok,
+    /// The answer is of the wrong kind (a cycle where a list is expected, a shallow copy, a node of
+    /// another tree): a wrong answer, with the harness's message saying why.
+    Wrong,
     Error,
     Memory,
     OutputLimit,

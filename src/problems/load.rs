@@ -3,14 +3,41 @@
 
 use std::path::{Path, PathBuf};
 
-use include_dir::{include_dir, Dir};
 use serde::Deserialize;
 use serde_json::Value;
 
 use super::model::*;
+use super::structures;
 use crate::complexity::Complexity;
 
-static BUNDLED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/problems");
+/// One folder of the bundled bank, as build.rs embedded it.
+pub(crate) struct BankDir {
+    name: &'static str,
+    files: &'static [(&'static str, &'static str)],
+    /// `large.jsonl`, DEFLATE-compressed.
+    large: Option<&'static [u8]>,
+}
+
+impl BankDir {
+    fn text(&self, file: &str) -> Option<&'static str> {
+        self.files.iter().find(|(name, _)| *name == file).map(|(_, text)| *text)
+    }
+
+    fn source(&self) -> TestsSource {
+        TestsSource::Static {
+            tests: self.text("tests.jsonl").unwrap_or(""),
+            large: self.large,
+            gen: self.text("gen.py"),
+        }
+    }
+}
+
+include!(concat!(env!("OUT_DIR"), "/bank.rs"));
+
+/// The generators' shared helpers (`problems/_gen/genlib.py`), which every gen.py imports.
+pub fn genlib_source() -> &'static str {
+    BANK.iter().find(|d| d.name == "_gen").and_then(|d| d.text("genlib.py")).unwrap_or("")
+}
 
 /// Largest accepted size of one problem file; the bank's own large tests stay well below.
 const MAX_FILE_BYTES: u64 = 8 << 20;
@@ -36,11 +63,14 @@ pub(crate) enum TestsSource {
     None,
     Static {
         tests: &'static str,
-        large: Option<&'static str>,
+        /// DEFLATE-compressed.
+        large: Option<&'static [u8]>,
+        gen: Option<&'static str>,
     },
     Files {
         tests: PathBuf,
         large: Option<PathBuf>,
+        gen: Option<PathBuf>,
     },
 }
 
@@ -118,19 +148,17 @@ struct RawTest {
 pub fn load_all(extra_dirs: &[PathBuf]) -> (Vec<Problem>, Vec<ProblemError>) {
     let mut problems = Vec::new();
     let mut errors = Vec::new();
-    for dir in BUNDLED.dirs() {
-        let name = dir.path().to_string_lossy().to_string();
+    for dir in BANK {
+        let name = dir.name;
         if name.starts_with('_') {
             continue; // tooling shared by the problems' generators, not a problem
         }
         let origin = format!("problems/{name}");
-        let text = |f: &str| dir.get_file(dir.path().join(f)).and_then(|f| f.contents_utf8());
-        let Some(toml_text) = text("problem.toml") else {
+        let Some(toml_text) = dir.text("problem.toml") else {
             errors.push(ProblemError::new(&format!("{origin}/problem.toml"), None, "missing or not UTF-8"));
             continue;
         };
-        let tests = TestsSource::Static { tests: text("tests.jsonl").unwrap_or(""), large: text("large.jsonl") };
-        match parse_problem(&name, &origin, toml_text, text("solution.py"), tests) {
+        match parse_problem(name, &origin, toml_text, dir.text("solution.py"), dir.source()) {
             Ok(p) => problems.push(p),
             Err(e) => errors.push(e),
         }
@@ -190,11 +218,9 @@ pub fn load_one(slug: &str, extra_dirs: &[PathBuf]) -> Option<Result<Problem, Pr
             return Some(load_dir(&dir));
         }
     }
-    let dir = BUNDLED.get_dir(slug)?;
-    let text = |f: &str| dir.get_file(dir.path().join(f)).and_then(|f| f.contents_utf8());
+    let dir = BANK.iter().find(|d| d.name == slug)?;
     let origin = format!("problems/{slug}");
-    let tests = TestsSource::Static { tests: text("tests.jsonl").unwrap_or(""), large: text("large.jsonl") };
-    Some(parse_problem(slug, &origin, text("problem.toml")?, text("solution.py"), tests))
+    Some(parse_problem(slug, &origin, dir.text("problem.toml")?, dir.text("solution.py"), dir.source()))
 }
 
 /// One problem folder on disk.
@@ -207,7 +233,12 @@ pub fn load_dir(dir: &Path) -> Result<Problem, ProblemError> {
         false => None,
     };
     let large = dir.join("large.jsonl");
-    let tests = TestsSource::Files { tests: dir.join("tests.jsonl"), large: large.exists().then_some(large) };
+    let gen = dir.join("gen.py");
+    let tests = TestsSource::Files {
+        tests: dir.join("tests.jsonl"),
+        large: large.exists().then_some(large),
+        gen: gen.exists().then_some(gen),
+    };
     parse_problem(&name, &origin, &toml_text, solution.as_deref(), tests)
 }
 
@@ -266,36 +297,7 @@ fn parse_problem(
     if !is_identifier(&sig.class) {
         return Err(err("signature.class", format!("`{}` is not a Python identifier", sig.class)));
     }
-    match sig.kind {
-        SignatureKind::Function => {
-            match &sig.method {
-                Some(m) if is_identifier(m) => {}
-                Some(m) => return Err(err("signature.method", format!("`{m}` is not a Python identifier"))),
-                None => return Err(err("signature.method", "is required for kind = \"function\"".into())),
-            }
-            for p in &sig.params {
-                if !is_identifier(&p.name) {
-                    return Err(err("signature.params", format!("`{}` is not a Python identifier", p.name)));
-                }
-            }
-            if sig.returns.is_none() {
-                return Err(err("signature.returns", "is required (\"None\" for in-place problems)".into()));
-            }
-            if let Some(out) = &sig.output {
-                if !sig.params.iter().any(|p| &p.name == out) {
-                    return Err(err("signature.output", format!("`{out}` is not one of the parameters")));
-                }
-            }
-        }
-        SignatureKind::Design => {
-            if sig.methods.is_empty() || sig.methods.iter().any(|m| !is_identifier(m)) {
-                return Err(err("signature.methods", "design problems list their method names".into()));
-            }
-            if raw.starter.is_none() {
-                return Err(err("starter", "design problems need starter code".into()));
-            }
-        }
-    }
+    check_signature(&sig, raw.starter.is_some()).map_err(|(field, msg)| err(field, msg))?;
 
     let compare = match raw.compare.mode.as_deref().unwrap_or("exact") {
         "exact" => Compare::Exact,
@@ -354,13 +356,17 @@ impl Problem {
         let mut out = Vec::new();
         match &self.tests_source {
             TestsSource::None => {}
-            TestsSource::Static { tests, large } => {
+            TestsSource::Static { tests, large, .. } => {
                 self.parse_tests(&format!("{}/tests.jsonl", self.origin), tests, &mut out)?;
-                if let Some(large) = large {
-                    self.parse_tests(&format!("{}/large.jsonl", self.origin), large, &mut out)?;
+                if let Some(packed) = large {
+                    let file = format!("{}/large.jsonl", self.origin);
+                    let bytes = miniz_oxide::inflate::decompress_to_vec(packed)
+                        .map_err(|e| ProblemError::new(&file, None, format!("embedded data is damaged: {e:?}")))?;
+                    let text = String::from_utf8(bytes).map_err(|_| ProblemError::new(&file, None, "is not UTF-8"))?;
+                    self.parse_tests(&file, &text, &mut out)?;
                 }
             }
-            TestsSource::Files { tests, large } => {
+            TestsSource::Files { tests, large, .. } => {
                 let text = read_text(tests)?;
                 self.parse_tests(&tests.display().to_string(), &text, &mut out)?;
                 if let Some(large) = large {
@@ -377,6 +383,16 @@ impl Problem {
             ));
         }
         Ok(out)
+    }
+
+    /// The problem's generator (gen.py), whose `small(rng)` draws random small inputs for
+    /// `codify problems check`; `None` when the problem has none.
+    pub fn generator(&self) -> Result<Option<String>, ProblemError> {
+        match &self.tests_source {
+            TestsSource::None => Ok(None),
+            TestsSource::Static { gen, .. } => Ok(gen.map(str::to_string)),
+            TestsSource::Files { gen, .. } => gen.as_deref().map(read_text).transpose(),
+        }
     }
 
     fn parse_tests(&self, file: &str, text: &str, out: &mut Vec<TestCase>) -> Result<(), ProblemError> {
@@ -398,6 +414,12 @@ impl Problem {
                 return Err(at(Some("hidden"), "public tests come before hidden ones".into()));
             }
             self.check_input(&raw.input).map_err(|m| at(Some("input"), m))?;
+            if self.signature.kind == SignatureKind::Codec {
+                let name = self.signature.params.first().map_or("", |p| p.name.as_str());
+                if raw.input.get(name) != Some(&raw.expected) {
+                    return Err(at(Some("expected"), format!("a codec round trip must give back `{name}` itself")));
+                }
+            }
             out.push(TestCase {
                 id: out.len() + 1,
                 input: raw.input,
@@ -415,13 +437,42 @@ impl Problem {
             return Err("must be a JSON object".into());
         };
         match self.signature.kind {
-            SignatureKind::Function => {
-                for p in &self.signature.params {
-                    if !map.contains_key(&p.name) {
+            SignatureKind::Function | SignatureKind::Codec => {
+                let sig = &self.signature;
+                for p in &sig.params {
+                    let Some(value) = map.get(&p.name) else {
                         return Err(format!("missing parameter `{}`", p.name));
+                    };
+                    match &p.node_of {
+                        Some(owner) => {
+                            let tree = map.get(owner).unwrap_or(&Value::Null);
+                            if !value.is_null() && !structures::tree_values(tree).contains(&value) {
+                                return Err(format!("`{}`: {value} is not a value of the tree `{owner}`", p.name));
+                            }
+                        }
+                        None => structures::check_typed(&p.ty, value).map_err(|e| format!("`{}`: {e}", p.name))?,
+                    }
+                    if let Some(key) = &p.cycle {
+                        let len = value.as_array().map_or(0, Vec::len) as i64;
+                        match map.get(key).and_then(Value::as_i64) {
+                            Some(pos) if (-1..len).contains(&pos) => {}
+                            Some(pos) => {
+                                return Err(format!(
+                                    "`{key}`: cycle position {pos} is outside -1..{len} for `{}`",
+                                    p.name
+                                ))
+                            }
+                            None => {
+                                return Err(format!(
+                                    "missing `{key}`: the cycle position of `{}` (-1 for none)",
+                                    p.name
+                                ))
+                            }
+                        }
                     }
                 }
-                if let Some(k) = map.keys().find(|k| !self.signature.params.iter().any(|p| &p.name == *k)) {
+                let is_key = |k: &str| sig.params.iter().any(|p| p.name == k || p.cycle.as_deref() == Some(k));
+                if let Some(k) = map.keys().find(|k| !is_key(k)) {
                     return Err(format!("`{k}` is not a parameter of {}", self.call_shape()));
                 }
             }
@@ -452,6 +503,94 @@ impl Problem {
         }
         Ok(())
     }
+}
+
+/// The signature's own rules, per kind; an error names the field.
+fn check_signature(sig: &Signature, has_starter: bool) -> Result<(), (&'static str, String)> {
+    for p in &sig.params {
+        if !is_identifier(&p.name) {
+            return Err(("signature.params", format!("`{}` is not a Python identifier", p.name)));
+        }
+    }
+    let tree_param = |name: &str| {
+        sig.params
+            .iter()
+            .any(|p| p.name == name && structures::Structure::of(&p.ty) == Some(structures::Structure::Tree))
+    };
+    for p in &sig.params {
+        if let Some(key) = &p.cycle {
+            if structures::Structure::of(&p.ty) != Some(structures::Structure::List) {
+                return Err(("signature.params", format!("`{}`: `cycle` is only for ListNode parameters", p.name)));
+            }
+            if !is_identifier(key) || sig.params.iter().any(|q| &q.name == key) {
+                return Err((
+                    "signature.params",
+                    format!("`{}`: cycle key `{key}` must be an identifier that is not a parameter", p.name),
+                ));
+            }
+        }
+        if let Some(owner) = &p.node_of {
+            if !tree_param(owner) || owner == &p.name {
+                return Err((
+                    "signature.params",
+                    format!("`{}`: node_of `{owner}` is not another TreeNode parameter", p.name),
+                ));
+            }
+        }
+    }
+    if let Some(owner) = &sig.returns_node_of {
+        if !tree_param(owner) {
+            return Err(("signature.returns_node_of", format!("`{owner}` is not a TreeNode parameter")));
+        }
+    }
+    if let Some(source) = &sig.deep_copy_of {
+        if !sig.params.iter().any(|p| &p.name == source) {
+            return Err(("signature.deep_copy_of", format!("`{source}` is not one of the parameters")));
+        }
+    }
+    match sig.kind {
+        SignatureKind::Function => {
+            match &sig.method {
+                Some(m) if is_identifier(m) => {}
+                Some(m) => return Err(("signature.method", format!("`{m}` is not a Python identifier"))),
+                None => return Err(("signature.method", "is required for kind = \"function\"".into())),
+            }
+            if sig.returns.is_none() {
+                return Err(("signature.returns", "is required (\"None\" for in-place problems)".into()));
+            }
+            if let Some(out) = &sig.output {
+                if !sig.params.iter().any(|p| &p.name == out) {
+                    return Err(("signature.output", format!("`{out}` is not one of the parameters")));
+                }
+            }
+        }
+        SignatureKind::Design => {
+            if sig.methods.is_empty() || sig.methods.iter().any(|m| !is_identifier(m)) {
+                return Err(("signature.methods", "design problems list their method names".into()));
+            }
+            if !has_starter {
+                return Err(("starter", "design problems need starter code".into()));
+            }
+        }
+        SignatureKind::Codec => {
+            if sig.methods.len() != 2 || sig.methods.iter().any(|m| !is_identifier(m)) {
+                return Err((
+                    "signature.methods",
+                    "codec problems name two methods: the encoder, then the decoder".into(),
+                ));
+            }
+            if sig.params.len() != 1 {
+                return Err((
+                    "signature.params",
+                    "codec problems have exactly one parameter: the value encoded".into(),
+                ));
+            }
+            if !has_starter {
+                return Err(("starter", "codec problems need starter code".into()));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// LeetCode-style starter code generated from the signature.
@@ -536,20 +675,30 @@ returns = "int"
     #[test]
     fn tests_are_checked_against_the_signature() {
         let mut p = parse(GOOD).unwrap();
-        p.tests_source = TestsSource::Static { tests: "{\"input\": {\"a\": 1}, \"expected\": 2}\n", large: None };
+        p.tests_source =
+            TestsSource::Static { tests: "{\"input\": {\"a\": 1}, \"expected\": 2}\n", large: None, gen: None };
         let e = p.tests().unwrap_err();
         assert_eq!(e.to_string(), "fx/add-two/tests.jsonl:1: input: missing parameter `b`");
         p.tests_source = TestsSource::Static {
             tests: "{\"input\": {\"a\": 1, \"b\": 1}, \"expected\": 2}\n{\"input\": {\"a\": 1, \"b\": 2}, \"expected\": 3, \"hidden\": true}\n",
             large: None,
+            gen: None,
         };
         assert_eq!(
             p.tests().unwrap_err().to_string(),
             "fx/add-two/tests.jsonl:2: edge: hidden tests name the edge they exercise"
         );
+        let large: &'static [u8] = Box::leak(
+            miniz_oxide::deflate::compress_to_vec(
+                b"{\"input\": {\"a\": 5, \"b\": 5}, \"expected\": 10, \"hidden\": true, \"edge\": \"large\"}\n",
+                6,
+            )
+            .into_boxed_slice(),
+        );
         p.tests_source = TestsSource::Static {
             tests: "{\"input\": {\"a\": 1, \"b\": 1}, \"expected\": 2}\n",
-            large: Some("{\"input\": {\"a\": 5, \"b\": 5}, \"expected\": 10, \"hidden\": true, \"edge\": \"large\"}\n"),
+            large: Some(large),
+            gen: None,
         };
         let tests = p.tests().unwrap();
         assert_eq!(tests.len(), 2);

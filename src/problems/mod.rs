@@ -3,8 +3,9 @@
 
 mod load;
 mod model;
+pub mod structures;
 
-pub use load::{load_all, load_dir, load_one, ProblemError};
+pub use load::{genlib_source, load_all, load_dir, load_one, ProblemError};
 pub use model::*;
 
 /// All loaded problems, in a stable order (topic, then difficulty, then title).

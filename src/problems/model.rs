@@ -73,6 +73,19 @@ pub enum SignatureKind {
     #[default]
     Function,
     Design,
+    /// A round trip through a class's two methods (`methods = [encode, decode]`): the answer is
+    /// `decode(encode(x))` for the one parameter `x`, judged against `x` itself, never the encoded text.
+    Codec,
+}
+
+impl SignatureKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SignatureKind::Function => "function",
+            SignatureKind::Design => "design",
+            SignatureKind::Codec => "codec",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -81,6 +94,14 @@ pub struct Param {
     pub name: String,
     #[serde(rename = "type")]
     pub ty: String,
+    /// `ListNode` parameters: the input key (not an argument) holding the index the tail links back to,
+    /// `-1` for no cycle (`linked-list-cycle`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cycle: Option<String>,
+    /// `TreeNode` parameters given by value in tests and resolved to the node of the named tree parameter
+    /// that holds that value (`lowest-common-ancestor-of-a-binary-search-tree`: `p` and `q` of `root`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub node_of: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -99,9 +120,15 @@ pub struct Signature {
     /// In-place problems: the parameter whose value after the call is the answer.
     #[serde(default)]
     pub output: Option<String>,
-    /// Design problems: the methods the class must have.
+    /// Design problems: the methods the class must have. Codec problems: the encoder, then the decoder.
     #[serde(default)]
     pub methods: Vec<String>,
+    /// The answer is a node of this tree parameter, judged by identity and reported by its value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub returns_node_of: Option<String>,
+    /// The answer must be a deep copy of this parameter: no node of it may be a node of the input.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deep_copy_of: Option<String>,
 }
 
 fn default_class() -> String {
@@ -189,6 +216,11 @@ impl Problem {
         let sig = &self.signature;
         match sig.kind {
             SignatureKind::Design => format!("{}(...) and its methods {}", sig.class, sig.methods.join(", ")),
+            SignatureKind::Codec => {
+                let (enc, dec) = (sig.methods.first().map_or("?", |m| m), sig.methods.get(1).map_or("?", |m| m));
+                let x = sig.params.first().map_or("x", |p| p.name.as_str());
+                format!("{c}().{dec}({c}().{enc}({x}))", c = sig.class)
+            }
             SignatureKind::Function => {
                 let params: Vec<&str> = sig.params.iter().map(|p| p.name.as_str()).collect();
                 format!("{}().{}({})", sig.class, sig.method.as_deref().unwrap_or("?"), params.join(", "))

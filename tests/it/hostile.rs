@@ -216,8 +216,10 @@ fn objects_that_lie_in_eq_do_not_pass() {
         "class Liar(int):\n    def __eq__(self, other): return True\n    def __int__(self): return 1\nreturn Liar(-5)",
     );
     assert_eq!(r.verdict, Verdict::WrongAnswer);
+    // An object the judge cannot read as an answer is a wrong answer of the wrong kind, with the reason.
     let r = probe("class Liar:\n    def __eq__(self, other): return True\nreturn Liar()");
-    assert_eq!(r.verdict, Verdict::RuntimeError);
+    assert_eq!(r.verdict, Verdict::WrongAnswer);
+    assert!(r.failing_case().unwrap().error.as_ref().unwrap().message.contains("cannot read"));
     let r = probe(
         "class L(list):\n    def __eq__(self, o): return True\n    def __iter__(self): return iter([1])\nreturn L([9])",
     );

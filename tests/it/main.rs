@@ -9,4 +9,5 @@ mod community;
 mod hostile;
 mod judge;
 mod learner;
+mod structures;
 mod tui_e2e;
