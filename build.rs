@@ -15,6 +15,9 @@ const TEXT_FILES: [&str; 4] = ["problem.toml", "solution.py", "tests.jsonl", "ge
 
 fn main() {
     println!("cargo:rerun-if-changed=problems");
+    // knowledge/ is embedded by include_dir in src/knowledge.rs; re-running this script when a note is
+    // added recompiles the crate, so a new note is picked up without touching that file.
+    println!("cargo:rerun-if-changed=knowledge");
     println!("cargo:rerun-if-changed=build.rs");
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let manifest = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");

@@ -2,8 +2,9 @@
 //! (`knowledge/topics/<topic>.md`), and the topic progression (`knowledge/progression.toml`), all embedded in
 //! the binary at build time.
 //!
-//! Edits to existing files rebuild the crate (include_dir embeds them with `include_bytes!`), but a *new*
-//! file is only picked up when this file is recompiled: touch it after adding a note.
+//! Edits to existing files rebuild the crate (include_dir embeds them with `include_bytes!`); a *new* file
+//! is picked up because build.rs asks cargo to re-run it, and so recompile the crate, when `knowledge/`
+//! changes.
 //!
 //! Invariants (checked by the tests below): every [`FindingKind`](crate::analysis::FindingKind) has a pattern
 //! note named by its JSON value; every topic of the progression has a note; prerequisites name earlier

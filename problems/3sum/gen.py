@@ -24,5 +24,12 @@ def main():
     emit({"nums": nums}, Solution().threeSum(nums))
 
 
+def small(rng):
+    """3 to 8 values in -3..3 (sometimes -6..6), so zeros, repeats and repeated triplets are common."""
+    n = rng.randint(3, 8)
+    r = 3 if rng.below(3) else 6
+    return {"nums": [rng.randint(-r, r) for _ in range(n)]}
+
+
 if __name__ == "__main__":
     main()

@@ -22,5 +22,11 @@ def main():
     emit({"prices": prices}, Solution().maxProfit(prices))
 
 
+def small(rng):
+    """1 to 8 prices in 0..5, so repeats, zeros and falling runs are common."""
+    n = rng.randint(1, 8)
+    return {"prices": [rng.randint(0, 5) for _ in range(n)]}
+
+
 if __name__ == "__main__":
     main()

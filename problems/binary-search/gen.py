@@ -8,6 +8,17 @@ from genlib import XorShift64, emit, load_solution  # noqa: E402
 Solution = load_solution(__file__)
 
 
+def small(rng):
+    """One small random input: 1..8 sorted distinct values in -6..6, target in -7..7."""
+    n = rng.randint(1, 8)
+    nums = sorted(rng.shuffled(range(-6, 7))[:n])
+    if rng.below(2):
+        target = nums[rng.below(n)]
+    else:
+        target = rng.randint(-7, 7)
+    return {"nums": nums, "target": target}
+
+
 def main():
     rng = XorShift64(0x5EED0704)
     n = 10**4

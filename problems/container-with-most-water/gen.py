@@ -21,5 +21,11 @@ def main():
     emit({"height": height}, Solution().maxArea(height))
 
 
+def small(rng):
+    """2 to 8 walls of height 0..5, so equal heights and zero walls are common."""
+    n = rng.randint(2, 8)
+    return {"height": [rng.randint(0, 5) for _ in range(n)]}
+
+
 if __name__ == "__main__":
     main()

@@ -24,5 +24,16 @@ def main():
     emit({"nums": nums}, Solution().containsDuplicate(list(nums)))
 
 
+def small(rng):
+    """A small random list (1-8 values in a narrow range): repeats, all-distinct and single lists all come up."""
+    n = rng.randint(1, 8)
+    mode = rng.below(3)
+    if mode == 0:  # all distinct
+        nums = rng.shuffled(range(-4, 5))[:n]
+    else:          # values in -3..3, so repeats are common
+        nums = [rng.randint(-3, 3) for _ in range(n)]
+    return {"nums": nums}
+
+
 if __name__ == "__main__":
     main()

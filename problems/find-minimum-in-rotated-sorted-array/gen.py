@@ -8,6 +8,14 @@ from genlib import XorShift64, emit, load_solution  # noqa: E402
 Solution = load_solution(__file__)
 
 
+def small(rng):
+    """One small random input: 1..8 distinct values in -5..5, sorted, then rotated by 0..n-1."""
+    n = rng.randint(1, 8)
+    base = sorted(rng.shuffled(range(-5, 6))[:n])
+    k = rng.below(n)
+    return {"nums": base[k:] + base[:k]}
+
+
 def main():
     rng = XorShift64(0x5EED0153)
     n = 5000

@@ -31,5 +31,17 @@ def main():
     emit({"strs": strs}, Solution().groupAnagrams(list(strs)))
 
 
+def small(rng):
+    """1-7 short lowercase words (0-4 letters from a 2-3 letter alphabet): repeats, anagrams, empty words."""
+    alphabet = "abc"[: rng.randint(2, 3)]
+    words = []
+    for _ in range(rng.randint(1, 7)):
+        if words and rng.below(3) == 0:  # a rearrangement (or exact copy) of an earlier word
+            words.append("".join(rng.shuffled(words[rng.below(len(words))])))
+        else:
+            words.append("".join(alphabet[rng.below(len(alphabet))] for _ in range(rng.randint(0, 4))))
+    return {"strs": words}
+
+
 if __name__ == "__main__":
     main()

@@ -23,6 +23,15 @@ def wall(rng, wall_at):
     return nums
 
 
+def small(rng):
+    """One small random input: 1..8 jump lengths, mostly 0..3 (zeros often), sometimes a huge one."""
+    n = rng.randint(1, 8)
+    nums = [rng.randint(0, 3) if rng.below(3) else 0 for _ in range(n)]
+    if rng.below(6) == 0:
+        nums[rng.below(n)] = 10**5
+    return {"nums": nums}
+
+
 def main():
     rng = XorShift64(0xBF58476D1CE4E5B9)
     sol = Solution()

@@ -21,5 +21,13 @@ def main():
     emit({"nums": nums}, Solution().longestConsecutive(list(nums)))
 
 
+def small(rng):
+    """0-8 values in a narrow band (so runs, gaps and repeats are common); sometimes a wider band."""
+    n = rng.randint(0, 8)
+    lo = rng.randint(-6, 2)
+    width = rng.randint(0, 3) if rng.below(3) == 0 else rng.randint(4, 10)
+    return {"nums": [rng.randint(lo, lo + width) for _ in range(n)]}
+
+
 if __name__ == "__main__":
     main()

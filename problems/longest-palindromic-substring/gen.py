@@ -14,6 +14,13 @@ def emit_case(s):
     emit({"s": s}, Solution().longestPalindrome(s), compact=False)
 
 
+def small(rng):
+    """One small random input: 1..8 letters from a 2- or 3-letter alphabet."""
+    n = rng.randint(1, 8)
+    alphabet = "ab" if rng.below(2) else "abc"
+    return {"s": "".join(alphabet[rng.below(len(alphabet))] for _ in range(n))}
+
+
 def main():
     rng = XorShift64(0xFACADE01)
     n = 4000

@@ -28,5 +28,14 @@ def main():
     emit_case("".join(s), 30000)
 
 
+def small(rng):
+    """1 to 8 letters from A/B (sometimes C or Z), and k anywhere in 0..len(s)."""
+    alphabet = ["AB", "ABC", "AZ"][rng.below(3)]
+    n = rng.randint(1, 8)
+    s = "".join(alphabet[rng.below(len(alphabet))] for _ in range(n))
+    k = rng.randint(0, n) if rng.below(2) else rng.randint(0, min(n, 2))
+    return {"s": s, "k": k}
+
+
 if __name__ == "__main__":
     main()

@@ -27,5 +27,12 @@ def main():
     emit_case("".join(PRINTABLE[rng.below(95)] for _ in range(n)))
 
 
+def small(rng):
+    """0 to 8 characters from a 2- to 4-character alphabet (sometimes with a space)."""
+    alphabet = ["ab", "abc", "ab c", "xyzw"][rng.below(4)]
+    n = rng.randint(0, 8)
+    return {"s": "".join(alphabet[rng.below(len(alphabet))] for _ in range(n))}
+
+
 if __name__ == "__main__":
     main()

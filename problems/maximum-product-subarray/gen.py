@@ -8,6 +8,12 @@ from genlib import XorShift64, emit, load_solution  # noqa: E402
 Solution = load_solution(__file__)
 
 
+def small(rng):
+    """One small random input: 1..8 values in -3..3 (products stay far inside 32 bits)."""
+    n = rng.randint(1, 8)
+    return {"nums": [rng.randint(-3, 3) for _ in range(n)]}
+
+
 def main():
     rng = XorShift64(0x5EED0152)
     n = 2 * 10**4

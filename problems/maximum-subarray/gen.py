@@ -8,6 +8,14 @@ from genlib import XorShift64, emit, load_solution  # noqa: E402
 Solution = load_solution(__file__)
 
 
+def small(rng):
+    """One small random input: 1..8 values in -3..3 (sometimes all negative)."""
+    n = rng.randint(1, 8)
+    if rng.below(5) == 0:
+        return {"nums": [rng.randint(-4, -1) for _ in range(n)]}
+    return {"nums": [rng.randint(-3, 3) for _ in range(n)]}
+
+
 def main():
     rng = XorShift64(0x5EED0053)
     n = 5 * 10**4

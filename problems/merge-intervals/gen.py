@@ -26,6 +26,15 @@ def many_groups(rng):
     return out
 
 
+def small(rng):
+    """1 to 6 ranges with ends in 0..6, so shared endpoints, nesting and repeats come up often."""
+    intervals = []
+    for _ in range(rng.randint(1, 6)):
+        start = rng.randint(0, 6)
+        intervals.append([start, rng.randint(start, min(6, start + 3))])
+    return {"intervals": intervals}
+
+
 def main():
     rng = XorShift64(0x9E3779B97F4A7C15)
     sol = Solution()

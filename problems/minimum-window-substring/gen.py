@@ -73,5 +73,16 @@ def main():
     emit_case(s, "Qa" + "Q" * s.count("Q"))
 
 
+def small(rng):
+    """s of 1 to 8 and t of 1 to 4 characters from a 2- or 3-letter alphabet (a and A both occur), such
+    that the shortest covering window, if any, is unique."""
+    while True:
+        alphabet = ["ab", "abA", "aAB"][rng.below(3)]
+        s = "".join(alphabet[rng.below(len(alphabet))] for _ in range(rng.randint(1, 8)))
+        t = "".join(alphabet[rng.below(len(alphabet))] for _ in range(rng.randint(1, 4)))
+        if count_shortest(s, t) <= 1:
+            return {"s": s, "t": t}
+
+
 if __name__ == "__main__":
     main()

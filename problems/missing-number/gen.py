@@ -20,5 +20,12 @@ def main():
     emit({"nums": nums}, Solution().missingNumber(list(nums)))
 
 
+def small(rng):
+    """n in 1..8 and the values 0..n, shuffled, with one of them left out."""
+    n = rng.randint(1, 8)
+    missing = rng.randint(0, n)
+    return {"nums": rng.shuffled(v for v in range(n + 1) if v != missing)}
+
+
 if __name__ == "__main__":
     main()

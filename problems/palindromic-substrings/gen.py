@@ -14,6 +14,12 @@ def emit_case(s):
     emit({"s": s}, Solution().countSubstrings(s), compact=False)
 
 
+def small(rng):
+    """One short string (1-8 letters from a, b or a, b, c), for `codify problems check`."""
+    alphabet = "ab" if rng.below(2) else "abc"
+    return {"s": "".join(alphabet[rng.below(len(alphabet))] for _ in range(rng.randint(1, 8)))}
+
+
 def main():
     rng = XorShift64(0x9A11D50)
     n = 4000

@@ -32,5 +32,21 @@ def main():
     emit_case("".join(s1), "".join(block + block))
 
 
+def small(rng):
+    """s1 of 1 to 4 letters and s2 of 1 to 8 letters over a 2- or 3-letter alphabet; often s2 holds a
+    rearrangement of s1 (or one that is off by a letter)."""
+    alphabet = ["ab", "abc", "ayz"][rng.below(3)]
+    s1 = [alphabet[rng.below(len(alphabet))] for _ in range(rng.randint(1, 4))]
+    n = rng.randint(1, 8)
+    s2 = [alphabet[rng.below(len(alphabet))] for _ in range(n)]
+    if len(s1) <= n and rng.below(2):
+        block = rng.shuffled(s1)
+        if rng.below(3) == 0:
+            block[rng.below(len(block))] = alphabet[rng.below(len(alphabet))]
+        at = rng.randint(0, n - len(s1))
+        s2[at:at + len(s1)] = block
+    return {"s1": "".join(s1), "s2": "".join(s2)}
+
+
 if __name__ == "__main__":
     main()

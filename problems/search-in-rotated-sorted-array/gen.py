@@ -8,6 +8,19 @@ from genlib import XorShift64, emit, load_solution  # noqa: E402
 Solution = load_solution(__file__)
 
 
+def small(rng):
+    """One small random input: 1..8 distinct values in -5..5, sorted, rotated; target in -6..6."""
+    n = rng.randint(1, 8)
+    base = sorted(rng.shuffled(range(-5, 6))[:n])
+    k = rng.below(n)
+    nums = base[k:] + base[:k]
+    if rng.below(2):
+        target = nums[rng.below(n)]
+    else:
+        target = rng.randint(-6, 6)
+    return {"nums": nums, "target": target}
+
+
 def main():
     rng = XorShift64(0x5EED0033)
     n = 5000

@@ -12,6 +12,16 @@ def grid(rng, rows, cols):
     return [[rng.below(201) - 100 for _ in range(cols)] for _ in range(rows)]
 
 
+def small(rng):
+    """One small random input: an m x k grid, m and k in 1..6, values in -3..3 or all distinct."""
+    rows, cols = rng.randint(1, 6), rng.randint(1, 6)
+    if rng.below(2):
+        cells = rng.shuffled(range(1, rows * cols + 1))
+    else:
+        cells = [rng.randint(-3, 3) for _ in range(rows * cols)]
+    return {"matrix": [cells[r * cols:(r + 1) * cols] for r in range(rows)]}
+
+
 def main():
     rng = XorShift64(0x2545F4914F6CDD1D)
     sol = Solution()

@@ -39,5 +39,20 @@ def main():
     emit({"nums": nums, "k": K}, Solution().topKFrequent(list(nums), K))
 
 
+def small(rng):
+    """A short list (values -3..3) and a k for which the set of k most frequent values is unique."""
+    while True:
+        n = rng.randint(1, 9)
+        nums = [rng.randint(-3, 3) for _ in range(n)]
+        counts = {}
+        for v in nums:
+            counts[v] = counts.get(v, 0) + 1
+        by_count = sorted(counts.values(), reverse=True)
+        # k works when the k-th largest count is strictly above the (k+1)-th (or k is everything)
+        ks = [k for k in range(1, len(by_count) + 1) if k == len(by_count) or by_count[k - 1] > by_count[k]]
+        if ks:
+            return {"nums": nums, "k": ks[rng.below(len(ks))]}
+
+
 if __name__ == "__main__":
     main()

@@ -25,5 +25,11 @@ def main():
     emit({"height": height}, Solution().trap(height))
 
 
+def small(rng):
+    """1 to 8 bars of height 0..4, so flat stretches, equal walls and zeros are common."""
+    n = rng.randint(1, 8)
+    return {"height": [rng.randint(0, 4) for _ in range(n)]}
+
+
 if __name__ == "__main__":
     main()

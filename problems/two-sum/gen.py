@@ -24,5 +24,17 @@ def main():
     emit({"nums": nums, "target": target}, Solution().twoSum(list(nums), target))
 
 
+def small(rng):
+    """A small random input with exactly one pair of positions summing to the target."""
+    while True:
+        n = rng.randint(2, 7)
+        nums = [rng.randint(-4, 4) for _ in range(n)]
+        i, j = sorted(rng.shuffled(range(n))[:2])
+        target = nums[i] + nums[j]
+        pairs = sum(1 for a in range(n) for b in range(a + 1, n) if nums[a] + nums[b] == target)
+        if pairs == 1:
+            return {"nums": nums, "target": target}
+
+
 if __name__ == "__main__":
     main()

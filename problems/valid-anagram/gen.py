@@ -21,5 +21,27 @@ def main():
     emit({"s": s, "t": t}, Solution().isAnagram(s, t))
 
 
+def small(rng):
+    """Two short lowercase strings over a 2-3 letter alphabet: anagrams, near misses, other lengths."""
+    alphabet = "abc"[: rng.randint(2, 3)]
+    n = rng.randint(1, 8)
+    s = [alphabet[rng.below(len(alphabet))] for _ in range(n)]
+    mode = rng.below(4)
+    if mode == 0:    # a rearrangement of s: an anagram
+        t = rng.shuffled(s)
+    elif mode == 1:  # a rearrangement with one letter replaced
+        t = rng.shuffled(s)
+        t[rng.below(n)] = alphabet[rng.below(len(alphabet))]
+    elif mode == 2:  # a rearrangement with one letter added or removed (lengths differ, unless n == 1)
+        t = rng.shuffled(s)
+        if rng.below(2) and n > 1:
+            t.pop(rng.below(n))
+        else:
+            t.insert(rng.below(n + 1), alphabet[rng.below(len(alphabet))])
+    else:            # an independent random string
+        t = [alphabet[rng.below(len(alphabet))] for _ in range(rng.randint(1, 8))]
+    return {"s": "".join(s), "t": "".join(t)}
+
+
 if __name__ == "__main__":
     main()

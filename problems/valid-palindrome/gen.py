@@ -45,5 +45,29 @@ def main():
         emit({"s": s}, Solution().isPalindrome(s), compact=False)
 
 
+def small(rng):
+    """1 to 8 printable characters: letters of both cases, digits and punctuation, often palindromic."""
+    alnum = "aAbB0OP1"  # 0 and P differ by 32 in ASCII, like a and A
+    other = " .,!"
+    if rng.below(2):
+        # a mirrored core (case changed at random), sometimes with one character broken
+        half = [alnum[rng.below(len(alnum))].lower() for _ in range(rng.randint(0, 3))]
+        core = half + ([alnum[rng.below(len(alnum))]] if rng.below(2) else []) + half[::-1]
+        if core and rng.below(3) == 0:
+            core[rng.below(len(core))] = alnum[rng.below(len(alnum))]
+        out = []
+        for ch in core:
+            if rng.below(3) == 0:
+                out.append(other[rng.below(len(other))])
+            out.append(ch.upper() if rng.below(2) else ch)
+        if rng.below(3) == 0:
+            out.append(other[rng.below(len(other))])
+        s = "".join(out[:8])
+    else:
+        pool = alnum + other
+        s = "".join(pool[rng.below(len(pool))] for _ in range(rng.randint(1, 8)))
+    return {"s": s or other[rng.below(len(other))]}
+
+
 if __name__ == "__main__":
     main()

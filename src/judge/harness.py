@@ -536,8 +536,22 @@ def _node_class(spec):
     return None
 
 
-def _check_identity(spec, args, by_name, ret, inputs_before):
-    """Node-identity rules: an answer that must be a node of an input, or must share no node with one."""
+class _Original:
+    """The input a deep copy is made of, as it was before the call: its nodes and its JSON form."""
+
+    __slots__ = ("nodes", "shape", "arg", "type")
+
+    def __init__(self, arg, type_):
+        self.nodes = _nodes_of(arg)
+        self.shape = _value_out(arg, type_)
+        self.arg = arg
+        self.type = type_
+
+
+def _check_identity(spec, args, by_name, ret, original):
+    """Node-identity rules: an answer that must be a node of an input, or must be a deep copy of one (no
+    node shared, and the input left as it was: a copy may borrow the input's links on the way, as the
+    interleaving technique does, but must restore them)."""
     owner = spec.get("returns_node_of")
     if owner is not None:
         if ret is None:
@@ -546,11 +560,18 @@ def _check_identity(spec, args, by_name, ret, inputs_before):
             raise _BadValue("the returned node is not a node of `%s`: return one of the tree's own nodes, "
                             "not a new node with the same value" % owner)
         return _to_json(_attr(ret, "val", "TreeNode"), 1)
-    if inputs_before is not None:
-        shared = inputs_before.keys() & _nodes_of(ret).keys()
+    if original is not None:
+        shared = original.nodes.keys() & _nodes_of(ret).keys()
         if shared:
             raise _BadValue("the answer is not a deep copy: %d of its nodes are nodes of the input `%s`; "
                             "build new nodes" % (len(shared), spec["deep_copy_of"]))
+        try:
+            same = _value_out(original.arg, original.type) == original.shape
+        except _BadValue:
+            same = False
+        if not same:
+            raise _BadValue("the input `%s` was changed by the call; a copy must leave the original as it was"
+                            % spec["deep_copy_of"])
     return _MISSING
 
 
@@ -650,7 +671,7 @@ def main():
                 value = [_to_json(r, 1) for r in results]
             elif kind == "codec":
                 args = _build_args(inp, params)
-                before = _nodes_of(args[0]) if copy_of is not None else None
+                before = _Original(args[0], params[0].get("type", "")) if copy_of is not None else None
                 sys.stdout = capture
                 t0 = perf_counter()
                 encoded = getattr(cls(), methods[0])(args[0])
@@ -667,7 +688,8 @@ def main():
                 value = _value_out(ret, params[0].get("type", ""))
             else:
                 args = _build_args(inp, params)
-                before = _nodes_of(args[by_name[copy_of]]) if copy_of is not None else None
+                source = by_name.get(copy_of)
+                before = _Original(args[source], params[source].get("type", "")) if copy_of is not None else None
                 sys.stdout = capture
                 t0 = perf_counter()
                 ret = getattr(cls(), spec["method"])(*args)

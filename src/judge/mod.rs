@@ -299,8 +299,9 @@ impl Judge {
         seed: u64,
         count: usize,
     ) -> Result<Vec<Value>, String> {
+        let genlib = problem.genlib().map_err(|e| e.to_string())?;
         let input = serde_json::json!({
-            "genlib": crate::problems::genlib_source(),
+            "genlib": genlib,
             "gen": generator,
             "seed": seed,
             "count": count,

@@ -24,6 +24,9 @@ pub struct CheckReport {
     pub mutants: usize,
     /// Rejected by the tests, by verdict (`wrong_answer`, `runtime_error`, `time_limit_exceeded`, ...).
     pub killed: std::collections::BTreeMap<&'static str, usize>,
+    /// Each rejected mutant with the verdict that rejected it (a time-out kill is worth a look: it may be
+    /// an endless loop, or a slow machine).
+    pub kills: Vec<Kill>,
     /// Passed the tests but agreed with the reference on every random input tried.
     pub equivalent: Vec<Survivor>,
     /// Passed the tests and disagree with the reference: each is a missing test.
@@ -41,6 +44,14 @@ impl CheckReport {
     pub fn clean(&self) -> bool {
         self.error.is_none() && self.survivors.is_empty() && self.unverified.is_empty()
     }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Kill {
+    pub kind: MutantKind,
+    pub line: u32,
+    pub change: String,
+    pub verdict: Verdict,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -76,6 +87,7 @@ pub fn check(judge: &Judge, problem: &Problem, opts: &CheckOptions) -> CheckRepo
         slug: problem.slug.clone(),
         mutants: 0,
         killed: Default::default(),
+        kills: vec![],
         equivalent: vec![],
         survivors: vec![],
         unverified: vec![],
@@ -98,7 +110,10 @@ pub fn check(judge: &Judge, problem: &Problem, opts: &CheckOptions) -> CheckRepo
     for (m, v) in all.iter().zip(verdicts) {
         match v.flatten() {
             Some(Verdict::Accepted) => passed.push(m),
-            Some(v) => *report.killed.entry(v.as_str()).or_default() += 1,
+            Some(verdict) => {
+                *report.killed.entry(verdict.as_str()).or_default() += 1;
+                report.kills.push(Kill { kind: m.kind, line: m.line, change: m.change.clone(), verdict });
+            }
             None => report.unverified.push(Survivor::of(m)),
         }
     }

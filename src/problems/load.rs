@@ -395,6 +395,18 @@ impl Problem {
         }
     }
 
+    /// The generators' shared helpers this problem's gen.py imports: `_gen/genlib.py` beside a problem
+    /// folder on disk when there is one (so an author's edits to it count), the bundled one otherwise.
+    pub fn genlib(&self) -> Result<std::borrow::Cow<'static, str>, ProblemError> {
+        if let TestsSource::Files { tests, .. } = &self.tests_source {
+            let beside = tests.parent().and_then(Path::parent).map(|root| root.join("_gen").join("genlib.py"));
+            if let Some(path) = beside.filter(|p| p.is_file()) {
+                return read_text(&path).map(std::borrow::Cow::Owned);
+            }
+        }
+        Ok(std::borrow::Cow::Borrowed(genlib_source()))
+    }
+
     fn parse_tests(&self, file: &str, text: &str, out: &mut Vec<TestCase>) -> Result<(), ProblemError> {
         for (i, line) in text.lines().enumerate() {
             if line.trim().is_empty() {

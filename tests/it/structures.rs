@@ -70,6 +70,16 @@ fn deep_copies_share_no_node_with_the_input() {
     let interweave = "class Solution:\n    def copyRandomList(self, head: 'Optional[Node]') -> 'Optional[Node]':\n        if not head:\n            return None\n        cur = head\n        while cur:\n            cur.next = Node(cur.val, cur.next)\n            cur = cur.next.next\n        cur = head\n        while cur:\n            cur.next.random = cur.random.next if cur.random else None\n            cur = cur.next.next\n        new_head = head.next\n        cur = head\n        while cur:\n            copy = cur.next\n            cur.next = copy.next\n            copy.next = copy.next.next if copy.next else None\n            cur = cur.next\n        return new_head\n";
     let r = submit(&p, interweave);
     assert_eq!(r.verdict, Verdict::Accepted, "{:?}", r.failing_case());
+    // The same without restoring the original list's links leaves the input broken: rejected.
+    let split = "        new_head = head.next\n        cur = head\n        while cur:\n            copy = cur.next\n            cur.next = copy.next\n            copy.next = copy.next.next if copy.next else None\n            cur = cur.next\n";
+    let unrestored = interweave.replace(
+        split,
+        "        new_head = cur = head.next\n        while cur:\n            cur.next = cur.next.next if cur.next else None\n            cur = cur.next\n",
+    );
+    assert_ne!(unrestored, interweave);
+    let r = submit(&p, &unrestored);
+    assert_eq!(r.verdict, Verdict::WrongAnswer, "{:?}", r.failing_case());
+    assert!(message(&r).contains("was changed by the call"), "{}", message(&r));
 
     let g = fixture("fx-clone-graph");
     let r = submit(&g, "class Solution:\n    def cloneGraph(self, node):\n        return node\n");
@@ -130,7 +140,9 @@ fn pasted_solutions_with_their_own_node_classes_run_unchanged() {
 
 #[test]
 fn deep_recursion_runs_and_runaway_recursion_is_a_clear_verdict() {
-    let p = fixture("sandbox-probe");
+    // A runaway recursion costs about 0.4 s of frames before the limit: this fixture's 5 s time limit keeps
+    // the verdict about the recursion, whatever else the machine is doing.
+    let p = fixture("fx-deep-recursion");
     // A skewed chain of 10^4 nodes walked recursively, and a memoised recursion over 10^5 states.
     let chain = "class Solution:\n    def probe(self, x):\n        root = None\n        for v in range(10_000):\n            root = TreeNode(v, None, root)\n        def depth(n):\n            return 0 if n is None else 1 + max(depth(n.left), depth(n.right))\n        return x + depth(root) - 10_000\n";
     assert_eq!(submit(&p, chain).verdict, Verdict::Accepted, "{:?}", submit(&p, chain).message);
@@ -178,4 +190,21 @@ fn malformed_structures_fail_validation_with_file_line_and_field() {
     assert!(e.contains("tests.jsonl:1: expected: a codec round trip must give back `root` itself"), "{e}");
     let e = write("fx-copy-random", "{\"input\": {\"head\": [[1, 3]]}, \"expected\": []}\n");
     assert!(e.contains("random index 3"), "{e}");
+}
+
+#[test]
+fn solutions_pasted_as_written_on_leetcode_are_accepted_on_the_bank() {
+    // One file per bank problem in tests/fixtures/pasted, written the way people write them for LeetCode:
+    // its commented class stubs and usage notes, no imports for typing names, heapq or collections, helper
+    // classes and nested functions, recursion.
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pasted");
+    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    files.sort();
+    assert!(files.len() >= 15, "a handful per structure kind");
+    for path in files {
+        let slug = path.file_stem().unwrap().to_string_lossy().to_string();
+        let code = std::fs::read_to_string(&path).unwrap();
+        let r = submit(&bundled(&slug), &code);
+        assert_eq!(r.verdict, Verdict::Accepted, "{slug}: {:?} {:?}", r.message, r.failing_case());
+    }
 }

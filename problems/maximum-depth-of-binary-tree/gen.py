@@ -1,0 +1,62 @@
+"""Writes large.jsonl: python3 gen.py > large.jsonl (deterministic)."""
+import os
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "_gen"))
+from genlib import XorShift64, emit, install_nodes, load_solution  # noqa: E402
+from genlib import TreeNode, array_to_tree, small_tree, tree_to_array  # noqa: E402
+
+install_nodes()
+sys.setrecursionlimit(20000)  # the judge's limit
+Solution = load_solution(__file__)
+
+N = 10_000
+
+
+def zigzag_chain(rng):
+    # One node per level, each hanging on a random side of the one before: 10^4 levels deep.
+    root = cur = TreeNode(rng.randint(-100, 100))
+    for _ in range(N - 1):
+        nxt = TreeNode(rng.randint(-100, 100))
+        if rng.below(2):
+            cur.left = nxt
+        else:
+            cur.right = nxt
+        cur = nxt
+    return root
+
+
+def bushy_spine(rng):
+    # A spine of N/2 nodes that turns left or right at random, with a leaf on the other side of every
+    # spine node, so that almost every node has two children; the deepest leaf ends the spine.
+    root = cur = TreeNode(rng.randint(-100, 100))
+    count = 1
+    while count < N:
+        nxt = TreeNode(rng.randint(-100, 100))
+        count += 1
+        leaf = None
+        if count < N:
+            leaf = TreeNode(rng.randint(-100, 100))
+            count += 1
+        if rng.below(2):
+            cur.left, cur.right = nxt, leaf
+        else:
+            cur.left, cur.right = leaf, nxt
+        cur = nxt
+    return root
+
+
+def small(rng):
+    """One small random tree (0-9 nodes, values -3..3), for `codify problems check`."""
+    return {"root": tree_to_array(small_tree(rng, rng.randint(0, 9), -3, 3))}
+
+
+def main():
+    rng = XorShift64(0x9FB21C651E98DF25)
+    for make in (zigzag_chain, bushy_spine):
+        arr = tree_to_array(make(rng))
+        emit({"root": arr}, Solution().maxDepth(array_to_tree(arr)))
+
+
+if __name__ == "__main__":
+    main()
