@@ -37,7 +37,7 @@ fn main() {
     let iterations: usize = std::env::args().skip(1).find_map(|a| a.parse().ok()).unwrap_or(1000);
     let source = solution_of_200_lines();
     let lines = source.lines().count();
-    let ctx = Context { method: None, optimal_time: Some(Complexity::Linear), optimal_space: None, run: None };
+    let ctx = Context { optimal_time: Some(Complexity::Linear), ..Context::default() };
     // Warm up (page in code, allocator).
     for _ in 0..20 {
         std::hint::black_box(analyze(std::hint::black_box(&source), &ctx));

@@ -15,7 +15,7 @@ mod mock;
 
 use std::time::{Duration, Instant};
 
-use codify::analysis::{analyze, Context, RunEvidence};
+use codify::analysis::{analyze, RunEvidence};
 use codify::coach::{tutor, ChatEvent, ChatRequest, Coach, Endpoint, Grounding, Retry, Timeouts};
 use codify::judge::{Judge, RunOptions};
 use codify::problems::Bank;
@@ -64,12 +64,7 @@ fn grounding() -> Grounding {
     tests.retain(|t| !t.hidden);
     let report = judge.run(&problem, &tests, SLOW, &RunOptions::default()).expect("run");
     let evidence = RunEvidence::from_report(&report);
-    let ctx = Context {
-        method: problem.signature.method.as_deref(),
-        optimal_time: Some(problem.optimal_time),
-        optimal_space: Some(problem.optimal_space),
-        run: Some(&evidence),
-    };
+    let ctx = problem.analysis_context(Some(&evidence));
     let analysis = analyze(SLOW, &ctx);
     let mut g = Grounding::new(problem);
     g.analysis = Some(analysis);

@@ -1,28 +1,39 @@
 //! Time complexity: a cost algebra over the program model.
 //!
 //! A [`Cost`] is `2^n` or `n^p log^q n`. A loop multiplies its body's cost by its iteration count (input-
-//! sized, constant, halving); statements in sequence take the maximum; calls cost what the callee or the
-//! builtin costs ([`calls`]); recursion is classified in [`recursion`]. Two kinds of work are *amortised*
-//! instead of multiplied: an inner `while` whose pointer or stack lives outside the enclosing loop (sliding
-//! windows, monotonic stacks, skipping duplicates) is charged once per enclosing loop, and a traversal that
-//! marks what it visited (flood fill, BFS with a seen set) is charged once per program.
+//! sized, constant, halving: [`counts`]); statements in sequence take the maximum; calls cost what the callee
+//! or the builtin costs ([`calls`]); recursion is classified in [`recursion`]. Some work is *amortised*
+//! instead of multiplied: an inner loop whose iterations add up to n over the enclosing loop's whole run
+//! (sliding windows, monotonic stacks, BFS by levels, in-order descents, blocks of a linked list:
+//! [`amortised`], [`linked`]) and the spans a parse loop reads before jumping past them ([`spans`]) are
+//! charged once per run of the enclosing loop, and a traversal that marks what it visited (flood fill, BFS
+//! with a seen set) is charged once per program.
 //!
 //! Every cost carries its reasons ([`Factor`]s with lines), which become the one-line `time_reason`.
 
 mod amortised;
 mod calls;
+mod counts;
+mod linked;
 pub(crate) mod recursion;
+mod spans;
 
 pub(crate) use calls::constant_width;
 
 /// Whether a `while` loop halves its range (binary search, digit loops).
 pub(crate) fn is_halving(prog: &Program, u: usize, w: &ast::StmtWhile) -> bool {
-    amortised::halving(prog, u, w)
+    counts::halving(prog, u, w)
 }
 
-use std::collections::HashMap;
+/// The searches and slices a parse loop reads once over its whole run (see [`spans::consumed_spans`]).
+pub(crate) fn consumed_spans(w: &ast::StmtWhile) -> Vec<&Expr> {
+    spans::consumed_spans(w)
+}
 
-use rustpython_parser::ast::{self, Expr, Stmt};
+use std::collections::{HashMap, HashSet};
+
+use rustpython_parser::ast::{self, Expr, Ranged, Stmt};
+use rustpython_parser::text_size::TextRange;
 
 use super::env::{self, Kind, Size};
 use super::program::Program;
@@ -159,11 +170,13 @@ pub(crate) struct Model<'p, 'a> {
     costs: HashMap<usize, Term>,
     busy: Vec<usize>,
     pub recursion: HashMap<usize, Option<recursion::Recursion>>,
+    /// Expressions charged once per run of their loop instead of once per pass (what a parse loop consumes).
+    consumed: HashSet<TextRange>,
 }
 
 impl<'p, 'a> Model<'p, 'a> {
     pub fn new(prog: &'p Program<'a>) -> Model<'p, 'a> {
-        Model { prog, costs: HashMap::new(), busy: Vec::new(), recursion: HashMap::new() }
+        Model { prog, costs: HashMap::new(), busy: Vec::new(), recursion: HashMap::new(), consumed: HashSet::new() }
     }
 
     /// The cost of the program: the most expensive entry.
@@ -242,15 +255,20 @@ impl<'p, 'a> Model<'p, 'a> {
         let head = self.expr(u, iter);
         let iters = self.iterations(u, iter);
         let inner = self.block(u, body, Some(Enclosing { stmt: s, body }));
-        let per = iters.times(&inner.per).max(inner.amort);
+        let own = iters.times(&inner.per).max(inner.amort);
         let after = self.block(u, orelse, enc);
-        Flow { per: head.per.max(per), amort: head.amort, global: head.global.max(inner.global) }.seq(after)
+        let global = head.global.max(inner.global);
+        if enc.is_some_and(|e| amortised::for_within(self.prog, u, s, iter, body, e)) {
+            return Flow { per: head.per, amort: head.amort.max(own), global }.seq(after);
+        }
+        Flow { per: head.per.max(own), amort: head.amort, global }.seq(after)
     }
 
     fn while_loop(&mut self, u: usize, s: &'a Stmt, w: &'a ast::StmtWhile, enc: Option<Enclosing<'a>>) -> Flow {
         let line = self.prog.line(s);
         let iters = self.while_iterations(u, w, line);
         let test = self.expr(u, &w.test);
+        self.consumed.extend(spans::consumed_spans(w).into_iter().map(|e| e.range()));
         let inner = self.block(u, &w.body, Some(Enclosing { stmt: s, body: &w.body }));
         let own = iters.times(&test.per.max(inner.per)).max(inner.amort);
         let global = test.global.max(inner.global);
@@ -281,8 +299,11 @@ impl<'p, 'a> Model<'p, 'a> {
     }
 
     fn while_iterations(&self, u: usize, w: &ast::StmtWhile, line: u32) -> Term {
-        if amortised::halving(self.prog, u, w) {
+        if counts::halving(self.prog, u, w) {
             return Term::factor(Cost::LOG, line, "the loop halves its range each step".to_string(), true);
+        }
+        if counts::constant_bound(self.prog, u, w) {
+            return Term::one();
         }
         let test = self.prog.snippet(&*w.test);
         if let Expr::Constant(_) = w.test.as_ref() {
@@ -327,6 +348,9 @@ impl<'p, 'a> Model<'p, 'a> {
             return Flow::default();
         }
         let mut flow = calls::node_cost(self, u, e);
+        if self.consumed.contains(&e.range()) {
+            flow = Flow { per: Term::one(), amort: flow.per.max(flow.amort), global: flow.global };
+        }
         for sub in walk::sub_exprs(e) {
             flow = flow.seq(self.expr_depth(u, sub, depth + 1));
         }

@@ -14,7 +14,7 @@ use super::program::Program;
 use super::walk::{self, call_name, name, receiver};
 
 pub(crate) use super::infer::{element_var, from_input, is_empty_collection, is_grid_expr, kind_of, size_of};
-use super::infer::{is_filtered, param_kind};
+use super::infer::{is_filtered, non_null_param, param_kind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -69,6 +69,11 @@ pub(crate) struct Var {
     pub filtered: bool,
     /// Holds (part of) what the program read from its input.
     pub from_input: bool,
+    /// A parameter promised to be a node, never None (see [`super::infer::non_null_param`]).
+    pub non_null: bool,
+    /// An attribute whose values are collections (`defaultdict(list)`, `self.d[k].append(x)`): a value
+    /// looked up in it can hold every stored item.
+    pub nested: bool,
     /// A dict/set whose keys are all characters of strings (so at most an alphabet).
     char_keys: Option<bool>,
 }
@@ -86,6 +91,8 @@ impl Var {
             loop_var: false,
             filtered: false,
             from_input: false,
+            non_null: false,
+            nested: false,
             char_keys: None,
         }
     }
@@ -115,6 +122,8 @@ pub(crate) fn build<'a>(prog: &Program<'a>, u: usize) -> Env<'a> {
         let mut v = Var::new(kind, Size::N);
         v.param = true;
         v.grid = grid;
+        v.non_null =
+            kind == Kind::Node && non_null_param(prog, p.annotation, p.default) || prog.promised.contains(&(u, p.name));
         env.vars.insert(p.name, v);
     }
     let mut b = Builder { prog, u, env };
@@ -399,16 +408,99 @@ pub(crate) fn class_attrs<'a>(prog: &Program<'a>) -> HashMap<&'a str, Env<'a>> {
         walk::each_stmt(unit.body, &mut |s| {
             if let Stmt::Assign(a) = s {
                 for t in &a.targets {
-                    if let Expr::Attribute(at) = t {
-                        if name(&at.value) == Some("self") {
-                            let mut v = Var::new(kind_of(prog, u, &a.value), Size::N);
-                            v.starts_empty = is_empty_collection(&a.value);
-                            out.entry(class).or_default().vars.entry(at.attr.as_str()).or_insert(v);
-                        }
+                    if let Some(attr) = self_attr(t) {
+                        let mut v = Var::new(kind_of(prog, u, &a.value), Size::N);
+                        v.starts_empty = is_empty_collection(&a.value);
+                        v.nested = holds_collections(&a.value);
+                        out.entry(class).or_default().vars.entry(attr).or_insert(v);
                     }
                 }
             }
         });
     }
+    // Values filled in place (`self.d[k].append(x)`, `self.d[k][j] += 1`, `self.d[k] = []`).
+    for unit in &prog.units {
+        let Some(class) = unit.class else { continue };
+        let mut filled: Vec<&str> = Vec::new();
+        walk::each_stmt(unit.body, &mut |s| match s {
+            Stmt::Assign(a) => {
+                for t in &a.targets {
+                    filled.extend(item_of_attr(t).filter(|_| is_collection_value(&a.value)));
+                    filled.extend(item_store(t));
+                }
+            }
+            Stmt::AugAssign(a) => filled.extend(item_store(&a.target)),
+            _ => {}
+        });
+        walk::each_expr_in_block(unit.body, &mut |e| {
+            let Expr::Call(c) = e else { return };
+            match call_name(c) {
+                Some("append" | "appendleft" | "add" | "extend" | "update" | "insert") => {
+                    filled.extend(receiver(c).and_then(item_of_attr));
+                }
+                Some("heappush" | "insort") => filled.extend(c.args.first().and_then(item_of_attr)),
+                Some("setdefault") if c.args.get(1).is_some_and(is_collection_value) => {
+                    filled.extend(receiver(c).and_then(self_attr));
+                }
+                _ => {}
+            }
+        });
+        if let Some(env) = out.get_mut(class) {
+            for attr in filled {
+                if let Some(v) = env.vars.get_mut(attr) {
+                    v.nested = true;
+                }
+            }
+        }
+    }
     out
+}
+
+/// `self.x`: the attribute's name.
+fn self_attr(e: &Expr) -> Option<&str> {
+    match e {
+        Expr::Attribute(a) if name(&a.value) == Some("self") => Some(a.attr.as_str()),
+        _ => None,
+    }
+}
+
+/// `self.x[k]`: the attribute's name.
+fn item_of_attr(e: &Expr) -> Option<&str> {
+    match e {
+        Expr::Subscript(s) => self_attr(&s.value),
+        _ => None,
+    }
+}
+
+/// `self.x[k][j]` as a store target: `self.x`'s values are collections.
+fn item_store(e: &Expr) -> Option<&str> {
+    match e {
+        Expr::Subscript(s) => item_of_attr(&s.value),
+        _ => None,
+    }
+}
+
+/// A value that is itself a collection: `[]`, `set()`, `[x]`, `{k: v}`, a comprehension.
+fn is_collection_value(v: &Expr) -> bool {
+    is_empty_collection(v)
+        || matches!(
+            v,
+            Expr::List(_) | Expr::Set(_) | Expr::Dict(_) | Expr::ListComp(_) | Expr::SetComp(_) | Expr::DictComp(_)
+        )
+}
+
+/// `defaultdict(list)`, `defaultdict(set)`, `defaultdict(lambda: defaultdict(int))`: a map whose values are
+/// collections.
+fn holds_collections(v: &Expr) -> bool {
+    let Expr::Call(c) = v else { return false };
+    if call_name(c) != Some("defaultdict") {
+        return false;
+    }
+    match c.args.first() {
+        Some(Expr::Name(n)) => {
+            matches!(n.id.as_str(), "list" | "set" | "dict" | "deque" | "Counter" | "OrderedDict" | "SortedList")
+        }
+        Some(Expr::Lambda(l)) => is_collection_value(&l.body) || holds_collections(&l.body),
+        _ => false,
+    }
 }

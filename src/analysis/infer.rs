@@ -26,6 +26,21 @@ pub(crate) fn param_kind(name: &str, annotation: Option<&Expr>) -> (Kind, bool) 
     }
 }
 
+/// Whether a parameter is promised to be a node, never None: annotated with a bare node type (`root:
+/// TreeNode`, `p: 'TreeNode'`, or a node class of the program itself) and not defaulting to None. An
+/// `Optional[...]` or `X | None` annotation, or none at all, promises nothing.
+pub(crate) fn non_null_param(prog: &Program, annotation: Option<&Expr>, default: Option<&Expr>) -> bool {
+    let is_node_type =
+        |n: &str| matches!(n, "ListNode" | "TreeNode" | "Node") || prog.units.iter().any(|unit| unit.class == Some(n));
+    let bare = match annotation {
+        Some(Expr::Name(n)) => is_node_type(n.id.as_str()),
+        Some(Expr::Constant(c)) => matches!(&c.value, Constant::Str(s) if is_node_type(s.trim())),
+        _ => false,
+    };
+    let defaults_to_none = matches!(default, Some(Expr::Constant(c)) if matches!(c.value, Constant::None));
+    bare && !defaults_to_none
+}
+
 fn annotation_kind(a: &Expr) -> (Kind, bool) {
     let base = |n: &str| match n {
         "int" | "float" | "bool" | "complex" => Kind::Num,
@@ -200,6 +215,7 @@ pub(crate) fn size_of(prog: &Program, u: usize, e: &Expr) -> Size {
         Expr::Subscript(s) => match s.slice.as_ref() {
             Expr::Slice(_) => size_of(prog, u, &s.value),
             _ if is_grid_expr(prog, u, &s.value) => Size::N,
+            _ if stored_collections(prog, u, &s.value) => Size::N,
             // A value looked up in a map keyed by input items, e.g. `graph[node]`: an element.
             _ => Size::Small,
         },
@@ -238,6 +254,7 @@ fn call_size(prog: &Program, u: usize, c: &ast::ExprCall) -> Size {
                 Size::Small
             }
         }
+        Some("get") if receiver(c).is_some_and(|r| stored_collections(prog, u, r)) => Size::N,
         // A number read from the input can be as large as the input allows.
         Some("int" | "float") if c.args.first().is_some_and(|a| from_input(prog, u, a)) => Size::N,
         Some(
@@ -268,6 +285,17 @@ fn call_size(prog: &Program, u: usize, c: &ast::ExprCall) -> Size {
     }
 }
 
+/// `self.d` of a design class (not `Solution`) whose values are collections: one call of a method sees
+/// everything stored so far, so the collection under one key (`self.d[k]`, `self.d.get(k)`) can hold all
+/// n stored items. (In a `Solution`, `graph[node]` stays an element, so a traversal that visits each
+/// adjacency list once is not charged n per node.)
+fn stored_collections(prog: &Program, u: usize, e: &Expr) -> bool {
+    let Expr::Attribute(a) = e else { return false };
+    name(&a.value) == Some("self")
+        && prog.class_of(u).is_some_and(|c| c != "Solution")
+        && prog.attr(u, a.attr.as_str()).is_some_and(|v| v.nested)
+}
+
 /// Whether an expression reads the program's input (`input()`, `sys.stdin`, or a variable that came from it).
 pub(crate) fn from_input(prog: &Program, u: usize, e: &Expr) -> bool {
     let mut found = false;
@@ -278,4 +306,28 @@ pub(crate) fn from_input(prog: &Program, u: usize, e: &Expr) -> bool {
         _ => {}
     });
     found
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::{analyze, Complexity, Context};
+    use crate::complexity::Complexity::*;
+
+    fn method_time(src: &str, method: &str) -> Complexity {
+        let ctx = Context { method: Some(method), ..Context::default() };
+        analyze(src, &ctx).time_complexity.expect("estimate")
+    }
+
+    #[test]
+    fn a_design_class_counts_its_stored_items_as_n() {
+        let store = "from bisect import bisect_right\nfrom collections import defaultdict\nclass Store:\n    def __init__(self):\n        self.by_key = defaultdict(list)\n        self.column = defaultdict(lambda: defaultdict(int))\n        self.total = defaultdict(int)\n        self.times = {}\n    def add(self, k, v, t):\n        self.by_key[k].append(v)\n        self.column[k][v] += 1\n        self.total[k] += v\n        self.times.setdefault(k, []).append(t)\n    def positives(self, k):\n        return sum(1 for v in self.by_key[k] if v > 0)\n    def pairs(self, k):\n        ys = self.column.get(k)\n        n = 0\n        for y, c in ys.items():\n            n += c\n        return n\n    def before(self, k, t):\n        return bisect_right(self.times.get(k, []), t)\n    def sum_of(self, k):\n        return self.total[k]\n";
+        assert_eq!(method_time(store, "positives"), Linear);
+        assert_eq!(method_time(store, "pairs"), Linear);
+        assert_eq!(method_time(store, "before"), Log);
+        // A count stored under a key is one value, not a collection.
+        assert_eq!(method_time(store, "sum_of"), Constant);
+        // In a `Solution`, an adjacency list stays one element: a BFS visits each list once.
+        let bfs = "from collections import defaultdict, deque\nclass Solution:\n    def f(self, edges):\n        self.graph = defaultdict(list)\n        for a, b in edges:\n            self.graph[a].append(b)\n        seen = {0}\n        queue = deque([0])\n        while queue:\n            x = queue.popleft()\n            for y in self.graph[x]:\n                if y not in seen:\n                    seen.add(y)\n                    queue.append(y)\n        return len(seen)\n";
+        assert_eq!(method_time(bfs, "f"), Linear);
+    }
 }

@@ -189,6 +189,9 @@ pub struct Context<'a> {
     pub optimal_time: Option<Complexity>,
     pub optimal_space: Option<Complexity>,
     pub run: Option<&'a RunEvidence>,
+    /// Parameters the problem promises are nodes, never None (its signature types them `TreeNode`, not
+    /// `Optional[TreeNode]`): reading `root.val` unchecked is then no missing edge case.
+    pub promised_nodes: &'a [String],
 }
 
 /// Analyses a Python source. Pure, deterministic, never panics.
@@ -226,7 +229,7 @@ fn analyze_suite(
     lines: &parse::LineIndex,
     ctx: &Context,
 ) -> Analysis {
-    let prog = program::Program::new(source, suite, lines);
+    let prog = program::Program::new(source, suite, lines, ctx);
     let entries = prog.entries(ctx.method);
     let mut model = cost::Model::new(&prog);
     let time = model.entries_cost(&entries);

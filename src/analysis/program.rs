@@ -10,10 +10,13 @@ use rustpython_parser::ast::{self, Expr, Ranged, Stmt};
 
 use super::env::{self, Env, Var};
 use super::parse::LineIndex;
+use super::Context;
 
 pub(crate) struct Param<'a> {
     pub name: &'a str,
     pub annotation: Option<&'a Expr>,
+    /// The default value, if any (`node=None`).
+    pub default: Option<&'a Expr>,
 }
 
 pub(crate) struct Unit<'a> {
@@ -46,10 +49,15 @@ pub(crate) struct Program<'a> {
     pub envs: Vec<Env<'a>>,
     /// `self.x` attributes per class, from every method's assignments.
     pub attrs: HashMap<&'a str, Env<'a>>,
+    /// Parameters of the judge's entry units that the problem promises are nodes, never None (its
+    /// signature types them as a bare node type because its constraints guarantee one), whatever the
+    /// solution's own annotation says.
+    pub promised: Vec<(usize, &'a str)>,
 }
 
 impl<'a> Program<'a> {
-    pub fn new(source: &'a str, suite: &'a [Stmt], lines: &'a LineIndex) -> Program<'a> {
+    /// The program of `source`; `ctx` names the entry method and the parameters the problem promises.
+    pub fn new(source: &'a str, suite: &'a [Stmt], lines: &'a LineIndex, ctx: &Context<'a>) -> Program<'a> {
         let script = Unit {
             name: "<script>",
             class: None,
@@ -62,7 +70,17 @@ impl<'a> Program<'a> {
         };
         let mut units = vec![script];
         collect(suite, None, None, lines, &mut units);
-        let mut prog = Program { source, lines, units, envs: Vec::new(), attrs: HashMap::new() };
+        let mut prog = Program { source, lines, units, envs: Vec::new(), attrs: HashMap::new(), promised: Vec::new() };
+        for u in prog.entries(ctx.method) {
+            for name in ctx.promised_nodes {
+                if let Some(p) = prog.units[u].params.iter().find(|p| p.name == name.as_str()) {
+                    prog.promised.push((u, p.name));
+                }
+            }
+        }
+        // Attributes first (from their constructors), so a variable bound to `self.d.get(k)` is sized by them;
+        // again at the end, once the attributes bound to variables have their kinds.
+        prog.attrs = env::class_attrs(&prog);
         // Parents come before their nested functions, so each environment can see its parents'. A variable
         // derived from another (`a = sorted(b)`) needs `b` known first: rebuild until nothing changes.
         for u in 0..prog.units.len() {
@@ -257,7 +275,11 @@ fn add_function<'a>(
         .iter()
         .chain(&args.args)
         .chain(&args.kwonlyargs)
-        .map(|a| Param { name: a.def.arg.as_str(), annotation: a.def.annotation.as_deref() })
+        .map(|a| Param {
+            name: a.def.arg.as_str(),
+            annotation: a.def.annotation.as_deref(),
+            default: a.default.as_deref(),
+        })
         .collect();
     if class.is_some() && !is_static && params.first().is_some_and(|p| p.name == "self" || p.name == "cls") {
         params.remove(0);

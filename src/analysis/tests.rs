@@ -4,13 +4,15 @@
 use super::*;
 use crate::complexity::Complexity::*;
 
-fn time(src: &str) -> Complexity {
+/// The time estimate of a source analysed on its own.
+pub(crate) fn time(src: &str) -> Complexity {
     let a = analyze(src, &Context::default());
     assert!(a.syntax_error.is_none(), "{:?}", a.syntax_error);
     a.time_complexity.expect("estimate")
 }
 
-fn kinds(src: &str, optimal: Option<Complexity>) -> Vec<FindingKind> {
+/// The kinds of the findings at 0.5 or above, sorted and deduplicated.
+pub(crate) fn kinds(src: &str, optimal: Option<Complexity>) -> Vec<FindingKind> {
     let ctx = Context { optimal_time: optimal, ..Context::default() };
     let mut k: Vec<FindingKind> = analyze(src, &ctx).confident(0.5).map(|f| f.kind).collect();
     k.sort();
@@ -152,7 +154,7 @@ fn run_evidence_becomes_dynamic_findings() {
     assert_eq!(run.failures.len(), 2);
     assert!(run.large_timeout);
     let src = "class Solution:\n    def f(self, nums):\n        best = nums[0]\n        for i in range(len(nums)):\n            for j in range(len(nums)):\n                best = max(best, nums[i] - nums[j])\n        return best\n";
-    let ctx = Context { method: Some("f"), optimal_time: Some(Linear), optimal_space: None, run: Some(&run) };
+    let ctx = Context { method: Some("f"), optimal_time: Some(Linear), run: Some(&run), ..Context::default() };
     let a = analyze(src, &ctx);
     let dynamic: Vec<&Finding> = a.findings.iter().filter(|f| f.evidence == Evidence::Dynamic).collect();
     assert!(
@@ -192,4 +194,17 @@ fn json_names_are_the_documented_ones() {
         assert_eq!(serde_json::to_value(k).expect("json"), k.as_str());
         assert_eq!(FindingKind::parse(k.as_str()), Some(k));
     }
+}
+
+#[test]
+fn nodes_the_problem_promises_need_no_none_check() {
+    let src = "class Solution:\n    def maxDepth(self, root: Optional[TreeNode]) -> int:\n        return root.val\n";
+    let promised = vec!["root".to_string()];
+    let flagged = |ctx: &Context| analyze(src, ctx).confident(0.5).any(|f| f.kind == FindingKind::MissingEdgeCase);
+    assert!(flagged(&Context { method: Some("maxDepth"), ..Context::default() }), "Optional and no promise");
+    assert!(!flagged(&Context { method: Some("maxDepth"), promised_nodes: &promised, ..Context::default() }));
+    // The promise is about the judge's entry method only: a helper given the same name is still checked.
+    let helper = "class Solution:\n    def maxDepth(self, root):\n        return self.h(root.left)\n    def h(self, root):\n        return root.val\n";
+    let ctx = Context { method: Some("maxDepth"), promised_nodes: &promised, ..Context::default() };
+    assert!(analyze(helper, &ctx).confident(0.5).any(|f| f.kind == FindingKind::MissingEdgeCase && f.line == 5));
 }

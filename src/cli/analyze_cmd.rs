@@ -12,7 +12,7 @@ use crate::problems::Problem;
 pub fn context_for<'a>(problem: Option<&'a Problem>, run: Option<&'a crate::analysis::RunEvidence>) -> Context<'a> {
     match problem {
         Some(p) => p.analysis_context(run),
-        None => Context { method: None, optimal_time: None, optimal_space: None, run },
+        None => Context { run, ..Context::default() },
     }
 }
 

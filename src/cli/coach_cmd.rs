@@ -10,7 +10,7 @@ use std::process::ExitCode;
 
 use super::output::{print_json, Style};
 use super::{find, read_solution, Ctx, Failure};
-use crate::analysis::{analyze, Context, RunEvidence};
+use crate::analysis::{analyze, RunEvidence};
 use crate::coach::{ChatEvent, ChatRequest, Coach, Grounding, Source};
 use crate::judge::RunOptions;
 use crate::problems::Problem;
@@ -54,12 +54,7 @@ fn ground(ctx: &Ctx, store: &Store, problem: Problem, file: Option<&Path>) -> Re
         Err(e) => eprintln!("codify: note: the tutor cannot run your code ({e}); it answers from the code alone"),
     }
     let evidence = g.report.as_ref().map(RunEvidence::from_report);
-    let actx = Context {
-        method: p.signature.method.as_deref(),
-        optimal_time: Some(p.optimal_time),
-        optimal_space: Some(p.optimal_space),
-        run: evidence.as_ref(),
-    };
+    let actx = p.analysis_context(evidence.as_ref());
     g.analysis = Some(analyze(&code, &actx));
     g.code = Some(code);
     Ok(g)

@@ -329,6 +329,12 @@ fn parse_problem(
     };
 
     let starter = raw.starter.unwrap_or_else(|| starter_for(&sig));
+    let promised_nodes = sig
+        .params
+        .iter()
+        .filter(|p| structures::Structure::of(&p.ty).is_some() && !p.ty.trim().starts_with("Optional["))
+        .map(|p| p.name.clone())
+        .collect();
     Ok(Problem {
         slug: raw.slug,
         title: raw.title,
@@ -345,6 +351,7 @@ fn parse_problem(
         compare,
         limits: Limits { time_ms: raw.limits.time_ms, memory_mb: raw.limits.memory_mb },
         solution: solution.to_string(),
+        promised_nodes,
         origin: origin.to_string(),
         tests_source,
     })

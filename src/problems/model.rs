@@ -191,6 +191,10 @@ pub struct Problem {
     /// The reference solution's source.
     #[serde(skip)]
     pub solution: String,
+    /// Parameters the signature types as a bare node (`TreeNode`, not `Optional[TreeNode]`): the problem
+    /// promises a node, so the analyser does not ask the solution to check them for None.
+    #[serde(skip)]
+    pub promised_nodes: Vec<String>,
     /// Where the problem came from, for error messages: `problems/two-sum` or a folder path.
     pub origin: String,
     #[serde(skip)]
@@ -208,6 +212,7 @@ impl Problem {
             optimal_time: Some(self.optimal_time),
             optimal_space: Some(self.optimal_space),
             run,
+            promised_nodes: &self.promised_nodes,
         }
     }
 

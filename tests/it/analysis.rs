@@ -63,12 +63,7 @@ fn problem(slug: &str) -> Problem {
 }
 
 fn context(p: &Problem) -> Context<'_> {
-    Context {
-        method: p.signature.method.as_deref(),
-        optimal_time: Some(p.optimal_time),
-        optimal_space: Some(p.optimal_space),
-        run: None,
-    }
+    p.analysis_context(None)
 }
 
 #[derive(Default, Clone, Copy)]
@@ -355,44 +350,11 @@ fn complexity_corpus_accuracy() {
 // ---------------------------------------------------------------------------------------------------------
 // The bank's reference solutions: each is optimal and clean, and the analyser should say so.
 
-/// What the analyser reports on a reference it cannot match, instead of "optimal, no finding".
-enum Known {
-    /// The estimate is this class (and there is no confident finding).
-    Time(Complexity),
-    /// The estimate is optimal, and the only confident finding is `missing_edge_case` on this parameter.
-    NodeNotChecked(&'static str),
-}
-
-/// Bank references the analyser cannot match today, with why. An entry that starts matching (its problem or
-/// the analyser changed) fails the test, so the list stays current.
-const BANK_KNOWN: &[(&str, Known, &str)] = &[
-    (
-        "spiral-matrix",
-        Known::Time(Complexity::Quadratic),
-        "its bound counts cells (n = m * k); the analyser sizes a matrix by its side, as the corpora's labels and \
-         rotate-image's bound do, so a walk over every cell is O(n^2) there (the same cost in another unit)",
-    ),
-    (
-        "binary-tree-maximum-path-sum",
-        Known::NodeNotChecked("root"),
-        "`root: Optional[TreeNode]` reads `root.val` unchecked; only the constraints (at least one node) say \
-         it is safe, and the analysis context does not carry constraints",
-    ),
-    (
-        "subtree-of-another-tree",
-        Known::NodeNotChecked("subRoot"),
-        "`subRoot: Optional[TreeNode]` reads `subRoot.val` unchecked; only the constraints (at least one node) \
-         say it is safe, and the analysis context does not carry constraints",
-    ),
-];
-
 #[test]
 fn bank_references_are_optimal_and_clean() {
     let bank = codify::problems::Bank::load(&[]);
     assert!(bank.errors.is_empty(), "bank errors: {:?}", bank.errors);
-    let mut clean = 0;
     let mut failures = Vec::new();
-    let mut known_seen = Vec::new();
     for p in bank.all() {
         let a = analyze(&p.solution, &p.analysis_context(None));
         assert!(a.syntax_error.is_none(), "{}: {:?}", p.slug, a.syntax_error);
@@ -401,49 +363,22 @@ fn bank_references_are_optimal_and_clean() {
             .confident(REPORTED)
             .map(|f| format!("{} {:.2} line {}: {}", f.kind, f.confidence, f.line, f.message))
             .collect();
-        let ok = time == p.optimal_time && confident.is_empty();
-        if ok {
-            clean += 1;
+        if time != p.optimal_time || !confident.is_empty() {
+            failures.push(format!(
+                "{}: optimal {}, estimated {time} ({}); findings: [{}]",
+                p.slug,
+                p.optimal_time,
+                a.time_reason,
+                confident.join("; ")
+            ));
         }
-        let Some((_, known, why)) = BANK_KNOWN.iter().find(|(slug, _, _)| *slug == p.slug) else {
-            if !ok {
-                failures.push(format!(
-                    "{}: optimal {}, estimated {time} ({}); findings: [{}]",
-                    p.slug,
-                    p.optimal_time,
-                    a.time_reason,
-                    confident.join("; ")
-                ));
-            }
-            continue;
-        };
-        known_seen.push(p.slug.as_str());
-        let as_known = match known {
-            Known::Time(c) => time == *c && confident.is_empty(),
-            Known::NodeNotChecked(param) => {
-                time == p.optimal_time
-                    && !confident.is_empty()
-                    && a.confident(REPORTED).all(|f| {
-                        f.kind == FindingKind::MissingEdgeCase && f.message.contains(&format!("checking `{param}`"))
-                    })
-            }
-        };
-        println!("known: {} ({why})", p.slug);
-        assert!(
-            as_known,
-            "{}: no longer reports what BANK_KNOWN says (update the list): estimated {time}, findings [{}]",
-            p.slug,
-            confident.join("; ")
-        );
     }
     let total = bank.all().len();
+    let clean = total - failures.len();
     println!(
-        "\nbank references at their optimal_time with no finding >= {REPORTED}: {clean}/{total} ({:.1}%), {} known \
-         exceptions",
-        100.0 * clean as f64 / total.max(1) as f64,
-        known_seen.len()
+        "\nbank references at their optimal_time with no finding >= {REPORTED}: {clean}/{total} ({:.1}%)",
+        100.0 * clean as f64 / total.max(1) as f64
     );
-    assert_eq!(known_seen.len(), BANK_KNOWN.len(), "BANK_KNOWN names a problem the bank lacks");
     assert!(failures.is_empty(), "bank references the analyser gets wrong:\n{}", failures.join("\n"));
 }
 

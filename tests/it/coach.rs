@@ -6,7 +6,7 @@ pub(crate) mod mock;
 
 use std::time::{Duration, Instant};
 
-use codify::analysis::{analyze, Context, RunEvidence};
+use codify::analysis::{analyze, RunEvidence};
 use codify::coach::{
     tutor, ChatEvent, ChatRequest, Coach, Endpoint, Grounding, Intent, Reply, Retry, Source, Timeouts, Turn,
 };
@@ -55,12 +55,7 @@ fn grounding(code: &str) -> Grounding {
     tests.retain(|t| !t.hidden);
     let report = common::judge().run(&problem, &tests, code, &RunOptions::default()).unwrap();
     let evidence = RunEvidence::from_report(&report);
-    let ctx = Context {
-        method: problem.signature.method.as_deref(),
-        optimal_time: Some(problem.optimal_time),
-        optimal_space: Some(problem.optimal_space),
-        run: Some(&evidence),
-    };
+    let ctx = problem.analysis_context(Some(&evidence));
     let analysis = analyze(code, &ctx);
     let mut g = Grounding::new(problem);
     g.code = Some(code.to_string());

@@ -1,85 +1,20 @@
-//! Patterns of `while` loops: halving (binary search, digit loops) and amortisation (an inner loop whose
-//! pointer or stack survives the enclosing loop, so its iterations add up to `n` over the whole run).
+//! Amortisation: an inner loop whose iterations add up to `n` over the whole run of the enclosing loop, so
+//! it is charged once per run of that loop instead of once per pass:
+//!
+//! - a pointer or stack that survives the enclosing loop (sliding windows, monotonic stacks, skipping
+//!   duplicates), or a run of a set that starts only where `x - 1 not in set`;
+//! - BFS by levels: `for _ in range(len(queue))` popping `queue` on every pass, inside a loop that keeps
+//!   `queue` from one level to the next;
+//! - walks over linked structures ([`super::linked`]);
+//! - a traversal that marks what it visited ([`visited_walk`]), charged once per program.
 
 use rustpython_parser::ast::{self, Expr, Stmt};
 
+use super::linked::{blocks, descends_onto_stack};
 use super::Enclosing;
 use crate::analysis::env::Kind;
 use crate::analysis::program::Program;
 use crate::analysis::walk;
-
-/// A loop whose controlling value is divided or multiplied by a constant each step, or a binary search.
-pub fn halving(prog: &Program, _u: usize, w: &ast::StmtWhile) -> bool {
-    let mut tested: Vec<&str> = Vec::new();
-    walk::each_expr(&w.test, &mut |x| {
-        if let Some(n) = walk::name(x) {
-            tested.push(n);
-        }
-    });
-    let mut mids: Vec<&str> = Vec::new();
-    let mut from_mid = false;
-    let mut scaled = false;
-    walk::each_stmt(&w.body, &mut |s| match s {
-        Stmt::AugAssign(a) if walk::name(&a.target).is_some_and(|t| tested.contains(&t)) && scales(a.op, &a.value) => {
-            scaled = true;
-        }
-        Stmt::Assign(a) => {
-            for t in &a.targets {
-                let Some(t) = walk::name(t) else { continue };
-                if let Expr::BinOp(b) = a.value.as_ref() {
-                    if tested.contains(&t) && walk::mentions(&b.left, t) && scales(b.op, &b.right) {
-                        scaled = true;
-                    }
-                    if tested.contains(&t) && b.op == ast::Operator::BitAnd {
-                        scaled = true;
-                    }
-                    if halves(&a.value) && tested.iter().any(|n| walk::mentions(&a.value, n)) {
-                        mids.push(t);
-                    }
-                }
-                if tested.contains(&t) && mids.iter().any(|m| walk::mentions(&a.value, m)) {
-                    from_mid = true;
-                }
-            }
-            // Euclid: `a, b = b, a % b`
-            if let ([Expr::Tuple(tt)], Expr::Tuple(vt)) = (a.targets.as_slice(), a.value.as_ref()) {
-                for (t, v) in tt.elts.iter().zip(&vt.elts) {
-                    let is_mod = matches!(v, Expr::BinOp(b) if b.op == ast::Operator::Mod);
-                    if is_mod && walk::name(t).is_some_and(|t| tested.contains(&t)) {
-                        scaled = true;
-                    }
-                }
-            }
-        }
-        _ => {}
-    });
-    let _ = prog;
-    scaled || from_mid
-}
-
-fn scales(op: ast::Operator, by: &Expr) -> bool {
-    use ast::Operator::*;
-    match op {
-        RShift | LShift => true,
-        FloorDiv | Div | Mult => walk::int_const(by).is_some_and(|c| c >= 2),
-        _ => false,
-    }
-}
-
-/// `(lo + hi) // 2`, `lo + (hi - lo) // 2`, `(lo + hi) >> 1`.
-fn halves(e: &Expr) -> bool {
-    let mut found = false;
-    walk::each_expr(e, &mut |x| {
-        if let Expr::BinOp(b) = x {
-            if matches!(b.op, ast::Operator::FloorDiv | ast::Operator::RShift | ast::Operator::Div)
-                && walk::int_const(&b.right).is_some_and(|c| c == 2 || c == 1)
-            {
-                found = true;
-            }
-        }
-    });
-    found
-}
 
 /// An inner `while` charged once per run of the enclosing loop `enc`: its pointer or stack is not reset
 /// by the enclosing loop, or it walks a run of a set that starts only where `x - 1 not in set`.
@@ -118,17 +53,11 @@ pub fn within(prog: &Program, u: usize, w_stmt: &Stmt, w: &ast::StmtWhile, enc: 
         return true;
     }
     // A stack or queue drained by the inner loop.
-    let mut popped: Vec<&str> = Vec::new();
-    walk::each_expr_in_block(&w.body, &mut |x| {
-        if let Expr::Call(c) = x {
-            match walk::call_name(c) {
-                Some("pop" | "popleft") => popped.extend(walk::receiver(c).and_then(walk::name)),
-                Some("heappop") => popped.extend(c.args.first().and_then(walk::name)),
-                _ => {}
-            }
-        }
-    });
+    let popped = popped_in(&w.body);
     if tested.iter().any(|t| popped.contains(t) && !reset(t)) {
+        return true;
+    }
+    if descends_onto_stack(w_stmt, w, enc) || blocks(enc, &w.body) {
         return true;
     }
     // for x in s: if x - 1 not in s: while x + k in s: ...
@@ -154,6 +83,59 @@ pub fn within(prog: &Program, u: usize, w_stmt: &Stmt, w: &ast::StmtWhile, enc: 
         }
     }
     false
+}
+
+/// A `for` loop charged once per run of the enclosing loop `enc` (BFS by levels, blocks of a linked list).
+pub fn for_within(prog: &Program, u: usize, for_stmt: &Stmt, iter: &Expr, body: &[Stmt], enc: Enclosing) -> bool {
+    drains_level(prog, u, for_stmt, iter, body, enc) || blocks(enc, body)
+}
+
+/// `for _ in range(len(queue)):` whose every pass pops `queue`, where the enclosing loop keeps `queue`
+/// from one pass to the next: over the whole run the passes add up to the items ever pushed.
+fn drains_level(prog: &Program, u: usize, for_stmt: &Stmt, iter: &Expr, body: &[Stmt], enc: Enclosing) -> bool {
+    let Expr::Call(c) = iter else { return false };
+    if walk::call_name(c) != Some("range") || c.args.len() != 1 {
+        return false;
+    }
+    let queue = match &c.args[0] {
+        Expr::Call(len) if walk::call_name(len) == Some("len") && walk::receiver(len).is_none() => {
+            len.args.first().and_then(walk::name).map(str::to_string)
+        }
+        // `size = len(queue)` before the loop.
+        Expr::Name(n) => prog.var(u, n.id.as_str()).and_then(|v| v.len_of.clone()),
+        _ => None,
+    };
+    let Some(queue) = queue else { return false };
+    // The pop must run on every pass, not only in some branch.
+    let pops_each_pass = popped_in_stmts(body.iter()).contains(&queue.as_str());
+    pops_each_pass && !assigned_outside(enc.body, for_stmt, &queue)
+}
+
+/// Collections popped anywhere in `block` (`x.pop()`, `x.popleft()`, `heappop(x)`).
+pub(super) fn popped_in(block: &[Stmt]) -> Vec<&str> {
+    let mut popped: Vec<&str> = Vec::new();
+    walk::each_expr_in_block(block, &mut |x| popped.extend(pop_target(x)));
+    popped
+}
+
+/// Collections popped by the statements themselves (not inside their branches or loops).
+pub(super) fn popped_in_stmts<'a>(stmts: impl Iterator<Item = &'a Stmt>) -> Vec<&'a str> {
+    let mut popped: Vec<&str> = Vec::new();
+    for s in stmts {
+        for (e, _) in walk::stmt_exprs(s) {
+            walk::each_expr(e, &mut |x| popped.extend(pop_target(x)));
+        }
+    }
+    popped
+}
+
+fn pop_target(x: &Expr) -> Option<&str> {
+    let Expr::Call(c) = x else { return None };
+    match walk::call_name(c) {
+        Some("pop" | "popleft") => walk::receiver(c).and_then(walk::name),
+        Some("heappop") => c.args.first().and_then(walk::name),
+        _ => None,
+    }
 }
 
 /// A `while queue:` walk inside a loop that only pushes what it has not seen (a set declared outside,
@@ -197,14 +179,14 @@ fn collection_test(test: &Expr) -> Option<&str> {
     }
 }
 
-fn names_in(e: &Expr) -> Vec<&str> {
+pub(super) fn names_in(e: &Expr) -> Vec<&str> {
     let mut v = Vec::new();
     walk::each_expr(e, &mut |x| v.extend(walk::name(x)));
     v
 }
 
 /// Whether `n` is (re)bound by a plain assignment in `block`, outside the statement `skip`.
-fn assigned_outside(block: &[Stmt], skip: &Stmt, n: &str) -> bool {
+pub(super) fn assigned_outside(block: &[Stmt], skip: &Stmt, n: &str) -> bool {
     block.iter().any(|s| {
         if std::ptr::eq(s, skip) {
             return false;
@@ -217,4 +199,24 @@ fn assigned_outside(block: &[Stmt], skip: &Stmt, n: &str) -> bool {
         };
         direct || walk::child_blocks(s).iter().any(|b| assigned_outside(b, skip, n))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::tests::time;
+    use crate::complexity::Complexity::*;
+
+    #[test]
+    fn bfs_by_levels_is_linear() {
+        let levels = "from collections import deque\ndef f(root):\n    out = []\n    queue = deque([root])\n    while queue:\n        level = []\n        for _ in range(len(queue)):\n            node = queue.popleft()\n            level.append(node.val)\n            if node.left:\n                queue.append(node.left)\n            if node.right:\n                queue.append(node.right)\n        out.append(level)\n    return out\n";
+        assert_eq!(time(levels), Linear);
+        let sized = levels.replace("for _ in range(len(queue)):", "size = len(queue)\n        for _ in range(size):");
+        assert_eq!(time(&sized), Linear);
+        // The inner loop does not pop what it counts: every pass walks the whole list again.
+        let rescans = "def f(nums):\n    seen = []\n    while nums:\n        for _ in range(len(nums)):\n            seen.append(nums[-1])\n        nums.pop()\n    return seen\n";
+        assert_eq!(time(rescans), Quadratic);
+        // A queue rebuilt on every pass is not drained across passes.
+        let rebuilt = "from collections import deque\ndef f(nums):\n    queue = deque(nums)\n    while nums:\n        for _ in range(len(queue)):\n            queue.popleft()\n        queue = deque(nums)\n        nums.pop()\n";
+        assert_eq!(time(rebuilt), Quadratic);
+    }
 }

@@ -28,9 +28,9 @@ fn call_cost(m: &mut Model<'_, '_>, u: usize, c: &ast::ExprCall) -> Flow {
         if callee == u {
             return Flow::default();
         }
-        // A helper given only small values runs on small data, unless it is a closure that can reach the
-        // enclosing function's input directly.
-        let closure = prog.units[callee].parent.is_some() || reads_outer_input(prog, callee);
+        // A helper given only small values runs on small data, unless it reaches input-sized data another way
+        // (a closure over the enclosing function's input, a script's globals).
+        let closure = reads_outer_input(prog, callee);
         let no_args = c.args.is_empty() && c.keywords.is_empty();
         let args_small = !(closure || no_args)
             && c.args.iter().chain(c.keywords.iter().map(|k| &k.value)).all(|a| size_of(prog, u, a) == Size::Small);
@@ -101,16 +101,21 @@ fn call_cost(m: &mut Model<'_, '_>, u: usize, c: &ast::ExprCall) -> Flow {
     }
 }
 
-/// Whether a function reads input-sized variables of the module (a script's globals).
+/// Whether a function reads input-sized variables it was not given: an enclosing function's (a closure),
+/// or the module's (a script's globals). A nested function that uses `self` reaches the object's state.
+/// A helper such as `def keep(ch): return ch.isalnum()` reads only its own parameter.
 fn reads_outer_input(prog: &crate::analysis::program::Program, callee: usize) -> bool {
     let own = prog.envs.get(callee);
+    let nested = prog.units[callee].parent.is_some();
     let mut found = false;
     walk::each_expr_in_block(prog.units[callee].body, &mut |e| {
         if let Expr::Name(n) = e {
             let name = n.id.as_str();
-            if own.and_then(|env| env.get(name)).is_none() && prog.var(0, name).is_some_and(|v| v.size >= Size::N) {
-                found = true;
+            if own.and_then(|env| env.get(name)).is_some() {
+                return;
             }
+            let outer = if nested { prog.var(callee, name) } else { prog.var(0, name) };
+            found |= outer.is_some_and(|v| v.size >= Size::N) || (nested && name == "self");
         }
     });
     found
@@ -220,5 +225,20 @@ fn binop_cost(m: &Model, u: usize, b: &ast::ExprBinOp) -> Term {
             Term::factor(Cost::N, prog.line(b), format!("`{}` allocates a list", prog.snippet(b)), true)
         }
         _ => Term::one(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::tests::time;
+    use crate::complexity::Complexity::*;
+
+    #[test]
+    fn a_helper_given_one_character_is_constant_unless_it_reaches_the_input() {
+        let own_param = "def f(s: str) -> bool:\n    def keep(ch: str) -> bool:\n        return ch.isascii() and ch.isalnum()\n    i, j = 0, len(s) - 1\n    while i < j:\n        if not keep(s[i]):\n            i += 1\n        elif not keep(s[j]):\n            j -= 1\n        else:\n            i += 1\n            j -= 1\n    return True\n";
+        assert_eq!(time(own_param), Linear);
+        // A closure that scans the enclosing function's input costs that scan, whatever it is given.
+        let closure = "def f(s):\n    def count(c):\n        return s.count(c)\n    best = 0\n    for c in s:\n        best = max(best, count(c))\n    return best\n";
+        assert_eq!(time(closure), Quadratic);
     }
 }

@@ -1,9 +1,9 @@
 //! `missing_edge_case`: the code assumes an input shape the problem does not promise.
 //!
 //! Shapes here: fixed positions read from an unchecked input (`nums[1]` needs two items), attributes of an
-//! unchecked node (`head.next` on an empty list), `max()`/`min()` of something that can be empty, and
-//! division by a length or by an input item that can be zero. Shapes about control flow and starting values
-//! (falling off the end, `best = 0`) are in [`super::edge_flow`].
+//! unchecked node (`head.next` on an empty list, in [`super::edge_node`]), `max()`/`min()` of something that
+//! can be empty, and division by a length or by an input item that can be zero. Shapes about control flow
+//! and starting values (falling off the end, `best = 0`) are in [`super::edge_flow`].
 
 use rustpython_parser::ast::{self, Expr, Operator, Stmt};
 
@@ -13,7 +13,7 @@ use crate::analysis::program::Program;
 use crate::analysis::walk::{self, Node};
 use crate::analysis::FindingKind::MissingEdgeCase;
 
-pub(super) fn check(prog: &Program, u: usize, sink: &mut Sink) {
+pub(super) fn check(prog: &Program, u: usize, entries: &[usize], sink: &mut Sink) {
     let unit = &prog.units[u];
     if unit.is_script() {
         return;
@@ -21,6 +21,7 @@ pub(super) fn check(prog: &Program, u: usize, sink: &mut Sink) {
     let body = unit.body;
     let mut memo = GuardMemo::new(prog);
     let m = &mut memo;
+    let mut helpers = super::edge_node::Helpers::new(entries);
     walk::walk_block(body, &mut |node, anc| {
         let Node::Expr(e) = node else { return };
         if in_try(anc) {
@@ -28,7 +29,7 @@ pub(super) fn check(prog: &Program, u: usize, sink: &mut Sink) {
         }
         match e {
             Expr::Subscript(s) => fixed_index(prog, u, s, anc, m, sink),
-            Expr::Attribute(a) => node_attr(prog, u, a, anc, m, sink),
+            Expr::Attribute(a) => super::edge_node::node_attr(prog, u, a, anc, m, &mut helpers, sink),
             Expr::Call(c) => empty_aggregate(prog, u, c, anc, m, sink),
             Expr::BinOp(b) => division(prog, u, b, anc, m, sink),
             _ => {}
@@ -103,7 +104,7 @@ fn fixed_position(body: &[Stmt], x: &str, index: &Expr) -> Option<i64> {
     }
 }
 
-fn checked(prog: &Program, u: usize, name: &str, anc: &[walk::Anc], memo: &mut GuardMemo) -> bool {
+pub(super) fn checked(prog: &Program, u: usize, name: &str, anc: &[walk::Anc], memo: &mut GuardMemo) -> bool {
     memo.unit_guards(u, name)
         || enclosing_tests(anc).iter().any(|t| guards(t, name))
         // Inside a loop over the input, the input is not empty.
@@ -152,34 +153,6 @@ fn fixed_index(
         } else {
             format!("Handle short inputs first, e.g. `if len({name}) < {need}: return ...`.")
         },
-    );
-}
-
-fn node_attr(
-    prog: &Program,
-    u: usize,
-    a: &ast::ExprAttribute,
-    anc: &[walk::Anc],
-    memo: &mut GuardMemo,
-    sink: &mut Sink,
-) {
-    if !matches!(a.attr.as_str(), "next" | "left" | "right" | "val") {
-        return;
-    }
-    let Some(name) = walk::name(&a.value) else { return };
-    let Some(v) = prog.var(u, name) else { return };
-    if !(v.param && v.kind == Kind::Node) || checked(prog, u, name, anc, memo) {
-        return;
-    }
-    sink.add(
-        MissingEdgeCase,
-        0.75,
-        prog.line(a),
-        format!(
-            "`{}` is read without checking `{name}` for None; an empty list or tree raises AttributeError.",
-            prog.snippet(a)
-        ),
-        format!("Start with the empty case: `if not {name}: return ...`."),
     );
 }
 

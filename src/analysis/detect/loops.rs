@@ -5,7 +5,7 @@
 //! it) or rescans a prefix/suffix (keep a running value); slices that copy on every pass (`s[::-1]`,
 //! `s[i:j] == ...`); and, as a low-confidence hint, building a string with `+=`.
 
-use rustpython_parser::ast::{self, Expr, Stmt};
+use rustpython_parser::ast::{self, Expr, Ranged, Stmt};
 
 use super::{in_return, Sink};
 use crate::analysis::cost::constant_width;
@@ -95,6 +95,15 @@ fn aggregate(prog: &Program, u: usize, c: &ast::ExprCall, loops: &[Loop], sink: 
 fn slice(prog: &Program, u: usize, s: &ast::ExprSubscript, anc: &[Anc], sink: &mut Sink) {
     let Expr::Slice(sl) = s.slice.as_ref() else { return };
     if s.ctx != ast::ExprContext::Load || constant_width(sl) || size_of(prog, u, &s.value) < Size::N {
+        return;
+    }
+    // A parse loop reads each span once: the slices between the cursor and where it jumps to are not copies
+    // of the same data on every pass.
+    let consumed = |l: &Loop| match l {
+        Loop::While(w) => crate::analysis::cost::consumed_spans(w).iter().any(|e| e.range() == s.range()),
+        _ => false,
+    };
+    if walk::loops(anc).first().is_some_and(consumed) {
         return;
     }
     let reversed = sl.step.as_deref().and_then(walk::int_const) == Some(-1);

@@ -9,6 +9,7 @@ mod complexity;
 mod dynamic;
 mod edge;
 mod edge_flow;
+mod edge_node;
 mod loops;
 mod structure;
 mod validation;
@@ -34,7 +35,7 @@ pub(crate) fn run(
 ) -> Vec<Finding> {
     let mut sink = Sink::default();
     for u in 0..prog.units.len() {
-        edge::check(prog, u, &mut sink);
+        edge::check(prog, u, entries, &mut sink);
         validation::check(prog, u, &mut sink);
         bounds::check(prog, u, &mut sink);
         structure::check(prog, u, &mut sink);
