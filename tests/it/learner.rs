@@ -419,3 +419,35 @@ async fn the_cli_shows_a_rejected_model_reply_and_plans_offline() {
     assert_eq!(v["rejected"].as_array().unwrap().len(), 2);
     assert_eq!(mock.chat_requests().len(), 2);
 }
+
+#[test]
+fn an_eight_week_plan_for_a_learner_weak_in_trees_and_graphs_uses_the_structure_topics() {
+    // The profile from issue "Bank I": with 30 array and string problems the plan stopped after 5 weeks and
+    // had no tree or graph day.
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    let init = ["profile", "init", "--level", "beginner", "--weeks", "8", "--hours", "10"];
+    let o = codify(h, &[&init[..], &["--confidence", "graphs=1,trees=1,dynamic-programming=1"]].concat());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let plan = json(&codify(h, &["plan", "--json"]));
+    let weeks = plan["plan"]["weeks"].as_array().unwrap();
+    assert_eq!(weeks.len(), 8, "the plan fills the weeks asked for");
+    let mut topics = std::collections::BTreeMap::<String, usize>::new();
+    let mut new_problems = std::collections::BTreeSet::new();
+    for day in weeks.iter().flat_map(|w| w["days"].as_array().unwrap()) {
+        for p in day["problems"].as_array().unwrap() {
+            *topics.entry(p["topic"].as_str().unwrap().to_string()).or_default() += 1;
+            if p["kind"] == "new" {
+                new_problems.insert(p["slug"].as_str().unwrap().to_string());
+            }
+        }
+    }
+    for topic in ["trees", "heaps", "linked-lists", "tries", "graphs"] {
+        assert!(topics.get(topic).is_some_and(|n| *n > 0), "no {topic} problem in {topics:?}");
+    }
+    assert!(new_problems.len() > 60, "the plan reaches the new problems: {} distinct", new_problems.len());
+    // The weak topics come first.
+    let first_week: Vec<&str> =
+        weeks[0]["days"].as_array().unwrap().iter().map(|d| d["topic"].as_str().unwrap()).collect();
+    assert!(first_week.contains(&"trees"), "{first_week:?}");
+}
