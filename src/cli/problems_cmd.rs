@@ -107,7 +107,8 @@ fn validate_problem(judge: &Judge, p: &Problem) -> Validation {
     if v.hidden < 8 {
         v.errors.push(format!("{}/tests.jsonl: has {} hidden tests; at least 8 are needed", p.origin, v.hidden));
     }
-    let needs_large = p.optimal_time > Complexity::Log;
+    // Exponential problems (subsets, n-queens) keep small constraints: no worse class to time out.
+    let needs_large = p.optimal_time > Complexity::Log && p.optimal_time != Complexity::Exponential;
     if needs_large && !tests.iter().any(|t| t.edge == Some(crate::problems::Edge::Large)) {
         v.warnings.push(format!("{}: no `large` test, so slower approaches are not caught by time", p.origin));
     }

@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use serde_json::json;
 
-use super::output::{format_input, print_json, Style};
+use super::output::{print_json, Style};
 use super::{find, Ctx, Failure};
 
 pub fn show(ctx: &Ctx, slug: &str, json_out: bool) -> Result<ExitCode, Failure> {
@@ -26,9 +26,10 @@ pub fn show(ctx: &Ctx, slug: &str, json_out: bool) -> Result<ExitCode, Failure> 
     println!("{}  {}", s.bold(&p.title), s.dim(&format!("{} · {} · {}", p.difficulty.as_str(), p.topic, p.slug)));
     println!();
     println!("{}", p.statement);
+    let order = p.input_order();
     for (i, t) in examples.iter().enumerate() {
         println!("\n{}", s.bold(&format!("Example {}", i + 1)));
-        println!("  Input:    {}", format_input(&t.input, 400));
+        println!("  Input:    {}", crate::fmt::input_ordered(&t.input, &order, 400));
         println!("  Output:   {}", t.expected);
         if let Some(e) = &t.explain {
             println!("  Why:      {e}");

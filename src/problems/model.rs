@@ -216,6 +216,20 @@ impl Problem {
         }
     }
 
+    /// The keys of a test's input in the order a reader expects them: the parameters as the signature
+    /// lists them (a cycle position right after its list), or `ops` then `args` for a design problem.
+    pub fn input_order(&self) -> Vec<&str> {
+        match self.signature.kind {
+            SignatureKind::Design => vec!["ops", "args"],
+            SignatureKind::Function | SignatureKind::Codec => self
+                .signature
+                .params
+                .iter()
+                .flat_map(|p| std::iter::once(p.name.as_str()).chain(p.cycle.as_deref()))
+                .collect(),
+        }
+    }
+
     /// `Solution().twoSum(nums, target)` — how the judge calls the learner's code.
     pub fn call_shape(&self) -> String {
         let sig = &self.signature;

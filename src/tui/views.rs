@@ -336,7 +336,7 @@ fn statement_text(p: &crate::problems::Problem) -> String {
             s.push_str(&format!(
                 "\n\n## Example {}\n- **Input:** `{}`\n- **Output:** `{}`",
                 i + 1,
-                crate::fmt::input(&t.input, 200),
+                crate::fmt::input_ordered(&t.input, &p.input_order(), 200),
                 t.expected
             ));
             if let Some(e) = &t.explain {
