@@ -6,14 +6,16 @@
 //! instead of multiplied: an inner loop whose iterations add up to n over the enclosing loop's whole run
 //! (sliding windows, monotonic stacks, BFS by levels, in-order descents, blocks of a linked list:
 //! [`amortised`], [`linked`]) and the spans a parse loop reads before jumping past them ([`spans`]) are
-//! charged once per run of the enclosing loop, and a traversal that marks what it visited (flood fill, BFS
-//! with a seen set) is charged once per program.
+//! charged once per run of the enclosing loop, a traversal that marks what it visited (flood fill, BFS
+//! with a seen set) is charged once per program, and a union-find walk that compresses its path
+//! ([`forest`]) is charged O(1).
 //!
 //! Every cost carries its reasons ([`Factor`]s with lines), which become the one-line `time_reason`.
 
 mod amortised;
 mod calls;
 mod counts;
+mod forest;
 mod linked;
 pub(crate) mod recursion;
 mod spans;
@@ -302,7 +304,10 @@ impl<'p, 'a> Model<'p, 'a> {
         if counts::halving(self.prog, u, w) {
             return Term::factor(Cost::LOG, line, "the loop halves its range each step".to_string(), true);
         }
-        if counts::constant_bound(self.prog, u, w) {
+        if counts::constant_bound(self.prog, u, w)
+            || counts::fixed_width(self.prog, u, w)
+            || forest::compressing_walk(self.prog, u, w)
+        {
             return Term::one();
         }
         let test = self.prog.snippet(&*w.test);

