@@ -48,6 +48,9 @@ pub enum Command {
         /// Only this difficulty: easy, medium or hard.
         #[arg(long)]
         difficulty: Option<String>,
+        /// Only the problems of this list: blind-75 or neetcode-150 (e.g. `codify problems --list blind-75`).
+        #[arg(long, value_name = "LIST")]
+        list: Option<String>,
         #[arg(long)]
         json: bool,
     },
@@ -252,8 +255,8 @@ pub fn dispatch(args: Args) -> Result<ExitCode, Failure> {
             let jobs = jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()));
             problems_cmd::check(&ctx, &slugs, &crate::judge::mutation::CheckOptions { samples, seed, jobs }, json)
         }
-        Some(Command::Problems { action: None, topic, difficulty, json }) => {
-            problems_cmd::list(&ctx, topic.as_deref(), difficulty.as_deref(), json)
+        Some(Command::Problems { action: None, topic, difficulty, list, json }) => {
+            problems_cmd::list(&ctx, &problems_cmd::Filter { topic, difficulty, list }, json)
         }
         Some(Command::Show { slug, json }) => show::show(&ctx, &slug, json),
         Some(Command::Run { slug, file, json, all }) => {

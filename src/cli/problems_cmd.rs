@@ -11,14 +11,28 @@ use crate::complexity::Complexity;
 use crate::judge::{Judge, RunOptions, Verdict};
 use crate::problems::{Difficulty, Problem};
 
-pub fn list(ctx: &Ctx, topic: Option<&str>, difficulty: Option<&str>, json_out: bool) -> Result<ExitCode, Failure> {
-    let difficulty = match difficulty {
+/// What `codify problems` shows: a topic, a difficulty and a list, each optional.
+pub struct Filter {
+    pub topic: Option<String>,
+    pub difficulty: Option<String>,
+    pub list: Option<String>,
+}
+
+pub fn list(ctx: &Ctx, filter: &Filter, json_out: bool) -> Result<ExitCode, Failure> {
+    let topic = filter.topic.as_deref();
+    let difficulty = match filter.difficulty.as_deref() {
         Some(d) => Some(
             Difficulty::parse(d)
                 .ok_or_else(|| Failure(format!("--difficulty `{d}` is not one of easy, medium, hard")))?,
         ),
         None => None,
     };
+    let list = filter.list.as_deref();
+    if let Some(l) = list {
+        if !crate::problems::LISTS.contains(&l) {
+            return Err(Failure(format!("--list `{l}` is not one of {}", crate::problems::LISTS.join(", "))));
+        }
+    }
     let bank = ctx.bank();
     if let Some(t) = topic {
         if !bank.all().iter().any(|p| p.topic == t) {
@@ -32,13 +46,14 @@ pub fn list(ctx: &Ctx, topic: Option<&str>, difficulty: Option<&str>, json_out: 
         .all()
         .iter()
         .filter(|p| topic.is_none_or(|t| p.topic == t) && difficulty.is_none_or(|d| p.difficulty == d))
+        .filter(|p| list.is_none_or(|l| p.lists.iter().any(|x| x == l)))
         .collect();
     if json_out {
         let rows: Vec<_> = shown
             .iter()
             .map(|p| {
                 let pr = progress.get(&p.slug).copied().unwrap_or_default();
-                json!({"slug": p.slug, "title": p.title, "difficulty": p.difficulty, "topic": p.topic, "patterns": p.patterns,
+                json!({"slug": p.slug, "title": p.title, "difficulty": p.difficulty, "topic": p.topic, "patterns": p.patterns, "lists": p.lists,
                        "status": pr.status(), "attempts": pr.attempts, "accepted": pr.accepted})
             })
             .collect();

@@ -83,6 +83,8 @@ struct RawProblem {
     topic: String,
     #[serde(default)]
     patterns: Vec<String>,
+    #[serde(default)]
+    lists: Vec<String>,
     optimal_time: String,
     optimal_space: String,
     statement: String,
@@ -290,6 +292,9 @@ fn parse_problem(
             err(field, format!("`{s}` is not one of O(1), O(log n), O(n), O(n log n), O(n^2), O(n^3), O(2^n)"))
         })
     };
+    if let Some(bad) = raw.lists.iter().find(|l| !LISTS.contains(&l.as_str())) {
+        return Err(err("lists", format!("`{bad}` is not one of {}", LISTS.join(", "))));
+    }
     let optimal_time = complexity("optimal_time", &raw.optimal_time)?;
     let optimal_space = complexity("optimal_space", &raw.optimal_space)?;
 
@@ -341,6 +346,7 @@ fn parse_problem(
         difficulty: raw.difficulty,
         topic: raw.topic,
         patterns: raw.patterns,
+        lists: raw.lists,
         optimal_time,
         optimal_space,
         statement: raw.statement.trim().to_string(),
@@ -680,6 +686,14 @@ returns = "int"
         assert!(e.to_string().starts_with("fx/add-two/problem.toml: optimal_time: `O(fast)` is not one of"), "{e}");
         let e = parse(&GOOD.replace("slug = \"add-two\"", "slug = \"Add Two\"")).unwrap_err();
         assert_eq!(e.to_string(), "fx/add-two/problem.toml: slug: `Add Two` is not lowercase words joined by '-'");
+    }
+
+    #[test]
+    fn lists_name_known_lists_only() {
+        let p = parse(&GOOD.replace("topic = \"arrays\"", "topic = \"arrays\"\nlists = [\"blind-75\"]")).unwrap();
+        assert_eq!(p.lists, ["blind-75"]);
+        let e = parse(&GOOD.replace("topic = \"arrays\"", "topic = \"arrays\"\nlists = [\"grind-169\"]")).unwrap_err();
+        assert_eq!(e.to_string(), "fx/add-two/problem.toml: lists: `grind-169` is not one of blind-75, neetcode-150");
     }
 
     #[test]

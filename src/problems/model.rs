@@ -67,6 +67,9 @@ impl Edge {
     }
 }
 
+/// The well-known problem lists a problem can name in `lists`: the Blind 75 and the NeetCode 150.
+pub const LISTS: [&str; 2] = ["blind-75", "neetcode-150"];
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SignatureKind {
@@ -179,6 +182,8 @@ pub struct Problem {
     pub difficulty: Difficulty,
     pub topic: String,
     pub patterns: Vec<String>,
+    /// The well-known lists the problem belongs to (`blind-75`, `neetcode-150`); see [`LISTS`].
+    pub lists: Vec<String>,
     pub optimal_time: Complexity,
     pub optimal_space: Complexity,
     pub statement: String,

@@ -146,6 +146,25 @@ fn problems_list_filters_and_shows_status() {
 }
 
 #[test]
+fn problems_list_filters_by_a_well_known_list() {
+    let home = tempfile::tempdir().unwrap();
+    let rows = |args: &[&str]| -> Vec<serde_json::Value> {
+        let out = codify(home.path(), args);
+        assert!(out.status.success(), "{}", stderr(&out));
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap().as_array().unwrap().clone()
+    };
+    let blind = rows(&["problems", "--list", "blind-75", "--json"]);
+    assert_eq!(blind.len(), 75, "the Blind 75");
+    assert!(blind.iter().all(|r| r["lists"].as_array().unwrap().iter().any(|l| l == "blind-75")));
+    assert_eq!(rows(&["problems", "--list", "neetcode-150", "--json"]).len(), 150, "the NeetCode 150");
+    let trees = rows(&["problems", "--list", "blind-75", "--topic", "trees", "--json"]);
+    assert!(!trees.is_empty() && trees.iter().all(|r| r["topic"] == "trees"));
+    let out = codify(home.path(), &["problems", "--list", "blind-76"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("--list `blind-76` is not one of blind-75, neetcode-150"), "{}", stderr(&out));
+}
+
+#[test]
 fn show_prints_statement_examples_and_starter() {
     let home = tempfile::tempdir().unwrap();
     let out = codify(home.path(), &["show", "two-sum"]);
