@@ -609,6 +609,7 @@ impl App {
             Action::ClearFilter => self.list.clear(),
             Action::FilterDifficulty => self.list.cycle_difficulty(),
             Action::FilterTopic => self.list.cycle_topic(),
+            Action::FilterList => self.list.cycle_list(),
             Action::FilterStatus => self.list.cycle_status(),
             Action::Sort => self.list.cycle_sort(),
             Action::Random => match self.list.random_unsolved(self.now) {

@@ -46,6 +46,7 @@ actions! {
     ClearFilter, "clear_filter", List, "clear search and filters", ["<Esc>"];
     FilterDifficulty, "filter_difficulty", List, "cycle difficulty filter", ["d"];
     FilterTopic, "filter_topic", List, "cycle topic filter", ["t"];
+    FilterList, "filter_list", List, "cycle list filter (Blind 75 / NeetCode 150)", ["b"];
     FilterStatus, "filter_status", List, "cycle status filter (new / attempted / solved)", ["s"];
     Sort, "sort", List, "cycle sort order", ["o"];
     Random, "random", List, "open a random unsolved problem", ["r"];

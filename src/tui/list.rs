@@ -16,6 +16,8 @@ pub struct Row {
     pub difficulty: Difficulty,
     pub topic: String,
     pub patterns: Vec<String>,
+    /// The well-known lists the problem is on (`blind-75`, `neetcode-150`).
+    pub lists: Vec<String>,
     pub progress: Progress,
     /// Position in the bank's own order (topic, difficulty, title).
     pub order: usize,
@@ -63,6 +65,8 @@ pub struct ListState {
     pub searching: bool,
     pub difficulty: Option<Difficulty>,
     pub topic: Option<usize>,
+    /// Only the problems of this well-known list ([`crate::problems::LISTS`]).
+    pub list: Option<&'static str>,
     pub status: Option<&'static str>,
     pub sort: Sort,
     pub selected: usize,
@@ -84,6 +88,7 @@ impl ListState {
                 difficulty: p.difficulty,
                 topic: p.topic.clone(),
                 patterns: p.patterns.clone(),
+                lists: p.lists.clone(),
                 progress: progress.get(&p.slug).copied().unwrap_or_default(),
                 order,
             })
@@ -101,6 +106,7 @@ impl ListState {
             searching: false,
             difficulty: None,
             topic: None,
+            list: None,
             status: None,
             sort: Sort::Bank,
             selected: 0,
@@ -120,6 +126,7 @@ impl ListState {
             .enumerate()
             .filter(|(_, r)| self.difficulty.is_none_or(|d| r.difficulty == d))
             .filter(|(_, r)| self.topic.is_none_or(|t| self.topics.get(t) == Some(&r.topic)))
+            .filter(|(_, r)| self.list.is_none_or(|l| r.lists.iter().any(|x| x == l)))
             .filter(|(_, r)| self.status.is_none_or(|s| r.status() == s))
             .filter_map(|(i, r)| {
                 if self.query.is_empty() {
@@ -208,7 +215,18 @@ impl ListState {
         self.query.clear();
         self.difficulty = None;
         self.topic = None;
+        self.list = None;
         self.status = None;
+        self.refresh();
+    }
+
+    /// No list, then each well-known list in turn.
+    pub fn cycle_list(&mut self) {
+        let lists = crate::problems::LISTS;
+        self.list = match self.list.and_then(|l| lists.iter().position(|x| *x == l)) {
+            None => lists.first().copied(),
+            Some(i) => lists.get(i + 1).copied(),
+        };
         self.refresh();
     }
 
@@ -316,5 +334,22 @@ mod tests {
         assert!(fuzzy_score("xyz", "two sum").is_none());
         assert!(fuzzy_score("sum", "3sum two-sum") > fuzzy_score("sum", "s u m spread out"));
         assert!(fuzzy_score("two", "Two Sum two-sum") > fuzzy_score("two", "Trapping Rain Water"));
+    }
+
+    #[test]
+    fn the_list_filter_cycles_through_the_well_known_lists() {
+        let bank = Bank::load(&[]);
+        let mut l = ListState::new(&bank, HashMap::new());
+        let all = l.view.len();
+        l.cycle_list();
+        assert_eq!((l.list, l.view.len()), (Some("blind-75"), 75));
+        assert!(l.view.iter().all(|&i| l.rows[i].lists.iter().any(|x| x == "blind-75")));
+        l.cycle_list();
+        assert_eq!(l.list, Some("neetcode-150"));
+        l.cycle_list();
+        assert_eq!((l.list, l.view.len()), (None, all));
+        l.cycle_list();
+        l.clear();
+        assert_eq!(l.list, None, "Esc clears the list filter with the others");
     }
 }

@@ -101,6 +101,9 @@ fn draw_list(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if let Some(t) = l.topic.and_then(|t| l.topics.get(t)) {
         filters.push(format!("topic: {t}"));
     }
+    if let Some(list) = l.list {
+        filters.push(format!("list: {list}"));
+    }
     if let Some(s) = l.status {
         filters.push(format!("status: {s}"));
     }
