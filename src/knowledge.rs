@@ -194,6 +194,58 @@ mod tests {
         }
     }
 
+    /// The NeetCode roadmap's sections in its order, and the bank topics each covers. prefix-sums and
+    /// matrices are the bank's own finer topics with no section of their own.
+    const ROADMAP: [(&str, &[&str]); 15] = [
+        ("Arrays & Hashing", &["arrays", "strings", "hash-maps"]),
+        ("Two Pointers", &["two-pointers"]),
+        ("Sliding Window", &["sliding-window"]),
+        ("Stack", &["stacks"]),
+        ("Binary Search", &["binary-search"]),
+        ("Linked List", &["linked-lists"]),
+        ("Trees", &["trees"]),
+        ("Tries", &["tries"]),
+        ("Heap / Priority Queue", &["heaps"]),
+        ("Backtracking", &["backtracking"]),
+        ("Graphs", &["graphs"]),
+        ("Advanced Graphs", &["advanced-graphs"]),
+        ("1-D and 2-D Dynamic Programming", &["dynamic-programming"]),
+        ("Greedy and Intervals", &["greedy", "intervals"]),
+        ("Math & Geometry and Bit Manipulation", &["math-geometry", "bit-manipulation"]),
+    ];
+
+    #[test]
+    fn the_progression_follows_the_roadmap_order() {
+        let p = progression().expect("the bundled progression is valid");
+        let section = |topic: &str| ROADMAP.iter().position(|(_, topics)| topics.contains(&topic));
+        let mut last = (0, "");
+        for t in &p.topics {
+            match section(&t.name) {
+                Some(s) => {
+                    assert!(
+                        s >= last.0,
+                        "{} ({}) comes after {} ({})",
+                        t.name,
+                        ROADMAP[s].0,
+                        last.1,
+                        ROADMAP[last.0].0
+                    );
+                    last = (s, t.name.as_str());
+                }
+                None => assert!(
+                    ["prefix-sums", "matrices"].contains(&t.name.as_str()),
+                    "{} is on no roadmap section",
+                    t.name
+                ),
+            }
+        }
+        for (name, topics) in ROADMAP {
+            for topic in topics {
+                assert!(p.topic(topic).is_some_and(|t| !t.problems.is_empty()), "{name}: no `{topic}` problems");
+            }
+        }
+    }
+
     #[test]
     fn every_topic_has_a_note_and_the_progression_is_valid() {
         let p = progression().expect("progression parses and validates");

@@ -451,3 +451,27 @@ fn an_eight_week_plan_for_a_learner_weak_in_trees_and_graphs_uses_the_structure_
         weeks[0]["days"].as_array().unwrap().iter().map(|d| d["topic"].as_str().unwrap()).collect();
     assert!(first_week.contains(&"trees"), "{first_week:?}");
 }
+
+#[test]
+fn a_twelve_week_plan_covers_the_bank_in_roadmap_order() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    let o = codify(h, &["profile", "init", "--level", "intermediate", "--weeks", "12", "--hours", "10"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let plan = json(&codify(h, &["plan", "--json"]));
+    let weeks = plan["plan"]["weeks"].as_array().unwrap();
+    assert_eq!(weeks.len(), 12);
+    let progression = &world().progression;
+    let mut distinct = std::collections::BTreeSet::new();
+    let mut last_new = 0;
+    for p in weeks.iter().flat_map(|w| w["days"].as_array().unwrap()).flat_map(|d| d["problems"].as_array().unwrap()) {
+        distinct.insert(p["slug"].as_str().unwrap().to_string());
+        if p["kind"] == "new" {
+            // New problems come topic by topic in the progression's (the roadmap's) order.
+            let pos = progression.position(p["topic"].as_str().unwrap()).expect("a progression topic");
+            assert!(pos >= last_new, "{} ({}) is planned after a later topic", p["slug"], p["topic"]);
+            last_new = pos;
+        }
+    }
+    assert!(distinct.len() >= 120, "{} distinct problems", distinct.len());
+}
