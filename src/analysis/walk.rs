@@ -424,3 +424,20 @@ pub(crate) fn block_exits(block: &[Stmt]) -> bool {
         _ => false,
     }
 }
+
+/// Every `target = value` pair of a block's assignments, tuple assignments split element by element.
+pub(crate) fn assignments(body: &[Stmt]) -> Vec<(&Expr, &Expr)> {
+    let mut out = Vec::new();
+    each_stmt(body, &mut |s| {
+        let Stmt::Assign(a) = s else { return };
+        for t in &a.targets {
+            match (t, a.value.as_ref()) {
+                (Expr::Tuple(tt), Expr::Tuple(vt)) if tt.elts.len() == vt.elts.len() => {
+                    out.extend(tt.elts.iter().zip(&vt.elts));
+                }
+                _ => out.push((t, a.value.as_ref())),
+            }
+        }
+    });
+    out
+}

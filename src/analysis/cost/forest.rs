@@ -48,26 +48,9 @@ fn walk_test(test: &Expr) -> Option<(&Expr, &str)> {
     })
 }
 
-/// Every `target = value` pair of a block's assignments, tuple assignments split element by element.
-fn assignments(body: &[Stmt]) -> Vec<(&Expr, &Expr)> {
-    let mut out = Vec::new();
-    walk::each_stmt(body, &mut |s| {
-        let Stmt::Assign(a) = s else { return };
-        for t in &a.targets {
-            match (t, a.value.as_ref()) {
-                (Expr::Tuple(tt), Expr::Tuple(vt)) if tt.elts.len() == vt.elts.len() => {
-                    out.extend(tt.elts.iter().zip(&vt.elts));
-                }
-                _ => out.push((t, a.value.as_ref())),
-            }
-        }
-    });
-    out
-}
-
 /// Whether the body moves `v` one step up `p`: `v = P[v]`, or `nxt = P[v]` ... `v = nxt`.
 fn steps_up(body: &[Stmt], p: &Expr, v: &str) -> bool {
-    let pairs = assignments(body);
+    let pairs = walk::assignments(body);
     let parent_of_v = |e: &Expr| index(e).is_some_and(|(q, i)| same(q, p) && walk::name(i) == Some(v));
     let temps: Vec<&str> = pairs.iter().filter(|(_, e)| parent_of_v(e)).filter_map(|(t, _)| walk::name(t)).collect();
     pairs
@@ -77,7 +60,7 @@ fn steps_up(body: &[Stmt], p: &Expr, v: &str) -> bool {
 
 /// Whether the body writes `P[v] = P[P[v]]` (path halving).
 fn halves_path(body: &[Stmt], p: &Expr, v: &str) -> bool {
-    assignments(body).iter().any(|(t, e)| {
+    walk::assignments(body).iter().any(|(t, e)| {
         let Some((q, i)) = index(t) else { return false };
         let Some((q2, inner)) = index(e) else { return false };
         same(q, p) && walk::name(i) == Some(v) && same(q2, p) && same(inner, t)
@@ -88,7 +71,7 @@ fn halves_path(body: &[Stmt], p: &Expr, v: &str) -> bool {
 fn points_at_root(w: &ast::StmtWhile) -> Option<&Expr> {
     let Expr::Compare(c) = w.test.as_ref() else { return None };
     let ([ast::CmpOp::NotEq], [right]) = (c.ops.as_slice(), c.comparators.as_slice()) else { return None };
-    let pairs = assignments(&w.body);
+    let pairs = walk::assignments(&w.body);
     [(c.left.as_ref(), right), (right, c.left.as_ref())].into_iter().find_map(|(v, root)| {
         let v = walk::name(v)?;
         let root = walk::name(root)?;
@@ -125,7 +108,7 @@ pub(super) fn compressing_walk(prog: &Program, u: usize, w: &ast::StmtWhile) -> 
 /// Recursion whose every self-call is `P[i] = f(P[i])`: the recursive form of path compression.
 pub(super) fn compressing_recursion(prog: &Program, u: usize, calls: usize) -> bool {
     let mut compressing = 0;
-    for (t, e) in assignments(prog.units[u].body) {
+    for (t, e) in walk::assignments(prog.units[u].body) {
         let Expr::Call(c) = e else { continue };
         let ([arg], Some((p, i))) = (c.args.as_slice(), index(t)) else { continue };
         let asks_parent = index(arg).is_some_and(|(q, j)| same(q, p) && same(j, i));

@@ -72,26 +72,13 @@ fn is_none(e: &Expr) -> bool {
 
 /// Names stepped along a link in `body`: `p = p.next`, or `..., p = ..., p.next` in a tuple assignment.
 fn steps_link(body: &[Stmt]) -> Vec<&str> {
-    fn step<'a>(t: &'a Expr, v: &Expr, out: &mut Vec<&'a str>) {
-        if let (Some(p), Expr::Attribute(a)) = (walk::name(t), v) {
-            if walk::name(&a.value) == Some(p) {
-                out.push(p);
-            }
-        }
-    }
-    let mut out = Vec::new();
-    walk::each_stmt(body, &mut |s| {
-        let Stmt::Assign(a) = s else { return };
-        for t in &a.targets {
-            match (t, a.value.as_ref()) {
-                (Expr::Tuple(tt), Expr::Tuple(vt)) if tt.elts.len() == vt.elts.len() => {
-                    tt.elts.iter().zip(&vt.elts).for_each(|(t, v)| step(t, v, &mut out));
-                }
-                _ => step(t, &a.value, &mut out),
-            }
-        }
-    });
-    out
+    walk::assignments(body)
+        .into_iter()
+        .filter_map(|(t, v)| {
+            let (p, Expr::Attribute(a)) = (walk::name(t)?, v) else { return None };
+            (walk::name(&a.value) == Some(p)).then_some(p)
+        })
+        .collect()
 }
 
 /// `if p is None: return ...` (or `if not p:`) somewhere in `body`.
