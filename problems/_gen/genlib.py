@@ -212,6 +212,31 @@ def random_tree_shape(rng, n):
     return make(n), nodes
 
 
+def path_tree(rng, n, value):
+    """n nodes, each the only child of the previous one on a random side; value(rng) draws each value."""
+    root = node = TreeNode(value(rng))
+    for _ in range(n - 1):
+        child = TreeNode(value(rng))
+        if rng.below(2):
+            node.left = child
+        else:
+            node.right = child
+        node = child
+    return root
+
+
+def complete_tree(rng, n, value):
+    """The complete tree of n nodes (every level full but the last, filled from the left)."""
+    nodes = [TreeNode(value(rng)) for _ in range(n)]
+    for i in range(1, n):
+        parent = nodes[(i - 1) // 2]
+        if i % 2:
+            parent.left = nodes[i]
+        else:
+            parent.right = nodes[i]
+    return nodes[0]
+
+
 def clone_tree(node):
     """A copy of the tree under node, made of new nodes."""
     return None if node is None else TreeNode(node.val, clone_tree(node.left), clone_tree(node.right))

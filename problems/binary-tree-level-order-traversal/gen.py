@@ -4,7 +4,7 @@ import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "_gen"))
 from genlib import XorShift64, emit, install_nodes, load_solution  # noqa: E402
-from genlib import TreeNode, array_to_tree, small_tree, tree_to_array  # noqa: E402
+from genlib import array_to_tree, complete_tree, path_tree, small_tree, tree_to_array  # noqa: E402
 
 install_nodes()
 Solution = load_solution(__file__)
@@ -16,31 +16,6 @@ MAXV = 1000
 
 def value(rng):
     return rng.randint(-MAXV, MAXV)
-
-
-def random_path(rng, n):
-    """n nodes, each the only child of the previous one, on a random side."""
-    root = node = TreeNode(value(rng))
-    for _ in range(n - 1):
-        child = TreeNode(value(rng))
-        if rng.below(2):
-            node.left = child
-        else:
-            node.right = child
-        node = child
-    return root
-
-
-def complete(rng, n):
-    """The complete tree of n nodes (every level full except the last, filled from the left)."""
-    nodes = [TreeNode(value(rng)) for _ in range(n)]
-    for i in range(1, n):
-        parent = nodes[(i - 1) // 2]
-        if i % 2:
-            parent.left = nodes[i]
-        else:
-            parent.right = nodes[i]
-    return nodes[0]
 
 
 def case(sol, root):
@@ -58,9 +33,9 @@ def main():
     sol = Solution()
     # 1. A path of 10^4 nodes (10^4 levels of one node): a solution that walks down from the
     #    root once per level does ~n^2 / 2 steps, and recursion goes 10^4 deep.
-    case(sol, random_path(rng, N))
+    case(sol, path_tree(rng, N, value))
     # 2. A complete tree of 10^4 nodes: levels up to 4096 wide.
-    case(sol, complete(rng, N))
+    case(sol, complete_tree(rng, N, value))
 
 
 if __name__ == "__main__":

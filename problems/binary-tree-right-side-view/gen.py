@@ -4,7 +4,7 @@ import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "_gen"))
 from genlib import XorShift64, emit, install_nodes, load_solution  # noqa: E402
-from genlib import TreeNode, array_to_tree, small_tree, tree_to_array  # noqa: E402
+from genlib import TreeNode, array_to_tree, complete_tree, path_tree, small_tree, tree_to_array  # noqa: E402
 
 install_nodes()
 Solution = load_solution(__file__)
@@ -16,31 +16,6 @@ MAXV = 100
 
 def value(rng):
     return rng.randint(-MAXV, MAXV)
-
-
-def random_path(rng, n):
-    """n nodes, each the only child of the previous one, on a random side."""
-    root = node = TreeNode(value(rng))
-    for _ in range(n - 1):
-        child = TreeNode(value(rng))
-        if rng.below(2):
-            node.left = child
-        else:
-            node.right = child
-        node = child
-    return root
-
-
-def complete(rng, n):
-    """The complete tree of n nodes (every level full except the last, filled from the left)."""
-    nodes = [TreeNode(value(rng)) for _ in range(n)]
-    for i in range(1, n):
-        parent = nodes[(i - 1) // 2]
-        if i % 2:
-            parent.left = nodes[i]
-        else:
-            parent.right = nodes[i]
-    return nodes[0]
 
 
 def case(sol, root):
@@ -58,15 +33,15 @@ def main():
     sol = Solution()
     # 1. A path of 10^4 nodes turning at random: every node is seen, and a solution that walks
     #    down from the root once per level does ~n^2 / 2 steps; recursion goes 10^4 deep.
-    case(sol, random_path(rng, N))
+    case(sol, path_tree(rng, N, value))
     # 2. A complete tree of 10^4 nodes: the deepest level is less than half full, so its
     #    rightmost node lies in the root's left subtree.
-    case(sol, complete(rng, N))
+    case(sol, complete_tree(rng, N, value))
     # 3. The root's right subtree is a path of 3000 nodes, its left subtree a path of 6999:
     #    the view follows the right path for 3000 levels, then the left path to the bottom.
     root = TreeNode(value(rng))
-    root.right = random_path(rng, 3000)
-    root.left = random_path(rng, N - 3001)
+    root.right = path_tree(rng, 3000, value)
+    root.left = path_tree(rng, N - 3001, value)
     case(sol, root)
 
 
