@@ -78,9 +78,13 @@ pub fn doctor(ctx: &Ctx, json_out: bool) -> Result<ExitCode, Failure> {
         println!(
             "  {}  {:<14} {}",
             s.green("✓ active     "),
-            "parent caps",
-            s.dim("wall-clock deadline per case, output cap, result channel on fd 3")
+            "parent",
+            s.dim(
+                "times each case itself from its input's delivery; sends inputs one case at a time; CPU budget; \
+                 output and text caps; result channel on fd 3"
+            )
         );
+        println!("  {}", s.dim("what each layer does and does not block: docs/SANDBOX.md"));
         println!("{}", s.bold("Data"));
         println!("  problems     {} loaded", bank.all().len());
         match &db {

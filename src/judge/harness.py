@@ -1,8 +1,9 @@
 # Codify judge harness. Runs inside the sandbox as `python3 -S -P -B -c <this file>`.
 #
 # Protocol (see src/judge/protocol.rs):
-# - stdin: the spec in marshal format {code, kind, class, method, params, output, returns, cases: [{id, input}], stdout_cap}.
-#   Expected answers are never sent here.
+# - stdin: messages of a 4-byte little-endian length and marshal data: first the spec {code, kind, class, method,
+#   params, output, returns, count, stdout_cap}, then one {id, input} per case, each sent by the judge only after
+#   it has read the previous case's frame. Expected answers are never sent here.
 # - fd 3: one JSON frame per line: {"t": "loading"} (before the solution's module code runs), {"t": "ready"} | {"t": "compile_error", ...} | {"t": "load_error", ...}
 #   then {"t": "case", "id": .., "status": "ok" | "wrong" | "error" | "memory" | "output_limit", ...} per case
 #   ("wrong": the answer cannot be read as the declared type, e.g. a cycle where a list is expected),
@@ -581,7 +582,14 @@ _MISSING = object()
 def main():
     import marshal
 
-    spec = marshal.loads(sys.stdin.buffer.read())
+    stdin = sys.stdin.buffer
+
+    def receive():
+        # One message: a 4-byte little-endian length, then that many bytes of marshal data.
+        size = int.from_bytes(stdin.read(4), "little")
+        return marshal.loads(stdin.read(size))
+
+    spec = receive()
     code = spec["code"]
     kind = spec.get("kind", "function")
     cls_name = spec.get("class", "Solution")
@@ -648,7 +656,10 @@ def main():
     out_index = by_name.get(output) if output is not None else None
     copy_of = spec.get("deep_copy_of")
 
-    for case in spec["cases"]:
+    # Each case's input arrives only after the previous case's frame was read by the judge, so a solution
+    # never holds a later (or hidden) input.
+    for _ in range(spec["count"]):
+        case = receive()
         frame = {"t": "case", "id": case["id"]}
         capture = _Capture(keep, budget)
         ms = 0.0
@@ -710,6 +721,10 @@ def main():
         except MemoryError as e:
             sys.stdout = real_stdout
             frame.update(status="memory", error=_error(e))
+        except OSError as e:
+            sys.stdout = real_stdout
+            # mmap and friends refuse memory past the limit with ENOMEM rather than MemoryError.
+            frame.update(status="memory" if e.errno == 12 else "error", error=_error(e))
         except _BadValue as e:
             sys.stdout = real_stdout
             frame.update(status="wrong", error={"type": "BadReturnValue", "message": str(e), "line": None,

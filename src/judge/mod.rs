@@ -21,9 +21,9 @@ use serde_json::Value;
 pub use compare::matches;
 pub use interpreter::{Interpreter, InterpreterError};
 pub use process::CancelToken;
-use process::{Caps, Control, End};
+use process::{Caps, Control, End, Feed};
 pub use protocol::ErrorInfo;
-use protocol::{CaseStatus, Frame, Spec, SpecCase};
+use protocol::{write_case, CaseStatus, Frame, Spec, SpecCase};
 
 use crate::problems::{Compare, Edge, Problem, TestCase};
 
@@ -32,6 +32,10 @@ const CHECKER: &str = include_str!("checker.py");
 const INPUTS: &str = include_str!("inputs.py");
 /// Characters of each case's captured stdout kept in the report.
 const STDOUT_KEEP: usize = 4096;
+/// Characters kept of an error's message, kind and traceback, whatever the harness sends.
+const ERROR_MESSAGE_KEEP: usize = 2000;
+const ERROR_KIND_KEEP: usize = 100;
+const TRACEBACK_KEEP: usize = 8000;
 /// The solution's thread stack (see the end of harness.py), added to the address-space limit so that
 /// reserving it does not eat the memory the problem allows.
 const HARNESS_STACK_MB: u64 = 256;
@@ -164,7 +168,7 @@ pub struct Judge {
 pub struct Pending<'p> {
     problem: &'p Problem,
     running: std::io::Result<process::Running>,
-    /// Bytes sent before the spec (the compiled harness).
+    /// Bytes to send before the spec: what of the compiled harness did not fit into the pipe at start.
     prefix: Vec<u8>,
 }
 
@@ -219,7 +223,14 @@ impl Judge {
         let cpu = problem.limits.time_ms * 64 / 1000 + 10;
         let (program, prefix) = self.harness_program();
         let memory_mb = problem.limits.memory_mb + HARNESS_STACK_MB;
-        Pending { problem, running: self.spawn(&program, memory_mb, cpu), prefix: prefix.to_vec() }
+        // The compiled harness goes into the pipe at once, so that the interpreter loads it while Codify
+        // prepares the run (and, as root, moves the run into its pids cgroup); only the spec waits.
+        let mut running = self.spawn(&program, memory_mb, cpu);
+        let prefix = match running.as_mut() {
+            Ok(r) => r.send_now(prefix),
+            Err(_) => prefix.to_vec(),
+        };
+        Pending { problem, running, prefix }
     }
 
     /// Runs `code` against `tests` of `problem`.
@@ -281,13 +292,16 @@ impl Judge {
             startup: Duration::from_secs(30),
             per_frame: Duration::from_secs(30),
             output_bytes: self.output_limit.max(16 << 20),
+            cpu_base: None,
+            per_input_byte: Duration::ZERO,
         };
         let mut answer = None;
-        let outcome = process::supervise(running, input.to_string().as_bytes(), caps, cancel, |line| {
-            answer = serde_json::from_slice::<Frame>(line).ok();
-            Control::Stop
-        })
-        .map_err(|e| format!("{name} supervision failed: {e}"))?;
+        let outcome =
+            process::supervise(running, input.to_string().into_bytes(), Feed::Close, caps, cancel, |line, _| {
+                answer = serde_json::from_slice::<Frame>(line.bytes).ok();
+                Control::Stop
+            })
+            .map_err(|e| format!("{name} supervision failed: {e}"))?;
         answer.ok_or_else(|| format!("the {name} gave no answer ({:?}): {}", outcome.end, outcome.stderr_tail.trim()))
     }
 
@@ -328,15 +342,19 @@ impl Pending<'_> {
             cases: Vec::new(),
             message: None,
             compile_error: None,
-            sandbox: judge.layers(),
+            sandbox: Vec::new(),
         };
         let running = match self.running {
             Ok(r) => r,
             Err(e) => {
+                report.sandbox = judge.layers();
                 report.message = Some(format!("could not start {}: {e}", judge.interpreter.executable.display()));
                 return Ok(report);
             }
         };
+        // The layers as this run applied them (the namespaces are those its child could enter).
+        report.sandbox = sandbox::applied(judge.sandbox, running.namespaces, running.task_limit);
+        let max_threads = running.task_limit.applied(running.namespaces).max();
         let sig = &problem.signature;
         let spec = Spec {
             code,
@@ -349,7 +367,7 @@ impl Pending<'_> {
             methods: &sig.methods,
             returns_node_of: sig.returns_node_of.as_deref(),
             deep_copy_of: sig.deep_copy_of.as_deref(),
-            cases: tests.iter().map(|t| SpecCase { id: t.id, input: &t.input }).collect(),
+            count: tests.len(),
             stdout_keep: STDOUT_KEEP,
             stdout_cap: judge.output_limit,
         };
@@ -358,74 +376,107 @@ impl Pending<'_> {
         let checker = matches!(problem.compare, Compare::Checker { .. });
         let stop_early = opts.stop_at_first_failure && !checker;
         let mut state = RunState::default();
+        let per_case = Duration::from_millis(problem.limits.time_ms);
         let caps = Caps {
             startup: STARTUP,
-            per_frame: Duration::from_millis(problem.limits.time_ms),
+            per_frame: per_case,
             output_bytes: judge.output_limit,
+            // Start-up and loading, then one case limit per case delivered.
+            cpu_base: Some(Duration::from_secs(1) + per_case),
+            per_input_byte: Duration::from_nanos(5),
+        };
+        // Cases whose input has been queued: a frame for any other is forged.
+        let mut sent = 0usize;
+        let send_case = |outbox: &mut Vec<u8>, index: usize, sent: &mut usize| {
+            if let Some(t) = tests.get(index) {
+                write_case(outbox, &SpecCase { id: t.id, input: &t.input });
+                *sent = index + 1;
+            }
         };
 
-        let outcome = process::supervise(running, &spec_bytes, caps, opts.cancel.as_ref(), |line| {
-            let Ok(frame) = serde_json::from_slice::<Frame>(line) else {
-                state.tampered = true;
-                return Control::Stop;
-            };
-            match frame {
-                // Frames must come in the one order the harness writes them; anything else means the
-                // solution wrote to the channel (for example to reset the deadline).
-                Frame::Loading if !state.loading => {
-                    state.loading = true;
-                    Control::Continue
-                }
-                Frame::Ready if state.loading && !state.ready => {
-                    state.ready = true;
-                    Control::Continue
-                }
-                Frame::Loading | Frame::Ready => {
+        let outcome =
+            process::supervise(running, spec_bytes, Feed::KeepOpen, caps, opts.cancel.as_ref(), |line, outbox| {
+                let Ok(frame) = serde_json::from_slice::<Frame>(line.bytes) else {
                     state.tampered = true;
-                    Control::Stop
-                }
-                Frame::CompileError { message, line, col, text } if !state.ready => {
-                    state.compile = Some(CompileErrorInfo { message, line, col, text });
-                    Control::Stop
-                }
-                Frame::LoadError { status, error } if state.loading && !state.ready => {
-                    state.load_error = Some((status, error));
-                    Control::Stop
-                }
-                Frame::Case(f) => {
-                    let Some(test) = tests.get(state.cases.len()).filter(|t| t.id == f.id && state.ready) else {
-                        state.tampered = true;
-                        return Control::Stop;
-                    };
-                    let verdict = match f.status {
-                        CaseStatus::Ok if checker || matches(&problem.compare, &test.expected, &f.value) => {
-                            Verdict::Accepted
-                        }
-                        CaseStatus::Ok | CaseStatus::Wrong => Verdict::WrongAnswer,
-                        CaseStatus::Error => Verdict::RuntimeError,
-                        CaseStatus::Memory => Verdict::MemoryLimitExceeded,
-                        CaseStatus::OutputLimit => Verdict::OutputLimitExceeded,
-                    };
-                    state.cases.push(case_report(test, verdict, f.value, f.ms, f.error, f.stdout, f.stdout_truncated));
-                    if verdict != Verdict::Accepted && stop_early {
-                        return Control::Stop;
+                    return Control::Stop;
+                };
+                match frame {
+                    // Frames must come in the one order the harness writes them; anything else means the
+                    // solution wrote to the channel (for example to reset the deadline).
+                    Frame::Loading if !state.loading => {
+                        state.loading = true;
+                        Control::Continue
                     }
-                    Control::Continue
+                    Frame::Ready if state.loading && !state.ready => {
+                        state.ready = true;
+                        send_case(outbox, 0, &mut sent);
+                        Control::Continue
+                    }
+                    Frame::Loading | Frame::Ready => {
+                        state.tampered = true;
+                        Control::Stop
+                    }
+                    Frame::CompileError { message, line, col, text } if !state.ready => {
+                        state.compile = Some(CompileErrorInfo { message, line, col, text });
+                        Control::Stop
+                    }
+                    Frame::LoadError { status, error } if state.loading && !state.ready => {
+                        state.load_error = Some((status, cap_error(error, max_threads)));
+                        Control::Stop
+                    }
+                    Frame::Case(f) => {
+                        let index = state.cases.len();
+                        let Some(test) = tests.get(index).filter(|t| t.id == f.id && state.ready && index < sent)
+                        else {
+                            state.tampered = true;
+                            return Control::Stop;
+                        };
+                        let verdict = match f.status {
+                            CaseStatus::Ok if checker || matches(&problem.compare, &test.expected, &f.value) => {
+                                Verdict::Accepted
+                            }
+                            CaseStatus::Ok | CaseStatus::Wrong => Verdict::WrongAnswer,
+                            CaseStatus::Error => Verdict::RuntimeError,
+                            CaseStatus::Memory => Verdict::MemoryLimitExceeded,
+                            CaseStatus::OutputLimit => Verdict::OutputLimitExceeded,
+                        };
+                        // The parent's clock, not the harness's: from the input's delivery to the frame's arrival.
+                        let ms = (line.elapsed.as_secs_f64() * 1e6).round() / 1e3;
+                        let value = keep_value(f.value, line.bytes.len(), &test.expected);
+                        let (stdout, cut) = keep_chars(f.stdout, STDOUT_KEEP);
+                        let error = f.error.map(|e| cap_error(e, max_threads));
+                        state.cases.push(case_report(
+                            test,
+                            verdict,
+                            value,
+                            ms,
+                            error,
+                            stdout,
+                            f.stdout_truncated || cut,
+                        ));
+                        if verdict != Verdict::Accepted && stop_early {
+                            return Control::Stop;
+                        }
+                        send_case(outbox, state.cases.len(), &mut sent);
+                        Control::Continue
+                    }
+                    Frame::Done if state.ready && state.cases.len() == tests.len() => {
+                        state.done = true;
+                        Control::Stop
+                    }
+                    Frame::Done => {
+                        state.tampered = true;
+                        Control::Stop
+                    }
+                    Frame::Checked { .. }
+                    | Frame::Inputs { .. }
+                    | Frame::CompileError { .. }
+                    | Frame::LoadError { .. } => {
+                        state.tampered = true;
+                        Control::Stop
+                    }
                 }
-                Frame::Done if state.ready && state.cases.len() == tests.len() => {
-                    state.done = true;
-                    Control::Stop
-                }
-                Frame::Done => {
-                    state.tampered = true;
-                    Control::Stop
-                }
-                Frame::Checked { .. } | Frame::Inputs { .. } | Frame::CompileError { .. } | Frame::LoadError { .. } => {
-                    state.tampered = true;
-                    Control::Stop
-                }
-            }
-        });
+            });
         let outcome = match outcome {
             Ok(o) => o,
             Err(e) => {
@@ -469,32 +520,11 @@ impl Pending<'_> {
                         }
                         _ => format!("loading the solution took longer than {} ms", problem.limits.time_ms),
                     };
-                    if let (Some(t), true) = (current, state.ready) {
-                        let limit = problem.limits.time_ms as f64;
-                        state.cases.push(case_report(
-                            t,
-                            Verdict::TimeLimitExceeded,
-                            Value::Null,
-                            limit,
-                            None,
-                            String::new(),
-                            false,
-                        ));
-                    }
+                    state.cut_short(current, Verdict::TimeLimitExceeded, problem.limits.time_ms as f64, None);
                     (Some(Verdict::TimeLimitExceeded), Some(what))
                 }
                 End::OutputLimit => {
-                    if let (Some(t), true) = (current, state.ready) {
-                        state.cases.push(case_report(
-                            t,
-                            Verdict::OutputLimitExceeded,
-                            Value::Null,
-                            0.0,
-                            None,
-                            String::new(),
-                            false,
-                        ));
-                    }
+                    state.cut_short(current, Verdict::OutputLimitExceeded, 0.0, None);
                     (
                         Some(Verdict::OutputLimitExceeded),
                         Some(format!("the program wrote more than {} KiB of output", judge.output_limit >> 10)),
@@ -504,6 +534,15 @@ impl Pending<'_> {
                     Some(Verdict::RuntimeError),
                     Some("the solution flooded the judge's private result channel".into()),
                 ),
+                End::CpuBudget(used) => {
+                    let what = format!(
+                        "the run used {:.1} s of CPU time, more than its cases allow (threads or background work \
+                         count too)",
+                        used.as_secs_f64()
+                    );
+                    state.cut_short(current, Verdict::TimeLimitExceeded, problem.limits.time_ms as f64, None);
+                    (Some(Verdict::TimeLimitExceeded), Some(what))
+                }
                 End::Cancelled => return Err(RunError::Cancelled),
                 End::Exited(status) if state.done => {
                     let _ = status;
@@ -524,8 +563,11 @@ impl Pending<'_> {
                             (Verdict::TimeLimitExceeded, format!("the CPU time limit was reached ({how})"))
                         }
                         Some(libc::SIGKILL) => (
-                            Verdict::MemoryLimitExceeded,
-                            format!("the process was killed, most likely for memory ({how})"),
+                            Verdict::RuntimeError,
+                            format!(
+                                "the process was killed from outside the judge ({how}); the system's out-of-memory \
+                                 killer is the usual cause"
+                            ),
                         ),
                         Some(libc::SIGSEGV) => (
                             Verdict::RuntimeError,
@@ -536,15 +578,9 @@ impl Pending<'_> {
                             format!("the program exited before finishing ({how}); do not call exit() in a solution"),
                         ),
                     };
-                    if let (Some(t), true) = (current, state.ready) {
-                        let error = ErrorInfo {
-                            kind: "Exited".into(),
-                            message: msg.clone(),
-                            line: None,
-                            traceback: String::new(),
-                        };
-                        state.cases.push(case_report(t, v, Value::Null, 0.0, Some(error), String::new(), false));
-                    }
+                    let error =
+                        ErrorInfo { kind: "Exited".into(), message: msg.clone(), line: None, traceback: String::new() };
+                    state.cut_short(current, v, 0.0, Some(error));
                     (Some(v), Some(msg))
                 }
             }
@@ -641,6 +677,15 @@ struct RunState {
     cases: Vec<CaseReport>,
 }
 
+impl RunState {
+    /// Reports `current`, the case the run was in when it ended without the case's frame.
+    fn cut_short(&mut self, current: Option<&TestCase>, verdict: Verdict, ms: f64, error: Option<ErrorInfo>) {
+        if let (Some(t), true) = (current, self.ready) {
+            self.cases.push(case_report(t, verdict, Value::Null, ms, error, String::new(), false));
+        }
+    }
+}
+
 fn case_report(
     t: &TestCase,
     verdict: Verdict,
@@ -666,6 +711,101 @@ fn case_report(
     }
 }
 
+/// Bytes of a returned value always kept; past this, up to four times the expected answer's size.
+const VALUE_KEEP: usize = 256 << 10;
+
+/// The returned value as the report keeps it: a value far larger than the expected answer (which a
+/// submission would otherwise store whole) becomes a one-line description. `frame_len` bounds its size.
+fn keep_value(value: Value, frame_len: usize, expected: &Value) -> Value {
+    if frame_len <= VALUE_KEEP || frame_len <= 4 * expected.to_string().len() {
+        return value;
+    }
+    let what = match &value {
+        Value::Array(items) => format!("a list of {} items", items.len()),
+        Value::String(text) => format!("a string of {} characters", text.chars().count()),
+        Value::Object(map) => format!("a dict of {} keys", map.len()),
+        _ => "a value".to_string(),
+    };
+    Value::String(format!("<{what}, {} KiB: too large to keep>", frame_len >> 10))
+}
+
+/// At most `keep` characters of `s`, and whether any were cut.
+fn keep_chars(mut s: String, keep: usize) -> (String, bool) {
+    match s.char_indices().nth(keep) {
+        Some((at, _)) => {
+            s.truncate(at);
+            (s, true)
+        }
+        None => (s, false),
+    }
+}
+
+/// The error as the report keeps it: each text cut to its documented size, whatever the harness sent, and
+/// the thread limit named where Python only says it could not start one.
+fn cap_error(e: ErrorInfo, max_threads: Option<u32>) -> ErrorInfo {
+    let message = match max_threads {
+        Some(n) if e.kind == "RuntimeError" && e.message.contains("can't start new thread") => {
+            format!("{}: a run may have at most {n} threads", e.message)
+        }
+        _ => e.message,
+    };
+    ErrorInfo {
+        kind: keep_chars(e.kind, ERROR_KIND_KEEP).0,
+        message: keep_chars(message, ERROR_MESSAGE_KEEP).0,
+        line: e.line,
+        traceback: keep_chars(e.traceback, TRACEBACK_KEEP).0,
+    }
+}
+
 fn last_line(s: &str) -> &str {
     s.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("no error output").trim()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn text_is_cut_on_characters_and_says_so() {
+        assert_eq!(keep_chars("héllo".into(), 2), ("hé".to_string(), true));
+        assert_eq!(keep_chars("hé".into(), 2), ("hé".to_string(), false));
+        assert_eq!(keep_chars(String::new(), 0), (String::new(), false));
+    }
+
+    #[test]
+    fn errors_are_capped_and_the_thread_limit_is_named() {
+        let e = cap_error(
+            ErrorInfo {
+                kind: "E".repeat(500),
+                message: "B".repeat(1 << 20),
+                line: Some(3),
+                traceback: "C".repeat(1 << 20),
+            },
+            None,
+        );
+        assert_eq!((e.kind.len(), e.message.len(), e.traceback.len()), (100, 2000, 8000));
+        assert_eq!(e.line, Some(3));
+        let e = cap_error(
+            ErrorInfo {
+                kind: "RuntimeError".into(),
+                message: "RuntimeError: can't start new thread".into(),
+                line: None,
+                traceback: String::new(),
+            },
+            Some(300),
+        );
+        assert!(e.message.ends_with("a run may have at most 300 threads"), "{}", e.message);
+    }
+
+    #[test]
+    fn only_values_far_larger_than_the_answer_are_replaced() {
+        let small = json!([1, 2, 3]);
+        assert_eq!(keep_value(small.clone(), 7, &small), small);
+        let big = Value::Array(vec![json!(1); 200_000]);
+        let len = big.to_string().len();
+        assert_eq!(keep_value(big.clone(), len, &big), big, "as large as the expected answer: kept");
+        let kept = keep_value(big, len, &json!(1));
+        assert_eq!(kept, json!(format!("<a list of 200000 items, {} KiB: too large to keep>", len >> 10)));
+    }
 }

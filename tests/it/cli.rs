@@ -181,7 +181,7 @@ fn doctor_reports_interpreter_and_every_layer() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(v["interpreter"]["executable"].as_str().unwrap().contains("python"));
     let names: Vec<&str> = v["sandbox"].as_array().unwrap().iter().map(|l| l["name"].as_str().unwrap()).collect();
-    assert_eq!(names, ["process-group", "rlimits", "capabilities", "landlock", "seccomp"]);
+    assert_eq!(names, ["process-group", "rlimits", "capabilities", "namespaces", "tasks", "landlock", "seccomp"]);
     let text = stdout(&codify(home.path(), &["doctor"]));
     assert!(text.contains("Interpreter") && text.contains("landlock") && text.contains("seccomp"), "{text}");
 }
