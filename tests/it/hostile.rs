@@ -613,3 +613,22 @@ fn memory_refused_by_mmap_is_a_memory_limit() {
     let r = probe("import mmap\nm = mmap.mmap(-1, 4 << 30)\nreturn x");
     assert_eq!(r.verdict, Verdict::MemoryLimitExceeded, "{:?}", r.message);
 }
+
+#[test]
+fn the_allow_list_refuses_what_a_solution_never_needs() {
+    // Each call prints its result; all must be refused (PermissionError, or -1 from the C library).
+    let r = probe_on(
+        "sandbox-probe",
+        &format!(
+            "import sys as _s\nr = []\nfor f in (lambda: os.execv(_s.executable, ['python3', '-c', 'pass']), \
+             lambda: os.memfd_create('x'), lambda: os.kill(0, 0), lambda: os.nice(-1), \
+             lambda: os.setpgid(0, 0), lambda: os.chdir('/tmp')):\n    try:\n        r.append(('ok', f()))\n    except OSError as e:\n        r.append(e.errno)\nr.append(libc.prctl(1, 0, 0, 0, 0))\nr.append(libc.syscall({mount}, 0, 0, 0, 0, 0))\nprint('denied', r)\nreturn x",
+            mount = libc::SYS_mount
+        ),
+    );
+    assert_eq!(r.verdict, Verdict::Accepted, "{:?}", r.failing_case());
+    let out = first_stdout(&r);
+    assert!(!out.contains("'ok'"), "a call went through: {out}");
+    // errno 1 (EPERM) for the calls Python wraps, -1 for the raw prctl and mount.
+    assert_eq!(out.trim(), "denied [1, 1, 1, 1, 1, 1, -1, -1]", "{out}");
+}
