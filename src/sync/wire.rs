@@ -164,6 +164,16 @@ pub enum Invalid {
     At(i64),
     #[error("`{0}` is not a user name (1 to {MAX_NAME_LEN} letters, digits, '-', '_' or '.')")]
     Name(String),
+    #[error(
+        "a comment cannot hold the control character U+{0:04X} (at character {1}); only new lines and tabs are allowed"
+    )]
+    ControlChar(u32, usize),
+}
+
+/// Characters refused in shared text: C0 controls but new line and tab, DEL, C1 controls, and the
+/// bidirectional overrides and isolates that make text read differently from how it is stored.
+pub fn is_refused_char(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t') || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// A problem slug: lowercase ASCII letters and digits in non-empty words joined by '-' (the bank's rule).
@@ -178,8 +188,12 @@ pub fn validate_slug(slug: &str) -> Result<(), Invalid> {
     }
 }
 
-/// Comment text: non-empty once trimmed, at most [`MAX_COMMENT_CHARS`] characters.
+/// Comment text: non-empty once trimmed, at most [`MAX_COMMENT_CHARS`] characters, no control characters
+/// but new lines and tabs (see [`is_refused_char`]).
 pub fn validate_comment(text: &str) -> Result<(), Invalid> {
+    if let Some((at, c)) = text.chars().enumerate().find(|(_, c)| is_refused_char(*c)) {
+        return Err(Invalid::ControlChar(u32::from(c), at + 1));
+    }
     let n = text.trim().chars().count();
     match n {
         0 => Err(Invalid::EmptyComment),
@@ -371,6 +385,11 @@ mod tests {
         assert_eq!(validate_comment("  \n "), Err(Invalid::EmptyComment));
         assert!(validate_comment(&"é".repeat(MAX_COMMENT_CHARS)).is_ok());
         assert_eq!(validate_comment(&"x".repeat(MAX_COMMENT_CHARS + 1)), Err(Invalid::LongComment(2001)));
+        assert_eq!(validate_comment("a\u{0}b"), Err(Invalid::ControlChar(0, 2)));
+        assert_eq!(validate_comment("\u{1b}]52;c;ZWNobw==\u{7}"), Err(Invalid::ControlChar(0x1b, 1)));
+        assert_eq!(validate_comment("abc\u{202E}fed"), Err(Invalid::ControlChar(0x202E, 4)));
+        assert_eq!(validate_comment("x\u{9b}"), Err(Invalid::ControlChar(0x9b, 2)));
+        assert!(validate_comment("two\nlines\twith a tab, and العربية").is_ok());
         assert!(validate_name("alice_1.b-c").is_ok());
         assert!(validate_name("al ice").is_err() && validate_name("").is_err());
         let e = Event { id: Uuid::nil(), at: 5, action: Action::DeleteComment { comment: Uuid::nil() } };
