@@ -32,8 +32,38 @@ pub fn input_ordered(input: &serde_json::Value, order: &[&str], max: usize) -> S
     }
 }
 
+/// What a character that must not reach a terminal is shown as: control characters as their Unicode
+/// control pictures (`␛` for ESC, `␇` for BEL, `␡` for DEL), and C1 controls, bidirectional overrides and
+/// isolates and other invisible format characters as `�`. None for characters that are safe to print.
+/// New lines and tabs are safe.
+pub fn visible_placeholder(c: char) -> Option<char> {
+    match c {
+        '\n' | '\t' => None,
+        '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + u32::from(c)),
+        '\u{7f}' => Some('\u{2421}'),
+        '\u{80}'..='\u{9f}' => Some('\u{fffd}'),
+        c if crate::sync::wire::is_refused_char(c) => Some('\u{fffd}'),
+        '\u{200b}'..='\u{200f}' | '\u{2028}' | '\u{2029}' | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{061c}' => {
+            Some('\u{fffd}')
+        }
+        _ => None,
+    }
+}
+
+/// `s` made safe to print to a terminal: escape sequences, control characters and bidirectional overrides
+/// from other people or a model are shown as visible placeholders ([`visible_placeholder`]) instead of
+/// being obeyed. Borrowed when there is nothing to replace.
+pub fn terminal_safe(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(|c| visible_placeholder(c).is_some()) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    std::borrow::Cow::Owned(s.chars().map(|c| visible_placeholder(c).unwrap_or(c)).collect())
+}
+
 #[cfg(test)]
 mod tests {
+    use super::terminal_safe;
+
     #[test]
     fn clip_counts_characters_not_bytes() {
         assert_eq!(super::clip("héllo", 10), "héllo");
@@ -44,5 +74,14 @@ mod tests {
         assert_eq!(super::input(&design, 40), "ops = [\"MinStack\",\"push\"], args = [[],[1]]");
         let lca = serde_json::json!({"p": 2, "q": 8, "root": [6, 2, 8]});
         assert_eq!(super::input_ordered(&lca, &["root", "p", "q"], 40), "root = [6,2,8], p = 2, q = 8");
+    }
+
+    #[test]
+    fn terminal_safe_text_shows_what_would_drive_the_terminal() {
+        assert!(matches!(terminal_safe("plain text\twith a tab\nand é"), std::borrow::Cow::Borrowed(_)));
+        assert_eq!(terminal_safe("\u{1b}]52;c;ZWNobw==\u{7}"), "\u{241b}]52;c;ZWNobw==\u{2407}");
+        assert_eq!(terminal_safe("a\u{1b}[2Jb\rc\u{8}"), "a\u{241b}[2Jb\u{240d}c\u{2408}");
+        assert_eq!(terminal_safe("x\u{9b}31m \u{202e}txt.exe \u{2066}"), "x\u{fffd}31m \u{fffd}txt.exe \u{fffd}");
+        assert_eq!(terminal_safe("\u{7f}"), "\u{2421}");
     }
 }

@@ -80,7 +80,8 @@ pub fn hint(ctx: &Ctx, args: &HintArgs<'_>) -> Result<ExitCode, Failure> {
             return;
         }
         if let ChatEvent::Text(t) = ev {
-            print!("{t}");
+            // A model's text: shown, never obeyed by the terminal.
+            print!("{}", crate::fmt::terminal_safe(&t));
             let _ = std::io::stdout().flush();
         }
     };
@@ -118,7 +119,7 @@ fn print_history(store: &Store, slug: &str, json: bool) -> Result<ExitCode, Fail
             ChatRole::Learner => "you".to_string(),
             ChatRole::Tutor => format!("tutor ({})", m.source.as_deref().unwrap_or("?")),
         };
-        println!("{}\n{}\n", style.bold(&who), m.text);
+        println!("{}\n{}\n", style.bold(&who), crate::fmt::terminal_safe(&m.text));
     }
     Ok(ExitCode::SUCCESS)
 }

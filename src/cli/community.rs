@@ -12,6 +12,7 @@ use uuid::Uuid;
 
 use super::output::{print_json, Style};
 use super::{Ctx, Failure};
+use crate::fmt::terminal_safe;
 use crate::store::{DeleteOutcome, LocalComment, Store};
 use crate::sync::server::{self, DbTarget, Limits, PgStorage, ServerOptions, SqliteStorage, Storage, StorageError};
 use crate::sync::wire::{self, Tag, Vote};
@@ -58,6 +59,12 @@ pub enum CommunityCommand {
         #[arg(long)]
         name: Option<String>,
     },
+    /// Sign out: revoke this machine's token on the server and forget it here.
+    Logout {
+        /// Forget the token here without asking the server (it stays valid there).
+        #[arg(long)]
+        local: bool,
+    },
     /// Run a community server that others sync with.
     Serve {
         #[arg(long, default_value = "127.0.0.1:8787")]
@@ -79,6 +86,7 @@ pub fn run(ctx: &Ctx, command: CommunityCommand) -> Result<ExitCode, Failure> {
         CommunityCommand::Comments { slug, json, delete: None } => comments_cmd(ctx, &slug, json),
         CommunityCommand::Sync { json } => sync_cmd(ctx, json),
         CommunityCommand::Login { url, name } => login_cmd(ctx, &url, name.as_deref()),
+        CommunityCommand::Logout { local } => logout_cmd(ctx, local),
         CommunityCommand::Serve { addr, db, no_rate_limit } => serve_cmd(ctx, &addr, db.as_deref(), no_rate_limit),
     }
 }
@@ -225,9 +233,10 @@ fn print_comment(s: &Style, c: &LocalComment) {
     if c.pending {
         meta.push("not synced yet".to_string());
     }
-    println!("\n  {}  {}", s.bold(&author), s.dim(&meta.join(" · ")));
+    // Another person's text: shown, never obeyed by the terminal (`--json` keeps it exact).
+    println!("\n  {}  {}", s.bold(&terminal_safe(&author)), s.dim(&meta.join(" · ")));
     for line in c.text.lines() {
-        println!("    {line}");
+        println!("    {}", terminal_safe(line));
     }
 }
 
@@ -275,6 +284,23 @@ fn sync_cmd(ctx: &Ctx, json_out: bool) -> Result<ExitCode, Failure> {
     );
     for (id, why) in &report.rejected {
         println!("  dropped change {}: {why}", short_id(id));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn logout_cmd(ctx: &Ctx, local: bool) -> Result<ExitCode, Failure> {
+    let mut store = ctx.store()?;
+    let outcome = runtime()?.block_on(client::logout(&mut store, local)).map_err(|e| match e {
+        e if e.is_offline() => Failure(format!("{e}; the token stays valid there: try again when online, or `codify logout --local` to forget it here anyway")),
+        e => sync_failure(e, &store),
+    })?;
+    match outcome {
+        client::Logout::Revoked { server } => {
+            println!("Signed out of {server}: the token is revoked there and forgotten here.")
+        }
+        client::Logout::ForgottenHere { server } => {
+            println!("Forgot the token for {server} here; the server still accepts it until it is revoked there.")
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -14,6 +14,9 @@ pub fn doctor(ctx: &Ctx, json_out: bool) -> Result<ExitCode, Failure> {
     let interpreter = crate::judge::interpreter::resolve(&ctx.config.python, &ctx.paths.cache_dir);
     let layers = sandbox::detect(ctx.config.judge.sandbox);
     let bank = Bank::load(&ctx.config.problem_dirs);
+    // Before the store opens (which would quietly make them private): files left readable by others.
+    let db_dir = ctx.paths.db_file.parent().unwrap_or(std::path::Path::new("."));
+    let made_private = crate::store::keep_private(db_dir, &ctx.paths.db_file);
     let db = ctx.store().and_then(|s| s.submission_count().map_err(Failure::from));
     let config_state = if ctx.paths.config_file.exists() { "loaded" } else { "absent: built-in defaults" };
     let tutor = ctx.store().ok().and_then(|s| crate::coach::budget_status(&s, &ctx.config.llm).ok());
@@ -51,12 +54,20 @@ pub fn doctor(ctx: &Ctx, json_out: bool) -> Result<ExitCode, Failure> {
             "tutor": tutor,
             "llm_reachable": reachable.as_ref().map(|r| json!({"ok": r.is_ok(), "detail": r.as_ref().unwrap_or_else(|e| e)})),
             "problems_found": problems_found,
+            "made_private": made_private.iter().map(|(p, mode)| json!({"path": p, "was": format!("{mode:04o}")})).collect::<Vec<_>>(),
         }))?;
     } else {
         let s = Style::detect();
         println!("{}", s.bold("Paths"));
         println!("  config    {} ({config_state})", ctx.paths.config_file.display());
         println!("  database  {}", ctx.paths.db_file.display());
+        for (path, mode) in &made_private {
+            println!(
+                "  {} {} was open to other users (mode {mode:04o}); it is private now",
+                s.yellow("!"),
+                path.display()
+            );
+        }
         println!("  logs      {}", ctx.paths.log_dir.display());
         println!("  cache     {}", ctx.paths.cache_dir.display());
         println!("{}", s.bold("Interpreter"));

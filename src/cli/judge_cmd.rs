@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::output::{clip, format_input, print_json, Style};
 use super::{find, Ctx, Failure};
+use crate::fmt::terminal_safe;
 use crate::judge::{CaseReport, Report, RunOptions, Verdict};
 use crate::store::NewSubmission;
 
@@ -97,7 +98,12 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, Failure> {
     if meta.len() > MAX_SOLUTION_BYTES {
         return Err(Failure(format!("{shown}: is {} bytes; solutions are limited to 1 MiB", meta.len())));
     }
-    let bytes = std::fs::read(path).map_err(|e| Failure(format!("{shown}: cannot read: {e}")))?;
+    // The size above is what the file system says; a device or a pipe (/dev/zero, a FIFO) says 0 and
+    // never ends, so the read itself stops one byte past the limit.
+    let mut bytes = Vec::new();
+    let file = std::fs::File::open(path).map_err(|e| Failure(format!("{shown}: cannot read: {e}")))?;
+    std::io::Read::read_to_end(&mut std::io::Read::take(file, MAX_SOLUTION_BYTES + 1), &mut bytes)
+        .map_err(|e| Failure(format!("{shown}: cannot read: {e}")))?;
     if bytes.len() as u64 > MAX_SOLUTION_BYTES {
         return Err(Failure(format!("{shown}: is over 1 MiB; solutions are limited to 1 MiB")));
     }
@@ -142,9 +148,9 @@ pub fn print_report(r: &Report, mode: Mode) {
             (Some(l), None) => format!("line {l}: "),
             _ => String::new(),
         };
-        println!("  {at}{}", ce.message);
+        println!("  {at}{}", terminal_safe(&ce.message));
         if let (Some(text), Some(line)) = (&ce.text, ce.line) {
-            println!("  {} | {}", s.dim(&format!("{line:>4}")), text);
+            println!("  {} | {}", s.dim(&format!("{line:>4}")), terminal_safe(text));
             if let Some(col) = ce.col {
                 println!("         {}{}", " ".repeat(col.saturating_sub(1) as usize), s.red("^"));
             }
@@ -167,7 +173,7 @@ pub fn print_report(r: &Report, mode: Mode) {
     let shown_in_case = r.failing_case().is_some_and(|c| c.error.is_some() || c.verdict == Verdict::WrongAnswer);
     if r.verdict != Verdict::Accepted && !shown_in_case {
         if let Some(m) = &r.message {
-            println!("  {}", s.yellow(m));
+            println!("  {}", s.yellow(&terminal_safe(m)));
         }
     }
 }
@@ -192,15 +198,16 @@ fn print_case(s: &Style, c: &CaseReport) {
         }
     }
     if let Some(e) = &c.error {
-        println!("  {}", s.red(&e.message));
+        // The solution's own text (messages, output) is shown, never obeyed by the terminal.
+        println!("  {}", s.red(&terminal_safe(&e.message)));
         for line in e.traceback.lines() {
-            println!("  {line}");
+            println!("  {}", terminal_safe(line));
         }
     }
     if !c.stdout.is_empty() {
         println!("  stdout:");
         for line in clip(&c.stdout, 1200).lines().take(20) {
-            println!("    {}", s.dim(line));
+            println!("    {}", s.dim(&terminal_safe(line)));
         }
         if c.stdout_truncated {
             println!("    {}", s.dim("… (more output was cut)"));

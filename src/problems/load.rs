@@ -278,6 +278,23 @@ fn parse_problem(
     if raw.title.trim().is_empty() {
         return Err(err("title", "is empty".into()));
     }
+    // Problem text reaches terminals: escape sequences and control characters in it could drive them.
+    let texts = [("title", &raw.title), ("statement", &raw.statement)]
+        .into_iter()
+        .chain(raw.hints.iter().map(|h| ("hints", h)))
+        .chain(raw.constraints.iter().map(|c| ("constraints", c)))
+        .chain(raw.starter.iter().map(|s| ("starter", s)));
+    for (field, text) in texts {
+        if let Some(c) = text.chars().find(|&c| crate::fmt::visible_placeholder(c).is_some()) {
+            return Err(err(
+                field,
+                format!(
+                    "holds the control character U+{:04X}; remove it (only new lines and tabs are allowed)",
+                    u32::from(c)
+                ),
+            ));
+        }
+    }
     if raw.statement.trim().is_empty() {
         return Err(err("statement", "is empty".into()));
     }
@@ -682,6 +699,11 @@ returns = "int"
     fn errors_name_file_and_field() {
         let e = parse(&GOOD.replace(r#"hints = ["one", "two", "three"]"#, r#"hints = ["one", "two"]"#)).unwrap_err();
         assert_eq!(e.to_string(), "fx/add-two/problem.toml: hints: expected exactly 3 non-empty hints, found 2");
+        let e = parse(&GOOD.replace("Return a + b.", "Return a + b.\\u001b]52;c;ZWNobw==\\u0007")).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "fx/add-two/problem.toml: statement: holds the control character U+001B; remove it (only new lines and tabs are allowed)"
+        );
         let e = parse(&GOOD.replace("O(1)\"\noptimal_space", "O(fast)\"\noptimal_space")).unwrap_err();
         assert!(e.to_string().starts_with("fx/add-two/problem.toml: optimal_time: `O(fast)` is not one of"), "{e}");
         let e = parse(&GOOD.replace("slug = \"add-two\"", "slug = \"Add Two\"")).unwrap_err();

@@ -223,7 +223,7 @@ impl Store {
         now: i64,
         max_age_ms: i64,
     ) -> Result<(), StoreError> {
-        let tx = self.conn().unchecked_transaction()?;
+        let tx = self.write_tx()?;
         tx.execute("DELETE FROM coach_cache WHERE created_at < ?1", params![now - max_age_ms])?;
         tx.execute(
             "INSERT INTO coach_cache (key, model, reply, created_at) VALUES (?1, ?2, ?3, ?4)
@@ -274,7 +274,7 @@ impl Store {
         new: &[NewEmbedding<'_>],
     ) -> Result<(), StoreError> {
         self.ensure_vec()?;
-        let tx = self.conn().unchecked_transaction()?;
+        let tx = self.write_tx()?;
         {
             let mut stored =
                 tx.prepare_cached("SELECT id, ref FROM coach_embeddings WHERE embedder = ?1 AND kind = ?2")?;
@@ -309,7 +309,7 @@ impl Store {
     /// re-embeds.
     pub fn keep_only_embedders(&self, a: &str, b: &str) -> Result<(), StoreError> {
         self.ensure_vec()?;
-        let tx = self.conn().unchecked_transaction()?;
+        let tx = self.write_tx()?;
         tx.execute(
             "DELETE FROM coach_vec WHERE rowid IN
                  (SELECT id FROM coach_embeddings WHERE embedder <> ?1 AND embedder <> ?2)",
@@ -382,15 +382,14 @@ impl Store {
         if self.conn().prepare_cached("SELECT vec_version()").is_err() {
             register_vec(self.conn())?;
         }
-        let exists: bool = self.conn().query_row(
-            "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'coach_vec')",
-            [],
-            |r| r.get(0),
-        )?;
-        if !exists {
-            let tx = self.conn().unchecked_transaction()?;
-            tx.execute_batch(CREATE_INDEX)?;
-            tx.execute(FILL_INDEX, [])?;
+        const EXISTS: &str = "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'coach_vec')";
+        if !self.conn().query_row(EXISTS, [], |r| r.get::<_, bool>(0))? {
+            // Asked again under the write lock: another process may have made it in between.
+            let tx = self.write_tx()?;
+            if !tx.query_row(EXISTS, [], |r| r.get::<_, bool>(0))? {
+                tx.execute_batch(CREATE_INDEX)?;
+                tx.execute(FILL_INDEX, [])?;
+            }
             tx.commit()?;
         }
         Ok(())

@@ -82,7 +82,7 @@ impl Store {
 
     /// Records my vote on `slug` (already validated) and queues it.
     pub fn record_vote(&self, slug: &str, vote: Vote) -> Result<Event, StoreError> {
-        let tx = self.conn.unchecked_transaction()?;
+        let tx = self.write_tx()?;
         let last: Option<i64> =
             tx.query_row("SELECT at FROM community_votes WHERE slug = ?1", params![slug], |r| r.get(0)).optional()?;
         // Votes are ordered by `at`: keep a later vote later even within one millisecond or a clock step back.
@@ -106,7 +106,7 @@ impl Store {
             at: now_ms(),
             action: Action::Comment { slug: slug.to_string(), text: text.to_string(), tag },
         };
-        let tx = self.conn.unchecked_transaction()?;
+        let tx = self.write_tx()?;
         let author: Option<String> =
             tx.query_row("SELECT user_name FROM community_account WHERE id = 1", [], |r| r.get(0)).optional()?;
         tx.execute(
@@ -120,7 +120,7 @@ impl Store {
 
     /// Deletes one of my comments here and queues the deletion for the server.
     pub fn record_comment_deletion(&self, id: Uuid) -> Result<DeleteOutcome, StoreError> {
-        let tx = self.conn.unchecked_transaction()?;
+        let tx = self.write_tx()?;
         let found: Option<(bool, bool)> = tx
             .query_row("SELECT mine, deleted FROM community_comments WHERE id = ?1", params![id.to_string()], |r| {
                 Ok((r.get(0)?, r.get(1)?))
@@ -156,7 +156,7 @@ impl Store {
 
     /// Removes acknowledged events from the outbox, in one transaction; returns how many were there.
     pub fn forget_events(&self, ids: &[Uuid]) -> Result<usize, StoreError> {
-        let tx = self.conn.unchecked_transaction()?;
+        let tx = self.write_tx()?;
         let mut n = 0;
         {
             let mut stmt = tx.prepare("DELETE FROM community_outbox WHERE id = ?1")?;
@@ -190,7 +190,7 @@ impl Store {
     /// Stores the account. Switching to another server forgets what was pulled from the old one (the
     /// outbox stays and goes to the new server).
     pub fn set_account(&self, server: &str, user: &str, token: &str) -> Result<(), StoreError> {
-        let tx = self.conn.unchecked_transaction()?;
+        let tx = self.write_tx()?;
         let old: Option<String> =
             tx.query_row("SELECT server FROM community_account WHERE id = 1", [], |r| r.get(0)).optional()?;
         if old.as_deref() != Some(server) {
@@ -215,9 +215,15 @@ impl Store {
         Ok(())
     }
 
+    /// Forgets the account and its token (`codify logout`); votes and comments, queued or not, stay.
+    pub fn forget_account(&self) -> Result<(), StoreError> {
+        self.conn.execute("DELETE FROM community_account WHERE id = 1", [])?;
+        Ok(())
+    }
+
     /// Stores one pulled page of the comment feed and the cursor after it, in one transaction.
     pub fn apply_comments(&self, items: &[Comment], cursor: i64) -> Result<(), StoreError> {
-        let tx = self.conn.unchecked_transaction()?;
+        let tx = self.write_tx()?;
         let me: Option<String> =
             tx.query_row("SELECT user_name FROM community_account WHERE id = 1", [], |r| r.get(0)).optional()?;
         {
@@ -263,7 +269,7 @@ impl Store {
                 _ => None,
             })
             .collect();
-        let tx = self.conn.unchecked_transaction()?;
+        let tx = self.write_tx()?;
         tx.execute("DELETE FROM community_aggregates", [])?;
         {
             let mut insert = tx.prepare(

@@ -101,7 +101,7 @@ impl Store {
     pub fn create_profile(&self, name: &str, intake: &Intake) -> Result<StoredProfile, StoreError> {
         let json = serde_json::to_string(intake)?;
         let now = now_ms();
-        let tx = self.conn.unchecked_transaction()?;
+        let tx = self.write_tx()?;
         let any: bool =
             tx.query_row("SELECT EXISTS (SELECT 1 FROM learner_profiles WHERE active = 1)", [], |r| r.get(0))?;
         tx.execute(
@@ -166,7 +166,7 @@ impl Store {
 
     /// Makes `name` the active profile; false when there is no such profile (nothing changes).
     pub fn use_profile(&self, name: &str) -> Result<bool, StoreError> {
-        let tx = self.conn.unchecked_transaction()?;
+        let tx = self.write_tx()?;
         let exists: bool =
             tx.query_row("SELECT EXISTS (SELECT 1 FROM learner_profiles WHERE name = ?1)", params![name], |r| {
                 r.get(0)
@@ -301,7 +301,7 @@ impl Store {
         if self.state(BACKFILL_KEY)?.is_none() {
             return Ok(());
         }
-        let tx = self.conn.unchecked_transaction()?;
+        let tx = self.write_tx()?;
         self.backfill_reviews()?;
         tx.execute("DELETE FROM ui_state WHERE key = ?1", [BACKFILL_KEY])?;
         tx.commit()?;
@@ -343,7 +343,7 @@ impl Store {
         readiness: &[TopicReadiness],
     ) -> Result<i64, StoreError> {
         let now = now_ms();
-        let tx = self.conn.unchecked_transaction()?;
+        let tx = self.write_tx()?;
         tx.execute(
             "INSERT INTO interviews (profile_id, session_json, outcome_json, readiness_json, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5)",

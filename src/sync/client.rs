@@ -21,7 +21,12 @@ use super::wire::{
 use crate::store::{Store, StoreError};
 
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+/// No byte for this long while reading an answer: the server is stuck.
+const READ_TIMEOUT: Duration = Duration::from_secs(10);
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(20);
+/// The largest answer read from a server: a full page of the longest comments is about 6 MB. A server
+/// that sends more (a hostile or broken one) is cut off there, not read into memory without end.
+pub const MAX_RESPONSE_BYTES: usize = 16 << 20;
 /// Most pages of comments or aggregates pulled in one sync; the cursor lets the next sync go on.
 const MAX_PAGES: usize = 100;
 
@@ -87,6 +92,7 @@ impl Client {
         let _ = rustls::crypto::ring::default_provider().install_default();
         let http = reqwest::Client::builder()
             .connect_timeout(CONNECT_TIMEOUT)
+            .read_timeout(READ_TIMEOUT)
             .timeout(REQUEST_TIMEOUT)
             .user_agent(concat!("codify/", env!("CARGO_PKG_VERSION")))
             .build()
@@ -107,17 +113,26 @@ impl Client {
     }
 
     async fn send<T: DeserializeOwned>(&self, req: reqwest::RequestBuilder) -> Result<T, SyncError> {
+        let bytes = self.send_raw(req).await?;
+        serde_json::from_slice::<T>(&bytes).map_err(|e| SyncError::Protocol(e.to_string()))
+    }
+
+    /// Sends `req`; the body of a successful answer (capped), or the refusal as a [`SyncError`].
+    async fn send_raw(&self, req: reqwest::RequestBuilder) -> Result<Vec<u8>, SyncError> {
         let offline = |e: reqwest::Error| SyncError::Offline { url: self.base.clone(), reason: root_cause(&e) };
         let resp = req.send().await.map_err(offline)?;
         let status = resp.status();
-        if status.is_success() {
-            return resp.json::<T>().await.map_err(|e| match e.is_decode() {
-                true => SyncError::Protocol(root_cause(&e)),
-                false => offline(e),
-            });
-        }
         let retry_after = resp.headers().get(reqwest::header::RETRY_AFTER).and_then(|v| v.to_str().ok()?.parse().ok());
-        let body = resp.json::<ErrorBody>().await.ok();
+        let bytes = read_capped(resp).await.map_err(|e| match e {
+            Capped::Net(e) => offline(e),
+            Capped::TooLong => {
+                SyncError::Protocol(format!("the answer is longer than {} MiB", MAX_RESPONSE_BYTES >> 20))
+            }
+        })?;
+        if status.is_success() {
+            return Ok(bytes);
+        }
+        let body = serde_json::from_slice::<ErrorBody>(&bytes).ok();
         Err(match status {
             StatusCode::UNAUTHORIZED => SyncError::Unauthorized { url: self.base.clone() },
             StatusCode::TOO_MANY_REQUESTS => SyncError::RateLimited(retry_after.unwrap_or(1)),
@@ -129,6 +144,11 @@ impl Client {
                 SyncError::Refused { status: status.as_u16(), code, message, event }
             }
         })
+    }
+
+    /// Revokes this client's token on the server (`DELETE /v1/token`).
+    pub async fn revoke(&self) -> Result<(), SyncError> {
+        self.send_raw(self.request(reqwest::Method::DELETE, "/v1/token")).await.map(drop)
     }
 
     pub async fn register(&self, name: &str) -> Result<RegisterResponse, SyncError> {
@@ -162,6 +182,26 @@ impl Client {
         let path = format!("/v1/comments?since={since}&limit={limit}");
         self.send(self.request(reqwest::Method::GET, &path)).await
     }
+}
+
+enum Capped {
+    Net(reqwest::Error),
+    TooLong,
+}
+
+/// The whole body of `resp`, refusing one longer than [`MAX_RESPONSE_BYTES`] (declared or sent).
+async fn read_capped(mut resp: reqwest::Response) -> Result<Vec<u8>, Capped> {
+    if resp.content_length().is_some_and(|n| n > MAX_RESPONSE_BYTES as u64) {
+        return Err(Capped::TooLong);
+    }
+    let mut body = Vec::new();
+    while let Some(chunk) = resp.chunk().await.map_err(Capped::Net)? {
+        if body.len() + chunk.len() > MAX_RESPONSE_BYTES {
+            return Err(Capped::TooLong);
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
 }
 
 /// What one sync did.
@@ -291,6 +331,33 @@ pub async fn login(store: &mut Store, url: &str, name: Option<&str>) -> Result<L
     let registered = Client::new(&base, None)?.register(&name).await?;
     store.set_account(&base, &registered.user, &registered.token)?;
     Ok(Login::Registered { user: registered.user })
+}
+
+/// What `codify logout` did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Logout {
+    /// The server revoked the token (or no longer knew it); it is forgotten here too.
+    Revoked { server: String },
+    /// Forgotten here only, as asked; the server still accepts the token.
+    ForgottenHere { server: String },
+}
+
+/// Signs out: revokes the token on the server, then forgets the account here. When the server cannot be
+/// reached the token is kept (it is still valid there), unless `local_only` asks to forget it anyway. The
+/// outbox is kept for the next sign-in.
+pub async fn logout(store: &mut Store, local_only: bool) -> Result<Logout, SyncError> {
+    let account = store.account()?.ok_or(SyncError::NotSignedIn)?;
+    if !local_only {
+        match Client::new(&account.server, Some(account.token.clone()))?.revoke().await {
+            Ok(()) | Err(SyncError::Unauthorized { .. }) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    store.forget_account()?;
+    Ok(match local_only {
+        true => Logout::ForgottenHere { server: account.server },
+        false => Logout::Revoked { server: account.server },
+    })
 }
 
 /// A user name from the login name (`$USER`), reduced to the characters the server accepts.

@@ -18,6 +18,31 @@ use crate::sync::wire::{Tag, Vote};
 
 const SPINNER: &[&str] = &["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
 
+/// Text from other people, a model or a solution, with control characters and bidirectional overrides
+/// shown as visible placeholders (`crate::fmt::terminal_safe`).
+fn safe(s: &str) -> String {
+    crate::fmt::terminal_safe(s).into_owned()
+}
+
+/// The last line of defence: no cell of a frame may hold a character that drives the terminal, whatever
+/// widget or text put it there.
+fn scrub(area: Rect, buf: &mut Buffer) {
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            let cell = &mut buf[(x, y)];
+            if cell.symbol().chars().any(|c| c.is_control() || crate::fmt::visible_placeholder(c).is_some()) {
+                // Inside a cell even a new line or a tab would move the cursor.
+                let picture = |c: char| match c {
+                    '\n' | '\t' => char::from_u32(0x2400 + u32::from(c)).unwrap_or('\u{fffd}'),
+                    c => crate::fmt::visible_placeholder(c).unwrap_or(c),
+                };
+                let clean: String = cell.symbol().chars().map(picture).collect();
+                cell.set_symbol(&clean);
+            }
+        }
+    }
+}
+
 /// Draws the whole app into `buf`; records where each workspace pane went, for mouse focus.
 pub fn draw(app: &mut App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let [body, status] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
@@ -43,6 +68,7 @@ pub fn draw(app: &mut App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if let Some(scroll) = app.help {
         draw_help(app, theme, area, buf, scroll);
     }
+    scrub(area, buf);
 }
 
 /// The plan screen, with the follow-up questions on its last line while they are asked.
@@ -315,14 +341,14 @@ fn comment_lines(comments: &[crate::store::LocalComment], theme: &Theme, lines: 
     lines.push(Line::from(Span::styled(format!("Comments ({})", comments.len()), theme.title)));
     for c in comments.iter().take(10) {
         let who = if c.mine { "you" } else { c.author.as_deref().unwrap_or("someone") };
-        let mut head = vec![Span::styled(format!("{who} "), theme.accent)];
+        let mut head = vec![Span::styled(format!("{} ", safe(who)), theme.accent)];
         if let Some(t) = c.tag {
             head.push(Span::styled(format!("[{}] ", tag_text(t)), theme.warn));
         }
         if c.pending {
             head.push(Span::styled("(not synced yet) ", theme.dim));
         }
-        head.push(Span::raw(c.text.clone()));
+        head.push(Span::raw(safe(&c.text)));
         lines.push(Line::from(head));
     }
     if comments.len() > 10 {
@@ -401,10 +427,10 @@ fn draw_results(
             ]));
             if let Some(ce) = &r.compile_error {
                 let at = ce.line.map(|l| format!("line {l}: ")).unwrap_or_default();
-                lines.push(Line::from(Span::styled(format!("{at}{}", ce.message), theme.bad)));
+                lines.push(Line::from(Span::styled(format!("{at}{}", safe(&ce.message)), theme.bad)));
             } else if let Some(m) = r.message.as_ref().filter(|_| r.cases.iter().all(|c| c.error.is_none())) {
                 if r.verdict != Verdict::Accepted && r.verdict != Verdict::WrongAnswer {
-                    lines.push(Line::from(Span::styled(m.clone(), theme.warn)));
+                    lines.push(Line::from(Span::styled(safe(m), theme.warn)));
                 }
             }
             let mut tabs: Vec<Span<'static>> = Vec::new();
@@ -479,15 +505,15 @@ fn case_lines(c: &CaseReport, theme: &Theme, lines: &mut Vec<Line<'static>>) {
         }
     }
     if let Some(e) = &c.error {
-        lines.push(Line::from(Span::styled(e.message.clone(), theme.bad)));
+        lines.push(Line::from(Span::styled(safe(&e.message), theme.bad)));
         for t in e.traceback.lines() {
-            lines.push(Line::from(Span::styled(t.to_string(), theme.dim)));
+            lines.push(Line::from(Span::styled(safe(t), theme.dim)));
         }
     }
     if !c.stdout.is_empty() {
         lines.push(Line::from(Span::styled("stdout", theme.dim)));
         for l in c.stdout.lines().take(30) {
-            lines.push(Line::raw(format!("  {l}")));
+            lines.push(Line::raw(format!("  {}", safe(l))));
         }
     }
 }
@@ -571,13 +597,13 @@ fn draw_tutor(ws: &Workspace, view: &TutorView<'_>, theme: &Theme, rect: Rect, b
         lines.push(Line::raw(""));
         match e.who {
             Who::Learner => {
-                lines.push(Line::from(vec![Span::styled("you › ", theme.accent), Span::raw(e.text.clone())]))
+                lines.push(Line::from(vec![Span::styled("you › ", theme.accent), Span::raw(safe(&e.text))]))
             }
             Who::Tutor => {
                 lines.push(Line::from(Span::styled(format!("{} ›", e.label), theme.title)));
-                lines.extend(super::markdown::render(&e.text, theme));
+                lines.extend(super::markdown::render(&safe(&e.text), theme));
             }
-            Who::Note => lines.push(Line::from(Span::styled(format!("· {}", e.text), theme.dim))),
+            Who::Note => lines.push(Line::from(Span::styled(format!("· {}", safe(&e.text)), theme.dim))),
         }
     }
     if let Some(s) = &chat.streaming {
@@ -587,7 +613,7 @@ fn draw_tutor(ws: &Workspace, view: &TutorView<'_>, theme: &Theme, rect: Rect, b
             Span::styled(format!("{who} › "), theme.title),
             Span::styled(format!("{} (Ctrl-c stops)", view.spinner), theme.dim),
         ]));
-        let mut body = super::markdown::render(&s.text, theme);
+        let mut body = super::markdown::render(&safe(&s.text), theme);
         match body.last_mut() {
             Some(last) => last.spans.push(Span::styled("▍", theme.accent)),
             None => body.push(Line::from(Span::styled("▍", theme.accent))),
@@ -664,7 +690,7 @@ fn feedback_lines(f: &FeedbackState, theme: &Theme, lines: &mut Vec<Line<'static
                 crate::coach::Source::Offline => "Feedback (offline)",
             };
             lines.push(Line::from(Span::styled(from, theme.title)));
-            lines.extend(super::markdown::render(&fb.text, theme));
+            lines.extend(super::markdown::render(&safe(&fb.text), theme));
         }
         FeedbackState::Ready(_) => {}
     }
