@@ -283,7 +283,10 @@ fn sync_cmd(ctx: &Ctx, json_out: bool) -> Result<ExitCode, Failure> {
         report.server, report.pushed, report.applied, report.duplicates, report.comments_pulled, report.aggregates_pulled
     );
     for (id, why) in &report.rejected {
-        println!("  dropped change {}: {why}", short_id(id));
+        println!("  dropped change {}: {}", short_id(id), terminal_safe(why));
+    }
+    for (id, why) in &report.deferred {
+        println!("  kept change {} for the next sync: the server failed on it ({})", short_id(id), terminal_safe(why));
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -15,8 +15,8 @@ use uuid::Uuid;
 
 use super::plan::{self, SyncPlan};
 use super::wire::{
-    AggregatesPage, CommentsPage, ErrorBody, Event, EventStatus, Me, PushRequest, PushResponse, RegisterRequest,
-    RegisterResponse, MAX_BATCH, MAX_PAGE,
+    AggregatesPage, CommentsPage, ErrorBody, Event, EventResult, EventStatus, Me, PushRequest, PushResponse,
+    RegisterRequest, RegisterResponse, MAX_BATCH, MAX_PAGE,
 };
 use crate::store::{Store, StoreError};
 
@@ -218,6 +218,21 @@ pub struct SyncReport {
     pub aggregates_pulled: usize,
     /// Events still queued (0 after a complete sync).
     pub queued: u64,
+    /// Events the server failed on (5xx) even when sent alone: kept for the next sync, without holding
+    /// back the others.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub deferred: Vec<(Uuid, String)>,
+}
+
+impl SyncReport {
+    /// Counts one event's answer.
+    fn tally(&mut self, r: &EventResult) {
+        match r.status {
+            EventStatus::Applied => self.applied += 1,
+            EventStatus::Duplicate => self.duplicates += 1,
+            EventStatus::Rejected => self.rejected.push((r.id, r.reason.clone().unwrap_or_default())),
+        }
+    }
 }
 
 /// Pushes the outbox and pulls aggregates and new comments, for the account stored in `store`.
@@ -256,6 +271,28 @@ async fn push_plan(
                     send.retain(|e| e.id != id);
                     continue;
                 }
+                // The server failed on the batch: one event may be what it cannot store. Sent one by one,
+                // the others go through, and only an event that fails alone waits for the next sync.
+                Err(SyncError::Refused { status: 500.., .. }) if send.len() > 1 => {
+                    let mut alone = Vec::new();
+                    for event in send.drain(..) {
+                        match client.push(std::slice::from_ref(&event)).await {
+                            Ok(resp) => alone.extend(resp.results),
+                            Err(SyncError::Refused { status: 422, event: Some(id), message, .. }) if id == event.id => {
+                                store.forget_events(&[id])?;
+                                report.rejected.push((id, message));
+                            }
+                            Err(SyncError::Refused { status: 500.., message, .. }) => {
+                                report.deferred.push((event.id, message));
+                            }
+                            Err(e) => return Err(e),
+                        }
+                    }
+                    alone.iter().for_each(|r| report.tally(r));
+                    let acked: Vec<Uuid> = alone.iter().map(|r| r.id).collect();
+                    report.pushed += store.forget_events(&acked)?;
+                    break;
+                }
                 Err(e) => return Err(e),
             };
             let mut acked: Vec<Uuid> = Vec::new();
@@ -263,11 +300,7 @@ async fn push_plan(
                 if !send.iter().any(|e| e.id == r.id) {
                     return Err(SyncError::Protocol(format!("an answer for event {} that was not sent", r.id)));
                 }
-                match r.status {
-                    EventStatus::Applied => report.applied += 1,
-                    EventStatus::Duplicate => report.duplicates += 1,
-                    EventStatus::Rejected => report.rejected.push((r.id, r.reason.clone().unwrap_or_default())),
-                }
+                report.tally(r);
                 acked.push(r.id);
             }
             if acked.len() == send.len() {

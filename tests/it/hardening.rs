@@ -265,3 +265,66 @@ fn logout_keeps_the_token_when_the_server_is_away_unless_told() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(store.account().unwrap().is_none());
 }
+
+/// A server that stores any batch but one holding a comment with `poison` in it, on which it fails (500),
+/// as PostgreSQL did on U+0000; it serves empty feeds. Returns its URL.
+fn poisoned_server() -> String {
+    use std::net::TcpListener;
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { return };
+            let mut head = Vec::new();
+            let mut byte = [0u8; 1];
+            while !head.ends_with(b"\r\n\r\n") && stream.read(&mut byte).is_ok_and(|n| n == 1) {
+                head.push(byte[0]);
+            }
+            let head = String::from_utf8_lossy(&head).to_ascii_lowercase();
+            let len: usize = head
+                .lines()
+                .find_map(|l| l.strip_prefix("content-length:").map(|v| v.trim().parse().unwrap_or(0)))
+                .unwrap_or(0);
+            let mut body = vec![0u8; len];
+            let _ = stream.read_exact(&mut body);
+            let (status, answer) = if head.starts_with("post /v1/events") {
+                let req: serde_json::Value = serde_json::from_slice(&body).unwrap();
+                let events = req["events"].as_array().unwrap();
+                if events.iter().any(|e| e.to_string().contains("poison")) {
+                    ("500 Internal Server Error", r#"{"error":"internal","message":"the database failed"}"#.to_string())
+                } else {
+                    let results: Vec<_> =
+                        events.iter().map(|e| serde_json::json!({"id": e["id"], "status": "applied"})).collect();
+                    ("200 OK", serde_json::json!({ "results": results }).to_string())
+                }
+            } else if head.starts_with("get /v1/comments") {
+                ("200 OK", r#"{"items":[],"cursor":0,"more":false}"#.to_string())
+            } else {
+                ("200 OK", r#"{"items":[],"next":null}"#.to_string())
+            };
+            let _ = write!(
+                stream,
+                "HTTP/1.1 {status}\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{answer}",
+                answer.len()
+            );
+        }
+    });
+    url
+}
+
+#[test]
+fn one_event_the_server_fails_on_does_not_hold_back_the_others() {
+    let home = tempfile::tempdir().unwrap();
+    let store = Store::open(&home.path().join("codify.db")).unwrap();
+    store.set_account(&poisoned_server(), "me", "token-0123456789").unwrap();
+    store.record_vote("two-sum", codify::sync::wire::Vote::Up).unwrap();
+    store.record_comment("two-sum", "poison", None).unwrap();
+    store.record_vote("3sum", codify::sync::wire::Vote::Down).unwrap();
+    let out = codify(home.path(), &["sync", "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["applied"], 2, "{report}");
+    assert_eq!(report["queued"], 1, "only the poisoned comment waits: {report}");
+    assert_eq!(report["deferred"].as_array().map(Vec::len), Some(1), "{report}");
+    assert_eq!(store.outbox_len().unwrap(), 1);
+}
