@@ -141,7 +141,9 @@ fn an_endless_solution_file_is_refused_without_reading_it_all() {
     let out = codify(home.path(), &["submit", "two-sum", "/dev/zero"]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(stderr(&out).contains("over 1 MiB"), "{}", stderr(&out));
-    assert!(started.elapsed() < Duration::from_secs(5));
+    // Reading without end took 2.9 GB in 6 s; the limit leaves room for a loaded machine's first run
+    // (resolving the interpreter, compiling the harness), which happens before the file is read.
+    assert!(started.elapsed() < Duration::from_secs(30), "{:?}", started.elapsed());
 }
 
 /// Starts `codify args` in `home` without waiting for it.
