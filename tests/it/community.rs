@@ -7,6 +7,7 @@
 mod api;
 mod e2e;
 mod faults;
+mod hardening;
 mod proxy;
 mod slow;
 

@@ -1,6 +1,7 @@
 //! HTTP plumbing of the server: the JSON error type every failure becomes, extractors whose rejections
 //! are JSON errors with the right 4xx (never axum's plain-text defaults), bearer authentication with a
-//! per-token rate limit, and the per-address rate limit middleware.
+//! per-token rate limit, and the per-address rate limit middleware (keyed by address prefix, see
+//! [`super::ratelimit::prefix_key`]).
 
 use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
@@ -18,7 +19,7 @@ use serde::de::DeserializeOwned;
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
-use super::ratelimit::{Buckets, Limits};
+use super::ratelimit::{prefix_key, Buckets, Limits};
 use super::storage::{Storage, StorageError, User};
 use crate::sync::wire::{ErrorBody, MAX_BODY_BYTES};
 
@@ -224,10 +225,10 @@ impl<St: Storage> FromRequestParts<Shared<St>> for Auth {
     }
 }
 
-/// Middleware: the per-address rate limit, before anything else is done for a request.
+/// Middleware: the per-address rate limit (by address prefix), before anything else is done for a request.
 pub async fn limit_by_address<St: Storage>(State(state): State<Shared<St>>, req: Request, next: Next) -> Response {
     if let Some(ConnectInfo(addr)) = req.extensions().get::<ConnectInfo<SocketAddr>>() {
-        if let Err(wait) = state.per_address.check(addr.ip(), Instant::now()) {
+        if let Err(wait) = state.per_address.check(prefix_key(addr.ip()), Instant::now()) {
             return ApiError::rate_limited(wait).into_response();
         }
     }

@@ -4,7 +4,7 @@
 //! as OpenAPI at `/openapi.json`.
 //!
 //! Connections are accepted by [`conn`], which bounds slow and idle clients and the requests they send.
-//! Layers, outermost first: request deadline, per-address rate limit, body size limit, routing (JSON 404/405 fallbacks),
+//! Layers, outermost first: request deadline, per-address-prefix rate limit, body size limit, routing (JSON 404/405 fallbacks),
 //! then per-route extractors (bearer auth with a per-token rate limit, JSON/query/path parsing whose
 //! failures are JSON 4xx) and the handlers, which call one [`Storage`].
 
@@ -24,7 +24,7 @@ use axum::extract::DefaultBodyLimit;
 use axum::Router;
 use tokio::net::TcpListener;
 
-pub use conn::Connections;
+pub use conn::{Connections, MAX_PER_ADDRESS};
 pub use postgres::PgStorage;
 pub use ratelimit::{Limits, Rate};
 pub use routes::OPENAPI;

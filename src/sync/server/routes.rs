@@ -13,6 +13,7 @@ use serde_json::Value;
 use uuid::Uuid;
 
 use super::http::{token_hash, ApiError, ApiJson, ApiPath, ApiQuery, Auth, ClientIp, Shared};
+use super::ratelimit::prefix_key;
 use super::storage::{now_ms, Storage};
 use crate::sync::wire::{
     validate_name, validate_slug, Action, AggregatesPage, CommentsPage, Event, EventStatus, Health, Me, PushResponse,
@@ -79,7 +80,7 @@ async fn register<St: Storage>(
 ) -> Result<impl IntoResponse, ApiError> {
     validate_name(&req.name).map_err(|e| ApiError::invalid(e.to_string()))?;
     if let Some(ip) = ip {
-        st.register.check(ip, Instant::now()).map_err(ApiError::rate_limited)?;
+        st.register.check(prefix_key(ip), Instant::now()).map_err(ApiError::rate_limited)?;
     }
     let token = new_token()?;
     let hash = token_hash(&token);
