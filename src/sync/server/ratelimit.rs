@@ -34,7 +34,16 @@ pub struct Limits {
     pub per_token: Option<Rate>,
     /// Registrations, per client address prefix.
     pub register_per_address: Option<Rate>,
+    /// New comments per user in any 24 hours.
+    pub comments_per_day: Option<u32>,
+    /// Votes and comments only on problems of the bundled bank. Off only for load tests, which vote on
+    /// made-up problems.
+    pub bank_slugs_only: bool,
 }
+
+/// The daily comment cap of a public server: far above what a learner writes, low enough that one
+/// account cannot flood the feed every client pulls.
+pub const COMMENTS_PER_DAY: u32 = 200;
 
 impl Default for Limits {
     fn default() -> Limits {
@@ -42,14 +51,22 @@ impl Default for Limits {
             per_address: Some(Rate::new(50.0, 200.0)),
             per_token: Some(Rate::new(10.0, 60.0)),
             register_per_address: Some(Rate::new(0.1, 10.0)),
+            comments_per_day: Some(COMMENTS_PER_DAY),
+            bank_slugs_only: true,
         }
     }
 }
 
 impl Limits {
-    /// No limits: for load tests on the loopback interface.
+    /// No limits, any well-formed slug: for load tests on the loopback interface.
     pub fn unlimited() -> Limits {
-        Limits { per_address: None, per_token: None, register_per_address: None }
+        Limits {
+            per_address: None,
+            per_token: None,
+            register_per_address: None,
+            comments_per_day: None,
+            bank_slugs_only: false,
+        }
     }
 }
 
