@@ -562,6 +562,30 @@ mod tests {
     }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn names_that_differ_only_in_case_from_before_the_migration_keep_their_accounts() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.db");
+        let mut conn = Connection::open(&path).unwrap();
+        migrations().to_version(&mut conn, 1).unwrap();
+        for (name, hash) in [("Alice", 1u8), ("alice", 2), ("bob", 3)] {
+            conn.execute(
+                "INSERT INTO users (name, token_hash, created_at) VALUES (?1, ?2, 0)",
+                params![name, [hash; 32].as_slice()],
+            )
+            .unwrap();
+        }
+        drop(conn);
+        let storage = SqliteStorage::open(&path).unwrap();
+        for (name, hash) in [("Alice", 1u8), ("alice", 2)] {
+            assert_eq!(storage.user_by_token([hash; 32]).await.unwrap().map(|u| u.name), Some(name.to_string()));
+        }
+        for taken in ["ALICE", "Bob"] {
+            assert!(matches!(storage.register(taken.into(), [9; 32]).await, Err(StorageError::NameTaken(_))));
+        }
+        assert!(storage.register("carol".into(), [9; 32]).await.is_ok());
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn a_failing_write_in_a_group_fails_alone() {
         let dir = tempfile::tempdir().unwrap();
         let storage = SqliteStorage::open(&dir.path().join("s.db")).unwrap();

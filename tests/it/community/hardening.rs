@@ -285,18 +285,36 @@ fn serve<St: Storage>(rt: &tokio::runtime::Runtime, storage: St, options: Server
 #[test]
 fn serve_refuses_a_sqlite_url_without_a_file() {
     let home = tempfile::tempdir().unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_codify"))
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_codify"))
         .arg("--home")
         .arg(home.path())
         .args(["serve", "--addr", "127.0.0.1:0", "--db", "sqlite://"])
         .env_remove("CODIFY_HOME")
         .stdin(std::process::Stdio::null())
-        .output()
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
         .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while child.try_wait().unwrap().is_none() {
+        if Instant::now() > deadline {
+            child.kill().unwrap();
+            let out = child.wait_with_output().unwrap();
+            panic!("it served on a temporary database: {}", String::from_utf8_lossy(&out.stdout));
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(!out.status.success(), "it served: {}", String::from_utf8_lossy(&out.stdout));
+    assert!(!out.status.success(), "{stderr}");
     assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
     assert!(stderr.contains("names no file") && stderr.contains("sqlite:///"), "{stderr}");
+}
+
+/// What `codify::sync::Client::new` does before a raw reqwest client can be built (the crate uses rustls
+/// without a default provider); tests that build one first must do it themselves.
+fn install_crypto() {
+    let _ = rustls::crypto::ring::default_provider().install_default();
 }
 
 /// A plain TCP connection from `local` (any loopback address works on Linux) that sends nothing.
@@ -309,6 +327,7 @@ async fn idle_from(local: IpAddr, server: SocketAddr) -> tokio::net::TcpStream {
 #[test]
 fn one_address_cannot_hold_every_connection() {
     use tokio::io::AsyncReadExt;
+    install_crypto();
     let rt = runtime();
     let db = TestDb::sqlite();
     let connections = Connections {
@@ -355,6 +374,7 @@ fn one_address_cannot_hold_every_connection() {
 
 #[test]
 fn rate_limits_count_the_whole_loopback_network_as_one_client() {
+    install_crypto();
     let rt = runtime();
     let db = TestDb::sqlite();
     let limits = Limits { register_per_address: Some(Rate::new(0.01, 2.0)), ..Limits::unlimited() };
