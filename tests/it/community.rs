@@ -7,6 +7,7 @@
 mod api;
 mod e2e;
 mod faults;
+mod hardening;
 mod proxy;
 mod slow;
 
@@ -245,4 +246,11 @@ both_backends!(
     faults::server_killed_mid_sync_and_restarted_loses_and_duplicates_nothing,
     faults::client_killed_mid_sync_and_restarted_loses_and_duplicates_nothing,
     slow::slow_and_idle_clients_are_cut_off_and_others_still_served,
+    hardening::control_characters_in_comments_get_422_and_the_rest_still_flows,
+    hardening::names_are_unique_whatever_their_case,
+    hardening::votes_and_comments_on_problems_outside_the_bank_are_refused,
+    hardening::a_user_gets_at_most_the_daily_comment_cap,
+    hardening::a_revoked_token_gets_401,
+    hardening::a_damaged_database_is_reported_and_refuses_writes,
+    hardening::a_newer_database_is_refused_in_plain_words,
 );

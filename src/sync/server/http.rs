@@ -1,6 +1,8 @@
 //! HTTP plumbing of the server: the JSON error type every failure becomes, extractors whose rejections
 //! are JSON errors with the right 4xx (never axum's plain-text defaults), bearer authentication with a
-//! per-token rate limit, and the per-address rate limit middleware.
+//! per-token rate limit, and the per-address rate limit middleware (keyed by address prefix, see
+//! [`super::ratelimit::prefix_key`]). Database faults become 503 with a code that names them
+//! (`database_corrupt`, `disk_full`, `unavailable`), never a 500 nor a success.
 
 use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
@@ -18,7 +20,7 @@ use serde::de::DeserializeOwned;
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
-use super::ratelimit::{Buckets, Limits};
+use super::ratelimit::{prefix_key, Buckets, Limits};
 use super::storage::{Storage, StorageError, User};
 use crate::sync::wire::{ErrorBody, MAX_BODY_BYTES};
 
@@ -28,9 +30,14 @@ pub struct AppState<St> {
     pub per_address: Buckets<IpAddr>,
     pub per_token: Buckets<[u8; 32]>,
     pub register: Buckets<IpAddr>,
-    /// Token hash -> user. Tokens are never revoked, so a cached entry cannot go stale.
-    users: Mutex<HashMap<[u8; 32], User>>,
+    pub limits: Limits,
+    /// Token hash -> (user, when looked up). This server forgets a token it revokes at once; a token
+    /// revoked through another server of the same database is looked up again after [`USER_CACHE_TTL`].
+    users: Mutex<HashMap<[u8; 32], (User, Instant)>>,
 }
+
+/// How long a token's user is trusted without asking the database again.
+pub const USER_CACHE_TTL: Duration = Duration::from_secs(60);
 
 pub type Shared<St> = Arc<AppState<St>>;
 
@@ -43,6 +50,7 @@ impl<St: Storage> AppState<St> {
             per_address: Buckets::new(limits.per_address),
             per_token: Buckets::new(limits.per_token),
             register: Buckets::new(limits.register_per_address),
+            limits,
             users: Mutex::new(HashMap::new()),
         }
     }
@@ -52,13 +60,17 @@ impl<St: Storage> AppState<St> {
         if users.len() >= MAX_CACHED_USERS {
             users.clear();
         }
-        users.insert(hash, user);
+        users.insert(hash, (user, Instant::now()));
+    }
+
+    pub fn forget(&self, hash: &[u8; 32]) {
+        self.users.lock().unwrap_or_else(|p| p.into_inner()).remove(hash);
     }
 
     async fn user_for(&self, hash: [u8; 32]) -> Result<Option<User>, ApiError> {
         let cached = self.users.lock().unwrap_or_else(|p| p.into_inner()).get(&hash).cloned();
-        if cached.is_some() {
-            return Ok(cached);
+        if let Some((user, _)) = cached.filter(|(_, at)| at.elapsed() < USER_CACHE_TTL) {
+            return Ok(Some(user));
         }
         let user = self.storage.user_by_token(hash).await?;
         if let Some(u) = &user {
@@ -109,14 +121,53 @@ impl ApiError {
 impl From<StorageError> for ApiError {
     fn from(e: StorageError) -> ApiError {
         match e {
-            StorageError::NameTaken(name) => {
-                ApiError::new(StatusCode::CONFLICT, "name_taken", format!("the name `{name}` is taken; pick another"))
+            StorageError::NameTaken(name) => ApiError::new(
+                StatusCode::CONFLICT,
+                "name_taken",
+                format!("the name `{name}` is taken (names are compared without case); pick another"),
+            ),
+            StorageError::CommentCap { limit, retry_after_s } => {
+                let message = format!(
+                    "this server takes at most {limit} comments per user in 24 hours and this batch would pass \
+                     that; send it again in {}",
+                    wait_words(retry_after_s)
+                );
+                let mut e = ApiError::new(StatusCode::TOO_MANY_REQUESTS, "comment_limit", message);
+                e.retry_after = Some(Duration::from_secs(retry_after_s));
+                e
+            }
+            StorageError::Corrupt(detail) => {
+                unavailable("database_corrupt", "the server's database is damaged", &detail)
+            }
+            StorageError::DiskFull(detail) => unavailable("disk_full", "the server's disk is full", &detail),
+            StorageError::Unavailable(detail) => {
+                unavailable("unavailable", "the server's database does not answer", &detail)
             }
             other => {
                 eprintln!("codify serve: {other}");
                 ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "the server's database failed; try again")
             }
         }
+    }
+}
+
+/// A 503 for a database fault: logged in full, answered in one line; the client keeps what it sent.
+fn unavailable(code: &'static str, what: &str, detail: &str) -> ApiError {
+    eprintln!("codify serve: {what}: {detail}");
+    let mut e = ApiError::new(
+        StatusCode::SERVICE_UNAVAILABLE,
+        code,
+        format!("{what}; nothing was stored: keep your changes and try again after the operator fixed it"),
+    );
+    e.retry_after = Some(Duration::from_secs(60));
+    e
+}
+
+fn wait_words(secs: u64) -> String {
+    match secs {
+        0..=119 => format!("{secs} s"),
+        120..=7199 => format!("{} min", secs.div_ceil(60)),
+        _ => format!("{} h", secs.div_ceil(3600)),
     }
 }
 
@@ -204,10 +255,13 @@ impl<S: Send + Sync> FromRequestParts<S> for ClientIp {
 /// The authenticated user: `Authorization: Bearer TOKEN`, then the per-token rate limit.
 pub struct Auth(pub User);
 
-impl<St: Storage> FromRequestParts<Shared<St>> for Auth {
+/// The SHA-256 of the request's bearer token (whether or not it is known).
+pub struct TokenHash(pub [u8; 32]);
+
+impl<S: Send + Sync> FromRequestParts<S> for TokenHash {
     type Rejection = ApiError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &Shared<St>) -> Result<Self, ApiError> {
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, ApiError> {
         let header = parts.headers.get(AUTHORIZATION).and_then(|v| v.to_str().ok()).unwrap_or("");
         let token = header
             .split_once(' ')
@@ -217,17 +271,25 @@ impl<St: Storage> FromRequestParts<Shared<St>> for Auth {
             .ok_or_else(|| {
                 ApiError::unauthorized("send `Authorization: Bearer TOKEN`; get a token from POST /v1/register")
             })?;
-        let hash = token_hash(token);
-        let user = state.user_for(hash).await?.ok_or_else(|| ApiError::unauthorized("unknown token"))?;
+        Ok(TokenHash(token_hash(token)))
+    }
+}
+
+impl<St: Storage> FromRequestParts<Shared<St>> for Auth {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &Shared<St>) -> Result<Self, ApiError> {
+        let TokenHash(hash) = TokenHash::from_request_parts(parts, state).await?;
+        let user = state.user_for(hash).await?.ok_or_else(|| ApiError::unauthorized("unknown or revoked token"))?;
         state.per_token.check(hash, Instant::now()).map_err(ApiError::rate_limited)?;
         Ok(Auth(user))
     }
 }
 
-/// Middleware: the per-address rate limit, before anything else is done for a request.
+/// Middleware: the per-address rate limit (by address prefix), before anything else is done for a request.
 pub async fn limit_by_address<St: Storage>(State(state): State<Shared<St>>, req: Request, next: Next) -> Response {
     if let Some(ConnectInfo(addr)) = req.extensions().get::<ConnectInfo<SocketAddr>>() {
-        if let Err(wait) = state.per_address.check(addr.ip(), Instant::now()) {
+        if let Err(wait) = state.per_address.check(prefix_key(addr.ip()), Instant::now()) {
             return ApiError::rate_limited(wait).into_response();
         }
     }

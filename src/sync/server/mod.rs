@@ -4,10 +4,11 @@
 //! as OpenAPI at `/openapi.json`.
 //!
 //! Connections are accepted by [`conn`], which bounds slow and idle clients and the requests they send.
-//! Layers, outermost first: request deadline, per-address rate limit, body size limit, routing (JSON 404/405 fallbacks),
+//! Layers, outermost first: request deadline, per-address-prefix rate limit, body size limit, routing (JSON 404/405 fallbacks),
 //! then per-route extractors (bearer auth with a per-token rate limit, JSON/query/path parsing whose
 //! failures are JSON 4xx) and the handlers, which call one [`Storage`].
 
+mod bank;
 mod conn;
 mod http;
 mod pg_write;
@@ -24,9 +25,9 @@ use axum::extract::DefaultBodyLimit;
 use axum::Router;
 use tokio::net::TcpListener;
 
-pub use conn::Connections;
+pub use conn::{Connections, MAX_PER_ADDRESS};
 pub use postgres::PgStorage;
-pub use ratelimit::{Limits, Rate};
+pub use ratelimit::{Limits, Rate, COMMENTS_PER_DAY};
 pub use routes::OPENAPI;
 pub use sqlite::SqliteStorage;
 pub use storage::{DbTarget, Storage, StorageError};
@@ -50,6 +51,9 @@ pub enum ServeError {
 
 /// The application: every route of [`routes::routes`] over `storage`.
 pub fn router<St: Storage>(storage: St, options: ServerOptions) -> Router {
+    if options.limits.bank_slugs_only {
+        bank::slugs(); // loaded now rather than by the first push
+    }
     let state = Arc::new(http::AppState::new(storage, options.limits));
     let mut app = Router::new();
     for (_, path, method_router) in routes::routes::<St>() {

@@ -1,7 +1,8 @@
 //! Writes for the PostgreSQL backend, with group commit. A writer task takes every batch waiting in the
 //! queue: batches made only of votes (the common case) are applied together by one set-based statement
 //! in one transaction, so one commit (one WAL flush) and one round trip cover many requests; other
-//! batches (comments, deletions) follow one by one, each in its own transaction. Each request is
+//! batches (comments, deletions) follow one by one, each in its own transaction (which, under a daily
+//! comment cap, first locks the user's row, so that one user's batches are counted one after another). Each request is
 //! answered only after its transaction committed. A few writer tasks take turns at the queue, so that
 //! one group is collected while others wait for their commit. The set-based statement takes its row
 //! locks in one global order (event id, then user and problem), so concurrent groups cannot deadlock.
@@ -18,7 +19,8 @@ use deadpool_postgres::{GenericClient, Pool};
 use tokio::sync::{mpsc, oneshot, Mutex};
 use uuid::Uuid;
 
-use super::storage::{now_ms, rejected, with_status, StorageError, User};
+use super::postgres::connection;
+use super::storage::{is_new_comment, now_ms, rejected, with_status, CommentCount, StorageError, User};
 use crate::sync::wire::{Action, Event, EventResult, EventStatus, Tag};
 
 /// Most batches committed together.
@@ -29,6 +31,7 @@ const WRITERS: usize = 4;
 pub struct WriteJob {
     pub user: User,
     pub events: Vec<Event>,
+    pub comments_per_day: Option<u32>,
     pub reply: oneshot::Sender<Result<Vec<EventResult>, StorageError>>,
 }
 
@@ -68,13 +71,13 @@ async fn writer(pool: Pool, queue: Arc<Mutex<mpsc::UnboundedReceiver<WriteJob>>>
                 }
                 Err(e) => {
                     for job in votes {
-                        let _ = job.reply.send(Err(StorageError::Db(e.to_string())));
+                        let _ = job.reply.send(Err(e.clone()));
                     }
                 }
             }
         }
         for job in others {
-            let result = apply_batch(&pool, &job.user, &job.events).await;
+            let result = apply_batch(&pool, &job.user, &job.events, job.comments_per_day).await;
             let _ = job.reply.send(result);
         }
     }
@@ -116,7 +119,7 @@ async fn apply_votes(pool: &Pool, jobs: &[WriteJob]) -> Result<Vec<Vec<EventResu
             }
         }
     }
-    let mut client = pool.get().await.map_err(|e| StorageError::Db(format!("no database connection: {e}")))?;
+    let mut client = connection(pool).await?;
     let tx = client.transaction().await?;
     let stmt = tx.prepare_cached(GROUP_VOTES_SQL).await?;
     let rows = tx.query(&stmt, &[&ids, &users, &slugs, &values, &ats, &now_ms()]).await?;
@@ -148,14 +151,38 @@ async fn apply_votes(pool: &Pool, jobs: &[WriteJob]) -> Result<Vec<Vec<EventResu
     Ok(results)
 }
 
-/// One batch in one transaction, event by event.
-async fn apply_batch(pool: &Pool, user: &User, events: &[Event]) -> Result<Vec<EventResult>, StorageError> {
-    let mut client = pool.get().await.map_err(|e| StorageError::Db(format!("no database connection: {e}")))?;
+const RECENT_COMMENTS_SQL: &str =
+    "SELECT COUNT(*), MIN(received_at) FROM events WHERE user_id = $1 AND kind = 'comment' AND received_at > $2";
+
+/// One batch in one transaction, event by event; with a cap, counts the user's comments of the last 24
+/// hours once the batch adds one.
+async fn apply_batch(
+    pool: &Pool,
+    user: &User,
+    events: &[Event],
+    comments_per_day: Option<u32>,
+) -> Result<Vec<EventResult>, StorageError> {
+    let mut client = connection(pool).await?;
     let tx = client.transaction().await?;
     let now = now_ms();
+    let capped = comments_per_day.filter(|_| events.iter().any(|e| matches!(e.action, Action::Comment { .. })));
+    if capped.is_some() {
+        tx.execute("SELECT 1 FROM users WHERE id = $1 FOR UPDATE", &[&user.id]).await?;
+    }
+    let mut cap = capped.map(|c| CommentCount::new(c, now));
     let mut results = Vec::with_capacity(events.len());
     for e in events {
-        results.push(apply_one(&tx, user, e, now).await?);
+        let r = apply_one(&tx, user, e, now).await?;
+        if let Some(cap) = cap.as_mut().filter(|_| is_new_comment(e, &r)) {
+            let counted = if cap.needs_count() {
+                let row = tx.query_one(RECENT_COMMENTS_SQL, &[&user.id, &cap.since()]).await?;
+                Some((row.try_get(0)?, row.try_get(1)?))
+            } else {
+                None
+            };
+            cap.add(counted)?;
+        }
+        results.push(r);
     }
     tx.commit().await?;
     Ok(results)

@@ -2,8 +2,9 @@
 //! tokio-postgres, prepared statements cached per connection, the same rules as the SQLite backend (see
 //! [`super::storage`]). Writes go through one writer task with group commit ([`super::pg_write`]);
 //! reads use the pool directly. Migrations are numbered files applied once each under an advisory lock, so several
-//! servers may start against one database. Connections are unencrypted (`NoTls`): run the database on
-//! the same host or a private network.
+//! servers may start against one database; a database migrated further by a newer Codify is refused.
+//! `/health` (and start) run one real query that reads every table. Connections are unencrypted
+//! (`NoTls`): run the database on the same host or a private network.
 
 use std::str::FromStr;
 
@@ -14,11 +15,12 @@ use tokio_postgres::{NoTls, Row};
 use uuid::Uuid;
 
 use super::pg_write::WriteJob;
-use super::storage::{now_ms, Storage, StorageError, User};
+use super::storage::{name_key, now_ms, revoked_hash, too_new, Storage, StorageError, User};
 use crate::sync::wire::{Aggregate, Comment, Event, EventResult, Tag, TagCounts, Vote};
 
 /// Numbered migrations, append-only.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/postgres/0001_init.sql")];
+const MIGRATIONS: &[&str] =
+    &[include_str!("migrations/postgres/0001_init.sql"), include_str!("migrations/postgres/0002_hardening.sql")];
 /// Advisory lock key that serialises migrations between servers.
 const MIGRATION_LOCK: i64 = 0x00c0_d1f7;
 const POOL_SIZE: usize = 16;
@@ -49,17 +51,35 @@ impl PgStorage {
             .build()
             .map_err(|e| open_err(url, e))?;
         migrate(&pool).await.map_err(|e| open_err(url, e))?;
+        check_tables(&pool).await.map_err(|e| open_err(url, e))?;
         let writes = super::pg_write::start(pool.clone());
         Ok(PgStorage { pool, writes })
     }
 
     async fn client(&self) -> Result<deadpool_postgres::Object, StorageError> {
-        self.pool.get().await.map_err(|e| StorageError::Db(format!("no database connection: {e}")))
+        connection(&self.pool).await
     }
 }
 
+/// A pooled connection; failing to get one means the database does not answer.
+pub(crate) async fn connection(pool: &Pool) -> Result<deadpool_postgres::Object, StorageError> {
+    pool.get().await.map_err(|e| StorageError::Unavailable(format!("no database connection: {e}")))
+}
+
+/// One query that reads a row of every table.
+const HEALTH_SQL: &str = "
+    SELECT (SELECT 1 FROM users LIMIT 1), (SELECT 1 FROM events LIMIT 1), (SELECT 1 FROM votes LIMIT 1),
+           (SELECT 1 FROM comments LIMIT 1), (SELECT value FROM counters WHERE name = 'comment_seq')";
+
+async fn check_tables(pool: &Pool) -> Result<(), StorageError> {
+    let client = connection(pool).await?;
+    let stmt = client.prepare_cached(HEALTH_SQL).await?;
+    client.query_one(&stmt, &[]).await?;
+    Ok(())
+}
+
 async fn migrate(pool: &Pool) -> Result<(), StorageError> {
-    let mut client = pool.get().await.map_err(|e| StorageError::Db(e.to_string()))?;
+    let mut client = connection(pool).await?;
     {
         let tx = client.transaction().await?;
         tx.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK]).await?;
@@ -69,6 +89,9 @@ async fn migrate(pool: &Pool) -> Result<(), StorageError> {
         .await?;
         let done: i32 =
             tx.query_one("SELECT COALESCE(MAX(version), 0) FROM codify_migrations", &[]).await?.try_get(0)?;
+        if done as usize > MIGRATIONS.len() {
+            return Err(StorageError::TooNew(too_new(done.into(), MIGRATIONS.len())));
+        }
         for (i, sql) in MIGRATIONS.iter().enumerate().skip(done.max(0) as usize) {
             tx.batch_execute(sql).await?;
             let version = i as i32 + 1;
@@ -140,17 +163,16 @@ impl Storage for PgStorage {
         "postgres"
     }
 
-    async fn ping(&self) -> Result<(), StorageError> {
-        self.client().await?.query_one("SELECT 1", &[]).await?;
-        Ok(())
+    async fn health(&self) -> Result<(), StorageError> {
+        check_tables(&self.pool).await
     }
 
     async fn register(&self, name: String, token_hash: [u8; 32]) -> Result<User, StorageError> {
         let client = self.client().await?;
         let r = client
             .query_one(
-                "INSERT INTO users (name, token_hash, created_at) VALUES ($1, $2, $3) RETURNING id",
-                &[&name, &token_hash.as_slice(), &now_ms()],
+                "INSERT INTO users (name, name_key, token_hash, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
+                &[&name, &name_key(&name), &token_hash.as_slice(), &now_ms()],
             )
             .await;
         match r {
@@ -170,10 +192,26 @@ impl Storage for PgStorage {
         }
     }
 
-    async fn apply(&self, user: User, events: Vec<Event>) -> Result<Vec<EventResult>, StorageError> {
+    async fn revoke(&self, token_hash: [u8; 32]) -> Result<bool, StorageError> {
+        let client = self.client().await?;
+        let n = client
+            .execute(
+                "UPDATE users SET token_hash = $2 WHERE token_hash = $1",
+                &[&token_hash.as_slice(), &revoked_hash(&token_hash)],
+            )
+            .await?;
+        Ok(n > 0)
+    }
+
+    async fn apply(
+        &self,
+        user: User,
+        events: Vec<Event>,
+        comments_per_day: Option<u32>,
+    ) -> Result<Vec<EventResult>, StorageError> {
         let (reply, answer) = oneshot::channel();
         let stopped = || StorageError::Db("the database writer has stopped".into());
-        self.writes.send(WriteJob { user, events, reply }).map_err(|_| stopped())?;
+        self.writes.send(WriteJob { user, events, comments_per_day, reply }).map_err(|_| stopped())?;
         answer.await.map_err(|_| stopped())?
     }
 

@@ -8,14 +8,15 @@ use axum::http::{Method, StatusCode, Uri};
 use axum::response::IntoResponse;
 use axum::routing::{delete, get, post, MethodRouter};
 use axum::{extract::State, Json};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use uuid::Uuid;
 
-use super::http::{token_hash, ApiError, ApiJson, ApiPath, ApiQuery, Auth, ClientIp, Shared};
+use super::http::{token_hash, ApiError, ApiJson, ApiPath, ApiQuery, Auth, ClientIp, Shared, TokenHash};
+use super::ratelimit::prefix_key;
 use super::storage::{now_ms, Storage};
 use crate::sync::wire::{
-    validate_name, validate_slug, Action, AggregatesPage, CommentsPage, Event, EventStatus, Health, Me, PushResponse,
+    validate_name, validate_slug, Action, AggregatesPage, CommentsPage, Event, EventStatus, Me, PushResponse,
     RegisterRequest, RegisterResponse, DEFAULT_PAGE, MAX_BATCH, MAX_PAGE,
 };
 
@@ -29,6 +30,7 @@ pub fn routes<St: Storage>() -> Vec<(&'static str, &'static str, MethodRouter<Sh
         ("get", "/openapi.json", get(openapi)),
         ("post", "/v1/register", post(register::<St>)),
         ("get", "/v1/me", get(me)),
+        ("delete", "/v1/token", delete(revoke::<St>)),
         ("post", "/v1/events", post(push::<St>)),
         ("get", "/v1/aggregates", get(aggregates::<St>)),
         ("get", "/v1/problems/{slug}/aggregate", get(problem_aggregate::<St>)),
@@ -38,13 +40,28 @@ pub fn routes<St: Storage>() -> Vec<(&'static str, &'static str, MethodRouter<Sh
     ]
 }
 
+/// `/health`: the fields of [`crate::sync::wire::Health`], and when unhealthy why, in words a monitor can
+/// match (`reason`) and in one line for people (`message`).
+#[derive(Serialize)]
+struct HealthBody {
+    status: &'static str,
+    backend: &'static str,
+    version: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    message: Option<String>,
+}
+
 async fn health<St: Storage>(State(st): State<Shared<St>>) -> impl IntoResponse {
-    let ok = st.storage.ping().await.is_ok();
-    let status = if ok { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
-    let body = Health {
-        status: if ok { "ok" } else { "unavailable" }.to_string(),
-        backend: st.storage.backend().to_string(),
-        version: env!("CARGO_PKG_VERSION").to_string(),
+    let checked = st.storage.health().await;
+    let status = if checked.is_ok() { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
+    let body = HealthBody {
+        status: if checked.is_ok() { "ok" } else { "unavailable" },
+        backend: st.storage.backend(),
+        version: env!("CARGO_PKG_VERSION"),
+        reason: checked.as_ref().err().map(|e| e.reason()),
+        message: checked.err().map(|e| e.to_string().replace('\n', " ")),
     };
     (status, Json(body))
 }
@@ -79,7 +96,7 @@ async fn register<St: Storage>(
 ) -> Result<impl IntoResponse, ApiError> {
     validate_name(&req.name).map_err(|e| ApiError::invalid(e.to_string()))?;
     if let Some(ip) = ip {
-        st.register.check(ip, Instant::now()).map_err(ApiError::rate_limited)?;
+        st.register.check(prefix_key(ip), Instant::now()).map_err(ApiError::rate_limited)?;
     }
     let token = new_token()?;
     let hash = token_hash(&token);
@@ -93,13 +110,25 @@ async fn me(Auth(user): Auth) -> Json<Me> {
     Json(Me { user: user.name })
 }
 
+/// Revokes the token the request carries: it is unknown from now on (`codify logout`).
+async fn revoke<St: Storage>(
+    State(st): State<Shared<St>>,
+    Auth(_): Auth,
+    TokenHash(hash): TokenHash,
+) -> Result<StatusCode, ApiError> {
+    st.storage.revoke(hash).await?;
+    st.forget(&hash);
+    Ok(StatusCode::NO_CONTENT)
+}
+
 #[derive(Deserialize)]
 struct RawPush {
     events: Vec<Value>,
 }
 
-/// Parses and validates each event; the first bad one refuses the batch, naming the event.
-fn parse_events(raw: Vec<Value>) -> Result<Vec<Event>, ApiError> {
+/// Parses and validates each event (and, with `bank_only`, that it is about a problem of the bundled
+/// bank); the first bad one refuses the batch, naming the event.
+fn parse_events(raw: Vec<Value>, bank_only: bool) -> Result<Vec<Event>, ApiError> {
     if raw.len() > MAX_BATCH {
         return Err(ApiError::invalid(format!("at most {MAX_BATCH} events per request; got {}", raw.len())));
     }
@@ -113,6 +142,15 @@ fn parse_events(raw: Vec<Value>) -> Result<Vec<Event>, ApiError> {
         };
         let event: Event = serde_json::from_value(v).map_err(|e| refuse(format!("event {i}: {e}")))?;
         event.validate().map_err(|e| refuse(format!("event {i} ({}): {e}", event.id)))?;
+        if let Some(slug) = event.slug().filter(|s| bank_only && !super::bank::knows(s)) {
+            return Err(refuse(format!(
+                "event {i} ({}): `{slug}` is not a problem of this server's bank ({} problems, Codify {}); \
+                 only bank problems take votes and comments",
+                event.id,
+                super::bank::slugs().len(),
+                env!("CARGO_PKG_VERSION")
+            )));
+        }
         events.push(event);
     }
     Ok(events)
@@ -123,11 +161,11 @@ async fn push<St: Storage>(
     Auth(user): Auth,
     ApiJson(body): ApiJson<RawPush>,
 ) -> Result<Json<PushResponse>, ApiError> {
-    let events = parse_events(body.events)?;
+    let events = parse_events(body.events, st.limits.bank_slugs_only)?;
     if events.is_empty() {
         return Ok(Json(PushResponse { results: Vec::new() }));
     }
-    Ok(Json(PushResponse { results: st.storage.apply(user, events).await? }))
+    Ok(Json(PushResponse { results: st.storage.apply(user, events, st.limits.comments_per_day).await? }))
 }
 
 #[derive(Deserialize)]
@@ -223,7 +261,7 @@ async fn delete_comment<St: Storage>(
 ) -> Result<StatusCode, ApiError> {
     let comment = Uuid::parse_str(&id).map_err(|_| ApiError::bad_request(format!("`{id}` is not a comment id")))?;
     let event = Event { id: Uuid::now_v7(), at: now_ms(), action: Action::DeleteComment { comment } };
-    let results = st.storage.apply(user, vec![event]).await?;
+    let results = st.storage.apply(user, vec![event], None).await?;
     match results.first().map(|r| (r.status, r.reason.as_deref())) {
         Some((EventStatus::Rejected, Some("forbidden"))) => {
             Err(ApiError::new(StatusCode::FORBIDDEN, "forbidden", "that comment belongs to another user"))

@@ -8,25 +8,38 @@
 //! its data is durable. Reads run on a few reader connections on tokio's blocking pool. Checkpoints
 //! (copying the WAL into the main file, with its own disk syncs) run on a separate thread and connection,
 //! at most a few times a second, so the writer never stalls on one.
+//!
+//! Damage and a full disk are noticed, not written through: opening runs `PRAGMA quick_check` and refuses
+//! a damaged file; `/health` reads both ends of every table on a fresh connection (so no page cache hides
+//! the file as it is on disk); and once any of these or any request meets a damaged page, the storage is
+//! marked damaged until restarted and refuses every write (503). A write that fails for lack of space
+//! marks the disk full until a write succeeds again.
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{mpsc, Arc, Mutex};
 
-use rusqlite::{params, Connection, ErrorCode, OptionalExtension, Row};
+use rusqlite::{params, Connection, ErrorCode, OpenFlags, OptionalExtension, Row};
 use rusqlite_migration::{Migrations, M};
 use tokio::sync::oneshot;
 use uuid::Uuid;
 
-use super::storage::{now_ms, rejected, with_status, Storage, StorageError, User};
+use super::storage::{
+    is_new_comment, name_key, now_ms, rejected, revoked_hash, too_new, with_status, CommentCount, Storage,
+    StorageError, User,
+};
 use crate::sync::wire::{Action, Aggregate, Comment, Event, EventResult, EventStatus, Tag, TagCounts, Vote};
 
 const READERS: usize = 4;
 /// Most requests committed together.
 const MAX_GROUP: usize = 256;
 
+/// Numbered migrations, append-only; the database's `user_version` counts those applied.
+const MIGRATIONS: [&str; 2] =
+    [include_str!("migrations/sqlite/0001_init.sql"), include_str!("migrations/sqlite/0002_hardening.sql")];
+
 fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(include_str!("migrations/sqlite/0001_init.sql"))])
+    Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect())
 }
 
 #[derive(Clone)]
@@ -35,17 +48,22 @@ pub struct SqliteStorage {
 }
 
 struct Inner {
+    path: PathBuf,
     writes: mpsc::Sender<Box<dyn WriteJob>>,
     readers: Vec<Mutex<Connection>>,
     next_reader: AtomicUsize,
+    /// A damaged page was met: every write is refused until restart.
+    damaged: AtomicBool,
+    /// The last write failed for lack of space.
+    disk_full: AtomicBool,
 }
 
 /// One request's writes, run by the writer thread inside a savepoint.
 trait WriteJob: Send {
-    /// Runs the writes; `false` when they failed (the savepoint is then rolled back).
-    fn run(&mut self, conn: &Connection) -> bool;
+    /// Runs the writes; their error when they failed (the savepoint is then rolled back).
+    fn run(&mut self, conn: &Connection) -> Option<StorageError>;
     /// Answers the request once the group's transaction ended: `Some(error)` when it did not commit.
-    fn finish(self: Box<Self>, commit_error: Option<String>);
+    fn finish(self: Box<Self>, commit_error: Option<StorageError>);
 }
 
 struct Job<T, F> {
@@ -55,19 +73,19 @@ struct Job<T, F> {
 }
 
 impl<T: Send, F: FnOnce(&Connection) -> Result<T, StorageError> + Send> WriteJob for Job<T, F> {
-    fn run(&mut self, conn: &Connection) -> bool {
+    fn run(&mut self, conn: &Connection) -> Option<StorageError> {
         let result = match self.work.take() {
             Some(work) => work(conn),
             None => Err(StorageError::Db("a write ran twice".into())),
         };
-        let ok = result.is_ok();
+        let failure = result.as_ref().err().cloned();
         self.result = Some(result);
-        ok
+        failure
     }
 
-    fn finish(self: Box<Self>, commit_error: Option<String>) {
+    fn finish(self: Box<Self>, commit_error: Option<StorageError>) {
         let result = match (commit_error, self.result) {
-            (Some(e), _) => Err(StorageError::Db(e)),
+            (Some(e), _) => Err(e),
             (None, Some(r)) => r,
             (None, None) => Err(StorageError::Db("a write did not run".into())),
         };
@@ -87,7 +105,7 @@ fn writer_loop(mut conn: Connection, jobs: mpsc::Receiver<Box<dyn WriteJob>>, ch
                 Err(_) => break,
             }
         }
-        let error = commit_group(&mut conn, &mut group).err().map(|e| e.to_string());
+        let error = commit_group(&mut conn, &mut group).err();
         for job in group {
             job.finish(error.clone());
         }
@@ -105,16 +123,66 @@ fn checkpoint_loop(conn: Connection, due: mpsc::Receiver<()>) {
     }
 }
 
-fn commit_group(conn: &mut Connection, group: &mut [Box<dyn WriteJob>]) -> rusqlite::Result<()> {
+/// Commits a group; `Err` when nothing of it was stored.
+fn commit_group(conn: &mut Connection, group: &mut [Box<dyn WriteJob>]) -> Result<(), StorageError> {
     let mut tx = conn.transaction()?;
     for job in group.iter_mut() {
         let mut savepoint = tx.savepoint()?;
-        if !job.run(&savepoint) {
+        if let Some(failure) = job.run(&savepoint) {
+            if savepoint.is_autocommit() {
+                // SQLite rolled the whole transaction back (a full disk, an I/O error): the group failed
+                // for that reason.
+                return Err(failure);
+            }
             savepoint.rollback()?;
         }
         savepoint.commit()?; // releases the savepoint (after a rollback, with nothing in it)
     }
-    tx.commit()
+    Ok(tx.commit()?)
+}
+
+/// Both ends of every table: cheap, and a real read of each table's root and edge pages.
+const HEALTH_SQL: &str = "
+    SELECT (SELECT rowid FROM users ORDER BY rowid LIMIT 1), (SELECT rowid FROM users ORDER BY rowid DESC LIMIT 1),
+           (SELECT rowid FROM events ORDER BY rowid LIMIT 1), (SELECT rowid FROM events ORDER BY rowid DESC LIMIT 1),
+           (SELECT rowid FROM votes ORDER BY rowid LIMIT 1), (SELECT rowid FROM votes ORDER BY rowid DESC LIMIT 1),
+           (SELECT rowid FROM comments ORDER BY rowid LIMIT 1),
+           (SELECT rowid FROM comments ORDER BY rowid DESC LIMIT 1),
+           (SELECT value FROM counters WHERE name = 'comment_seq')";
+
+/// Reads every table on a connection of its own, so that it sees the file as it is on disk.
+fn check_tables(path: &Path) -> Result<(), StorageError> {
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+    conn.busy_timeout(std::time::Duration::from_secs(2))?;
+    conn.query_row(HEALTH_SQL, [], |_| Ok(()))?;
+    Ok(())
+}
+
+/// `PRAGMA quick_check` (every page's structure, without cross-checking indexes): `Err` naming the first
+/// problem.
+fn quick_check(conn: &Connection) -> Result<(), String> {
+    let first: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0)).map_err(|e| e.to_string())?;
+    if first == "ok" {
+        Ok(())
+    } else {
+        Err(first)
+    }
+}
+
+/// Refuses a database that a newer Codify migrated further than this one knows.
+fn check_version(conn: &Connection) -> Result<(), String> {
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(|e| e.to_string())?;
+    if version > MIGRATIONS.len() as i64 {
+        return Err(too_new(version, MIGRATIONS.len()));
+    }
+    Ok(())
+}
+
+/// `sqlite://` with nothing after it, `:memory:` and `file:` URIs would serve a database that is not the
+/// named file (rusqlite opens URIs), so they are refused.
+fn names_a_file(path: &Path) -> bool {
+    let s = path.to_string_lossy();
+    !s.trim().is_empty() && s != ":memory:" && !s.starts_with("file:")
 }
 
 fn open_conn(path: &Path) -> rusqlite::Result<Connection> {
@@ -131,10 +199,25 @@ impl SqliteStorage {
     /// writer thread (it ends when the storage is dropped).
     pub fn open(path: &Path) -> Result<SqliteStorage, StorageError> {
         let err = |message: String| StorageError::Open { target: path.display().to_string(), message };
+        if !names_a_file(path) {
+            return Err(StorageError::NoFile);
+        }
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| err(e.to_string()))?;
         }
-        let mut writer = open_conn(path).map_err(|e| err(e.to_string()))?;
+        let damaged = |detail: String| {
+            err(format!(
+                "the file is damaged ({detail}); restore it from a backup, or recover what is readable with \
+                 `sqlite3 {} .recover`",
+                path.display()
+            ))
+        };
+        let mut writer = open_conn(path).map_err(|e| match StorageError::from(e) {
+            StorageError::Corrupt(detail) => damaged(detail),
+            other => err(other.to_string()),
+        })?;
+        quick_check(&writer).map_err(damaged)?;
+        check_version(&writer).map_err(err)?;
         migrations().to_latest(&mut writer).map_err(|e| err(e.to_string()))?;
         let readers = (0..READERS)
             .map(|_| open_conn(path).map(Mutex::new))
@@ -149,7 +232,14 @@ impl SqliteStorage {
         spawn("codify-sqlite-checkpoint", Box::new(move || checkpoint_loop(checkpointer, due)))
             .and_then(|()| spawn("codify-sqlite-writer", Box::new(move || writer_loop(writer, jobs, checkpoint))))
             .map_err(|e| err(format!("cannot start a database thread: {e}")))?;
-        let inner = Inner { writes, readers, next_reader: AtomicUsize::new(0) };
+        let inner = Inner {
+            path: path.to_path_buf(),
+            writes,
+            readers,
+            next_reader: AtomicUsize::new(0),
+            damaged: AtomicBool::new(false),
+            disk_full: AtomicBool::new(false),
+        };
         Ok(SqliteStorage { inner: Arc::new(inner) })
     }
 
@@ -159,11 +249,42 @@ impl SqliteStorage {
         T: Send + 'static,
         F: FnOnce(&Connection) -> Result<T, StorageError> + Send + 'static,
     {
+        if self.inner.damaged.load(Ordering::Relaxed) {
+            return Err(damaged_earlier());
+        }
         let (reply, answer) = oneshot::channel();
         let job: Box<dyn WriteJob> = Box::new(Job { work: Some(f), result: None, reply });
         let sent = self.inner.writes.send(job);
         sent.map_err(|_| StorageError::Db("the database writer has stopped".into()))?;
-        answer.await.map_err(|_| StorageError::Db("the database writer has stopped".into()))?
+        let result = answer.await.map_err(|_| StorageError::Db("the database writer has stopped".into()))?;
+        if result.is_ok() {
+            self.inner.disk_full.store(false, Ordering::Relaxed);
+        }
+        self.note(result)
+    }
+
+    /// Remembers the faults a result shows.
+    fn note<T>(&self, result: Result<T, StorageError>) -> Result<T, StorageError> {
+        match &result {
+            Err(StorageError::Corrupt(_)) => self.inner.damaged.store(true, Ordering::Relaxed),
+            Err(StorageError::DiskFull(_)) => self.inner.disk_full.store(true, Ordering::Relaxed),
+            _ => {}
+        }
+        result
+    }
+
+    /// Caps the database at about `max_bytes` (SQLite's `max_page_count`, never below the current size);
+    /// past it, writes fail as on a full disk. Returns the cap in bytes. For operators who share a disk,
+    /// and for tests of a full disk.
+    pub async fn limit_size(&self, max_bytes: u64) -> Result<u64, StorageError> {
+        self.write(move |c| {
+            let page: u64 = c.pragma_query_value(None, "page_size", |r| r.get(0))?;
+            // 0 would only read the setting; SQLite raises a cap below the current size to that size.
+            let wanted = (max_bytes / page.max(1)).max(1);
+            let pages: u64 = c.pragma_update_and_check(None, "max_page_count", wanted, |r| r.get(0))?;
+            Ok(pages * page)
+        })
+        .await
     }
 
     /// Runs `f` on one of the reader connections, on the blocking pool.
@@ -173,13 +294,14 @@ impl SqliteStorage {
         F: FnOnce(&Connection) -> Result<T, StorageError> + Send + 'static,
     {
         let inner = self.inner.clone();
-        tokio::task::spawn_blocking(move || {
+        let result = tokio::task::spawn_blocking(move || {
             let i = inner.next_reader.fetch_add(1, Ordering::Relaxed) % inner.readers.len();
             let conn = inner.readers[i].lock().unwrap_or_else(|p| p.into_inner());
             f(&conn)
         })
         .await
-        .map_err(|e| StorageError::Db(format!("a database task failed: {e}")))?
+        .map_err(|e| StorageError::Db(format!("a database task failed: {e}")))?;
+        self.note(result)
     }
 
     /// Where a database for `home` goes by default.
@@ -187,6 +309,41 @@ impl SqliteStorage {
         home_db_file.with_file_name("community-server.db")
     }
 }
+
+fn damaged_earlier() -> StorageError {
+    StorageError::Corrupt(
+        "a damaged page was found while the server ran; writes are refused until it is restored".into(),
+    )
+}
+
+/// Applies a batch, counting its new comments against the daily cap when there is one.
+fn apply_batch(
+    tx: &Connection,
+    user: &User,
+    events: &[Event],
+    comments_per_day: Option<u32>,
+) -> Result<Vec<EventResult>, StorageError> {
+    let now = now_ms();
+    let mut cap = comments_per_day.map(|c| CommentCount::new(c, now));
+    let mut results = Vec::with_capacity(events.len());
+    for e in events {
+        let r = apply_one(tx, user, e, now)?;
+        if let Some(cap) = cap.as_mut().filter(|_| is_new_comment(e, &r)) {
+            let counted = if cap.needs_count() {
+                let since = cap.since();
+                Some(tx.query_row(RECENT_COMMENTS_SQL, params![user.id, since], |r| Ok((r.get(0)?, r.get(1)?)))?)
+            } else {
+                None
+            };
+            cap.add(counted)?;
+        }
+        results.push(r);
+    }
+    Ok(results)
+}
+
+const RECENT_COMMENTS_SQL: &str =
+    "SELECT COUNT(*), MIN(received_at) FROM events WHERE user_id = ?1 AND kind = 'comment' AND received_at > ?2";
 
 fn apply_one(tx: &Connection, user: &User, e: &Event, now: i64) -> Result<EventResult, StorageError> {
     let id = e.id.to_string();
@@ -310,15 +467,25 @@ impl Storage for SqliteStorage {
         "sqlite"
     }
 
-    async fn ping(&self) -> Result<(), StorageError> {
-        self.read(|c| Ok(c.query_row("SELECT 1", [], |r| r.get::<_, i64>(0)).map(|_| ())?)).await
+    async fn health(&self) -> Result<(), StorageError> {
+        if self.inner.damaged.load(Ordering::Relaxed) {
+            return Err(damaged_earlier());
+        }
+        if self.inner.disk_full.load(Ordering::Relaxed) {
+            return Err(StorageError::DiskFull("the last write failed for lack of space".into()));
+        }
+        let path = self.inner.path.clone();
+        let result = tokio::task::spawn_blocking(move || check_tables(&path))
+            .await
+            .map_err(|e| StorageError::Db(format!("a database task failed: {e}")))?;
+        self.note(result)
     }
 
     async fn register(&self, name: String, token_hash: [u8; 32]) -> Result<User, StorageError> {
         self.write(move |c| {
             let r = c.execute(
-                "INSERT INTO users (name, token_hash, created_at) VALUES (?1, ?2, ?3)",
-                params![name, token_hash.as_slice(), now_ms()],
+                "INSERT INTO users (name, name_key, token_hash, created_at) VALUES (?1, ?2, ?3, ?4)",
+                params![name, name_key(&name), token_hash.as_slice(), now_ms()],
             );
             match r {
                 Ok(_) => Ok(User { id: c.last_insert_rowid(), name }),
@@ -341,13 +508,25 @@ impl Storage for SqliteStorage {
         .await
     }
 
-    async fn apply(&self, user: User, events: Vec<Event>) -> Result<Vec<EventResult>, StorageError> {
-        // All or nothing: the job runs in its own savepoint of the group's transaction.
+    async fn revoke(&self, token_hash: [u8; 32]) -> Result<bool, StorageError> {
         self.write(move |c| {
-            let now = now_ms();
-            events.iter().map(|e| apply_one(c, &user, e, now)).collect::<Result<Vec<_>, _>>()
+            let n = c.execute(
+                "UPDATE users SET token_hash = ?2 WHERE token_hash = ?1",
+                params![token_hash.as_slice(), revoked_hash(&token_hash)],
+            )?;
+            Ok(n > 0)
         })
         .await
+    }
+
+    async fn apply(
+        &self,
+        user: User,
+        events: Vec<Event>,
+        comments_per_day: Option<u32>,
+    ) -> Result<Vec<EventResult>, StorageError> {
+        // All or nothing: the job runs in its own savepoint of the group's transaction.
+        self.write(move |c| apply_batch(c, &user, &events, comments_per_day)).await
     }
 
     async fn aggregates(&self, user_id: i64, after: String, limit: usize) -> Result<Vec<Aggregate>, StorageError> {
@@ -380,6 +559,30 @@ mod tests {
     #[test]
     fn migrations_are_valid() {
         migrations().validate().unwrap();
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn names_that_differ_only_in_case_from_before_the_migration_keep_their_accounts() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.db");
+        let mut conn = Connection::open(&path).unwrap();
+        migrations().to_version(&mut conn, 1).unwrap();
+        for (name, hash) in [("Alice", 1u8), ("alice", 2), ("bob", 3)] {
+            conn.execute(
+                "INSERT INTO users (name, token_hash, created_at) VALUES (?1, ?2, 0)",
+                params![name, [hash; 32].as_slice()],
+            )
+            .unwrap();
+        }
+        drop(conn);
+        let storage = SqliteStorage::open(&path).unwrap();
+        for (name, hash) in [("Alice", 1u8), ("alice", 2)] {
+            assert_eq!(storage.user_by_token([hash; 32]).await.unwrap().map(|u| u.name), Some(name.to_string()));
+        }
+        for taken in ["ALICE", "Bob"] {
+            assert!(matches!(storage.register(taken.into(), [9; 32]).await, Err(StorageError::NameTaken(_))));
+        }
+        assert!(storage.register("carol".into(), [9; 32]).await.is_ok());
     }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

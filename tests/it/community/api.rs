@@ -255,9 +255,9 @@ pub fn pages_rate_limits_health_and_openapi(db: TestDb) {
 
     // Rate limits: per token, per address, registrations; 429 with Retry-After and a JSON body.
     let strict = Limits {
-        per_address: None,
         per_token: Some(Rate::new(0.01, 3.0)),
         register_per_address: Some(Rate::new(0.01, 1.0)),
+        ..Limits::unlimited()
     };
     let server = Server::start(&rt, &db, strict);
     let me = format!("{}/v1/me", server.url);
@@ -272,7 +272,7 @@ pub fn pages_rate_limits_health_and_openapi(db: TestDb) {
     assert_eq!(post_json(&rt, &reg, None, &json!({"name": "one"})).0, 201);
     expect_error(post_json(&rt, &reg, None, &json!({"name": "two"})), 429, "rate_limited");
     server.stop(&rt);
-    let by_address = Limits { per_address: Some(Rate::new(0.01, 2.0)), per_token: None, register_per_address: None };
+    let by_address = Limits { per_address: Some(Rate::new(0.01, 2.0)), ..Limits::unlimited() };
     let server = Server::start(&rt, &db, by_address);
     let health = format!("{}/health", server.url);
     assert_eq!((call(&rt, "GET", &health, None, None).0, call(&rt, "GET", &health, None, None).0), (200, 200));

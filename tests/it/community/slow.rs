@@ -41,7 +41,8 @@ fn connect(addr: SocketAddr, first_bytes: &str) -> TcpStream {
 
 pub fn slow_and_idle_clients_are_cut_off_and_others_still_served(db: TestDb) {
     let rt = runtime();
-    let connections = Connections { header_timeout: HEADERS, request_timeout: REQUEST, max_open: 2 };
+    let connections =
+        Connections { header_timeout: HEADERS, request_timeout: REQUEST, max_open: 2, max_per_address: 64 };
     let options = ServerOptions { limits: Limits::unlimited(), connections };
     let server = Server::start_with(&rt, &db, options, "127.0.0.1:0".parse().unwrap());
 
