@@ -343,7 +343,9 @@ pub struct Health {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ErrorBody {
     /// A stable code: `bad_json`, `invalid`, `invalid_event`, `too_large`, `unauthorized`, `forbidden`,
-    /// `not_found`, `name_taken`, `rate_limited`, `method_not_allowed`, `unsupported_media_type`, `internal`.
+    /// `not_found`, `name_taken`, `rate_limited`, `comment_limit`, `too_many_connections`,
+    /// `method_not_allowed`, `unsupported_media_type`, `database_corrupt`, `disk_full`, `unavailable`,
+    /// `internal` (docs/API.md).
     pub error: String,
     pub message: String,
     /// For `invalid_event`: the refused event's id, so a client can drop it and push the rest.

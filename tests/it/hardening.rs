@@ -330,3 +330,23 @@ fn one_event_the_server_fails_on_does_not_hold_back_the_others() {
     assert_eq!(report["deferred"].as_array().map(Vec::len), Some(1), "{report}");
     assert_eq!(store.outbox_len().unwrap(), 1);
 }
+#[test]
+fn logout_revokes_the_token_and_forgets_it_here() {
+    let rt = crate::community::runtime();
+    let db = crate::community::TestDb::sqlite();
+    let server = crate::community::Server::start(&rt, &db, codify::sync::server::Limits::unlimited());
+    let home = tempfile::tempdir().unwrap();
+    assert!(codify(home.path(), &["login", &server.url, "--name", "leaving"]).status.success());
+    let token = Store::open(&home.path().join("codify.db")).unwrap().account().unwrap().unwrap().token;
+    let out = codify(home.path(), &["logout"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("revoked there and forgotten here"), "{}", stdout(&out));
+    assert!(Store::open(&home.path().join("codify.db")).unwrap().account().unwrap().is_none());
+    // The server no longer accepts the token.
+    let (status, _) = crate::community::call(&rt, "GET", &format!("{}/v1/me", server.url), Some(&token), None);
+    assert_eq!(status, 401);
+    // Signed out already: a clear error.
+    let again = codify(home.path(), &["logout"]);
+    assert!(stderr(&again).contains("not signed in"), "{}", stderr(&again));
+    server.stop(&rt);
+}
