@@ -79,6 +79,9 @@ pub struct IntakeFlags {
     /// Past experience, in a sentence.
     #[arg(long)]
     pub experience: Option<String>,
+    /// Keep to a well-known list: blind-75 or neetcode-150 ("none" for the whole bank).
+    #[arg(long)]
+    pub list: Option<String>,
 }
 
 impl IntakeFlags {
@@ -93,6 +96,7 @@ impl IntakeFlags {
             || !self.weaknesses.is_empty()
             || !self.constraints.is_empty()
             || self.experience.is_some()
+            || self.list.is_some()
     }
 
     /// Applies the flags over `base` (or over the file, or over nothing for a new intake).
@@ -148,6 +152,9 @@ impl IntakeFlags {
         intake.constraints.extend(self.constraints.iter().cloned());
         if let Some(e) = &self.experience {
             intake.experience = e.clone();
+        }
+        if let Some(l) = &self.list {
+            intake.list = (l != "none").then(|| l.clone());
         }
         intake.validate().map_err(Failure)?;
         Ok(intake)

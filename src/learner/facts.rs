@@ -25,6 +25,8 @@ pub struct ProblemInfo {
     pub difficulty: Difficulty,
     /// The bank's topic; the progression may list the problem under more topics.
     pub topic: String,
+    /// The well-known lists it belongs to (`blind-75`, `neetcode-150`).
+    pub lists: Vec<String>,
 }
 
 impl ProblemInfo {
@@ -36,6 +38,7 @@ impl ProblemInfo {
                 title: p.title.clone(),
                 difficulty: p.difficulty,
                 topic: p.topic.clone(),
+                lists: p.lists.clone(),
             })
             .collect()
     }

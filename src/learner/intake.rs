@@ -92,6 +92,9 @@ pub struct Intake {
     pub experience: String,
     #[serde(default)]
     pub answers: Vec<Answer>,
+    /// A well-known list to keep to (`blind-75`, `neetcode-150`): plans use only its problems.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub list: Option<String>,
 }
 
 /// What a declared weakness names, when it names something Codify knows.
@@ -144,6 +147,7 @@ impl Intake {
             constraints: Vec::new(),
             experience: String::new(),
             answers: Vec::new(),
+            list: None,
         }
     }
 
@@ -171,6 +175,9 @@ impl Intake {
         }
         if !(1..=7).contains(&self.days_per_week) {
             return Err(format!("days_per_week is {}; give 1 to 7 days", self.days_per_week));
+        }
+        if let Some(list) = self.list.as_deref().filter(|l| !crate::problems::LISTS.contains(l)) {
+            return Err(format!("list is `{list}`; keep to one of {}, or to none", crate::problems::LISTS.join(", ")));
         }
         for (topic, &c) in &self.confidence {
             if progression.topic(topic).is_none() {

@@ -188,6 +188,7 @@ mod tests {
             title: slug.into(),
             difficulty: Difficulty::Medium,
             topic: "arrays".into(),
+            lists: Vec::new(),
         };
         let catalog = vec![info("solved"), info("attempted"), info("new")];
         let progression = crate::knowledge::Progression { topics: Vec::new() };

@@ -102,6 +102,11 @@ pub fn budget(intake: &Intake) -> (u32, u32) {
 }
 
 impl PlanInputs<'_> {
+    /// Whether the profile's list (if it keeps to one) holds `p`.
+    pub fn in_scope(&self, p: &ProblemInfo) -> bool {
+        self.intake.list.as_ref().is_none_or(|l| p.lists.contains(l))
+    }
+
     pub fn needs(&self) -> Needs {
         Needs::build(Some(self.intake), self.weakness, self.history, self.progression)
     }
@@ -109,7 +114,7 @@ impl PlanInputs<'_> {
     /// Topics in the order a plan takes them: weak first (heaviest need, then progression order), then the
     /// others in progression order; mastered topics and topics without bank problems are left out.
     pub fn topic_order(&self, needs: &Needs) -> (Vec<String>, Vec<String>) {
-        let known: HashSet<&str> = self.catalog.iter().map(|p| p.slug.as_str()).collect();
+        let known: HashSet<&str> = self.catalog.iter().filter(|p| self.in_scope(p)).map(|p| p.slug.as_str()).collect();
         let mut skipped = Vec::new();
         let mut weak = Vec::new();
         let mut rest = Vec::new();
@@ -139,7 +144,8 @@ pub fn plan_offline(inp: &PlanInputs<'_>) -> Plan {
     let needs = inp.needs();
     let (order, skipped) = inp.topic_order(&needs);
     let (days_per_week, daily) = budget(inp.intake);
-    let info: HashMap<&str, &ProblemInfo> = inp.catalog.iter().map(|p| (p.slug.as_str(), p)).collect();
+    let info: HashMap<&str, &ProblemInfo> =
+        inp.catalog.iter().filter(|p| inp.in_scope(p)).map(|p| (p.slug.as_str(), p)).collect();
     let beginner = inp.intake.level == Level::Beginner;
     let mut queue: Vec<PlannedProblem> = Vec::new();
     let mut deferred: Vec<PlannedProblem> = Vec::new();

@@ -72,7 +72,7 @@ pub fn llm_messages(inp: &PlanInputs<'_>, rejected: Option<&str>) -> Vec<Message
     let candidates: Vec<serde_json::Value> = inp
         .catalog
         .iter()
-        .filter(|p| !inp.history.get(&p.slug).is_some_and(|r| r.clean_first))
+        .filter(|p| inp.in_scope(p) && !inp.history.get(&p.slug).is_some_and(|r| r.clean_first))
         .map(|p| {
             let topics: Vec<&str> = inp.progression.topics_for(&p.slug).iter().map(|t| t.name.as_str()).collect();
             let weak = topics.iter().any(|t| needs.is_weak(t));
@@ -123,7 +123,8 @@ pub fn llm_messages(inp: &PlanInputs<'_>, rejected: Option<&str>) -> Vec<Message
 pub fn parse_llm_plan(text: &str, inp: &PlanInputs<'_>) -> Result<Plan, PlanError> {
     let body = strip_fence(text);
     let reply: ReplyPlan = serde_json::from_str(body).map_err(|e| PlanError::Json(e.to_string()))?;
-    let info: HashMap<&str, Difficulty> = inp.catalog.iter().map(|p| (p.slug.as_str(), p.difficulty)).collect();
+    let info: HashMap<&str, Difficulty> =
+        inp.catalog.iter().filter(|p| inp.in_scope(p)).map(|p| (p.slug.as_str(), p.difficulty)).collect();
     let bad = |m: String| PlanError::Invalid(m);
     let mut weeks = Vec::new();
     let mut seen: HashSet<String> = HashSet::new();

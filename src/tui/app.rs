@@ -929,7 +929,7 @@ impl App {
                     }
                     super::profile_form::FormAction::Submit(name, intake) => {
                         let new = !self.profile_editing;
-                        fx.push(Effect::SaveProfile { name, intake: Box::new(intake), new });
+                        fx.push(Effect::SaveProfile { name, intake, new });
                         self.status = Some("saving…".into());
                     }
                 }

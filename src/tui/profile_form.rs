@@ -28,7 +28,7 @@ pub enum FormAction {
     None,
     Cancel,
     /// Store this profile (create it, or update the one being edited) under this name.
-    Submit(String, Intake),
+    Submit(String, Box<Intake>),
 }
 
 /// One field of the form.
@@ -65,6 +65,8 @@ pub struct ProfileForm {
     experience: String,
     /// Kept from the edited intake: the form has no field for them.
     answers: Vec<Answer>,
+    /// The list the profile keeps to (set with `codify profile edit --list`; no field here).
+    list: Option<String>,
     other_confidence: BTreeMap<String, u8>,
     focus: usize,
     error: Option<(Field, String)>,
@@ -112,6 +114,7 @@ impl ProfileForm {
             constraints: list(&intake.constraints),
             experience: intake.experience.clone(),
             answers: intake.answers.clone(),
+            list: intake.list.clone(),
             other_confidence,
             focus: 0,
             error: None,
@@ -299,6 +302,7 @@ impl ProfileForm {
             constraints: split(&self.constraints),
             experience: self.experience.trim().to_string(),
             answers: self.answers.clone(),
+            list: self.list.clone(),
         };
         intake.validate().map_err(|e| (self.field_of(&e), e))?;
         Ok((name, intake))
@@ -308,7 +312,7 @@ impl ProfileForm {
         match self.intake() {
             Ok((name, intake)) => {
                 self.error = None;
-                FormAction::Submit(name, intake)
+                FormAction::Submit(name, Box::new(intake))
             }
             Err((field, message)) => {
                 self.show_error(field, message);
@@ -583,7 +587,7 @@ mod tests {
         assert!(!f.fields().contains(&Field::Name));
         assert_eq!(f.hours, "12.5");
         let FormAction::Submit(name, out) = press(&mut f, "<C-s>") else { panic!("{:?}", f.error()) };
-        assert_eq!((name.as_str(), &out), ("ana", &intake), "unchanged when nothing is edited");
+        assert_eq!((name.as_str(), &*out), ("ana", &intake), "unchanged when nothing is edited");
         goto(&mut f, Field::Experience);
         press(&mut f, "Five years of backend work in Go and Python, some interviewing on the other side of the table");
         insta::assert_snapshot!("edit_scrolled_to_the_last_field_at_80x24", shot(&f, 80, 24));

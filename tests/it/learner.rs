@@ -475,3 +475,44 @@ fn a_twelve_week_plan_covers_the_bank_in_roadmap_order() {
     }
     assert!(distinct.len() >= 120, "{} distinct problems", distinct.len());
 }
+
+#[test]
+fn a_two_week_blind_75_profile_plans_only_blind_75_problems() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    let o = codify(
+        h,
+        &["profile", "init", "--level", "intermediate", "--weeks", "2", "--hours", "12", "--list", "blind-75"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let plan = json(&codify(h, &["plan", "--json"]));
+    let weeks = plan["plan"]["weeks"].as_array().unwrap();
+    assert_eq!(weeks.len(), 2);
+    let bank = codify::problems::Bank::load(&[]);
+    let planned: Vec<String> = weeks
+        .iter()
+        .flat_map(|w| w["days"].as_array().unwrap())
+        .flat_map(|d| d["problems"].as_array().unwrap())
+        .map(|p| p["slug"].as_str().unwrap().to_string())
+        .collect();
+    assert!(planned.len() >= 10, "{planned:?}");
+    for slug in &planned {
+        let p = bank.get(slug).unwrap();
+        assert!(p.lists.iter().any(|l| l == "blind-75"), "{slug} is not in the Blind 75");
+    }
+    // Without the list the same profile plans NeetCode-only problems too.
+    assert!(codify(h, &["profile", "edit", "--list", "none"]).status.success());
+    let plan = json(&codify(h, &["plan", "regenerate", "--json"]));
+    let all: Vec<String> = plan["plan"]["weeks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|w| w["days"].as_array().unwrap())
+        .flat_map(|d| d["problems"].as_array().unwrap())
+        .map(|p| p["slug"].as_str().unwrap().to_string())
+        .collect();
+    assert!(all.iter().any(|s| !bank.get(s).unwrap().lists.iter().any(|l| l == "blind-75")), "{all:?}");
+    // A list that does not exist is a clear error.
+    let bad = codify(h, &["profile", "edit", "--list", "grind-169"]);
+    assert!(stderr(&bad).contains("list is `grind-169`; keep to one of blind-75, neetcode-150"), "{}", stderr(&bad));
+}

@@ -124,7 +124,7 @@ impl From<StorageError> for ApiError {
             StorageError::NameTaken(name) => ApiError::new(
                 StatusCode::CONFLICT,
                 "name_taken",
-                format!("the name `{name}` is taken (names are compared without case); pick another"),
+                format!("the name `{name}` is taken (names are compared without case)"),
             ),
             StorageError::CommentCap { limit, retry_after_s } => {
                 let message = format!(
