@@ -476,6 +476,18 @@ fn a_twelve_week_plan_covers_the_bank_in_roadmap_order() {
     assert!(distinct.len() >= 120, "{} distinct problems", distinct.len());
 }
 
+/// Every problem a `plan --json` answer schedules, in order.
+fn planned_slugs(plan: &serde_json::Value) -> Vec<String> {
+    plan["plan"]["weeks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|w| w["days"].as_array().unwrap())
+        .flat_map(|d| d["problems"].as_array().unwrap())
+        .map(|p| p["slug"].as_str().unwrap().to_string())
+        .collect()
+}
+
 #[test]
 fn a_two_week_blind_75_profile_plans_only_blind_75_problems() {
     let home = tempfile::tempdir().unwrap();
@@ -489,12 +501,7 @@ fn a_two_week_blind_75_profile_plans_only_blind_75_problems() {
     let weeks = plan["plan"]["weeks"].as_array().unwrap();
     assert_eq!(weeks.len(), 2);
     let bank = codify::problems::Bank::load(&[]);
-    let planned: Vec<String> = weeks
-        .iter()
-        .flat_map(|w| w["days"].as_array().unwrap())
-        .flat_map(|d| d["problems"].as_array().unwrap())
-        .map(|p| p["slug"].as_str().unwrap().to_string())
-        .collect();
+    let planned = planned_slugs(&plan);
     assert!(planned.len() >= 10, "{planned:?}");
     for slug in &planned {
         let p = bank.get(slug).unwrap();
@@ -502,15 +509,7 @@ fn a_two_week_blind_75_profile_plans_only_blind_75_problems() {
     }
     // Without the list the same profile plans NeetCode-only problems too.
     assert!(codify(h, &["profile", "edit", "--list", "none"]).status.success());
-    let plan = json(&codify(h, &["plan", "regenerate", "--json"]));
-    let all: Vec<String> = plan["plan"]["weeks"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|w| w["days"].as_array().unwrap())
-        .flat_map(|d| d["problems"].as_array().unwrap())
-        .map(|p| p["slug"].as_str().unwrap().to_string())
-        .collect();
+    let all = planned_slugs(&json(&codify(h, &["plan", "regenerate", "--json"])));
     assert!(all.iter().any(|s| !bank.get(s).unwrap().lists.iter().any(|l| l == "blind-75")), "{all:?}");
     // A list that does not exist is a clear error.
     let bad = codify(h, &["profile", "edit", "--list", "grind-169"]);
