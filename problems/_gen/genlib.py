@@ -285,3 +285,47 @@ def edited_tree(rng, root, lo, hi):
         return leaf
     setattr(p, s, leaf)
     return root
+
+
+
+def bushy_spine(rng, n, lo, hi):
+    """n nodes (values lo..hi): a spine of n/2 nodes that turns left or right at random, with a leaf on
+    the other side of every spine node, so that the tree is n/2 levels deep and almost every node has two
+    children; the deepest leaf ends the spine."""
+    root = cur = TreeNode(rng.randint(lo, hi))
+    count = 1
+    while count < n:
+        nxt = TreeNode(rng.randint(lo, hi))
+        count += 1
+        leaf = None
+        if count < n:
+            leaf = TreeNode(rng.randint(lo, hi))
+            count += 1
+        if rng.below(2):
+            cur.left, cur.right = nxt, leaf
+        else:
+            cur.left, cur.right = leaf, nxt
+        cur = nxt
+    return root
+
+
+# --- prerequisite graphs (course-schedule, course-schedule-ii) ---
+
+def chain_plan(rng, n, m, close_cycle):
+    """m distinct pairs on n courses. A hidden order `perm` is a single chain (perm[k + 1] needs
+    perm[k]), so the schedule is n courses deep; the other pairs point forward along the order.
+    With close_cycle, the last chain link is doubled back (perm[n - 2] also needs perm[n - 1]),
+    so the cycle sits at the very end of the order and only the last two courses are stuck."""
+    perm = rng.shuffled(range(n))
+    pairs = set()
+    for k in range(n - 1):
+        pairs.add((perm[k + 1], perm[k]))
+    if close_cycle:
+        pairs.add((perm[n - 2], perm[n - 1]))
+    while len(pairs) < m:
+        i, j = rng.below(n), rng.below(n)
+        if i < j:
+            pairs.add((perm[j], perm[i]))
+    out = [list(p) for p in sorted(pairs)]
+    rng.shuffle(out)
+    return out

@@ -4,7 +4,7 @@ import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "_gen"))
 from genlib import XorShift64, emit, install_nodes, load_solution  # noqa: E402
-from genlib import TreeNode, array_to_tree, small_tree, tree_to_array  # noqa: E402
+from genlib import TreeNode, array_to_tree, bushy_spine, small_tree, tree_to_array  # noqa: E402
 
 install_nodes()
 sys.setrecursionlimit(20000)  # the judge's limit
@@ -22,24 +22,8 @@ def right_chain(rng):
     return root
 
 
-def bushy_spine(rng):
-    # A spine of N/2 nodes that turns left or right at random, with one leaf hanging on the other
-    # side of every spine node: deep (5000 levels) and with both children present almost everywhere.
-    root = cur = TreeNode(rng.randint(-100, 100))
-    count = 1
-    while count < N:
-        nxt = TreeNode(rng.randint(-100, 100))
-        count += 1
-        leaf = None
-        if count < N:
-            leaf = TreeNode(rng.randint(-100, 100))
-            count += 1
-        if rng.below(2):
-            cur.left, cur.right = nxt, leaf
-        else:
-            cur.left, cur.right = leaf, nxt
-        cur = nxt
-    return root
+def bushy(rng):
+    return bushy_spine(rng, N, -100, 100)
 
 
 def small(rng):
@@ -49,7 +33,7 @@ def small(rng):
 
 def main():
     rng = XorShift64(0x2545F4914F6CDD1D)
-    for make in (right_chain, bushy_spine):
+    for make in (right_chain, bushy):
         arr = tree_to_array(make(rng))
         emit({"root": arr}, tree_to_array(Solution().invertTree(array_to_tree(arr))))
 

@@ -4,7 +4,7 @@ import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "_gen"))
 from genlib import XorShift64, emit, install_nodes, load_solution  # noqa: E402
-from genlib import TreeNode, array_to_tree, small_tree, tree_to_array  # noqa: E402
+from genlib import TreeNode, array_to_tree, bushy_spine, small_tree, tree_to_array  # noqa: E402
 
 install_nodes()
 sys.setrecursionlimit(20000)  # the judge's limit
@@ -26,24 +26,8 @@ def zigzag_chain(rng):
     return root
 
 
-def bushy_spine(rng):
-    # A spine of N/2 nodes that turns left or right at random, with a leaf on the other side of every
-    # spine node, so that almost every node has two children; the deepest leaf ends the spine.
-    root = cur = TreeNode(rng.randint(-100, 100))
-    count = 1
-    while count < N:
-        nxt = TreeNode(rng.randint(-100, 100))
-        count += 1
-        leaf = None
-        if count < N:
-            leaf = TreeNode(rng.randint(-100, 100))
-            count += 1
-        if rng.below(2):
-            cur.left, cur.right = nxt, leaf
-        else:
-            cur.left, cur.right = leaf, nxt
-        cur = nxt
-    return root
+def bushy(rng):
+    return bushy_spine(rng, N, -100, 100)
 
 
 def small(rng):
@@ -53,7 +37,7 @@ def small(rng):
 
 def main():
     rng = XorShift64(0x9FB21C651E98DF25)
-    for make in (zigzag_chain, bushy_spine):
+    for make in (zigzag_chain, bushy):
         arr = tree_to_array(make(rng))
         emit({"root": arr}, Solution().maxDepth(array_to_tree(arr)))
 
