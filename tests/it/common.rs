@@ -36,16 +36,16 @@ pub fn submit(problem: &Problem, code: &str) -> Report {
     judge().run(problem, &tests, code, &RunOptions::default()).expect("not cancelled")
 }
 
+/// The real binary with `--home home` and `args`, without colour, ready to run.
+pub fn command(home: &Path, args: &[&str]) -> std::process::Command {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_codify"));
+    cmd.arg("--home").arg(home).args(args).env("NO_COLOR", "1").env_remove("CODIFY_HOME");
+    cmd
+}
+
 /// Runs the real binary with `--home home`.
 pub fn codify(home: &Path, args: &[&str]) -> Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_codify"))
-        .arg("--home")
-        .arg(home)
-        .args(args)
-        .env("NO_COLOR", "1")
-        .env_remove("CODIFY_HOME")
-        .output()
-        .expect("run codify")
+    command(home, args).output().expect("run codify")
 }
 
 pub fn stdout(o: &Output) -> String {

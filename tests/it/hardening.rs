@@ -5,7 +5,7 @@
 use std::io::{Read, Write};
 use std::os::fd::{FromRawFd, OwnedFd};
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use codify::store::Store;
@@ -50,8 +50,8 @@ fn in_pty(home: &Path, args: &[&str], keys: &[&[u8]], wait: Duration) -> Vec<u8>
     assert_eq!(rc, 0, "openpty");
     // SAFETY: both descriptors are new and owned here.
     let (master, slave) = unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) };
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_codify"));
-    cmd.arg("--home").arg(home).args(args).env("TERM", "xterm-256color").env("NO_COLOR", "1");
+    let mut cmd = command(home, args);
+    cmd.env("TERM", "xterm-256color");
     cmd.stdin(Stdio::from(slave.try_clone().unwrap()))
         .stdout(Stdio::from(slave.try_clone().unwrap()))
         .stderr(Stdio::from(slave));
@@ -148,12 +148,7 @@ fn an_endless_solution_file_is_refused_without_reading_it_all() {
 
 /// Starts `codify args` in `home` without waiting for it.
 fn start(home: &Path, args: &[&str]) -> std::process::Child {
-    Command::new(env!("CARGO_BIN_EXE_codify"))
-        .arg("--home")
-        .arg(home)
-        .args(args)
-        .env("NO_COLOR", "1")
-        .env_remove("CODIFY_HOME")
+    command(home, args)
         .env_remove("OPENAI_API_KEY")
         .stdin(Stdio::null())
         .stdout(Stdio::piped())

@@ -367,10 +367,7 @@ fn the_run_dies_with_codify_however_codify_is_stopped() {
         "import ctypes, time, __main__\nclass Quiet:\n    def write(self, s):\n        return len(s)\n    def flush(self):\n        ctypes.CDLL(None).prctl(1, 0, 0, 0, 0)\n        time.sleep(6)\nkept = __main__._results\n__main__._results = Quiet()\nclass Solution:\n    def probe(self, x):\n        return x\n",
     );
     for signal in [libc::SIGTERM, libc::SIGHUP, libc::SIGINT, libc::SIGKILL] {
-        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_codify"))
-            .args(["--home", home.path().to_str().unwrap(), "submit", "sandbox-probe-slow"])
-            .arg(&sol)
-            .env("NO_COLOR", "1")
+        let mut child = command(home.path(), &["submit", "sandbox-probe-slow", sol.to_str().unwrap()])
             .stdin(std::process::Stdio::null())
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
@@ -528,10 +525,7 @@ fn descriptors_codify_inherited_are_closed_in_the_run() {
     );
     let file = std::fs::OpenOptions::new().read(true).write(true).open(&secret).unwrap();
     let fd = std::os::fd::AsRawFd::as_raw_fd(&file);
-    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_codify"));
-    cmd.args(["--home", home.path().to_str().unwrap(), "submit", "sandbox-probe", "--json"])
-        .arg(&sol)
-        .env("NO_COLOR", "1");
+    let mut cmd = command(home.path(), &["submit", "sandbox-probe", "--json", sol.to_str().unwrap()]);
     // SAFETY: dup2 is async-signal-safe; descriptor 7 is inherited without close-on-exec, as a shell does.
     unsafe {
         cmd.pre_exec(move || if libc::dup2(fd, 7) < 0 { Err(std::io::Error::last_os_error()) } else { Ok(()) });
