@@ -20,6 +20,9 @@ use serde_json::Value;
 use tempfile::TempDir;
 
 pub const PG_ENV: &str = "CODIFY_TEST_POSTGRES_URL";
+/// A database whose tables are on a small tmpfs, and that tmpfs (set by .ci/run when it runs as root).
+pub const PG_FULL_ENV: &str = "CODIFY_TEST_POSTGRES_FULL_URL";
+pub const PG_FULL_DIR_ENV: &str = "CODIFY_TEST_POSTGRES_FULL_DIR";
 
 /// One backend's database for one test.
 pub struct TestDb {
@@ -52,20 +55,16 @@ impl TestDb {
 
     /// `None` (and a note on stderr) when PostgreSQL is not configured outside CI; a failure under CI.
     pub fn postgres() -> Option<TestDb> {
-        let url = std::env::var(PG_ENV).ok().filter(|u| !u.is_empty());
+        TestDb::postgres_from(PG_ENV)
+    }
+
+    /// A schema of its own in the database that the environment variable `env` names.
+    pub fn postgres_from(env: &str) -> Option<TestDb> {
+        let url = std::env::var(env).ok().filter(|u| !u.is_empty());
         let Some(url) = url else {
-            assert!(
-                !ci(),
-                "CI is set but {PG_ENV} is not: the PostgreSQL backend must not be skipped in CI (.ci/run starts one)"
-            );
-            static ONCE: std::sync::Once = std::sync::Once::new();
-            ONCE.call_once(|| {
-                // Written past the test harness's capture so that the skip is visible.
-                let _ = writeln!(
-                    std::io::stderr(),
-                    "community::postgres::* skipped: set {PG_ENV}=postgres://… to run them"
-                );
-            });
+            assert!(!ci(), "CI is set but {env} is not: PostgreSQL tests must not be skipped in CI (.ci/run sets it)");
+            // Written past the test harness's capture so that the skip is visible.
+            let _ = writeln!(std::io::stderr(), "PostgreSQL tests skipped: set {env}=postgres://… to run them");
             return None;
         };
         let schema = format!("t_{}", uuid::Uuid::new_v4().simple());

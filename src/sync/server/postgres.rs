@@ -3,7 +3,8 @@
 //! [`super::storage`]). Writes go through one writer task with group commit ([`super::pg_write`]);
 //! reads use the pool directly. Migrations are numbered files applied once each under an advisory lock, so several
 //! servers may start against one database; a database migrated further by a newer Codify is refused.
-//! `/health` (and start) run one real query that reads every table. Connections are unencrypted
+//! `/health` (and start) run one real query that reads every table, and `/health` says `disk full` after a
+//! write failed for lack of space, until one succeeds. Connections are unencrypted
 //! (`NoTls`): run the database on the same host or a private network.
 
 use std::str::FromStr;
@@ -15,7 +16,7 @@ use tokio_postgres::{NoTls, Row};
 use uuid::Uuid;
 
 use super::pg_write::WriteJob;
-use super::storage::{name_key, now_ms, revoked_hash, too_new, Storage, StorageError, User};
+use super::storage::{name_key, now_ms, revoked_hash, too_new, DiskFullMemory, Storage, StorageError, User};
 use crate::sync::wire::{Aggregate, Comment, Event, EventResult, Tag, TagCounts, Vote};
 
 /// Numbered migrations, append-only.
@@ -29,6 +30,8 @@ const POOL_SIZE: usize = 16;
 pub struct PgStorage {
     pool: Pool,
     writes: mpsc::UnboundedSender<WriteJob>,
+    /// The last write failed for lack of space.
+    disk_full: std::sync::Arc<DiskFullMemory>,
 }
 
 fn open_err(url: &str, message: impl std::fmt::Display) -> StorageError {
@@ -53,7 +56,7 @@ impl PgStorage {
         migrate(&pool).await.map_err(|e| open_err(url, e))?;
         check_tables(&pool).await.map_err(|e| open_err(url, e))?;
         let writes = super::pg_write::start(pool.clone());
-        Ok(PgStorage { pool, writes })
+        Ok(PgStorage { pool, writes, disk_full: Default::default() })
     }
 
     async fn client(&self) -> Result<deadpool_postgres::Object, StorageError> {
@@ -164,6 +167,7 @@ impl Storage for PgStorage {
     }
 
     async fn health(&self) -> Result<(), StorageError> {
+        self.disk_full.check()?;
         check_tables(&self.pool).await
     }
 
@@ -175,11 +179,12 @@ impl Storage for PgStorage {
                 &[&name, &name_key(&name), &token_hash.as_slice(), &now_ms()],
             )
             .await;
-        match r {
+        let r = match r {
             Ok(row) => Ok(User { id: row.try_get(0)?, name }),
             Err(e) if e.code() == Some(&SqlState::UNIQUE_VIOLATION) => Err(StorageError::NameTaken(name)),
             Err(e) => Err(e.into()),
-        }
+        };
+        self.disk_full.after(r)
     }
 
     async fn user_by_token(&self, token_hash: [u8; 32]) -> Result<Option<User>, StorageError> {
@@ -212,7 +217,7 @@ impl Storage for PgStorage {
         let (reply, answer) = oneshot::channel();
         let stopped = || StorageError::Db("the database writer has stopped".into());
         self.writes.send(WriteJob { user, events, comments_per_day, reply }).map_err(|_| stopped())?;
-        answer.await.map_err(|_| stopped())?
+        self.disk_full.after(answer.await.map_err(|_| stopped())?)
     }
 
     async fn aggregates(&self, user_id: i64, after: String, limit: usize) -> Result<Vec<Aggregate>, StorageError> {

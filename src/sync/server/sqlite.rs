@@ -25,8 +25,8 @@ use tokio::sync::oneshot;
 use uuid::Uuid;
 
 use super::storage::{
-    is_new_comment, name_key, now_ms, rejected, revoked_hash, too_new, with_status, CommentCount, Storage,
-    StorageError, User,
+    is_new_comment, name_key, now_ms, rejected, revoked_hash, too_new, with_status, CommentCount, DiskFullMemory,
+    Storage, StorageError, User,
 };
 use crate::sync::wire::{Action, Aggregate, Comment, Event, EventResult, EventStatus, Tag, TagCounts, Vote};
 
@@ -55,7 +55,7 @@ struct Inner {
     /// A damaged page was met: every write is refused until restart.
     damaged: AtomicBool,
     /// The last write failed for lack of space.
-    disk_full: AtomicBool,
+    disk_full: DiskFullMemory,
 }
 
 /// One request's writes, run by the writer thread inside a savepoint.
@@ -238,7 +238,7 @@ impl SqliteStorage {
             readers,
             next_reader: AtomicUsize::new(0),
             damaged: AtomicBool::new(false),
-            disk_full: AtomicBool::new(false),
+            disk_full: DiskFullMemory::default(),
         };
         Ok(SqliteStorage { inner: Arc::new(inner) })
     }
@@ -257,18 +257,13 @@ impl SqliteStorage {
         let sent = self.inner.writes.send(job);
         sent.map_err(|_| StorageError::Db("the database writer has stopped".into()))?;
         let result = answer.await.map_err(|_| StorageError::Db("the database writer has stopped".into()))?;
-        if result.is_ok() {
-            self.inner.disk_full.store(false, Ordering::Relaxed);
-        }
-        self.note(result)
+        self.note(self.inner.disk_full.after(result))
     }
 
-    /// Remembers the faults a result shows.
+    /// Remembers a damaged page that a result shows.
     fn note<T>(&self, result: Result<T, StorageError>) -> Result<T, StorageError> {
-        match &result {
-            Err(StorageError::Corrupt(_)) => self.inner.damaged.store(true, Ordering::Relaxed),
-            Err(StorageError::DiskFull(_)) => self.inner.disk_full.store(true, Ordering::Relaxed),
-            _ => {}
+        if let Err(StorageError::Corrupt(_)) = &result {
+            self.inner.damaged.store(true, Ordering::Relaxed);
         }
         result
     }
@@ -471,9 +466,7 @@ impl Storage for SqliteStorage {
         if self.inner.damaged.load(Ordering::Relaxed) {
             return Err(damaged_earlier());
         }
-        if self.inner.disk_full.load(Ordering::Relaxed) {
-            return Err(StorageError::DiskFull("the last write failed for lack of space".into()));
-        }
+        self.inner.disk_full.check()?;
         let path = self.inner.path.clone();
         let result = tokio::task::spawn_blocking(move || check_tables(&path))
             .await

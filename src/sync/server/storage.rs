@@ -251,6 +251,32 @@ pub(crate) fn with_status(id: Uuid, status: crate::sync::wire::EventStatus) -> E
     EventResult { id, status, reason: None }
 }
 
+/// Whether the last write failed for lack of space, so that `/health` says `disk full` until a write
+/// succeeds again (both backends; a read alone cannot tell that the disk is full).
+#[derive(Debug, Default)]
+pub(crate) struct DiskFullMemory(std::sync::atomic::AtomicBool);
+
+impl DiskFullMemory {
+    /// Remembers what a write's result says about space: full after a disk-full error, room after a success.
+    pub(crate) fn after<T>(&self, result: Result<T, StorageError>) -> Result<T, StorageError> {
+        use std::sync::atomic::Ordering;
+        match &result {
+            Ok(_) => self.0.store(false, Ordering::Relaxed),
+            Err(StorageError::DiskFull(_)) => self.0.store(true, Ordering::Relaxed),
+            Err(_) => {}
+        }
+        result
+    }
+
+    /// The health answer while the last write found the disk full.
+    pub(crate) fn check(&self) -> Result<(), StorageError> {
+        match self.0.load(std::sync::atomic::Ordering::Relaxed) {
+            true => Err(StorageError::DiskFull("the last write failed for lack of space".into())),
+            false => Ok(()),
+        }
+    }
+}
+
 pub(crate) fn now_ms() -> i64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_millis() as i64).unwrap_or(0)
 }

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use serde_json::{json, Value};
 use uuid::Uuid;
 
-use super::{call, pg_exec, post_json, register, runtime, Server, TestDb};
+use super::{call, pg_exec, post_json, register, runtime, Server, TestDb, PG_FULL_DIR_ENV, PG_FULL_ENV};
 use codify::sync::server::{
     self, Connections, DbTarget, Limits, PgStorage, Rate, ServeError, ServerOptions, SqliteStorage, Storage,
 };
@@ -253,19 +253,61 @@ fn a_full_disk_is_reported_and_writes_are_refused_until_there_is_room() {
     let dir = tempfile::tempdir().unwrap();
     let storage = SqliteStorage::open(&dir.path().join("community.db")).unwrap();
     let server = serve(&rt, storage.clone(), ServerOptions { limits: Limits::unlimited(), ..Default::default() });
-    let token = register(&rt, &server.url, "alice");
-    let health = format!("{}/health", server.url);
-    rt.block_on(storage.limit_size(0)).unwrap(); // as full as it is now: the next new page fails
-    let long: Vec<Value> = (0..100).map(|i| comment("two-sum", &format!("{i} {}", "x".repeat(1900)))).collect();
-    let body = expect_error(push(&rt, &server, &token, &long), 503, "disk_full");
-    assert!(body["message"].as_str().unwrap().contains("disk is full"), "{body}");
-    let (status, body) = call(&rt, "GET", &health, None, None);
-    assert_eq!((status, body["reason"].as_str()), (503, Some("disk full")), "{body}");
-    // Room again (the operator freed space): the same batch goes through and health recovers.
-    rt.block_on(storage.limit_size(1 << 30)).unwrap();
-    assert_eq!(statuses(&push(&rt, &server, &token, &long).1), ["applied"; 100]);
-    assert_eq!(call(&rt, "GET", &health, None, None).0, 200);
+    // As full as it is now: the next new page fails. Then room again, as when the operator frees space.
+    let fill = || {
+        rt.block_on(storage.limit_size(0)).unwrap();
+    };
+    let free = || {
+        rt.block_on(storage.limit_size(1 << 30)).unwrap();
+    };
+    full_disk(&rt, &server, fill, free);
     server.stop(&rt);
+}
+
+/// PostgreSQL on a real full disk: .ci/run (as root) puts the tables of the `CODIFY_TEST_POSTGRES_FULL_URL`
+/// database on a small tmpfs (`CODIFY_TEST_POSTGRES_FULL_DIR`), which this test fills with a file.
+#[test]
+fn a_full_disk_on_postgresql_is_reported_and_writes_are_refused_until_there_is_room() {
+    let Some(db) = TestDb::postgres_from(PG_FULL_ENV) else { return };
+    let dir = std::path::PathBuf::from(std::env::var(PG_FULL_DIR_ENV).expect("the tmpfs under the tablespace"));
+    let rt = runtime();
+    let server = Server::start(&rt, &db, Limits::unlimited());
+    let filler = dir.join("filler");
+    let fill = || {
+        use std::io::Write;
+        let mut f = std::fs::File::create(&filler).unwrap();
+        let chunk = vec![0u8; 64 << 10];
+        let mut left = chunk.len();
+        while left > 0 {
+            match f.write(&chunk[..left]) {
+                Ok(_) => {}
+                Err(e) if e.raw_os_error() == Some(libc::ENOSPC) => left /= 2,
+                Err(e) => panic!("filling {}: {e}", filler.display()),
+            }
+        }
+        let _ = f.sync_all();
+    };
+    let free = || std::fs::remove_file(&filler).unwrap();
+    full_disk(&rt, &server, fill, free);
+    server.stop(&rt);
+}
+
+/// Pushes comments while the disk is full (503 `disk_full`, `/health` says `disk full`), then again once
+/// there is room: the same batch is applied, once.
+fn full_disk(rt: &tokio::runtime::Runtime, server: &Server, fill: impl FnOnce(), free: impl FnOnce()) {
+    let token = register(rt, &server.url, "alice");
+    let health = format!("{}/health", server.url);
+    fill();
+    let long: Vec<Value> = (0..100).map(|i| comment("two-sum", &format!("{i} {}", "x".repeat(1900)))).collect();
+    let body = expect_error(push(rt, server, &token, &long), 503, "disk_full");
+    assert!(body["message"].as_str().unwrap().contains("disk is full"), "{body}");
+    let (status, body) = call(rt, "GET", &health, None, None);
+    assert_eq!((status, body["reason"].as_str()), (503, Some("disk full")), "{body}");
+    free();
+    assert_eq!(statuses(&push(rt, server, &token, &long).1), ["applied"; 100]);
+    assert_eq!(statuses(&push(rt, server, &token, &long).1), ["duplicate"; 100]);
+    assert_eq!(problem_comments(rt, server, &token, "two-sum"), 100);
+    assert_eq!(call(rt, "GET", &health, None, None).0, 200);
 }
 
 /// Serves an already opened storage on 127.0.0.1:0.
