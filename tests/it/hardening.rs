@@ -158,8 +158,18 @@ fn start(home: &Path, args: &[&str]) -> std::process::Child {
 }
 
 /// 100 commands at once on `home`: submissions, votes, comments, offline hints (which write the
-/// conversation and the hints used) and, when signed in, syncs. Every one must succeed.
+/// conversation and the hints used) and, when signed in, syncs, while the TUI on a pty types into two-sum's
+/// editor (a draft save a second). Every command must succeed and every draft save with it.
 fn hundred_at_once(home: &Path, with_sync: bool) {
+    let tui_home = home.to_path_buf();
+    let tui = std::thread::spawn(move || {
+        // Find and open two-sum, type in insert mode (autosaved within a second), then leave the editor
+        // with F10, which saves the draft once more.
+        let mut keys: Vec<&[u8]> = vec![b"/two sum", b"\r", b"\r", b"o"];
+        keys.extend(std::iter::repeat_n(&b"#busy "[..], 10));
+        keys.extend([&b"\x1b"[..], b"\x1b[21~"]);
+        in_pty(&tui_home, &[], &keys, Duration::from_secs(8))
+    });
     let sol = home.join("two_sum.py");
     std::fs::write(&sol, include_str!("../fixtures/solutions/two_sum.py")).unwrap();
     let sol = sol.to_str().unwrap().to_string();
@@ -185,6 +195,10 @@ fn hundred_at_once(home: &Path, with_sync: bool) {
         })
         .collect();
     assert!(failed.is_empty(), "{} of 100 failed:\n{}", failed.len(), failed.join("\n"));
+    let screen = tui.join().unwrap();
+    assert!(!holds(&screen, b"could not save"), "{}", String::from_utf8_lossy(&screen));
+    let draft = Store::open(&home.join("codify.db")).unwrap().draft("two-sum").unwrap().unwrap_or_default();
+    assert!(draft.contains(&"#busy ".repeat(10)), "the TUI's draft was saved: {draft:?}");
 }
 
 #[test]
