@@ -268,11 +268,21 @@ fn a_full_disk_is_reported_and_writes_are_refused_until_there_is_room() {
 /// database on a small tmpfs (`CODIFY_TEST_POSTGRES_FULL_DIR`), which this test fills with a file.
 #[test]
 fn a_full_disk_on_postgresql_is_reported_and_writes_are_refused_until_there_is_room() {
+    /// Frees the space even when the test fails, so that the next run starts with room.
+    struct Removed(std::path::PathBuf);
+    impl Drop for Removed {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_file(&self.0);
+        }
+    }
+    let dir = std::env::var(PG_FULL_DIR_ENV).unwrap_or_default();
+    let filler = std::path::Path::new(&dir).join("filler");
+    let _ = std::fs::remove_file(&filler); // a run killed midway leaves it
     let Some(db) = TestDb::postgres_from(PG_FULL_ENV) else { return };
-    let dir = std::path::PathBuf::from(std::env::var(PG_FULL_DIR_ENV).expect("the tmpfs under the tablespace"));
+    assert!(!dir.is_empty(), "{PG_FULL_DIR_ENV} names the tmpfs under the tablespace");
+    let _removed = Removed(filler.clone());
     let rt = runtime();
     let server = Server::start(&rt, &db, Limits::unlimited());
-    let filler = dir.join("filler");
     let fill = || {
         use std::io::Write;
         let mut f = std::fs::File::create(&filler).unwrap();
