@@ -11,6 +11,8 @@
 //! topics; every problem slug the progression names exists in `problems/`.
 
 use include_dir::{include_dir, Dir};
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 static KNOWLEDGE: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/knowledge");
@@ -109,16 +111,28 @@ pub struct Topic {
 }
 
 /// The ordered topics, from first to last.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Progression {
     #[serde(rename = "topic")]
     pub topics: Vec<Topic>,
+    /// Names older versions used, or that learners type, and the topics that replaced them.
+    #[serde(default)]
+    pub renamed: BTreeMap<String, Vec<String>>,
 }
 
 impl Progression {
     pub fn topic(&self, name: &str) -> Option<&Topic> {
         self.topics.iter().find(|t| t.name == name)
+    }
+
+    /// The topics a name stands for: the topic itself, or what a [`renamed`](Progression::renamed) name became.
+    /// Empty when the name is neither.
+    pub fn expand(&self, name: &str) -> Vec<&Topic> {
+        match self.renamed.get(name) {
+            Some(to) => to.iter().filter_map(|t| self.topic(t)).collect(),
+            None => self.topic(name).into_iter().collect(),
+        }
     }
 
     /// 0-based position of a topic in the order.
@@ -146,6 +160,8 @@ pub enum KnowledgeError {
     OutOfOrder { topic: String, requires: String },
     #[error("knowledge/progression.toml: topic `{0}` has no note knowledge/topics/{0}.md")]
     MissingNote(String),
+    #[error("knowledge/progression.toml: renamed `{from}` must name existing topics and not be one ({to:?})")]
+    BadRename { from: String, to: Vec<String> },
 }
 
 /// The embedded progression, parsed and validated.
@@ -174,6 +190,11 @@ pub fn parse_progression(text: &str, has_note: impl Fn(&str) -> bool) -> Result<
             return Err(KnowledgeError::MissingNote(t.name.clone()));
         }
     }
+    for (from, to) in &p.renamed {
+        if p.topic(from).is_some() || to.is_empty() || to.iter().any(|t| p.topic(t).is_none()) {
+            return Err(KnowledgeError::BadRename { from: from.clone(), to: to.clone() });
+        }
+    }
     Ok(p)
 }
 
@@ -194,9 +215,9 @@ mod tests {
         }
     }
 
-    /// The NeetCode roadmap's sections in its order, and the bank topics each covers. prefix-sums and
+    /// The NeetCode roadmap's 18 sections in its order, and the bank topics each covers. prefix-sums and
     /// matrices are the bank's own finer topics with no section of their own.
-    const ROADMAP: [(&str, &[&str]); 15] = [
+    const ROADMAP: [(&str, &[&str]); 18] = [
         ("Arrays & Hashing", &["arrays", "strings", "hash-maps"]),
         ("Two Pointers", &["two-pointers"]),
         ("Sliding Window", &["sliding-window"]),
@@ -209,9 +230,12 @@ mod tests {
         ("Backtracking", &["backtracking"]),
         ("Graphs", &["graphs"]),
         ("Advanced Graphs", &["advanced-graphs"]),
-        ("1-D and 2-D Dynamic Programming", &["dynamic-programming"]),
-        ("Greedy and Intervals", &["greedy", "intervals"]),
-        ("Math & Geometry and Bit Manipulation", &["math-geometry", "bit-manipulation"]),
+        ("1-D Dynamic Programming", &["dp-1d"]),
+        ("2-D Dynamic Programming", &["dp-2d"]),
+        ("Greedy", &["greedy"]),
+        ("Intervals", &["intervals"]),
+        ("Math & Geometry", &["math-geometry"]),
+        ("Bit Manipulation", &["bit-manipulation"]),
     ];
 
     #[test]
@@ -252,9 +276,17 @@ mod tests {
         assert!(p.topics.len() >= 12);
         for t in &p.topics {
             let text = note(&t.name).unwrap_or_else(|| panic!("no note for topic {}", t.name));
-            for section in ["## Core ideas", "## Typical pitfalls", "## Where it sits"] {
-                assert!(text.contains(section), "{}: missing section {section}", t.name);
-            }
+            let headings: Vec<&str> = text.lines().filter(|l| l.starts_with("## ")).collect();
+            let templates = |h: &str| h.ends_with("templates worth knowing");
+            assert!(
+                matches!(headings[..], ["## Core ideas", h, "## Typical pitfalls", "## Where it sits"] if templates(h)),
+                "{}: sections are {headings:?}",
+                t.name
+            );
+            // The practice paragraph names every problem of the topic, in the progression's order.
+            let practice = text.split("\nPractice:").nth(1).unwrap_or_default();
+            let named: Vec<&str> = practice.split('`').skip(1).step_by(2).collect();
+            assert_eq!(named, t.problems, "{}: the Practice paragraph", t.name);
             assert!(notes().contains(&(t.name.as_str(), TOPIC)));
         }
         for required in [
@@ -269,7 +301,8 @@ mod tests {
             "trees",
             "heaps",
             "graphs",
-            "dynamic-programming",
+            "dp-1d",
+            "dp-2d",
         ] {
             assert!(p.topic(required).is_some(), "progression lacks {required}");
         }

@@ -77,7 +77,17 @@ pub fn note(name: Option<&str>) -> Result<ExitCode, Failure> {
                 println!("{}", text.trim_end());
                 Ok(ExitCode::SUCCESS)
             }
-            None => Err(Failure(format!("no note `{n}`; notes: {}", list()))),
+            None => {
+                // A renamed topic (`dynamic-programming`) prints the notes of the topics it became.
+                let progression = crate::knowledge::progression().map_err(|e| Failure(e.to_string()))?;
+                let texts: Vec<&str> =
+                    progression.expand(n.trim()).iter().filter_map(|t| crate::knowledge::note(&t.name)).collect();
+                if texts.is_empty() {
+                    return Err(Failure(format!("no note `{n}`; notes: {}", list())));
+                }
+                println!("{}", texts.iter().map(|t| t.trim_end()).collect::<Vec<_>>().join("\n\n"));
+                Ok(ExitCode::SUCCESS)
+            }
         },
     }
 }

@@ -144,9 +144,10 @@ impl IntakeFlags {
         if let Some(d) = self.days {
             intake.days_per_week = d;
         }
+        let progression = crate::knowledge::progression().map_err(|e| Failure(e.to_string()))?;
         for pair in self.confidence.iter().flatten() {
             let (t, n) = parse_confidence(pair)?;
-            intake.confidence.insert(t, n);
+            intake.rate(&t, n, &progression);
         }
         intake.weaknesses.extend(self.weaknesses.iter().cloned());
         intake.constraints.extend(self.constraints.iter().cloned());

@@ -180,6 +180,9 @@ impl Intake {
             return Err(format!("list is `{list}`; keep to one of {}, or to none", crate::problems::LISTS.join(", ")));
         }
         for (topic, &c) in &self.confidence {
+            if let Some(to) = progression.renamed.get(topic) {
+                return Err(format!("confidence: `{topic}` is now {}; rate those instead", to.join(" and ")));
+            }
             if progression.topic(topic).is_none() {
                 let names: Vec<&str> = progression.topics.iter().map(|t| t.name.as_str()).collect();
                 return Err(format!("confidence: unknown topic `{topic}`; topics are {}", names.join(", ")));
@@ -221,18 +224,49 @@ impl Intake {
                 }
             })?
         };
+        let mut intake = intake;
+        if let Ok(p) = crate::knowledge::progression() {
+            intake.rename_topics(&p);
+        }
         intake.validate().map_err(|e| format!("{path_hint}: {e}"))?;
         Ok(intake)
     }
 
-    /// Declared weaknesses that name a progression topic or a mistake pattern.
+    /// Rates a topic; a [renamed](Progression::renamed) name rates each topic it became.
+    pub fn rate(&mut self, topic: &str, rating: u8, progression: &Progression) {
+        match progression.renamed.get(topic) {
+            Some(to) => self.confidence.extend(to.iter().map(|t| (t.clone(), rating))),
+            None => {
+                self.confidence.insert(topic.to_string(), rating);
+            }
+        }
+    }
+
+    /// Moves ratings given under [renamed](Progression::renamed) names (a profile file written for an
+    /// older version) to the topics that replaced them, where those have no rating of their own.
+    pub fn rename_topics(&mut self, progression: &Progression) {
+        for (old, to) in &progression.renamed {
+            if let Some(rating) = self.confidence.remove(old) {
+                for t in to {
+                    self.confidence.entry(t.clone()).or_insert(rating);
+                }
+            }
+        }
+    }
+
+    /// Declared weaknesses that name a progression topic (by name, title or a renamed name; one name can
+    /// stand for several topics) or a mistake pattern.
     pub fn declared(&self, progression: &Progression) -> Vec<Declared> {
         let mut out = Vec::new();
         for w in &self.weaknesses {
             let key = w.trim().to_ascii_lowercase().replace([' ', '_'], "-");
-            if let Some(t) = progression.topics.iter().find(|t| t.name == key || t.title.eq_ignore_ascii_case(w.trim()))
-            {
-                out.push(Declared::Topic(t.name.clone()));
+            let by_title = progression.topics.iter().find(|t| t.title.eq_ignore_ascii_case(w.trim()));
+            let topics = match by_title {
+                Some(t) => vec![t],
+                None => progression.expand(&key),
+            };
+            if !topics.is_empty() {
+                out.extend(topics.into_iter().map(|t| Declared::Topic(t.name.clone())));
             } else if let Some(k) = FindingKind::parse(&key.replace('-', "_")) {
                 out.push(Declared::Pattern(k));
             }
@@ -317,6 +351,24 @@ mod tests {
         let mut i = Intake::new(Level::Beginner, 8, 6.0);
         i.weaknesses = vec!["Dynamic programming".into(), "off by one".into(), "nerves".into()];
         let d = i.declared(&prog());
-        assert_eq!(d, vec![Declared::Topic("dynamic-programming".into()), Declared::Pattern(FindingKind::OffByOne)]);
+        let dp = [Declared::Topic("dp-1d".into()), Declared::Topic("dp-2d".into())];
+        assert_eq!(d, [&dp[..], &[Declared::Pattern(FindingKind::OffByOne)]].concat());
+        i.weaknesses = vec!["2-D dynamic programming".into(), "dp".into()];
+        assert_eq!(i.declared(&prog()), [&dp[1..], &dp[..]].concat());
+    }
+
+    #[test]
+    fn a_renamed_topic_rates_the_topics_it_became() {
+        let p = prog();
+        let text = "level = \"beginner\"\ntimeline_weeks = 8\nhours_per_week = 5\n[confidence]\ndynamic-programming = 2\ndp-2d = 4\n";
+        let i = Intake::parse_file(text, "old.toml").unwrap();
+        assert_eq!(
+            i.confidence.iter().map(|(t, c)| (t.as_str(), *c)).collect::<Vec<_>>(),
+            [("dp-1d", 2), ("dp-2d", 4)]
+        );
+        let mut i = Intake::new(Level::Beginner, 8, 6.0);
+        i.confidence.insert("dynamic-programming".into(), 3);
+        let e = i.validate_with(&p).unwrap_err();
+        assert_eq!(e, "confidence: `dynamic-programming` is now dp-1d and dp-2d; rate those instead");
     }
 }

@@ -191,7 +191,7 @@ mod tests {
             lists: Vec::new(),
         };
         let catalog = vec![info("solved"), info("attempted"), info("new")];
-        let progression = crate::knowledge::Progression { topics: Vec::new() };
+        let progression = crate::knowledge::Progression::default();
         let mut history = History::default();
         history.records.insert("solved".into(), Record { attempts: 1, accepted: 1, ..Record::default() });
         history.records.insert("attempted".into(), Record { attempts: 2, ..Record::default() });

@@ -42,7 +42,7 @@ impl Snapshot {
     /// Reads everything; a progression that fails to load (a broken build) counts as empty.
     pub fn load(store: &Store, bank: &Bank, now_ms: i64) -> Result<Snapshot, StoreError> {
         let catalog = ProblemInfo::from_bank(bank);
-        let progression = crate::knowledge::progression().unwrap_or(Progression { topics: Vec::new() });
+        let progression = crate::knowledge::progression().unwrap_or_default();
         let utc_offset_s = local_offset_s();
         let fold = store.learner_fold(utc_offset_s)?;
         let topic_of: HashMap<String, String> = catalog.iter().map(|p| (p.slug.clone(), p.topic.clone())).collect();

@@ -8,7 +8,8 @@ pub mod structures;
 pub use load::{genlib_source, load_all, load_dir, load_one, ProblemError};
 pub use model::*;
 
-/// All loaded problems, in a stable order (topic, then difficulty, then title).
+/// All loaded problems, in a stable order: topics along the roadmap (knowledge/progression.toml; a topic
+/// it lacks comes last, by name), then difficulty, then title.
 pub struct Bank {
     problems: Vec<Problem>,
     /// Problems that failed to load; shown as warnings, and as errors by `codify problems validate`.
@@ -18,7 +19,9 @@ pub struct Bank {
 impl Bank {
     pub fn load(extra_dirs: &[std::path::PathBuf]) -> Bank {
         let (mut problems, errors) = load_all(extra_dirs);
-        problems.sort_by(|a, b| (&a.topic, a.difficulty, &a.title).cmp(&(&b.topic, b.difficulty, &b.title)));
+        let progression = crate::knowledge::progression().unwrap_or_default();
+        let rank = |p: &Problem| (progression.position(&p.topic).unwrap_or(usize::MAX), p.topic.clone());
+        problems.sort_by_cached_key(|p| (rank(p), p.difficulty, p.title.clone()));
         Bank { problems, errors }
     }
 

@@ -448,6 +448,45 @@ mod tests {
     }
 
     #[test]
+    fn dynamic_programming_ratings_and_readiness_move_to_both_new_topics_on_upgrade() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("codify.db");
+        {
+            // Schema 0008: one topic `dynamic-programming`.
+            let mut conn = rusqlite::Connection::open(&path).unwrap();
+            crate::store::migrations().to_version(&mut conn, 8).unwrap();
+            let intake = |conf: &str| {
+                format!(r#"{{"level":"beginner","timeline_weeks":8,"hours_per_week":5,"confidence":{{{conf}}}}}"#)
+            };
+            let add = |name: &str, json: String| {
+                conn.execute(
+                    "INSERT INTO learner_profiles (name, intake_json, created_at, updated_at) VALUES (?1, ?2, 0, 0)",
+                    params![name, json],
+                )
+                .unwrap();
+            };
+            add("old", intake(r#""arrays":4,"dynamic-programming":2"#));
+            add("both", intake(r#""dynamic-programming":2,"dp-2d":5"#));
+            add("none", intake(r#""trees":3"#));
+            conn.execute("INSERT INTO readiness VALUES ('dynamic-programming', 0.4, 3, 7), ('trees', 0.9, 1, 7)", [])
+                .unwrap();
+        }
+        let s = Store::open(&path).unwrap();
+        let conf = |name: &str| {
+            let i = s.profile(name).unwrap().unwrap().intake;
+            i.validate().unwrap();
+            i.confidence.into_iter().collect::<Vec<_>>()
+        };
+        let c = |t: &str, n: u8| (t.to_string(), n);
+        assert_eq!(conf("old"), [c("arrays", 4), c("dp-1d", 2), c("dp-2d", 2)]);
+        assert_eq!(conf("both"), [c("dp-1d", 2), c("dp-2d", 5)], "a rating of the new topic is kept");
+        assert_eq!(conf("none"), [c("trees", 3)]);
+        let r: Vec<(String, f64, u32)> =
+            s.readiness().unwrap().into_iter().map(|r| (r.topic, r.score, r.sessions)).collect();
+        assert_eq!(r, [("dp-1d".into(), 0.4, 3), ("dp-2d".into(), 0.4, 3), ("trees".into(), 0.9, 1)]);
+    }
+
+    #[test]
     fn profiles_one_active_and_embedded() {
         let (_d, s) = store();
         assert!(s.active_profile().unwrap().is_none());

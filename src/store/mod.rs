@@ -36,7 +36,7 @@ pub enum StoreError {
     Data(#[from] serde_json::Error),
 }
 
-const MIGRATIONS: [&str; 8] = [
+const MIGRATIONS: [&str; 9] = [
     include_str!("migrations/0001_submissions.sql"),
     include_str!("migrations/0002_drafts.sql"),
     include_str!("migrations/0003_analysis.sql"),
@@ -45,6 +45,7 @@ const MIGRATIONS: [&str; 8] = [
     include_str!("migrations/0006_learner.sql"),
     include_str!("migrations/0007_learner_fold.sql"),
     include_str!("migrations/0008_review_backfill.sql"),
+    include_str!("migrations/0009_dp_split.sql"),
 ];
 
 pub(crate) fn migrations() -> Migrations<'static> {
@@ -252,7 +253,11 @@ mod tests {
         drop(Store::open(&path).unwrap());
         Connection::open(&path).unwrap().pragma_update(None, "user_version", 99).unwrap();
         let e = Store::open(&path).err().expect("must fail").to_string();
-        assert!(e.contains("written by a newer version of Codify (schema 99; this version knows up to 8)"), "{e}");
+        let known = MIGRATIONS.len();
+        assert!(
+            e.contains(&format!("written by a newer version of Codify (schema 99; this version knows up to {known})")),
+            "{e}"
+        );
         assert!(e.contains("move the file aside"), "{e}");
     }
 

@@ -165,6 +165,53 @@ fn problems_list_filters_by_a_well_known_list() {
 }
 
 #[test]
+fn the_bank_lists_problems_along_the_roadmap_and_notes_cover_its_eighteen_sections() {
+    let home = tempfile::tempdir().unwrap();
+    let out = codify(home.path(), &["problems", "--json"]);
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let mut topics: Vec<&str> = rows.iter().map(|r| r["topic"].as_str().unwrap()).collect();
+    topics.dedup();
+    // Each topic once, in the progression's order (the bank's own finer topics sit among them).
+    let roadmap = [
+        "arrays",
+        "strings",
+        "hash-maps",
+        "prefix-sums",
+        "two-pointers",
+        "sliding-window",
+        "stacks",
+        "binary-search",
+        "matrices",
+        "linked-lists",
+        "trees",
+        "tries",
+        "heaps",
+        "backtracking",
+        "graphs",
+        "advanced-graphs",
+        "dp-1d",
+        "dp-2d",
+        "greedy",
+        "intervals",
+        "math-geometry",
+        "bit-manipulation",
+    ];
+    let expected: Vec<&str> = roadmap.iter().copied().filter(|t| topics.contains(t)).collect();
+    assert_eq!(topics, expected);
+    assert_eq!(rows.iter().filter(|r| r["topic"] == "dp-2d").count(), 11, "the roadmap's 2-D DP problems");
+    let note = |name: &str| {
+        let out = codify(home.path(), &["note", name]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert!(note("dp-1d").starts_with("# 1-D dynamic programming\n"));
+    let both = note("dynamic-programming");
+    assert!(both.starts_with("# 1-D dynamic programming\n") && both.contains("\n# 2-D dynamic programming\n"));
+    let out = codify(home.path(), &["note", "quantum"]);
+    assert!(!out.status.success() && stderr(&out).contains("no note `quantum`; notes: "), "{}", stderr(&out));
+}
+
+#[test]
 fn show_prints_statement_examples_and_starter() {
     let home = tempfile::tempdir().unwrap();
     let out = codify(home.path(), &["show", "two-sum"]);
