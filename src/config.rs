@@ -48,6 +48,8 @@ pub struct JudgeConfig {
     pub sandbox: bool,
     pub stop_at_first_failure: bool,
     pub output_limit_kib: u64,
+    /// Time a failing run's diagnosis may take (smallest failing input, fixes tried), in ms; 0 turns it off.
+    pub diagnose_ms: u64,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -152,6 +152,9 @@ impl Analysis {
     }
 }
 
+/// Findings at or above this confidence are shown as findings; lower ones at most as a quiet "maybe".
+pub const SHOWN: f64 = 0.5;
+
 /// One failing case of a run, as analysis needs it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FailedCase {
@@ -160,11 +163,57 @@ pub struct FailedCase {
     pub verdict: Verdict,
 }
 
-/// What a judge run says about a solution: its failing cases and whether a large input timed out.
+/// What a judge run says about a solution: its failing cases, whether a large input timed out, and what
+/// the diagnosis of a failure found ([`crate::judge::diagnose`]).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct RunEvidence {
     pub failures: Vec<FailedCase>,
     pub large_timeout: bool,
+    /// The smallest input found that the solution fails.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub counterexample: Option<Counterexample>,
+    /// One-edit changes of the solution that make failing tests pass and break none, best first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fixes: Vec<Fix>,
+}
+
+/// The smallest failing input found: a small generated input on which the solution and the reference
+/// disagree, else the smallest failing public test. A hidden test is never shown.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Counterexample {
+    pub input: serde_json::Value,
+    pub expected: serde_json::Value,
+    pub actual: serde_json::Value,
+    /// `Type: message` when the solution raised instead of answering.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+    /// The line of the learner's code it raised on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<u32>,
+    /// What is special about the input (empty, single, duplicates, negatives, ...), read off the input.
+    pub edges: Vec<Edge>,
+    /// `generated` or `test N` (a public test's number).
+    pub source: String,
+}
+
+/// An edit of the learner's own code that was run: it makes `fixed` of the `failing` tests pass and
+/// breaks none of the passing ones.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Fix {
+    pub kind: mutate::MutantKind,
+    /// 1-based line the edit is about.
+    pub line: u32,
+    /// The edit, e.g. "bound `len(nums)` plus one": kept from the learner until they ask for the next hint.
+    pub change: String,
+    pub fixed: usize,
+    pub failing: usize,
+}
+
+impl Fix {
+    /// Every failing test passes with it.
+    pub fn complete(&self) -> bool {
+        self.fixed == self.failing
+    }
 }
 
 impl RunEvidence {
@@ -177,7 +226,7 @@ impl RunEvidence {
             .collect();
         let large_timeout =
             failures.iter().any(|f| f.edge == Some(Edge::Large) && f.verdict == Verdict::TimeLimitExceeded);
-        RunEvidence { failures, large_timeout }
+        RunEvidence { failures, large_timeout, ..RunEvidence::default() }
     }
 }
 

@@ -18,7 +18,7 @@ use super::parse::LineIndex;
 use super::walk::{child_blocks, stmt_exprs, sub_exprs};
 
 /// The kind of edit, which also names the kind of bug it imitates.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MutantKind {
     /// `<` ↔ `<=`, `>` ↔ `>=`, `==` ↔ `!=`, `is` ↔ `is not`, `in` ↔ `not in`.
@@ -35,6 +35,21 @@ pub enum MutantKind {
     DroppedGuard,
     /// The statement right after a loop removed.
     DroppedLastStep,
+    /// Repairs ([`repairs`]), the fixes a learner's bug needs rather than bugs made on purpose:
+    /// a step from inside a loop repeated after it (the last group flushed).
+    AddedLastStep,
+    /// A guard for an empty input at the top of a function.
+    AddedGuard,
+    /// A running best started from a value other than the one it starts from.
+    InitialValue,
+    /// An input string case-folded, or kept to letters and digits, before use.
+    Normalised,
+    /// `return True` at the end replaced by a check that nothing is left over.
+    LeftoverCheck,
+    /// A sort that keeps repeated values replaced by one that drops them.
+    Deduplicated,
+    /// A lookup inside a loop made to skip the item the loop is on (`and seen[k] != i`).
+    DistinctIndex,
 }
 
 #[derive(Debug, Clone, serde::Serialize)]
@@ -54,6 +69,8 @@ struct Edit {
     end: usize,
     replacement: String,
     change: String,
+    /// Where the edit is said to be, when not at `start` (an insertion after a loop is about the loop).
+    at: Option<usize>,
 }
 
 /// Every mutant of `source`, in source order; empty when it does not parse.
@@ -63,6 +80,22 @@ pub fn mutants(source: &str) -> Vec<Mutant> {
     };
     let mut edits = Vec::new();
     block(source, &suite, &mut edits);
+    apply(source, edits)
+}
+
+/// The edits that repair the bugs learners write most (see [`MutantKind::AddedLastStep`] and the kinds
+/// after it), in source order; empty when the source does not parse. Each is one insertion or replacement,
+/// so every repair parses; most will not fix anything, and the caller tries them.
+pub fn repairs(source: &str) -> Vec<Mutant> {
+    let Ok(suite) = ast::Suite::parse(source, "<solution>") else {
+        return Vec::new();
+    };
+    let mut edits = Vec::new();
+    functions(&suite, &mut |f| repair_function(source, f, &mut edits));
+    apply(source, edits)
+}
+
+fn apply(source: &str, mut edits: Vec<Edit>) -> Vec<Mutant> {
     edits.sort_by_key(|e| e.start); // stable: edits at one place keep their order
     let lines = LineIndex::new(source);
     let mut seen = std::collections::HashSet::new();
@@ -75,12 +108,378 @@ pub fn mutants(source: &str) -> Vec<Mutant> {
             text.push_str(&source[e.end..]);
             seen.insert(text.clone()).then(|| Mutant {
                 kind: e.kind,
-                line: lines.line(e.start),
+                line: lines.line(e.at.unwrap_or(e.start)),
                 change: e.change,
                 source: text,
             })
         })
         .collect()
+}
+
+/// Calls `f` on every function definition, methods and nested functions included.
+fn functions<'a>(stmts: &'a [Stmt], f: &mut dyn FnMut(&'a ast::StmtFunctionDef)) {
+    for stmt in stmts {
+        match stmt {
+            Stmt::FunctionDef(def) => {
+                f(def);
+                functions(&def.body, f);
+            }
+            Stmt::ClassDef(c) => functions(&c.body, f),
+            _ => functions_in(stmt, f),
+        }
+    }
+}
+
+fn functions_in<'a>(stmt: &'a Stmt, f: &mut dyn FnMut(&'a ast::StmtFunctionDef)) {
+    for b in child_blocks(stmt) {
+        functions(b, f);
+    }
+}
+
+/// The whitespace before the statement starting at `at`, when it starts its line.
+fn indent_of(src: &str, at: usize) -> Option<&str> {
+    let line_start = src[..at].rfind('\n').map_or(0, |i| i + 1);
+    let indent = &src[line_start..at];
+    indent.chars().all(|c| c == ' ' || c == '\t').then_some(indent)
+}
+
+fn insert(kind: MutantKind, at: usize, text: String, change: String, said_at: Option<usize>) -> Edit {
+    Edit { kind, start: at, end: at, replacement: text, change, at: said_at }
+}
+
+fn repair_function(src: &str, f: &ast::StmtFunctionDef, out: &mut Vec<Edit>) {
+    let Some(first) = f.body.first() else { return };
+    let start = usize::from(first.range().start());
+    let Some(ind) = indent_of(src, start) else { return }; // a one-line `def f(x): return x`
+    let params: Vec<&str> = f
+        .args
+        .posonlyargs
+        .iter()
+        .chain(&f.args.args)
+        .map(|a| a.def.arg.as_str())
+        .filter(|n| *n != "self" && *n != "cls")
+        .take(3)
+        .collect();
+    // At the top: normalise a string input, or return early on an empty one.
+    for p in &params {
+        for (code, what) in [
+            (format!("{p} = {p}.lower()"), format!("case-folded `{p}` first")),
+            (format!("{p} = ''.join(c for c in {p} if c.isalnum())"), format!("kept only letters and digits of `{p}`")),
+            (
+                format!("{p} = ''.join(c.lower() for c in {p} if c.isalnum())"),
+                format!("case-folded `{p}` and kept only its letters and digits"),
+            ),
+        ] {
+            out.push(insert(MutantKind::Normalised, start, format!("{code}\n{ind}"), what, None));
+        }
+        for v in ["0", "[]", "False", "\"\"", "None"] {
+            let code = format!("if not {p}:\n{ind}    return {v}\n{ind}");
+            out.push(insert(
+                MutantKind::AddedGuard,
+                start,
+                code,
+                format!("returns {v} first when `{p}` is empty"),
+                None,
+            ));
+        }
+    }
+    if let [a, b, ..] = params[..] {
+        let code = format!("if len({a}) != len({b}):\n{ind}    return False\n{ind}");
+        let what = format!("returns False first when `{a}` and `{b}` differ in length");
+        out.push(insert(MutantKind::AddedGuard, start, code, what, None));
+    }
+    let mut stmts = Vec::new();
+    crate::analysis::walk::each_stmt(&f.body, &mut |s| stmts.push(s));
+    index_arithmetic(src, &stmts, out);
+    for s in &stmts {
+        match s {
+            // After a loop: repeat a step that adds to a result, for the group the loop was building.
+            Stmt::For(_) | Stmt::While(_) => {
+                let (loop_start, loop_end) = span(s.range());
+                let Some(loop_ind) = indent_of(src, loop_start) else { continue };
+                let mut steps: Vec<String> = Vec::new();
+                let body = child_blocks(s).first().copied().unwrap_or_default();
+                crate::analysis::walk::each_stmt(body, &mut |b| {
+                    if flushes(b) {
+                        let (a, z) = span(b.range());
+                        steps.push(src[a..z].to_string());
+                    }
+                    // A flush guarded by a flag (`if not placed: ...`): the whole `if`, moved to the loop's indent.
+                    if let Stmt::If(i) = b {
+                        let (a, z) = span(b.range());
+                        let short = i.orelse.is_empty() && i.body.len() <= 3 && i.body.iter().any(flushes);
+                        let if_ind = indent_of(src, a).unwrap_or_default();
+                        let lines: Vec<&str> = src[a..z].lines().collect();
+                        if short && lines.len() <= 4 && lines[1..].iter().all(|l| l.starts_with(if_ind)) {
+                            let moved: Vec<String> =
+                                lines
+                                    .iter()
+                                    .enumerate()
+                                    .map(|(n, l)| {
+                                        if n == 0 {
+                                            l.to_string()
+                                        } else {
+                                            format!("{loop_ind}{}", &l[if_ind.len()..])
+                                        }
+                                    })
+                                    .collect();
+                            steps.push(moved.join("\n"));
+                        }
+                    }
+                });
+                // The loop's index after it ends is the last one, not the end: also try `len(seq)` for it.
+                if let Some((index, seq)) = index_over(s) {
+                    let with_end: Vec<String> =
+                        steps.iter().filter_map(|t| replace_word(t, index, &format!("len({seq})"))).collect();
+                    steps.extend(with_end);
+                }
+                // Said to be where the step is missing: the first line after the loop.
+                let after = src[loop_end..].find(|c: char| !c.is_whitespace()).map_or(loop_start, |i| loop_end + i);
+                let mut seen = Vec::new();
+                for step in steps {
+                    if seen.contains(&step) {
+                        continue;
+                    }
+                    let change = format!("repeated `{}` after the loop", shorten(&step));
+                    let text = format!("\n{loop_ind}{step}");
+                    out.push(insert(MutantKind::AddedLastStep, loop_end, text, change, Some(after)));
+                    seen.push(step);
+                }
+                same_index(src, s, out);
+            }
+            // A running best: try the other usual starts.
+            Stmt::Assign(a) if a.targets.len() == 1 => {
+                let Some(var) = crate::analysis::walk::name(&a.targets[0]) else { continue };
+                let Some(fold) = running_fold(&stmts, var) else { continue };
+                let (vs, ve) = span(a.value.range());
+                let now = &src[vs..ve];
+                let infinity = if fold == "max" { "float('-inf')" } else { "float('inf')" };
+                let mut starts = vec!["0".to_string(), infinity.to_string()];
+                starts.extend(params.iter().map(|p| format!("{p}[0]")));
+                for v in starts.into_iter().filter(|v| v != now) {
+                    let change = format!("`{var}` starts at `{v}` instead of `{}`", shorten(now));
+                    out.push(Edit {
+                        kind: MutantKind::InitialValue,
+                        start: vs,
+                        end: ve,
+                        replacement: v,
+                        change,
+                        at: None,
+                    });
+                }
+            }
+            // Sorting keeps repeated values; many loops over the sorted values assume there are none.
+            Stmt::Expr(e) => {
+                let Expr::Call(c) = e.value.as_ref() else { continue };
+                let sorted_in_place = crate::analysis::walk::call_name(c) == Some("sort") && c.args.is_empty();
+                let Some(list) = crate::analysis::walk::receiver(c).and_then(crate::analysis::walk::name) else {
+                    continue;
+                };
+                if sorted_in_place && c.keywords.is_empty() {
+                    let (a, z) = span(s.range());
+                    let change = format!("sorted `{list}` without its repeated values");
+                    let replacement = format!("{list}[:] = sorted(set({list}))");
+                    out.push(Edit { kind: MutantKind::Deduplicated, start: a, end: z, replacement, change, at: None });
+                }
+            }
+            _ => {}
+        }
+    }
+    // `return True` at the end, with a stack or queue still holding items: check that it is empty.
+    if let Some(Stmt::Return(r)) = f.body.last() {
+        let is_true = matches!(r.value.as_deref(), Some(Expr::Constant(c)) if matches!(c.value, Constant::Bool(true)));
+        if is_true {
+            let (vs, ve) = span(r.value.as_deref().map_or(r.range, |v| v.range()));
+            let stacks =
+                pushed_names(&stmts).into_iter().map(|h| (format!("not {h}"), format!("whether `{h}` is empty")));
+            let counts = counted_down(&stmts)
+                .into_iter()
+                .map(|d| (format!("all(v == 0 for v in {d}.values())"), format!("whether every count in `{d}` is 0")));
+            for (replacement, what) in stacks.chain(counts) {
+                let change = format!("returns {what} instead of `True`");
+                out.push(Edit { kind: MutantKind::LeftoverCheck, start: vs, end: ve, replacement, change, at: None });
+            }
+        }
+    }
+}
+
+/// `for i in range(len(xs))` or `for i, x in enumerate(xs)`: the index name and the sequence's text.
+fn index_over(s: &Stmt) -> Option<(&str, String)> {
+    let Stmt::For(f) = s else { return None };
+    let Expr::Call(c) = f.iter.as_ref() else { return None };
+    let name = crate::analysis::walk::call_name(c)?;
+    let index = match f.target.as_ref() {
+        Expr::Tuple(t) if name == "enumerate" => crate::analysis::walk::name(t.elts.first()?)?,
+        t if name == "range" => crate::analysis::walk::name(t)?,
+        _ => return None,
+    };
+    let seq = match (name, c.args.as_slice()) {
+        ("enumerate", [xs, ..]) => crate::analysis::walk::name(xs)?.to_string(),
+        ("range", [Expr::Call(len)]) if crate::analysis::walk::call_name(len) == Some("len") => {
+            crate::analysis::walk::name(len.args.first()?)?.to_string()
+        }
+        _ => return None,
+    };
+    Some((index, seq))
+}
+
+/// `text` with the whole word `word` replaced, or `None` when it does not occur.
+fn replace_word(text: &str, word: &str, with: &str) -> Option<String> {
+    let mut out = String::new();
+    let mut rest = text;
+    let mut found = false;
+    while let Some(at) = find_word(rest, word) {
+        out.push_str(&rest[..at]);
+        out.push_str(with);
+        rest = &rest[at + word.len()..];
+        found = true;
+    }
+    out.push_str(rest);
+    found.then_some(out)
+}
+
+/// Inside a loop over an index `i`: `if k in seen:` may find the item the loop is on; try skipping it.
+fn same_index(src: &str, s: &Stmt, out: &mut Vec<Edit>) {
+    let Some(index) = (match s {
+        Stmt::For(f) => match f.target.as_ref() {
+            Expr::Tuple(t) => t.elts.first().and_then(crate::analysis::walk::name),
+            t => crate::analysis::walk::name(t),
+        },
+        _ => None,
+    }) else {
+        return;
+    };
+    crate::analysis::walk::each_stmt(child_blocks(s).first().copied().unwrap_or_default(), &mut |b| {
+        let Stmt::If(i) = b else { return };
+        let Expr::Compare(c) = i.test.as_ref() else { return };
+        let ([CmpOp::In], [Expr::Name(d)]) = (c.ops.as_slice(), c.comparators.as_slice()) else { return };
+        let (ts, te) = span(i.test.range());
+        let (ks, ke) = span(c.left.range());
+        let (test, key) = (&src[ts..te], &src[ks..ke]);
+        let replacement = format!("{test} and {}[{key}] != {index}", d.id.as_str());
+        let change = format!("skips `{index}` itself when looking `{}` up", shorten(key));
+        out.push(Edit { kind: MutantKind::DistinctIndex, start: ts, end: te, replacement, change, at: None });
+    });
+}
+
+/// Index arithmetic one off: `right - left` plus or minus one, and every index of a returned
+/// `[i, j]` plus or minus one.
+fn index_arithmetic(src: &str, stmts: &[&Stmt], out: &mut Vec<Edit>) {
+    let is_index = |e: &Expr| matches!(e, Expr::Name(_) | Expr::Subscript(_) | Expr::Attribute(_));
+    for s in stmts {
+        if let Stmt::Return(r) = s {
+            if let Some(Expr::List(l)) = r.value.as_deref() {
+                if !l.elts.is_empty() && l.elts.iter().all(|e| matches!(e, Expr::Name(_))) {
+                    let (a, z) = span(l.range);
+                    for (sign, word) in [("+", "plus"), ("-", "minus")] {
+                        let names: Vec<String> = l
+                            .elts
+                            .iter()
+                            .map(|e| format!("{} {sign} 1", &src[span(e.range()).0..span(e.range()).1]))
+                            .collect();
+                        out.push(Edit {
+                            kind: MutantKind::Bound,
+                            start: a,
+                            end: z,
+                            replacement: format!("[{}]", names.join(", ")),
+                            change: format!("every returned index {word} one"),
+                            at: None,
+                        });
+                    }
+                }
+            }
+        }
+        for (e, _) in stmt_exprs(s) {
+            crate::analysis::walk::each_expr(e, &mut |x| {
+                let Expr::BinOp(b) = x else { return };
+                if b.op != ast::Operator::Sub || !is_index(&b.left) || !is_index(&b.right) {
+                    return;
+                }
+                let (a, z) = span(b.range);
+                let text = &src[a..z];
+                for (sign, word) in [("+", "plus"), ("-", "minus")] {
+                    out.push(Edit {
+                        kind: MutantKind::Bound,
+                        start: a,
+                        end: z,
+                        replacement: format!("({text}) {sign} 1"),
+                        change: format!("`{}` {word} one", shorten(text)),
+                        at: None,
+                    });
+                }
+            });
+        }
+    }
+}
+
+/// Names of counters that are counted down (`count[k] -= 1`).
+fn counted_down<'a>(stmts: &[&'a Stmt]) -> Vec<&'a str> {
+    let mut out: Vec<&str> = Vec::new();
+    for s in stmts {
+        let Stmt::AugAssign(a) = s else { continue };
+        let Expr::Subscript(sub) = a.target.as_ref() else { continue };
+        if let Some(d) =
+            crate::analysis::walk::name(&sub.value).filter(|d| a.op == ast::Operator::Sub && !out.contains(d))
+        {
+            out.push(d);
+        }
+    }
+    out
+}
+
+/// A statement that adds to a result: `xs.append(...)`, `xs.add(...)`, `xs.extend(...)`, `n += ...`,
+/// `best = max(best, ...)`.
+fn flushes(s: &Stmt) -> bool {
+    match s {
+        Stmt::Expr(e) => matches!(e.value.as_ref(), Expr::Call(c)
+            if matches!(crate::analysis::walk::call_name(c), Some("append" | "add" | "extend" | "appendleft"))
+                && crate::analysis::walk::receiver(c).is_some()),
+        Stmt::AugAssign(_) => true,
+        Stmt::Assign(a) => a.targets.len() == 1 && running_update(a).is_some(),
+        _ => false,
+    }
+}
+
+/// `x = max(x, ...)` or `x = min(..., x)`: the fold (`max`/`min`) and the variable.
+fn running_update(a: &ast::StmtAssign) -> Option<(&str, &str)> {
+    let var = crate::analysis::walk::name(a.targets.first()?)?;
+    let Expr::Call(c) = a.value.as_ref() else { return None };
+    let fold = match c.func.as_ref() {
+        Expr::Name(n) if n.id.as_str() == "max" || n.id.as_str() == "min" => n.id.as_str(),
+        _ => return None,
+    };
+    c.args.iter().any(|x| crate::analysis::walk::name(x) == Some(var)).then_some((fold, var))
+}
+
+/// The fold a variable is kept by (`best = max(best, ...)` somewhere among `stmts`).
+fn running_fold<'a>(stmts: &[&'a Stmt], var: &str) -> Option<&'a str> {
+    stmts.iter().find_map(|s| match s {
+        Stmt::Assign(a) => running_update(a).filter(|(_, v)| *v == var).map(|(f, _)| f),
+        _ => None,
+    })
+}
+
+/// Names that are pushed to (`append`) and popped from (`pop`) in these statements: stacks and queues.
+fn pushed_names<'a>(stmts: &[&'a Stmt]) -> Vec<&'a str> {
+    let mut pushed: Vec<&str> = Vec::new();
+    let mut popped: Vec<&str> = Vec::new();
+    for s in stmts {
+        for (e, _) in stmt_exprs(s) {
+            crate::analysis::walk::each_expr(e, &mut |x| {
+                let Expr::Call(c) = x else { return };
+                let Some(who) = crate::analysis::walk::receiver(c).and_then(crate::analysis::walk::name) else {
+                    return;
+                };
+                match crate::analysis::walk::call_name(c) {
+                    Some("append") if !pushed.contains(&who) => pushed.push(who),
+                    Some("pop" | "popleft") if !popped.contains(&who) => popped.push(who),
+                    _ => {}
+                }
+            });
+        }
+    }
+    pushed.retain(|n| popped.contains(n));
+    pushed
 }
 
 fn span(node: ast::text_size::TextRange) -> (usize, usize) {
@@ -121,7 +520,7 @@ fn drop_stmt(src: &str, stmt: &Stmt, kind: MutantKind) -> Edit {
     let first_line = src[start..end].lines().next().unwrap_or("").trim();
     let shown: String = first_line.chars().take(48).collect();
     let what = if matches!(kind, MutantKind::DroppedGuard) { "guard" } else { "step after the loop" };
-    Edit { kind, start, end, replacement: "pass".into(), change: format!("dropped the {what} `{shown}`") }
+    Edit { kind, start, end, replacement: "pass".into(), change: format!("dropped the {what} `{shown}`"), at: None }
 }
 
 fn expr(src: &str, e: &Expr, out: &mut Vec<Edit>) {
@@ -151,6 +550,7 @@ fn expr(src: &str, e: &Expr, out: &mut Vec<Edit>) {
                         end: start + from.len(),
                         replacement: to.into(),
                         change: format!("`{from}` → `{to}`"),
+                        at: None,
                     });
                 }
             }
@@ -167,6 +567,7 @@ fn expr(src: &str, e: &Expr, out: &mut Vec<Edit>) {
                                 end,
                                 replacement: if m < 0 { format!("({m})") } else { m.to_string() },
                                 change: format!("`{n}` → `{m}`"),
+                                at: None,
                             });
                         }
                     }
@@ -185,6 +586,7 @@ fn expr(src: &str, e: &Expr, out: &mut Vec<Edit>) {
                         end,
                         replacement: to.into(),
                         change: format!("`{id}` → `{to}`"),
+                        at: None,
                     });
                 }
                 if id == "range" && !call.args.is_empty() && call.args.len() <= 3 {
@@ -223,6 +625,7 @@ fn bound(src: &str, b: &Expr, out: &mut Vec<Edit>) {
             end,
             replacement: format!("{inner} {sign} 1"),
             change: format!("bound `{}` {word} one", shorten(text)),
+            at: None,
         });
     }
 }
@@ -271,6 +674,7 @@ fn compare_op(src: &str, op: CmpOp, gap_start: usize, gap_end: usize) -> Option<
         end: start + len,
         replacement: to.into(),
         change: format!("`{from}` → `{to}`"),
+        at: None,
     })
 }
 
@@ -328,5 +732,58 @@ mod tests {
         assert!(all.iter().any(|m| m.source.contains("a[(-1)]")));
         assert!(all.iter().any(|m| m.source.contains("a[0] and (b)")));
         assert!(mutants("def f(\n").is_empty(), "a syntax error has no mutants");
+    }
+
+    #[test]
+    fn repairs_add_the_steps_learners_forget() {
+        let src = "class Solution:\n    def merge(self, xs, s):\n        xs.sort()\n        best = 0\n        out, st = [], []\n        for x in xs:\n            if x:\n                out.append(x)\n            best = max(best, x)\n            st.append(x)\n            st.pop()\n        return True\n";
+        let all = repairs(src);
+        for m in &all {
+            assert!(ast::Suite::parse(&m.source, "<m>").is_ok(), "{:?}\n{}", m.change, m.source);
+        }
+        let c: Vec<(MutantKind, u32, String)> = all.iter().map(|m| (m.kind, m.line, m.change.clone())).collect();
+        for want in [
+            (MutantKind::Normalised, 3, "case-folded `s` first"),
+            (MutantKind::AddedGuard, 3, "returns 0 first when `xs` is empty"),
+            (MutantKind::Deduplicated, 3, "sorted `xs` without its repeated values"),
+            (MutantKind::InitialValue, 4, "`best` starts at `float('-inf')` instead of `0`"),
+            (MutantKind::InitialValue, 4, "`best` starts at `xs[0]` instead of `0`"),
+            // Said to be missing where the loop ends: on the line after it.
+            (MutantKind::AddedLastStep, 12, "repeated `out.append(x)` after the loop"),
+            (MutantKind::AddedLastStep, 12, "repeated `best = max(best, x)` after the loop"),
+            (MutantKind::LeftoverCheck, 12, "returns whether `st` is empty instead of `True`"),
+        ] {
+            assert!(c.contains(&(want.0, want.1, want.2.to_string())), "missing {want:?} in {c:#?}");
+        }
+        let guard = all.iter().find(|m| m.change == "returns [] first when `xs` is empty").unwrap();
+        assert!(guard
+            .source
+            .contains("    def merge(self, xs, s):\n        if not xs:\n            return []\n        xs.sort()"));
+        let flushed = all.iter().find(|m| m.change == "repeated `out.append(x)` after the loop").unwrap();
+        assert!(
+            flushed.source.contains("            st.pop()\n        out.append(x)\n        return True"),
+            "{}",
+            flushed.source
+        );
+        assert!(c.iter().any(|(_, _, ch)| ch == "repeated `if x: out.append(x)` after the loop"), "{c:#?}");
+        assert!(repairs("def f(x): return x\n").iter().all(|m| m.kind != MutantKind::Normalised), "no line of its own");
+        // Index arithmetic, the item itself, counts left over, the end of an indexed loop.
+        let src = "def f(s, t):\n    seen, count, out = {}, {}, []\n    start = 0\n    for i, c in enumerate(s):\n        if t - c in seen:\n            return [seen[t - c], i]\n        count[c] -= 1\n        if c == 'x':\n            out.append(i - start)\n    return True\n";
+        let all = repairs(src);
+        let c: Vec<(MutantKind, u32, String)> = all.iter().map(|m| (m.kind, m.line, m.change.clone())).collect();
+        for want in [
+            (MutantKind::AddedGuard, 2, "returns False first when `s` and `t` differ in length"),
+            (MutantKind::DistinctIndex, 5, "skips `i` itself when looking `t - c` up"),
+            (MutantKind::Bound, 9, "`i - start` plus one"),
+            (MutantKind::LeftoverCheck, 10, "returns whether every count in `count` is 0 instead of `True`"),
+            (MutantKind::AddedLastStep, 10, "repeated `out.append(len(s) - start)` after the loop"),
+        ] {
+            assert!(c.contains(&(want.0, want.1, want.2.to_string())), "missing {want:?} in {c:#?}");
+        }
+        let same = all.iter().find(|m| m.kind == MutantKind::DistinctIndex).unwrap();
+        assert!(same.source.contains("if t - c in seen and seen[t - c] != i:"), "{}", same.source);
+        let ret = repairs("def f(a):\n    i, j = 0, 1\n    return [i, j]\n");
+        assert!(ret.iter().any(|m| m.source.contains("return [i + 1, j + 1]")));
+        assert!(repairs("def f(\n").is_empty());
     }
 }

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use super::output::{print_json, Style};
 use super::{Ctx, Failure};
-use crate::analysis::{analyze_bytes, Analysis, Context, Evidence};
+use crate::analysis::{analyze_bytes, Analysis, Context, Evidence, Finding};
 use crate::problems::Problem;
 
 /// The analysis context for an optional problem (its method name and optimal bounds).
@@ -32,12 +32,14 @@ pub fn analyze(ctx: &Ctx, file: &Path, slug: Option<&str>, json: bool) -> Result
     if json {
         print_json(&analysis)?;
     } else {
-        print_analysis(&analysis, &Style::detect());
+        print_analysis(&analysis, &Style::detect(), false);
     }
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn print_analysis(a: &Analysis, s: &Style) {
+/// Prints the complexity and the findings at 0.5 or above; lower ones share one quiet "maybe" line.
+/// `failed` says the code just failed tests, so that "no finding" is not read as "nothing wrong".
+pub fn print_analysis(a: &Analysis, s: &Style, failed: bool) {
     if let Some(e) = &a.syntax_error {
         println!("{} line {}, column {}: {}", s.red("Syntax error"), e.line, e.col, e.message);
         return;
@@ -45,11 +47,20 @@ pub fn print_analysis(a: &Analysis, s: &Style) {
     let show = |c: Option<crate::complexity::Complexity>| c.map(|c| c.as_str()).unwrap_or("?");
     println!("{}  {}  {}", s.bold("Time "), s.bold(show(a.time_complexity)), s.dim(&a.time_reason));
     println!("{}  {}  {}", s.bold("Space"), s.bold(show(a.space_complexity)), s.dim(&a.space_reason));
-    if a.findings.is_empty() {
-        println!("{}", s.green("No recurring mistakes found."));
-        return;
+    let (shown, maybe): (Vec<&Finding>, Vec<&Finding>) =
+        a.findings.iter().partition(|f| f.confidence >= crate::analysis::SHOWN);
+    if shown.is_empty() {
+        match failed {
+            true => println!(
+                "{}",
+                s.yellow(
+                    "No known mistake pattern explains this failure: compare expected and actual on the failing input."
+                )
+            ),
+            false => println!("{}", s.green("No recurring mistakes found.")),
+        }
     }
-    for f in &a.findings {
+    for f in shown {
         let evidence = match f.evidence {
             Evidence::Static => "static",
             Evidence::Dynamic => "from the run",
@@ -59,6 +70,10 @@ pub fn print_analysis(a: &Analysis, s: &Style) {
         println!("  {}", f.message);
         println!("  {} {}", s.green("→"), f.suggestion);
         println!("  {}", s.dim(&format!("codify note {}", f.note)));
+    }
+    if !maybe.is_empty() {
+        let all: Vec<String> = maybe.iter().map(|f| format!("line {} {}", f.line, f.kind.as_str())).collect();
+        println!("\n{}", s.dim(&format!("maybe (below 50%): {}", all.join(", "))));
     }
 }
 

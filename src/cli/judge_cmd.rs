@@ -27,6 +27,12 @@ struct SubmitJson<'a> {
     #[serde(flatten)]
     report: &'a Report,
     analysis: &'a crate::analysis::Analysis,
+    /// The smallest failing input found (wrong answers and crashes).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    counterexample: Option<&'a crate::analysis::Counterexample>,
+    /// What the diagnosis of a failure tried and found (the fixes' `change` is the edit itself).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    diagnosis: Option<&'a crate::judge::diagnose::Diagnosis>,
     /// A short explanation of the findings (submit only): by the model when one is configured, else offline.
     #[serde(skip_serializing_if = "Option::is_none")]
     feedback: Option<crate::coach::Feedback>,
@@ -54,7 +60,9 @@ pub fn judge(ctx: &Ctx, slug: &str, file: &Path, json: bool, all: bool, mode: Mo
     };
     let opts = RunOptions { stop_at_first_failure: !all && ctx.config.judge.stop_at_first_failure, cancel: None };
     let report = pending.run(&judge, &tests, &code, &opts)?;
-    let evidence = crate::analysis::RunEvidence::from_report(&report);
+    let diagnose = crate::judge::diagnose::DiagnoseOptions::from_config(&ctx.config.judge);
+    let (evidence, diagnosis) =
+        crate::judge::diagnose::evidence(&judge, &problem, &tests, &code, &report, diagnose.as_ref());
     let analysis = crate::analysis::analyze(&code, &super::analyze_cmd::context_for(Some(&problem), Some(&evidence)));
     let submission_id = match &store {
         Some(store) => {
@@ -68,12 +76,24 @@ pub fn judge(ctx: &Ctx, slug: &str, file: &Path, json: bool, all: bool, mode: Mo
         .as_ref()
         .map(|store| crate::coach::feedback_blocking(&ctx.config.llm, store, &problem, &code, &report, &analysis));
     if json {
-        print_json(&SubmitJson { report: &report, analysis: &analysis, feedback, submission_id })?;
+        let counterexample = evidence.counterexample.as_ref();
+        let diagnosis = diagnosis.as_ref();
+        print_json(&SubmitJson {
+            report: &report,
+            analysis: &analysis,
+            counterexample,
+            diagnosis,
+            feedback,
+            submission_id,
+        })?;
     } else {
         print_report(&report, mode);
+        if let Some(c) = &evidence.counterexample {
+            print_counterexample(c, &problem);
+        }
         if report.compile_error.is_none() {
             println!();
-            super::analyze_cmd::print_analysis(&analysis, &Style::detect());
+            super::analyze_cmd::print_analysis(&analysis, &Style::detect(), report.verdict != Verdict::Accepted);
         }
         if let Some(f) = feedback.filter(|f| !f.text.trim().is_empty()) {
             println!("\n{}", f.text.trim_end());
@@ -175,6 +195,21 @@ pub fn print_report(r: &Report, mode: Mode) {
         if let Some(m) = &r.message {
             println!("  {}", s.yellow(&terminal_safe(m)));
         }
+    }
+}
+
+/// The smallest failing input the diagnosis found, with what is special about it.
+fn print_counterexample(c: &crate::analysis::Counterexample, _problem: &crate::problems::Problem) {
+    let s = Style::detect();
+    let edges: Vec<&str> = c.edges.iter().map(|e| e.as_str()).collect();
+    let what = if edges.is_empty() { String::new() } else { format!(" ({})", edges.join(", ")) };
+    let from = if c.source == "generated" { String::new() } else { format!("  {}", s.dim(&c.source)) };
+    println!("\n{}{what}{from}", s.bold("Smallest failing input found"));
+    println!("  input:     {}", format_input(&c.input, 300));
+    println!("  expected:  {}", clip(&c.expected.to_string(), 300));
+    match &c.error {
+        Some(e) => println!("  actual:    {}", s.red(&terminal_safe(e))),
+        None => println!("  actual:    {}", clip(&c.actual.to_string(), 300)),
     }
 }
 

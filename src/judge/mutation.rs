@@ -154,18 +154,8 @@ fn sample_cases(judge: &Judge, problem: &Problem, opts: &CheckOptions) -> Result
         .map_err(|e| e.to_string())?
         .ok_or_else(|| format!("{}: no gen.py, so survivors cannot be compared on random inputs", problem.origin))?;
     let inputs = judge.small_inputs(problem, &generator, opts.seed, opts.samples)?;
-    let cases: Vec<TestCase> = inputs
-        .into_iter()
-        .enumerate()
-        .map(|(i, input)| TestCase {
-            id: i + 1,
-            input,
-            expected: Value::Null,
-            hidden: false,
-            edge: None,
-            explain: None,
-        })
-        .collect();
+    let cases: Vec<TestCase> =
+        inputs.into_iter().enumerate().map(|(i, input)| TestCase::generated(i + 1, input)).collect();
     let all = RunOptions { stop_at_first_failure: false, cancel: None };
     let reference = judge.run(problem, &cases, &problem.solution, &all).map_err(|e| e.to_string())?;
     if reference.cases.len() != cases.len() {
@@ -217,27 +207,6 @@ fn differs(judge: &Judge, problem: &Problem, samples: &[TestCase], code: &str) -
 
 /// `f` over `items` on `jobs` threads, results in the items' order (`None` where a worker panicked).
 fn run_parallel<T: Sync, R: Send>(items: &[T], jobs: usize, f: impl Fn(&T) -> R + Sync) -> Vec<Option<R>> {
-    let jobs = jobs.clamp(1, 16).min(items.len().max(1));
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut results: Vec<Option<R>> = (0..items.len()).map(|_| None).collect();
-    let done: Vec<(usize, R)> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..jobs)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut mine = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(item) = items.get(i) else { break };
-                        mine.push((i, f(item)));
-                    }
-                    mine
-                })
-            })
-            .collect();
-        workers.into_iter().flat_map(|w| w.join().unwrap_or_default()).collect()
-    });
-    for (i, r) in done {
-        results[i] = Some(r);
-    }
-    results
+    let never = std::time::Instant::now() + std::time::Duration::from_secs(365 * 86_400);
+    super::diagnose::run_until(items, jobs, never, &std::sync::atomic::AtomicBool::new(false), f)
 }

@@ -175,6 +175,13 @@ pub struct TestCase {
     pub explain: Option<String>,
 }
 
+impl TestCase {
+    /// A case made from a generated input, with no expected answer yet (the reference's goes there).
+    pub fn generated(id: usize, input: serde_json::Value) -> TestCase {
+        TestCase { id, input, expected: serde_json::Value::Null, hidden: false, edge: None, explain: None }
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Problem {
     pub slug: String,

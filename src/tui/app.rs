@@ -156,6 +156,13 @@ pub enum Msg {
         tag: u64,
         result: Result<Box<Judged>, String>,
     },
+    /// The diagnosis of a failed run (issue 15): the analysis with its findings, and the smallest failing
+    /// input found.
+    Diagnosed {
+        tag: u64,
+        analysis: Box<crate::analysis::Analysis>,
+        counterexample: Option<Box<crate::analysis::Counterexample>>,
+    },
     Saved {
         slug: String,
     },
@@ -251,7 +258,20 @@ pub enum FeedbackState {
     Ready(crate::coach::Feedback),
 }
 
-pub type Judged = (Report, Option<crate::analysis::Analysis>);
+/// A finished run: its report, the analysis of the code, and whether a diagnosis of the failure follows
+/// ([`Msg::Diagnosed`]).
+#[derive(Debug, Clone)]
+pub struct Judged {
+    pub report: Report,
+    pub analysis: Option<crate::analysis::Analysis>,
+    pub diagnosing: bool,
+}
+
+impl Judged {
+    pub fn new(report: Report, analysis: Option<crate::analysis::Analysis>) -> Judged {
+        Judged { report, analysis, diagnosing: false }
+    }
+}
 
 pub struct Running {
     pub tag: u64,
@@ -274,6 +294,10 @@ pub struct Workspace {
     pub ran_code: Option<String>,
     /// The analysis of the code that was last run.
     pub analysis: Option<crate::analysis::Analysis>,
+    /// The smallest failing input the diagnosis of the last run found.
+    pub counterexample: Option<crate::analysis::Counterexample>,
+    /// The run whose diagnosis is on its way.
+    pub diagnosing: Option<u64>,
     pub selected_case: usize,
     /// Prepared hints used (the tutor's count, shared with submissions and the CLI).
     pub hints_shown: usize,
@@ -390,6 +414,14 @@ impl App {
                 self.note_earlier_draft();
             }
             Msg::Judged { tag, result } => self.on_judged(tag, result, &mut fx),
+            Msg::Diagnosed { tag, analysis, counterexample } => {
+                let ws = self.ws.iter_mut().chain(self.parked.values_mut()).find(|w| w.diagnosing == Some(tag));
+                if let Some(ws) = ws {
+                    ws.diagnosing = None;
+                    ws.analysis = Some(*analysis);
+                    ws.counterexample = counterexample.map(|c| *c);
+                }
+            }
             Msg::Saved { slug } => {
                 if let Some(ws) = self.ws.as_mut().filter(|w| w.slug == slug) {
                     ws.editor.mark_saved();
@@ -789,6 +821,8 @@ impl App {
             report: None,
             ran_code: None,
             analysis: None,
+            counterexample: None,
+            diagnosing: None,
             selected_case: 0,
             hints_shown: 0,
             chat: Chat::default(),
@@ -844,6 +878,7 @@ impl App {
         }
         self.next_tag += 1;
         ws.running = Some(Running { tag, mode, started: self.now });
+        ws.diagnosing = None;
         ws.ran_code = Some(ws.editor.text());
         ws.feedback = if mode == RunMode::Submit { FeedbackState::Pending } else { FeedbackState::None };
         if ws.dirty_since.is_some() {
@@ -868,8 +903,10 @@ impl App {
         let Some(run) = ws.running.take() else { return };
         match result {
             Ok(judged) => {
-                let (report, analysis) = *judged;
+                let Judged { report, analysis, diagnosing } = *judged;
                 ws.analysis = analysis;
+                ws.counterexample = None;
+                ws.diagnosing = diagnosing.then_some(tag);
                 ws.selected_case = report.cases.iter().position(|c| !c.passed).unwrap_or(0);
                 ws.results_scroll = 0;
                 self.status = Some(format!("{} — {}/{} passed", report.verdict.title(), report.passed, report.total));

@@ -33,6 +33,7 @@ use ratatui::backend::CrosstermBackend;
 use ratatui::Terminal;
 
 use crate::config::{Config, Paths};
+use crate::judge::diagnose::{self, DiagnoseOptions};
 use crate::judge::{CancelToken, Judge, RunOptions};
 use crate::problems::Bank;
 use crate::store::{NewSubmission, Store};
@@ -346,8 +347,8 @@ impl Runtime {
         self.runs.insert(tag, cancel.clone());
         let (tx, config, paths, cell) = (self.tx.clone(), self.config.clone(), self.paths.clone(), self.judge.clone());
         std::thread::spawn(move || {
-            #[allow(clippy::type_complexity)]
-            let result = (|| -> Result<(Box<app::Judged>, Option<(Store, crate::problems::Problem)>), String> {
+            let send = |m: Msg| drop(tx.send(m));
+            let result = (|| -> Result<_, String> {
                 let judge = cell
                     .get_or_init(|| Judge::from_config(&config, &paths).map_err(|e| e.to_string()))
                     .as_ref()
@@ -359,37 +360,65 @@ impl Runtime {
                 if mode == RunMode::Run {
                     tests.retain(|t| !t.hidden);
                 }
-                let opts =
-                    RunOptions { stop_at_first_failure: config.judge.stop_at_first_failure, cancel: Some(cancel) };
+                let opts = RunOptions {
+                    stop_at_first_failure: config.judge.stop_at_first_failure,
+                    cancel: Some(cancel.clone()),
+                };
                 let report = judge.run(&problem, &tests, &code, &opts).map_err(|e| e.to_string())?;
-                let evidence = crate::analysis::RunEvidence::from_report(&report);
-                let analysis = crate::analysis::analyze(&code, &problem.analysis_context(Some(&evidence)));
-                let mut store = None;
-                if mode == RunMode::Submit {
-                    let s = Store::open(&paths.db_file).map_err(|e| e.to_string())?;
-                    let hints_used = s.hints_used(&slug).map_err(|e| e.to_string())?;
-                    let sub = NewSubmission { code: &code, report: &report, analysis: Some(&analysis), hints_used };
-                    s.record_submission(&sub, crate::coach::budget::now_ms()).map_err(|e| e.to_string())?;
-                    store = Some((s, problem));
-                }
-                Ok((Box::new((report, Some(analysis))), store))
+                Ok((judge, problem, tests, report))
             })();
-            let (result, feedback_from) = match result {
-                Ok((judged, store)) => (Ok(judged), store),
+            let (judge, problem, tests, report) = match result {
+                Ok(done) => done,
                 Err(e) if e.contains("cancelled") => return,
-                Err(e) => (Err(e), None),
+                Err(e) => return send(Msg::Judged { tag, result: Err(e) }),
             };
-            // Feedback on a submission comes after its report (the model may take a few seconds), so a
-            // submission's report is copied for it before the original goes to the app; a plain run's is not.
-            let feedback_on = feedback_from.and_then(|from| match &result {
-                Ok(j) => j.1.clone().map(|analysis| (from, j.0.clone(), analysis)),
-                Err(_) => None,
-            });
-            let _ = tx.send(Msg::Judged { tag, result });
-            if let Some(((store, problem), report, analysis)) = feedback_on {
-                let feedback =
-                    crate::coach::feedback_blocking(&config.llm, &store, &problem, &code, &report, &analysis);
-                let _ = tx.send(Msg::Feedback { slug, feedback });
+            // The verdict is shown at once; a failure's diagnosis (≤ judge.diagnose_ms) follows, and the
+            // submission is recorded with the analysis it gives.
+            let diagnose = DiagnoseOptions::from_config(&config.judge)
+                .filter(|_| diagnose::worth_it(&report))
+                .map(|o| DiagnoseOptions { cancel: Some(cancel), ..o });
+            let evidence = crate::analysis::RunEvidence::from_report(&report);
+            let analysis = crate::analysis::analyze(&code, &problem.analysis_context(Some(&evidence)));
+            let judged = app::Judged {
+                report: report.clone(),
+                analysis: Some(analysis.clone()),
+                diagnosing: diagnose.is_some(),
+            };
+            send(Msg::Judged { tag, result: Ok(Box::new(judged)) });
+            let analysis = match &diagnose {
+                Some(o) => {
+                    let (evidence, _) = diagnose::evidence(judge, &problem, &tests, &code, &report, Some(o));
+                    let analysis = crate::analysis::analyze(&code, &problem.analysis_context(Some(&evidence)));
+                    let counterexample = evidence.counterexample.map(Box::new);
+                    send(Msg::Diagnosed { tag, analysis: Box::new(analysis.clone()), counterexample });
+                    analysis
+                }
+                None => analysis,
+            };
+            if mode != RunMode::Submit {
+                return;
+            }
+            let recorded = (|| -> Result<Store, crate::store::StoreError> {
+                let s = Store::open(&paths.db_file)?;
+                let hints_used = s.hints_used(&slug)?;
+                let sub = NewSubmission { code: &code, report: &report, analysis: Some(&analysis), hints_used };
+                s.record_submission(&sub, crate::coach::budget::now_ms())?;
+                Ok(s)
+            })();
+            match recorded {
+                // Feedback on a submission comes after its report (the model may take a few seconds).
+                Ok(store) => {
+                    let feedback =
+                        crate::coach::feedback_blocking(&config.llm, &store, &problem, &code, &report, &analysis);
+                    send(Msg::Feedback { slug, feedback });
+                }
+                Err(e) => {
+                    let text = format!("This submission was not recorded: {e}");
+                    send(Msg::Status(text.clone()));
+                    let feedback =
+                        crate::coach::Feedback { text, source: crate::coach::Source::Offline, offline_reason: None };
+                    send(Msg::Feedback { slug, feedback });
+                }
             }
         });
     }

@@ -5,7 +5,7 @@ use std::time::{Duration, Instant};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::app::{App, Effect, Msg, Pane, RunMode, Screen};
+use super::app::{App, Effect, Judged, Msg, Pane, RunMode, Screen};
 use super::chat::offline_reply;
 use super::keymap::{parse_keys, Keymap};
 use super::theme::{Theme, ThemeKind};
@@ -132,10 +132,13 @@ fn run_and_submit_start_background_runs_and_stale_results_are_dropped() {
     let Some(Effect::Judge { tag: second, mode: RunMode::Submit, .. }) = fx.last().cloned() else { panic!("{fx:?}") };
     a.update(Msg::Judged {
         tag: first,
-        result: Ok(Box::new((report(crate::judge::Verdict::WrongAnswer, false), None))),
+        result: Ok(Box::new(Judged::new(report(crate::judge::Verdict::WrongAnswer, false), None))),
     });
     assert!(a.ws.as_ref().unwrap().report.is_none(), "the superseded result is dropped");
-    a.update(Msg::Judged { tag: second, result: Ok(Box::new((report(crate::judge::Verdict::Accepted, true), None))) });
+    a.update(Msg::Judged {
+        tag: second,
+        result: Ok(Box::new(Judged::new(report(crate::judge::Verdict::Accepted, true), None))),
+    });
     assert!(a.ws.as_ref().unwrap().report.is_some());
     assert_eq!(a.list.rows.iter().find(|r| r.slug == "two-sum").unwrap().status(), "solved");
 }
@@ -278,7 +281,10 @@ fn workspace_at_80x24_with_a_failed_run() {
     open_two_sum(&mut a);
     let fx = keys(&mut a, "<F5>");
     let Some(Effect::Judge { tag, .. }) = fx.last().cloned() else { panic!() };
-    a.update(Msg::Judged { tag, result: Ok(Box::new((report(crate::judge::Verdict::WrongAnswer, false), None))) });
+    a.update(Msg::Judged {
+        tag,
+        result: Ok(Box::new(Judged::new(report(crate::judge::Verdict::WrongAnswer, false), None))),
+    });
     insta::assert_snapshot!(screen(&mut a, 80, 24));
 }
 
@@ -292,7 +298,10 @@ fn workspace_wide_with_hints_and_accepted() {
     keys(&mut a, "<C-w>l");
     let fx = keys(&mut a, "<F6>");
     let Some(Effect::Judge { tag, .. }) = fx.last().cloned() else { panic!() };
-    a.update(Msg::Judged { tag, result: Ok(Box::new((report(crate::judge::Verdict::Accepted, true), None))) });
+    a.update(Msg::Judged {
+        tag,
+        result: Ok(Box::new(Judged::new(report(crate::judge::Verdict::Accepted, true), None))),
+    });
     insta::assert_snapshot!(screen(&mut a, 140, 36));
 }
 
@@ -375,7 +384,7 @@ fn results_show_why_with_the_analysis() {
     };
     a.update(Msg::Judged {
         tag,
-        result: Ok(Box::new((report(crate::judge::Verdict::TimeLimitExceeded, false), Some(analysis)))),
+        result: Ok(Box::new(Judged::new(report(crate::judge::Verdict::TimeLimitExceeded, false), Some(analysis)))),
     });
     let s = screen(&mut a, 100, 30);
     assert!(s.contains("line 3 · suboptimal_complexity"), "{s}");
@@ -525,7 +534,10 @@ fn an_interview_hides_the_difficulty_limits_hints_and_ends_when_accepted() {
 
     let fx = keys(&mut a, "<F6>");
     let Some(Effect::Judge { tag, .. }) = fx.last().cloned() else { panic!("{fx:?}") };
-    let fx = a.update(Msg::Judged { tag, result: Ok(Box::new((report(crate::judge::Verdict::Accepted, true), None))) });
+    let fx = a.update(Msg::Judged {
+        tag,
+        result: Ok(Box::new(Judged::new(report(crate::judge::Verdict::Accepted, true), None))),
+    });
     let finish = fx.iter().find_map(|e| match e {
         Effect::FinishInterview { outcome, .. } => Some(*outcome),
         _ => None,
@@ -570,7 +582,10 @@ fn an_interview_ends_when_time_is_up_with_the_best_submission() {
     a.update(Msg::DraftLoaded { slug: "two-sum".into(), code: None });
     let fx = keys(&mut a, "<F6>");
     let Some(Effect::Judge { tag, .. }) = fx.last().cloned() else { panic!("{fx:?}") };
-    a.update(Msg::Judged { tag, result: Ok(Box::new((report(crate::judge::Verdict::WrongAnswer, false), None))) });
+    a.update(Msg::Judged {
+        tag,
+        result: Ok(Box::new(Judged::new(report(crate::judge::Verdict::WrongAnswer, false), None))),
+    });
     assert!(a.update(Msg::Tick(t0 + Duration::from_secs(44 * 60))).is_empty());
     let fx = a.update(Msg::Tick(t0 + Duration::from_secs(45 * 60 + 1)));
     let Some(Effect::FinishInterview { outcome, .. }) =
@@ -635,4 +650,64 @@ fn the_profile_form_saves_through_the_runtime_and_shows_its_refusals() {
     let fx = a.update(Msg::ProfileSaved(Ok("profile quinn created".into())));
     assert_eq!(fx, vec![Effect::LoadPlan { regenerate: None }], "a plan follows a new profile");
     assert!(a.profile_form.is_none());
+}
+
+#[test]
+fn a_failed_run_shows_its_diagnosis_when_it_comes_and_drops_a_stale_one() {
+    use crate::analysis::{Analysis, Counterexample, Evidence, Finding, FindingKind};
+    let mut a = app();
+    open_two_sum(&mut a);
+    screen(&mut a, 100, 30);
+    let fx = keys(&mut a, "<C-w>l<C-w>k<C-w>z<F6>");
+    let Some(Effect::Judge { tag, .. }) = fx.last().cloned() else { panic!("{fx:?}") };
+    let judged = Judged { diagnosing: true, ..Judged::new(report(crate::judge::Verdict::WrongAnswer, false), None) };
+    a.update(Msg::Judged { tag, result: Ok(Box::new(judged)) });
+    let s = screen(&mut a, 100, 30);
+    assert!(s.contains("looking for the smallest failing input"), "{s}");
+    let analysis = Analysis {
+        time_complexity: Some(crate::complexity::Complexity::Linear),
+        space_complexity: Some(crate::complexity::Complexity::Linear),
+        time_reason: "one loop over nums (line 3)".into(),
+        space_reason: "a dict of seen values (line 2)".into(),
+        findings: vec![
+            Finding {
+                kind: FindingKind::OffByOne,
+                confidence: 0.95,
+                line: 4,
+                message: "Line 4 is off by one: with a bound moved by one, every failing test passes.".into(),
+                evidence: Evidence::Dynamic,
+                suggestion: "Trace the last step of this line on the smallest failing input.".into(),
+                note: "off_by_one".into(),
+            },
+            Finding {
+                kind: FindingKind::MissingEdgeCase,
+                confidence: 0.45,
+                line: 2,
+                message: "A test with repeated values fails.".into(),
+                evidence: Evidence::Dynamic,
+                suggestion: "Check equal values.".into(),
+                note: "missing_edge_case".into(),
+            },
+        ],
+        syntax_error: None,
+    };
+    let counterexample = Counterexample {
+        input: serde_json::json!({"nums": [3, 3], "target": 6}),
+        expected: serde_json::json!([0, 1]),
+        actual: serde_json::json!([]),
+        error: None,
+        line: None,
+        edges: vec![crate::problems::Edge::AllSame],
+        source: "generated".into(),
+    };
+    // A diagnosis for another run is dropped.
+    let stale = Msg::Diagnosed { tag: tag + 99, analysis: Box::new(analysis.clone()), counterexample: None };
+    a.update(stale);
+    assert!(a.ws.as_ref().unwrap().analysis.is_none());
+    a.update(Msg::Diagnosed { tag, analysis: Box::new(analysis), counterexample: Some(Box::new(counterexample)) });
+    let s = screen(&mut a, 100, 30);
+    assert!(!s.contains("looking for the smallest failing input"), "{s}");
+    assert!(s.contains("Smallest failing input  all_same"), "{s}");
+    assert!(s.contains("line 4 · off_by_one") && s.contains("maybe (below 50%): line 2 missing_edge_case"), "{s}");
+    insta::assert_snapshot!(s);
 }

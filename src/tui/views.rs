@@ -448,6 +448,14 @@ fn draw_results(
                 lines.push(Line::raw(""));
                 case_lines(c, theme, &mut lines);
             }
+            if ws.diagnosing.is_some() {
+                lines.push(Line::raw(""));
+                let what = "… looking for the smallest failing input and the line at fault";
+                lines.push(Line::from(Span::styled(what, theme.accent)));
+            }
+            if let Some(c) = &ws.counterexample {
+                counterexample_lines(c, theme, &mut lines);
+            }
             if let Some(a) = ws.analysis.as_ref().filter(|a| a.syntax_error.is_none()) {
                 analysis_lines(a, theme, &mut lines);
             }
@@ -518,6 +526,33 @@ fn case_lines(c: &CaseReport, theme: &Theme, lines: &mut Vec<Line<'static>>) {
     }
 }
 
+/// The smallest failing input found, with what is special about it.
+fn counterexample_lines(c: &crate::analysis::Counterexample, theme: &Theme, lines: &mut Vec<Line<'static>>) {
+    lines.push(Line::raw(""));
+    let edges: Vec<&str> = c.edges.iter().map(|e| e.as_str()).collect();
+    let mut head = vec![Span::styled("Smallest failing input", theme.title)];
+    if !edges.is_empty() {
+        head.push(Span::styled(format!("  {}", edges.join(" · ")), theme.dim));
+    }
+    if c.source != "generated" {
+        head.push(Span::styled(format!("  ({})", c.source), theme.dim));
+    }
+    lines.push(Line::from(head));
+    lines.push(Line::from(vec![
+        Span::styled("input     ", theme.dim),
+        Span::raw(safe(&crate::fmt::input(&c.input, 400))),
+    ]));
+    lines.push(Line::from(vec![
+        Span::styled("expected  ", theme.dim),
+        Span::raw(safe(&clip(&c.expected.to_string(), 400))),
+    ]));
+    let actual = match &c.error {
+        Some(e) => Span::styled(safe(e), theme.bad),
+        None => Span::raw(safe(&clip(&c.actual.to_string(), 400))),
+    };
+    lines.push(Line::from(vec![Span::styled("actual    ", theme.dim), actual]));
+}
+
 /// Why the approach is weak: the complexity estimate and the findings, with lines and what to try.
 fn analysis_lines(a: &crate::analysis::Analysis, theme: &Theme, lines: &mut Vec<Line<'static>>) {
     let c = |x: Option<crate::complexity::Complexity>| x.map(|c| c.as_str()).unwrap_or("?");
@@ -533,7 +568,8 @@ fn analysis_lines(a: &crate::analysis::Analysis, theme: &Theme, lines: &mut Vec<
         Span::raw(format!("{}  ", c(a.space_complexity))),
         Span::styled(a.space_reason.clone(), theme.dim),
     ]));
-    for f in &a.findings {
+    let shown = crate::analysis::SHOWN;
+    for f in a.findings.iter().filter(|f| f.confidence >= shown) {
         let evidence = if f.evidence == crate::analysis::Evidence::Dynamic { "from the run" } else { "static" };
         lines.push(Line::from(vec![
             Span::styled("● ", theme.warn),
@@ -542,6 +578,15 @@ fn analysis_lines(a: &crate::analysis::Analysis, theme: &Theme, lines: &mut Vec<
         ]));
         lines.push(Line::raw(format!("  {}", f.message)));
         lines.push(Line::from(vec![Span::styled("  → ", theme.good), Span::raw(f.suggestion.clone())]));
+    }
+    let maybe: Vec<String> = a
+        .findings
+        .iter()
+        .filter(|f| f.confidence < shown)
+        .map(|f| format!("line {} {}", f.line, f.kind.as_str()))
+        .collect();
+    if !maybe.is_empty() {
+        lines.push(Line::from(Span::styled(format!("maybe (below 50%): {}", maybe.join(", ")), theme.dim)));
     }
 }
 

@@ -11,4 +11,5 @@ mod hostile;
 mod judge;
 mod learner;
 mod structures;
+mod teaching;
 mod tui_e2e;

@@ -1,4 +1,11 @@
-//! Findings from a judge run: failing cases tagged with an edge, and time-outs on large inputs.
+//! Findings from a judge run: edits of the learner's code that fixed the failing tests, failing cases
+//! tagged with an edge, and time-outs on large inputs.
+//!
+//! An edit that makes every failing test pass and breaks none ([`crate::judge::diagnose`]) is the
+//! strongest evidence there is of where a logic bug is and what kind it is: it becomes the top finding
+//! (0.95; a "maybe" 0.45 when it fixes only some failing tests), said Socratically (where and what kind, not the
+//! edit), and the other logic findings become "maybe"s. An edge tag the smallest failing input does not
+//! show is a "maybe" too: that input fails without it.
 //!
 //! A failing case tagged `empty`, `single`, `duplicates`, ... is strong evidence of a missing edge case; the
 //! finding points at the static finding's line when there is one, else at the entry function. A time-out on
@@ -8,8 +15,9 @@
 
 use super::complexity::suggestion;
 use super::Sink;
+use crate::analysis::mutate::MutantKind;
 use crate::analysis::program::Program;
-use crate::analysis::{Complexity, Context, Evidence, Finding, FindingKind, RunEvidence};
+use crate::analysis::{Complexity, Context, Evidence, Finding, FindingKind, Fix, RunEvidence};
 use crate::judge::Verdict;
 use crate::problems::Edge;
 
@@ -22,6 +30,7 @@ pub(super) fn check(
     sink: &mut Sink,
 ) {
     let entry_line = entries.first().map_or(1, |&u| prog.units[u].line);
+    let fixed = fixes(run, sink);
     let mut edges: Vec<Edge> = Vec::new();
     for f in &run.failures {
         let Some(edge) = f.edge else { continue };
@@ -36,12 +45,20 @@ pub(super) fn check(
             edges.push(edge);
         }
     }
-    let static_line = sink.lines_of(FindingKind::MissingEdgeCase).first().copied();
+    // Where the smallest failing input crashes, when it does, is where the edge is missed.
+    let crash_line = run.counterexample.as_ref().and_then(|c| c.line);
+    let static_line = sink.lines_of(FindingKind::MissingEdgeCase).first().copied().or(crash_line);
     for edge in edges {
         let (what, try_this) = describe(edge);
+        let unshown = run.counterexample.as_ref().is_some_and(|c| !c.edges.contains(&edge));
+        let confidence = match edge {
+            _ if fixed || unshown => 0.45,
+            Edge::Large => 0.7,
+            _ => 0.9,
+        };
         sink.push(Finding {
             kind: FindingKind::MissingEdgeCase,
-            confidence: if edge == Edge::Large { 0.7 } else { 0.9 },
+            confidence,
             line: static_line.unwrap_or(entry_line),
             message: format!("A test with {what} fails (`{}` case).", edge.as_str()),
             evidence: Evidence::Dynamic,
@@ -76,6 +93,104 @@ pub(super) fn check(
             note: FindingKind::SuboptimalComplexity.note().to_string(),
         });
     }
+}
+
+/// Findings from the fixes the diagnosis found; true when one fixed every failing test (the other logic
+/// findings are then demoted).
+fn fixes(run: &RunEvidence, sink: &mut Sink) -> bool {
+    let mut complete = false;
+    for fix in &run.fixes {
+        let Some((kind, message, suggestion)) = explain_fix(fix) else { continue };
+        complete |= fix.complete();
+        if fix.complete() {
+            let logic = [FindingKind::OffByOne, FindingKind::MissingEdgeCase, FindingKind::MissingValidation];
+            sink.demote(|f| logic.contains(&f.kind) && f.line != fix.line, 0.45);
+        }
+        let share = match fix.complete() {
+            true => "every failing test passes".to_string(),
+            false => format!("{} of the {} failing tests pass", fix.fixed, fix.failing),
+        };
+        sink.push(Finding {
+            kind,
+            // An edit that fixes only some failing tests often fixes them for the wrong reason: a "maybe".
+            confidence: if fix.complete() { 0.95 } else { 0.45 },
+            line: fix.line,
+            message: message.replace("{share}", &share),
+            evidence: Evidence::Dynamic,
+            suggestion: suggestion.to_string(),
+            note: kind.note().to_string(),
+        });
+    }
+    complete
+}
+
+/// The mistake pattern an edit that fixes the code points at, said without giving the edit away.
+fn explain_fix(fix: &Fix) -> Option<(FindingKind, String, &'static str)> {
+    let line = fix.line;
+    Some(match fix.kind {
+        MutantKind::Bound | MutantKind::Constant | MutantKind::Comparison => (
+            FindingKind::OffByOne,
+            format!("Line {line} is off by one: with a bound, a constant or a comparison on it moved by one, {{share}}."),
+            "Trace the first and the last step of this line on the smallest failing input: where should it start, \
+             and where should it stop?",
+        ),
+        MutantKind::AddedLastStep => (
+            FindingKind::MissingEdgeCase,
+            format!(
+                "Line {line}: when the loop before it ends, the last group it was building is never added; once it \
+                 is, {{share}}."
+            ),
+            "After the loop, what do the running variables still hold? Add it the way the loop adds the others.",
+        ),
+        MutantKind::AddedGuard if fix.change.contains("differ in length") => (
+            FindingKind::MissingEdgeCase,
+            "Inputs of different lengths are not handled: with an early answer for them, {share}.".to_string(),
+            "What should the answer be when the two inputs differ in length? Decide it before the loop.",
+        ),
+        MutantKind::AddedGuard => (
+            FindingKind::MissingEdgeCase,
+            "An empty input is not handled: with an early answer for it, {share}.".to_string(),
+            "What should the function return for an empty input? Answer that before anything indexes the input.",
+        ),
+        MutantKind::InitialValue => (
+            FindingKind::MissingEdgeCase,
+            format!("Line {line} starts a running best from a value a real answer can lie beyond; started elsewhere, {{share}}."),
+            "Could every answer be below (or above) this start, say when all values are negative? Start from the \
+             first item, or from infinity.",
+        ),
+        MutantKind::LeftoverCheck => (
+            FindingKind::MissingEdgeCase,
+            format!("Line {line} answers True without looking at what is left over; checking it, {{share}}."),
+            "When the loop ends, can items still be waiting to be matched? What should the answer be then?",
+        ),
+        MutantKind::DistinctIndex => (
+            FindingKind::MissingEdgeCase,
+            format!("Line {line} can pair an item with itself: when the lookup skips the item the loop is on, {{share}}."),
+            "What if the value you look up is the current item's own? Check that the index found is a different one.",
+        ),
+        MutantKind::Deduplicated => (
+            FindingKind::MissingEdgeCase,
+            format!("Repeated values break the steps after line {line}: with them set aside, {{share}}."),
+            "What should happen when the next value equals the last one? Walk the smallest failing input by hand.",
+        ),
+        MutantKind::DroppedGuard => (
+            FindingKind::MissingEdgeCase,
+            format!("The early exit on line {line} is wrong for some inputs: without it, {{share}}."),
+            "Which inputs reach this exit? Try it by hand on the smallest failing input.",
+        ),
+        MutantKind::Normalised => (
+            FindingKind::MissingValidation,
+            match fix.change.contains("letters and digits") {
+                true => "The input is used as given: cleaned first (only the characters that count, in one case), \
+                         {share}."
+                    .to_string(),
+                false => "The input is used as given: with case ignored, {share}.".to_string(),
+            },
+            "Re-read the statement: which characters count, and does case matter? Clean the input once, before \
+             comparing.",
+        ),
+        MutantKind::BoolOp | MutantKind::MinMax | MutantKind::DroppedLastStep => return None,
+    })
 }
 
 fn describe(edge: Edge) -> (&'static str, &'static str) {

@@ -76,6 +76,13 @@ impl Sink {
         }
     }
 
+    /// Caps the confidence of the findings `which` picks at `cap` (they become "maybe"s).
+    pub fn demote(&mut self, which: impl Fn(&Finding) -> bool, cap: f64) {
+        for f in self.by_key.values_mut().filter(|f| which(f)) {
+            f.confidence = f.confidence.min(cap);
+        }
+    }
+
     pub fn lines_of(&self, kind: FindingKind) -> Vec<u32> {
         let mut v: Vec<(f64, u32)> =
             self.by_key.values().filter(|f| f.kind == kind).map(|f| (f.confidence, f.line)).collect();

@@ -1,0 +1,241 @@
+//! "Why" for logic bugs (issue 15), measured on labelled learner bugs with the real judge and python3.
+//!
+//! Two corpora of buggy solutions, each file headed by `# problem:`, `# bug:` (the mistake pattern) and
+//! `# line:` (where the bug is):
+//! - `tests/fixtures/teaching/tuning/`: the issue's eight cases, written while the diagnosis was built;
+//! - `tests/fixtures/teaching/heldout/`: 47 bugs written by someone who never saw the detectors, and
+//!   measured only once they were frozen (docs/ANALYSIS.md has both numbers).
+//!
+//! Scoring, fixed before the held-out set was first run: a finding counts when its confidence is at least
+//! 0.5; per pattern (off_by_one, missing_edge_case, missing_validation) precision is the share of files
+//! with a finding of that pattern that are labelled with it, recall the share of files labelled with it
+//! that get one; a file's *top finding is right* when the first shown finding has the label's pattern and
+//! points within one line of the label's line. Other patterns (complexity, data structures) are not scored:
+//! a buggy file may also be slow.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use codify::analysis::{analyze, FindingKind, RunEvidence};
+use codify::judge::diagnose::{self, DiagnoseOptions};
+use codify::judge::{RunOptions, Verdict};
+
+use crate::common::*;
+
+struct Case {
+    file: PathBuf,
+    slug: String,
+    kind: FindingKind,
+    line: u32,
+}
+
+fn corpus(dir: &str) -> Vec<Case> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/teaching").join(dir);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    files.sort();
+    files
+        .into_iter()
+        .filter(|f| f.extension().is_some_and(|e| e == "py"))
+        .map(|file| {
+            let text = std::fs::read_to_string(&file).unwrap();
+            let field = |name: &str| {
+                let prefix = format!("# {name}: ");
+                let line = text.lines().find_map(|l| l.strip_prefix(&prefix).map(str::to_string));
+                line.unwrap_or_else(|| panic!("{}: no `{prefix}` header", file.display()))
+            };
+            let kind = FindingKind::parse(&field("bug")).unwrap_or_else(|| panic!("{}: unknown bug", file.display()));
+            Case { slug: field("problem"), kind, line: field("line").parse().unwrap(), file }
+        })
+        .collect()
+}
+
+/// What the diagnosis and analysis make of one file.
+struct Outcome {
+    verdict: Verdict,
+    /// Kinds of the findings at 0.5 or above, and the first one with its line.
+    shown: Vec<FindingKind>,
+    top: Option<(FindingKind, u32)>,
+    /// The top finding's confidence and the start of its message.
+    why: String,
+    counterexample: bool,
+    ms: f64,
+}
+
+fn outcome(case: &Case) -> Outcome {
+    let problem = bundled(&case.slug);
+    let code = std::fs::read_to_string(&case.file).unwrap();
+    let tests = problem.tests().unwrap();
+    let report = judge().run(&problem, &tests, &code, &RunOptions::default()).unwrap();
+    // More than the default 2 s: the tests run beside each other, and a loaded machine would try fewer edits
+    // and find fewer fixes (the search stops at the first full fix, so this rarely costs the whole budget).
+    let opts = DiagnoseOptions { budget: std::time::Duration::from_secs(6), ..DiagnoseOptions::default() };
+    let (evidence, diagnosis): (RunEvidence, _) =
+        diagnose::evidence(judge(), &problem, &tests, &code, &report, Some(&opts));
+    let analysis = analyze(&code, &problem.analysis_context(Some(&evidence)));
+    let shown: Vec<_> = analysis.confident(codify::analysis::SHOWN).collect();
+    Outcome {
+        verdict: report.verdict,
+        shown: shown.iter().map(|f| f.kind).collect(),
+        top: shown.first().map(|f| (f.kind, f.line)),
+        why: shown.first().map_or(String::new(), |f| {
+            format!("{:.2} {}", f.confidence, f.message.chars().take(60).collect::<String>())
+        }),
+        counterexample: evidence.counterexample.is_some(),
+        ms: diagnosis.map_or(0.0, |d| d.ms),
+    }
+}
+
+struct Score {
+    files: usize,
+    top_right: usize,
+    /// Files that got no counterexample.
+    without_counterexample: Vec<String>,
+    /// Per pattern: (true positives, files with a finding of it, files labelled with it).
+    per: BTreeMap<FindingKind, (usize, usize, usize)>,
+    lines: Vec<String>,
+}
+
+const SCORED: [FindingKind; 3] = [FindingKind::OffByOne, FindingKind::MissingEdgeCase, FindingKind::MissingValidation];
+
+fn score(cases: &[Case]) -> Score {
+    let mut s = Score { files: 0, top_right: 0, without_counterexample: vec![], per: BTreeMap::new(), lines: vec![] };
+    for case in cases {
+        let o = outcome(case);
+        assert!(
+            matches!(o.verdict, Verdict::WrongAnswer | Verdict::RuntimeError),
+            "{}: the corpus holds failing solutions, this one is {:?}",
+            case.file.display(),
+            o.verdict
+        );
+        s.files += 1;
+        if !o.counterexample {
+            s.without_counterexample.push(case.file.display().to_string());
+        }
+        let right = o.top.is_some_and(|(k, l)| k == case.kind && l.abs_diff(case.line) <= 1);
+        s.top_right += usize::from(right);
+        for k in SCORED {
+            let e = s.per.entry(k).or_default();
+            let has = o.shown.contains(&k);
+            e.0 += usize::from(has && case.kind == k);
+            e.1 += usize::from(has);
+            e.2 += usize::from(case.kind == k);
+        }
+        s.lines.push(format!(
+            "{} {:<70} label {:?}@{} top {:?} ce {} {:.0} ms {}",
+            if right { "✓" } else { "✗" },
+            case.file.file_name().unwrap().to_string_lossy(),
+            case.kind,
+            case.line,
+            o.top,
+            o.counterexample,
+            o.ms,
+            o.why
+        ));
+    }
+    s
+}
+
+fn report(name: &str, s: &Score) -> String {
+    let mut out = format!(
+        "{name}: {} files, top finding right {} ({:.0}%)\n",
+        s.files,
+        s.top_right,
+        100.0 * s.top_right as f64 / s.files.max(1) as f64
+    );
+    for (k, (tp, reported, labelled)) in &s.per {
+        let p = if *reported == 0 { 1.0 } else { *tp as f64 / *reported as f64 };
+        let r = if *labelled == 0 { 1.0 } else { *tp as f64 / *labelled as f64 };
+        out += &format!("  {:<20} P {p:.2} ({tp}/{reported})  R {r:.2} ({tp}/{labelled})\n", k.as_str());
+    }
+    out + &s.lines.join("\n")
+}
+
+#[test]
+fn the_issues_eight_cases_get_the_bug_or_a_counterexample() {
+    let cases = corpus("tuning");
+    assert_eq!(cases.len(), 8);
+    let s = score(&cases);
+    eprintln!("{}", report("tuning", &s));
+    // Every case: the top finding names the bug's line and kind, or a counterexample shows it. The two
+    // without a right finding (duplicates after a sort; a running sum clamped at 0) get a counterexample.
+    assert!(s.top_right >= 6, "{}", report("tuning", &s));
+    assert!(s.without_counterexample.is_empty(), "{:?}", s.without_counterexample);
+}
+
+#[test]
+fn following_the_suggestion_no_longer_ends_in_no_mistakes_found() {
+    // maximum-subarray with `best = float('-inf')` but the running sum clamped at 0: the issue's learner
+    // followed the suggestion and was told "No recurring mistakes found".
+    let home = tempfile::tempdir().unwrap();
+    let file = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/teaching/tuning/maximum-subarray__clamped_at_zero.py");
+    let out = codify(home.path(), &["submit", "maximum-subarray", file.to_str().unwrap()]);
+    let text = stdout(&out);
+    assert!(!text.contains("No recurring mistakes found"), "{text}");
+    assert!(text.contains("Smallest failing input found (single, negatives)"), "{text}");
+    assert!(text.contains("input:     nums = [-2]") && text.contains("actual:    0"), "{text}");
+    let json = codify(home.path(), &["submit", "maximum-subarray", file.to_str().unwrap(), "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(v["counterexample"]["input"], serde_json::json!({"nums": [-2]}), "{v}");
+    assert_eq!(v["counterexample"]["edges"], serde_json::json!(["single", "negatives"]));
+    assert!(v["diagnosis"]["tried"].as_u64().unwrap() > 0, "{v}");
+}
+
+#[test]
+fn a_hidden_failing_case_is_shown_only_through_a_generated_input() {
+    // Fails only on hidden tests; the counterexample must come from the generator, never the hidden data.
+    let problem = bundled("valid-palindrome");
+    let code = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/teaching/tuning/valid-palindrome__no_lower.py"),
+    )
+    .unwrap();
+    let hidden: Vec<_> = problem.tests().unwrap().into_iter().filter(|t| t.hidden).collect();
+    let report = judge().run(&problem, &hidden, &code, &RunOptions::default()).unwrap();
+    assert_eq!(report.verdict, Verdict::WrongAnswer);
+    let d = diagnose::diagnose(judge(), &problem, &hidden, &code, &report, &DiagnoseOptions::default()).unwrap();
+    let c = d.counterexample.expect("a generated input fails too");
+    assert_eq!(c.source, "generated");
+    assert!(hidden.iter().all(|t| t.input != c.input), "a hidden input leaked: {}", c.input);
+}
+
+/// Scores the held-out corpus and pins the measured numbers (docs/ANALYSIS.md): a change that makes them
+/// worse fails here. The goal (≥ 0.9 precision and ≥ 0.8 recall per pattern, top finding right for ≥ 80%)
+/// is the issue's; where it is not met, the docs say so.
+#[test]
+fn the_held_out_learner_bugs_are_explained() {
+    let cases = corpus("heldout");
+    assert!(cases.len() >= 30, "{} cases", cases.len());
+    let problems: std::collections::BTreeSet<&str> = cases.iter().map(|c| c.slug.as_str()).collect();
+    assert!(problems.len() >= 15, "{} problems", problems.len());
+    let s = score(&cases);
+    eprintln!("{}", report("held-out", &s));
+    // Measured (docs/ANALYSIS.md): 28 of 47 right; a slower machine tries fewer edits in the budget, so the
+    // floor leaves room for that.
+    assert!(s.top_right >= 25, "{}", report("held-out", &s));
+    assert!(s.without_counterexample.is_empty(), "{:?}", s.without_counterexample);
+    assert_precision(&s, 0.65);
+}
+
+/// Precision of every scored pattern with at least three findings is at least `floor`.
+fn assert_precision(s: &Score, floor: f64) {
+    for (k, (tp, reported, _)) in &s.per {
+        if *reported >= 3 {
+            assert!(*tp as f64 / *reported as f64 >= floor, "{} precision: {}", k.as_str(), report("", s));
+        }
+    }
+}
+
+/// The second held-out corpus: 53 bugs over 51 problems, written blind after the repairs above were tuned
+/// on the first one, and first run with the detectors frozen.
+#[test]
+fn the_second_held_out_learner_bugs_are_explained() {
+    let cases = corpus("heldout2");
+    assert!(cases.len() >= 40, "{} cases", cases.len());
+    let s = score(&cases);
+    eprintln!("{}", report("held-out 2", &s));
+    // Frozen detectors: 16 of 53 right at first (2 s budget), 18 with this budget; far below the issue's
+    // 80% (docs/ANALYSIS.md).
+    assert!(s.top_right >= 15, "{}", report("held-out 2", &s));
+    assert!(s.without_counterexample.is_empty(), "{:?}", s.without_counterexample);
+    assert_precision(&s, 0.65);
+}
