@@ -241,6 +241,11 @@ pub struct Context<'a> {
     /// Parameters the problem promises are nodes, never None (its signature types them `TreeNode`, not
     /// `Optional[TreeNode]`): reading `root.val` unchecked is then no missing edge case.
     pub promised_nodes: &'a [String],
+    /// Collection parameters the problem's constraints promise are never empty (`1 <= len(nums)`): reading
+    /// `nums[0]` unchecked is then no missing edge case.
+    pub non_empty: &'a [String],
+    /// The problem's pattern tags (`two-pointers`, `hash-map`, ...): how its optimal solution works.
+    pub patterns: &'a [String],
 }
 
 /// Analyses a Python source. Pure, deterministic, never panics.

@@ -53,6 +53,8 @@ pub(crate) struct Program<'a> {
     /// signature types them as a bare node type because its constraints guarantee one), whatever the
     /// solution's own annotation says.
     pub promised: Vec<(usize, &'a str)>,
+    /// Entry parameters the constraints promise are never empty (see [`crate::analysis::Context::non_empty`]).
+    pub non_empty: Vec<(usize, &'a str)>,
 }
 
 impl<'a> Program<'a> {
@@ -70,11 +72,24 @@ impl<'a> Program<'a> {
         };
         let mut units = vec![script];
         collect(suite, None, None, lines, &mut units);
-        let mut prog = Program { source, lines, units, envs: Vec::new(), attrs: HashMap::new(), promised: Vec::new() };
+        let mut prog = Program {
+            source,
+            lines,
+            units,
+            envs: Vec::new(),
+            attrs: HashMap::new(),
+            promised: Vec::new(),
+            non_empty: Vec::new(),
+        };
         for u in prog.entries(ctx.method) {
             for name in ctx.promised_nodes {
                 if let Some(p) = prog.units[u].params.iter().find(|p| p.name == name.as_str()) {
                     prog.promised.push((u, p.name));
+                }
+            }
+            for name in ctx.non_empty {
+                if let Some(p) = prog.units[u].params.iter().find(|p| p.name == name.as_str()) {
+                    prog.non_empty.push((u, p.name));
                 }
             }
         }

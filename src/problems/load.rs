@@ -357,6 +357,8 @@ fn parse_problem(
         .filter(|p| structures::Structure::of(&p.ty).is_some() && !p.ty.trim().starts_with("Optional["))
         .map(|p| p.name.clone())
         .collect();
+    let names: Vec<String> = sig.params.iter().map(|p| p.name.clone()).collect();
+    let non_empty = non_empty_params(&raw.constraints, &names);
     Ok(Problem {
         slug: raw.slug,
         title: raw.title,
@@ -375,6 +377,7 @@ fn parse_problem(
         limits: Limits { time_ms: raw.limits.time_ms, memory_mb: raw.limits.memory_mb },
         solution: solution.to_string(),
         promised_nodes,
+        non_empty,
         origin: origin.to_string(),
         tests_source,
     })

@@ -207,6 +207,8 @@ pub struct Problem {
     /// promises a node, so the analyser does not ask the solution to check them for None.
     #[serde(skip)]
     pub promised_nodes: Vec<String>,
+    /// Collection parameters the constraints promise are never empty ([`non_empty_params`]).
+    pub non_empty: Vec<String>,
     /// Where the problem came from, for error messages: `problems/two-sum` or a folder path.
     pub origin: String,
     #[serde(skip)]
@@ -225,6 +227,8 @@ impl Problem {
             optimal_space: Some(self.optimal_space),
             run,
             promised_nodes: &self.promised_nodes,
+            non_empty: &self.non_empty,
+            patterns: &self.patterns,
         }
     }
 
@@ -257,5 +261,38 @@ impl Problem {
                 format!("{}().{}({})", sig.class, sig.method.as_deref().unwrap_or("?"), params.join(", "))
             }
         }
+    }
+}
+
+/// Parameters a constraint promises at least one item: `1 <= len(nums)` (also `... <= 10^4` after it),
+/// `1 <= nums.length`, `len(nums) >= 1`.
+pub fn non_empty_params(constraints: &[String], params: &[String]) -> Vec<String> {
+    let mut out = Vec::new();
+    for c in constraints {
+        let c: String = c.chars().filter(|ch| !ch.is_whitespace()).collect();
+        let name = c
+            .strip_prefix("1<=len(")
+            .and_then(|r| r.split_once(')').map(|(n, _)| n))
+            .or_else(|| c.strip_prefix("1<=").and_then(|r| r.split_once(".length").map(|(n, _)| n)))
+            .or_else(|| c.strip_prefix("len(").and_then(|r| r.split_once(")>=1").map(|(n, _)| n)));
+        if let Some(n) = name.filter(|n| params.iter().any(|p| p == n) && !out.iter().any(|o: &String| o == n)) {
+            out.push(n.to_string());
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod constraint_tests {
+    use super::non_empty_params;
+
+    #[test]
+    fn constraints_promise_non_empty_inputs() {
+        let params = ["nums".to_string(), "s".to_string(), "k".to_string()];
+        let c = |v: &[&str]| non_empty_params(&v.iter().map(|s| s.to_string()).collect::<Vec<_>>(), &params);
+        assert_eq!(c(&["1 <= len(nums) <= 5 * 10^4", "-10^4 <= nums[i] <= 10^4"]), ["nums"]);
+        assert_eq!(c(&["1 <= s.length <= 100"]), ["s"]);
+        assert_eq!(c(&["len(s) >= 1"]), ["s"]);
+        assert!(c(&["0 <= len(nums) <= 10^4", "1 <= k <= len(nums)", "1 <= len(other)"]).is_empty());
     }
 }

@@ -671,3 +671,37 @@ fn large_timeout_confirms_suboptimal_complexity() {
     assert!(f.confidence >= 0.9, "{f:?}");
     assert_eq!(a.findings[0].evidence, Evidence::Dynamic, "the strongest finding comes first");
 }
+
+#[test]
+fn the_constraints_decide_whether_an_input_may_be_empty() {
+    // maximum-subarray promises `1 <= len(nums)`: starting from `nums[0]` is right, not a missing edge case.
+    let code = "class Solution:\n    def maxSubArray(self, nums):\n        best = cur = nums[0]\n        for x in nums[1:]:\n            cur = max(x, cur + x)\n            best = max(best, cur)\n        return best\n";
+    let p = bundled("maximum-subarray");
+    assert_eq!(p.non_empty, ["nums"]);
+    let edge = |ctx: &Context| analyze(code, ctx).findings.iter().any(|f| f.kind == FindingKind::MissingEdgeCase);
+    assert!(!edge(&p.analysis_context(None)), "{:?}", analyze(code, &p.analysis_context(None)).findings);
+    // Without the problem (or with a problem that allows an empty list) it is still worth a look.
+    assert!(edge(&Context { method: Some("maxSubArray"), ..Context::default() }));
+}
+
+#[test]
+fn the_complexity_suggestion_follows_the_problems_own_pattern() {
+    // The issue: two-sum, 3sum and container-with-most-water got the same "use a dict" sentence.
+    let brute = |name: &str, body: &str| format!("class Solution:\n    def {name}(self, nums, target=0):\n{body}");
+    let pairs = "        best = 0\n        for i in range(len(nums)):\n            for j in range(i + 1, len(nums)):\n                best = max(best, nums[i] + nums[j])\n        return best\n";
+    let triples = "        best = 0\n        for i in range(len(nums)):\n            for j in range(i + 1, len(nums)):\n                for k in range(j + 1, len(nums)):\n                    best = max(best, nums[i] + nums[j] + nums[k])\n        return best\n";
+    let advice = |slug: &str, method: &str| {
+        let p = bundled(slug);
+        let body = if slug == "3sum" { triples } else { pairs };
+        let a = analyze(&brute(method, body), &p.analysis_context(None));
+        let f = a.findings.iter().find(|f| f.kind == FindingKind::SuboptimalComplexity).expect("a complexity finding");
+        f.suggestion.clone()
+    };
+    let two_sum = advice("two-sum", "twoSum");
+    let three_sum = advice("3sum", "threeSum");
+    let water = advice("container-with-most-water", "maxArea");
+    assert!(two_sum.contains("dict"), "{two_sum}");
+    assert!(three_sum.contains("Sort first") && three_sum.contains("two pointers"), "{three_sum}");
+    assert!(water.contains("two pointers") && !water.contains("dict"), "{water}");
+    assert!(advice("trapping-rain-water", "trap").contains("highest value seen from each side"));
+}

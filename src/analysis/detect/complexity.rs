@@ -60,8 +60,45 @@ pub(super) fn check(
         confidence,
         line,
         format!("This runs in about {time} time ({}); the problem can be solved in {opt}.", term.reason()),
-        suggestion(&term, time, opt),
+        pattern_suggestion(ctx.patterns).map_or_else(|| suggestion(&term, time, opt), str::to_string),
     );
+}
+
+/// How the problem's own optimal pattern (its `patterns` tags, most telling first) makes it faster: two
+/// pointers for 3sum and container-with-most-water, running maxima for trapping-rain-water, a dict for
+/// two-sum. `None` when no tag says.
+pub(super) fn pattern_suggestion(patterns: &[String]) -> Option<&'static str> {
+    let has = |t: &str| patterns.iter().any(|p| p == t);
+    Some(if has("two-pointers") && has("sorting") {
+        "Sort first, then move two pointers toward each other: each step rules out one candidate, so the pairs \
+         are found in one pass."
+    } else if has("prefix-max") {
+        "Keep the highest value seen from each side (two pointers or two running-maximum arrays) instead of \
+         rescanning for every position."
+    } else if has("two-pointers") {
+        "Start two pointers at the two ends and move the one that cannot do better: every item is looked at once."
+    } else if has("sequence-start") {
+        "Put the values in a set and only count from values that start a run (x - 1 is absent): each value is \
+         then visited once."
+    } else if has("sliding-window") {
+        "Keep a window whose edges only move forward, and update its counts as they move instead of rebuilding them."
+    } else if has("monotonic-stack") {
+        "Keep a stack of the items still waiting for their answer, in order: each item is pushed and popped once."
+    } else if has("prefix-sum") || has("prefix-product") {
+        "Precompute running sums or products from each side once; then every position is answered in O(1)."
+    } else if has("binary-search") {
+        "The search space is ordered: halve it at every step instead of scanning it."
+    } else if has("heap") || has("top-k") {
+        "Keep only the best k items in a heap (O(n log k)) instead of sorting or rescanning everything."
+    } else if has("complement-lookup") || has("hash-map") || has("hash-set") {
+        "Remember what you have seen in a dict or set, so each lookup is O(1) instead of a scan."
+    } else if has("dynamic-programming") || has("1d-dp") || has("2d-dp") {
+        "Store each subproblem's answer once, in a cache or a table, instead of computing it again."
+    } else if has("union-find") {
+        "Keep the components in a union-find: each merge and lookup is nearly O(1)."
+    } else {
+        return None;
+    })
 }
 
 /// Polynomial degree of a class, with `log n` between 0 and 1.

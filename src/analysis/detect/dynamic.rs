@@ -89,7 +89,9 @@ pub(super) fn check(
             line,
             message,
             evidence: Evidence::Dynamic,
-            suggestion: suggestion(&crate::analysis::cost::Term::one(), time, opt),
+            suggestion: super::complexity::pattern_suggestion(ctx.patterns)
+                .filter(|_| time > opt)
+                .map_or_else(|| suggestion(&crate::analysis::cost::Term::one(), time, opt), str::to_string),
             note: FindingKind::SuboptimalComplexity.note().to_string(),
         });
     }

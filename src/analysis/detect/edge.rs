@@ -52,6 +52,11 @@ fn maybe_empty(prog: &Program, u: usize, name: &str) -> Option<Source> {
     None
 }
 
+/// A parameter the problem's constraints promise at least one item (`1 <= len(nums)`).
+fn promised_non_empty(prog: &Program, u: usize, name: &str) -> bool {
+    prog.non_empty.iter().any(|(pu, n)| *pu == u && *n == name)
+}
+
 #[derive(Clone, Copy, PartialEq)]
 enum Source {
     Param,
@@ -141,6 +146,9 @@ fn fixed_index(
         (2 | -3, _) => (3, 0.7),
         _ => return,
     };
+    if need == 1 && source == Source::Param && promised_non_empty(prog, u, name) {
+        return;
+    }
     let what = if need == 1 { "is not empty".to_string() } else { format!("has at least {need} items") };
     let why = if source == Source::Filtered { " (it is empty when nothing passes the filter)" } else { "" };
     sink.add(
@@ -181,7 +189,7 @@ fn empty_aggregate(
             }
             if v.starts_empty && v.kind.is_collection() {
                 (0.7, format!("`{name}` stays empty when nothing was added to it"))
-            } else if v.param && v.kind != Kind::Num {
+            } else if v.param && v.kind != Kind::Num && !promised_non_empty(prog, u, name) {
                 (0.35, format!("`{name}` may be empty"))
             } else {
                 return;
