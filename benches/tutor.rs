@@ -151,6 +151,7 @@ fn offline(g: &Grounding, rows: &mut Vec<String>) {
         truncated_from: 0,
         hint: None,
         hints_seen: 1,
+        taken: Vec::new(),
         allow_solution: false,
         passages: codify::coach::retrieve::passages().iter().take(3).cloned().collect(),
         history: Vec::new(),

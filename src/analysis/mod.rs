@@ -248,6 +248,11 @@ pub struct Context<'a> {
     pub patterns: &'a [String],
 }
 
+/// How a problem's own optimal pattern (its `patterns` tags) makes a solution faster, when a tag says.
+pub fn pattern_advice(patterns: &[String]) -> Option<&'static str> {
+    detect::pattern_suggestion(patterns)
+}
+
 /// Analyses a Python source. Pure, deterministic, never panics.
 pub fn analyze(source: &str, ctx: &Context) -> Analysis {
     parse::run_guarded(source, |suite, lines| analyze_suite(source, suite, lines, ctx))

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 
 use super::output::{print_json, Style};
 use super::{find, read_solution, Ctx, Failure};
-use crate::analysis::{analyze, RunEvidence};
+use crate::analysis::analyze;
 use crate::coach::{ChatEvent, ChatRequest, Coach, Grounding, Source};
 use crate::judge::RunOptions;
 use crate::problems::Problem;
@@ -44,16 +44,23 @@ fn ground(ctx: &Ctx, store: &Store, problem: Problem, file: Option<&Path>) -> Re
     g.load_record(store)?;
     let Some(code) = code else { return Ok(g) };
     let p = &g.problem;
+    let mut evidence = None;
     match ctx.judge() {
         Ok(judge) => {
             let mut tests = p.tests()?;
             tests.retain(|t| !t.hidden);
             let opts = RunOptions { stop_at_first_failure: true, cancel: None };
-            g.report = Some(judge.run(p, &tests, &code, &opts)?);
+            let report = judge.run(p, &tests, &code, &opts)?;
+            // A failing run is diagnosed as on submit, so the tutor knows the smallest failing input and the
+            // line at fault.
+            let diagnose = crate::judge::diagnose::DiagnoseOptions::from_config(&ctx.config.judge);
+            let (found, _) = crate::judge::diagnose::evidence(&judge, p, &tests, &code, &report, diagnose.as_ref());
+            g.counterexample = found.counterexample.clone();
+            evidence = Some(found);
+            g.report = Some(report);
         }
         Err(e) => eprintln!("codify: note: the tutor cannot run your code ({e}); it answers from the code alone"),
     }
-    let evidence = g.report.as_ref().map(RunEvidence::from_report);
     let actx = p.analysis_context(evidence.as_ref());
     g.analysis = Some(analyze(&code, &actx));
     g.code = Some(code);

@@ -68,6 +68,7 @@ pub async fn feedback(
         truncated_from: 0,
         hint: None,
         hints_seen: 0,
+        taken: Vec::new(),
         allow_solution: false,
         passages: Vec::new(),
         history: Vec::new(),

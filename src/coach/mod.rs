@@ -20,6 +20,7 @@ pub mod endpoint;
 pub mod error;
 mod feedback;
 pub mod guard;
+pub mod hints;
 pub mod intent;
 pub mod planner;
 pub mod prompt;
@@ -57,6 +58,8 @@ pub struct Grounding {
     /// The latest run of that code.
     pub report: Option<Report>,
     pub analysis: Option<Analysis>,
+    /// The smallest input the code fails, from the diagnosis of that run.
+    pub counterexample: Option<crate::analysis::Counterexample>,
     /// A short summary of the learner's measured weaknesses, from the learner model.
     pub weaknesses: Option<String>,
     /// The learner has an accepted submission for this problem.
@@ -80,6 +83,7 @@ impl Grounding {
             code: None,
             report: None,
             analysis: None,
+            counterexample: None,
             weaknesses: None,
             solved: false,
             recent_failures: 0,
@@ -109,6 +113,8 @@ pub struct Turn {
     pub hint: Option<u32>,
     /// Prepared hints seen before this turn.
     pub hints_seen: u32,
+    /// Hints passed over because the code already shows their idea: (number, the ideas).
+    pub taken: Vec<(u32, Vec<&'static str>)>,
     /// A full solution may be shown: asked for explicitly, after solving or giving up.
     pub allow_solution: bool,
     pub passages: Vec<Passage>,

@@ -162,6 +162,9 @@ fn context(g: &Grounding, t: &Turn) -> String {
     if !shown.is_empty() {
         s.push_str(&format!("Hints the learner has already seen:\n{}\n", shown.join("\n")));
     }
+    for (n, ideas) in &t.taken {
+        s.push_str(&format!("Hint {n} was passed over: the code already uses {}.\n", ideas.join(" and ")));
+    }
     match &g.code {
         Some(code) => {
             let (open, body, close) = delimit(&clip(code, MAX_CODE_CHARS));
@@ -171,6 +174,16 @@ fn context(g: &Grounding, t: &Turn) -> String {
     }
     if let Some(r) = &g.report {
         s.push_str(&format!("\n## Latest run\n{}\n", run_summary(r)));
+    }
+    if let Some(c) = &g.counterexample {
+        let got = c.error.clone().unwrap_or_else(|| clip(&c.actual.to_string(), 300));
+        let edges: Vec<&str> = c.edges.iter().map(|e| e.as_str()).collect();
+        s.push_str(&format!(
+            "Smallest failing input found ({}): {} — expected {}, the code gives {got}.\n",
+            if edges.is_empty() { "nothing special".to_string() } else { edges.join(", ") },
+            crate::fmt::input(&c.input, 300),
+            clip(&c.expected.to_string(), 300)
+        ));
     }
     if let Some(a) = &g.analysis {
         s.push_str(&format!("\n## Analysis\n{}\n", analysis_summary(a)));

@@ -89,7 +89,19 @@ async fn plan(coach: &Coach, store: &Store, req: &ChatRequest, cancel: &Cancella
     let allow_solution = intent == Intent::Solution && (g.solved || gave_up || !coach.socratic);
     let hints_seen = store.hints_used(&g.problem.slug)?;
     let wants_hint = intent == Intent::NextHint || (intent == Intent::Solution && !allow_solution);
-    let hint = (wants_hint && (hints_seen as usize) < g.problem.hints.len()).then_some(hints_seen + 1);
+    let mut hint = (wants_hint && (hints_seen as usize) < g.problem.hints.len()).then_some(hints_seen + 1);
+    // A hint whose idea the code already shows is passed over (never the last one).
+    let mut taken = Vec::new();
+    while let (Some(n), Some(code)) = (hint, g.code.as_deref()) {
+        let Some(ideas) = (n < g.problem.hints.len() as u32)
+            .then(|| super::hints::taken(&g.problem.hints[n as usize - 1], code))
+            .flatten()
+        else {
+            break;
+        };
+        taken.push((n, ideas));
+        hint = Some(n + 1);
+    }
     let history = store.chat_history(&g.problem.slug, HISTORY_TURNS)?;
     let mut passages = passages(coach, store, g, &question, cancel).await?;
     if intent == Intent::ExplainPattern {
@@ -113,6 +125,7 @@ async fn plan(coach: &Coach, store: &Store, req: &ChatRequest, cancel: &Cancella
         truncated_from: if cut { req.question.chars().count() } else { 0 },
         hint,
         hints_seen,
+        taken,
         allow_solution,
         passages,
         history,

@@ -121,8 +121,23 @@ fn point_at(g: &Grounding, f: &Finding) -> String {
 
 fn next_hint(g: &Grounding, t: &Turn) -> String {
     let total = g.problem.hints.len();
+    let skipped = match t.taken.as_slice() {
+        [] => String::new(),
+        taken => {
+            let ideas: Vec<&str> = taken.iter().flat_map(|(_, i)| i.iter().copied()).collect();
+            let numbers: Vec<String> = taken.iter().map(|(n, _)| n.to_string()).collect();
+            format!(
+                " (your code already uses {}, the idea of hint {}, so here is the next one)",
+                ideas.join(" and "),
+                numbers.join(" and ")
+            )
+        }
+    };
     let mut s = match t.hint {
-        Some(n) => format!("Hint {n} of {total}: {}", g.problem.hints.get(n as usize - 1).cloned().unwrap_or_default()),
+        Some(n) => format!(
+            "Hint {n} of {total}{skipped}: {}",
+            g.problem.hints.get(n as usize - 1).cloned().unwrap_or_default()
+        ),
         None if total == 0 => format!("{} has no prepared hints; here is where to look.", g.problem.title),
         None => format!("You have seen all {total} hints for {}.", g.problem.title),
     };
@@ -208,8 +223,15 @@ fn why_fail(g: &Grounding) -> String {
         };
     };
     let mut s = case_line(c);
+    if let Some(ce) = g.counterexample.as_ref().filter(|ce| ce.input != c.input) {
+        s.push_str("\n\n");
+        s.push_str(&smallest(ce));
+    }
     let fs = findings(g);
-    let related = fs.iter().find(|f| matches!(f.kind, FindingKind::MissingEdgeCase | FindingKind::OffByOne));
+    // A finding from the run (an edit of this code that fixed the failing tests) explains the failure best.
+    let localised = fs.iter().find(|f| f.evidence == crate::analysis::Evidence::Dynamic);
+    let related = localised
+        .or_else(|| fs.iter().find(|f| matches!(f.kind, FindingKind::MissingEdgeCase | FindingKind::OffByOne)));
     let hint = match c.verdict {
         Verdict::TimeLimitExceeded => complexity(g),
         Verdict::MemoryLimitExceeded => "It used too much memory: which structure grows with the input, and does it \
@@ -230,6 +252,22 @@ fn why_fail(g: &Grounding) -> String {
     s.push_str("\n\n");
     s.push_str(&hint);
     s
+}
+
+/// The smallest failing input the diagnosis found, in words.
+fn smallest(c: &crate::analysis::Counterexample) -> String {
+    let edges: Vec<&str> = c.edges.iter().map(|e| e.as_str()).collect();
+    let special = if edges.is_empty() { String::new() } else { format!(" ({})", edges.join(", ")) };
+    let got = match &c.error {
+        Some(e) => format!("it raises {}", clip(e, 160)),
+        None => format!("your code returns {}", clip(&c.actual.to_string(), 120)),
+    };
+    format!(
+        "The smallest input I found that fails is {}{special}: expected {}, {got}. Walk through your code by hand \
+         on it.",
+        crate::fmt::input(&c.input, 160),
+        clip(&c.expected.to_string(), 120)
+    )
 }
 
 fn complexity(g: &Grounding) -> String {
@@ -268,7 +306,13 @@ fn complexity(g: &Grounding) -> String {
                 question_for(f.kind, None),
                 sentence(&f.suggestion)
             )),
-            None => s.push_str("\n\nWhich part of your code runs once per pair (or per subset) of elements, and could it run once per element?"),
+            None => match crate::analysis::pattern_advice(&p.patterns) {
+                Some(how) => s.push_str(&format!("\n\nHow this problem is solved faster: {how}")),
+                None => s.push_str(
+                    "\n\nWhich part of your code runs once per pair (or per subset) of elements, and could it run \
+                     once per element?",
+                ),
+            },
         }
     } else {
         s.push_str("\n\nThat already matches the best bound; what is left is correctness and constant factors.");

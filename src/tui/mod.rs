@@ -517,6 +517,7 @@ impl Runtime {
             Some(ws) => {
                 grounding.report = ws.report.as_ref().map(|(_, r)| r.clone());
                 grounding.analysis = ws.analysis.clone();
+                grounding.counterexample = ws.counterexample.clone();
             }
             None if !code.trim().is_empty() => {
                 grounding.analysis = Some(crate::analysis::analyze(&code, &grounding.problem.analysis_context(None)));

@@ -526,6 +526,7 @@ fn offline_turn(g: &Grounding, question: &str, hints_seen: u32) -> (Turn, String
         truncated_from: 0,
         hint,
         hints_seen,
+        taken: vec![],
         allow_solution: false,
         passages: passages.into_iter().map(|(p, _)| p).collect(),
         history: vec![],
@@ -671,4 +672,33 @@ async fn doctor_says_whether_the_endpoint_answers_and_never_fails_for_it() {
     let down = tokio::task::spawn_blocking(move || doctor(&dead)).await.unwrap();
     assert_eq!(down["ok"], false);
     assert!(down["detail"].as_str().unwrap().contains("cannot reach"), "{down}");
+}
+
+#[test]
+fn the_offline_tutor_fits_the_code_it_sees() {
+    let dir = tempfile::tempdir().unwrap();
+    let hint = |file: &std::path::Path, slug: &str, ask: &str| {
+        let mut args = vec!["hint", slug, "--file", file.to_str().unwrap()];
+        if !ask.is_empty() {
+            args.extend(["--ask", ask]);
+        }
+        let o = codify(dir.path(), &args);
+        assert!(o.status.success(), "{}", common::stderr(&o));
+        common::stdout(&o)
+    };
+    // Two indices walking toward each other, but no case folding: hints 1 and 2 are about what the code
+    // already does, so the first hint served is 3.
+    let in_place = "class Solution:\n    def isPalindrome(self, s):\n        i, j = 0, len(s) - 1\n        while i < j:\n            while i < j and not s[i].isalnum():\n                i += 1\n            while i < j and not s[j].isalnum():\n                j -= 1\n            if s[i] != s[j]:\n                return False\n            i += 1\n            j -= 1\n        return True\n";
+    let file = common::write_solution(dir.path(), "palindrome.py", in_place);
+    let out = hint(&file, "valid-palindrome", "");
+    assert!(out.contains("Hint 3 of 3 (your code already uses two indices moving toward each other"), "{out}");
+    // "Why does it fail?" answers from the smallest failing input and the line at fault.
+    let out = hint(&file, "valid-palindrome", "why does it fail?");
+    assert!(out.contains("The smallest input I found that fails is s = "), "{out}");
+    assert!(out.contains("used as given"), "the localised bug: {out}");
+    // "How do I make it faster?" answers from the problem's own optimal pattern.
+    let cubic = "class Solution:\n    def threeSum(self, nums):\n        out = set()\n        n = len(nums)\n        for i in range(n):\n            for j in range(i + 1, n):\n                for k in range(j + 1, n):\n                    if nums[i] + nums[j] + nums[k] == 0:\n                        out.add(tuple(sorted((nums[i], nums[j], nums[k]))))\n        return [list(t) for t in out]\n";
+    let file = common::write_solution(dir.path(), "three.py", cubic);
+    let out = hint(&file, "3sum", "how do I make it faster?");
+    assert!(out.contains("two pointers"), "{out}");
 }

@@ -67,7 +67,7 @@ pub(super) fn check(
 /// How the problem's own optimal pattern (its `patterns` tags, most telling first) makes it faster: two
 /// pointers for 3sum and container-with-most-water, running maxima for trapping-rain-water, a dict for
 /// two-sum. `None` when no tag says.
-pub(super) fn pattern_suggestion(patterns: &[String]) -> Option<&'static str> {
+pub(crate) fn pattern_suggestion(patterns: &[String]) -> Option<&'static str> {
     let has = |t: &str| patterns.iter().any(|p| p == t);
     Some(if has("two-pointers") && has("sorting") {
         "Sort first, then move two pointers toward each other: each step rules out one candidate, so the pairs \

@@ -16,6 +16,8 @@ mod validation;
 
 use std::collections::HashMap;
 
+pub(crate) use complexity::pattern_suggestion;
+
 use rustpython_parser::ast::{Expr, Stmt};
 
 use super::cost::Model;
