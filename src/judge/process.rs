@@ -3,8 +3,9 @@
 //! One `poll` loop in the calling thread feeds input to stdin (more of it as frames arrive), reads result
 //! frames from the dedicated descriptor, drains stdout and stderr (counting them against the output cap),
 //! watches the cancel token, and enforces the limits the parent decides: the startup deadline until the
-//! first frame, then a per-case deadline from the moment the case's input was delivered, and a total CPU
-//! budget read from the kernel. Each frame is handed over with the time the parent measured for it.
+//! first frame, then a per-case deadline from the moment the case's input was delivered (extended by the time
+//! the case spent waiting for a CPU on a busy machine, from each thread's `schedstat`, and for a frame read
+//! late, up to ten times the limit in wall time), and a total CPU budget read from the kernel. Each frame is handed over with the time the parent measured for it.
 //!
 //! Whatever happens, the interpreter is killed first (through a pidfd, so that no other process can be hit),
 //! then the supervising process and the rest of its group, before the supervisor is reaped; also when a
@@ -262,6 +263,10 @@ pub fn supervise(
     let (mut out_open, mut err_open) = (true, true);
     let mut cpu_checked = start;
     let cpu = CpuClock::new(&run);
+    // How long the interpreter had waited for a CPU when the current case's clock started, and how much of
+    // its waiting since has been added to its deadline.
+    let mut case_wait_from: Option<Duration> = None;
+    let mut granted = Duration::ZERO;
 
     let end = 'outer: loop {
         if cancel.is_some_and(CancelToken::is_cancelled) {
@@ -269,7 +274,22 @@ pub fn supervise(
         }
         let now = Instant::now();
         if now >= deadline && results_open {
-            break End::TimedOut;
+            // Neither a busy machine's delays count against a case: time the interpreter spent waiting for a
+            // CPU (from its threads' `schedstat`), nor a frame that arrived in time but is read late because this
+            // process was waiting for one. Both up to STARVED_MAX times the limit in wall time. Sleeping or
+            // blocking is not waiting for a CPU.
+            let limit = caps.per_frame + allowance;
+            let within = deliveries > 0 && now < clock_from + limit * STARVED_MAX;
+            let waited = case_wait_from.zip(cpu.waited()).map(|(from, now)| now.saturating_sub(from));
+            match waited {
+                _ if within && readable(&run.results) => {}
+                Some(w) if within && w > granted + CPU_TICK => {
+                    deadline += w - granted;
+                    granted = w;
+                    continue;
+                }
+                _ => break End::TimedOut,
+            }
         }
         if let Some(base) = caps.cpu_base {
             if now >= cpu_checked + CPU_CHECK_EVERY {
@@ -336,6 +356,7 @@ pub fn supervise(
                     clock_from = Instant::now();
                     if deliveries > 1 {
                         deadline = clock_from + caps.per_frame + allowance;
+                        (case_wait_from, granted) = (cpu.waited(), Duration::ZERO);
                     }
                     if feed == Feed::Close {
                         run.stdin = None; // closes the pipe: EOF for the program
@@ -361,6 +382,7 @@ pub fn supervise(
                             }
                             clock_from = clock_from.max(at);
                             deadline = at + caps.per_frame + allowance;
+                            (case_wait_from, granted) = (cpu.waited(), Duration::ZERO);
                             scanned = end + 1;
                             line_start = scanned;
                         }
@@ -415,10 +437,23 @@ pub fn supervise(
 
 /// How often the CPU budget is checked while a case runs.
 const CPU_CHECK_EVERY: Duration = Duration::from_millis(50);
+/// Waiting shorter than this is not worth a new deadline; a starved case may take this many times its limit
+/// in wall time before it is timed out anyway.
+const CPU_TICK: Duration = Duration::from_millis(10);
+const STARVED_MAX: u32 = 10;
 
 /// Reads the CPU time the interpreter has used, all its threads together, from /proc.
+/// Whether a frame (or part of one) is waiting to be read, without waiting for one.
+fn readable(results: &impl AsRawFd) -> bool {
+    let mut pfd = libc::pollfd { fd: results.as_raw_fd(), events: libc::POLLIN, revents: 0 };
+    // SAFETY: one valid pollfd, no waiting.
+    unsafe { libc::poll(&mut pfd, 1, 0) > 0 && pfd.revents & libc::POLLIN != 0 }
+}
+
 struct CpuClock {
     stat: std::path::PathBuf,
+    /// `/proc/PID/task`: each thread's `schedstat` holds its time on a CPU and its time waiting for one (ns).
+    tasks: std::path::PathBuf,
     tick: f64,
 }
 
@@ -427,7 +462,22 @@ impl CpuClock {
         let pid = run.interpreter.as_ref().map(|(p, _)| *p).unwrap_or(run.child.id() as libc::pid_t);
         // SAFETY: sysconf has no preconditions.
         let hz = unsafe { libc::sysconf(libc::_SC_CLK_TCK) };
-        CpuClock { stat: format!("/proc/{pid}/stat").into(), tick: 1.0 / hz.max(1) as f64 }
+        CpuClock {
+            stat: format!("/proc/{pid}/stat").into(),
+            tasks: format!("/proc/{pid}/task").into(),
+            tick: 1.0 / hz.max(1) as f64,
+        }
+    }
+
+    /// How long the interpreter's threads have waited on a run queue, runnable but not running, in all (the
+    /// harness runs the solution on a thread of its own).
+    fn waited(&self) -> Option<Duration> {
+        let mut ns = 0u64;
+        for task in std::fs::read_dir(&self.tasks).ok()?.flatten() {
+            let Ok(text) = std::fs::read_to_string(task.path().join("schedstat")) else { continue };
+            ns += text.split_whitespace().nth(1).and_then(|w| w.parse::<u64>().ok()).unwrap_or(0);
+        }
+        Some(Duration::from_nanos(ns))
     }
 
     fn used(&self) -> Option<Duration> {

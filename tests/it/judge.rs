@@ -218,3 +218,60 @@ fn cancel_stops_a_run_at_once() {
     assert!(matches!(r, Err(codify::judge::RunError::Cancelled)));
     assert!(started.elapsed() < std::time::Duration::from_millis(900), "cancelled before the 1000 ms limit");
 }
+
+/// Runs `f` with this thread (and the processes it starts) on CPU 0 only, beside `hogs` busy loops on the
+/// same CPU: a machine busy with other work.
+fn on_a_busy_cpu<T>(hogs: usize, f: impl FnOnce() -> T) -> T {
+    use std::os::unix::process::CommandExt;
+    // SAFETY: cpu_set_t is plain data; the calls only read and write the sets passed.
+    let (old, one) = unsafe {
+        let mut old: libc::cpu_set_t = std::mem::zeroed();
+        libc::sched_getaffinity(0, std::mem::size_of::<libc::cpu_set_t>(), &mut old);
+        let mut one: libc::cpu_set_t = std::mem::zeroed();
+        libc::CPU_SET(0, &mut one);
+        (old, one)
+    };
+    let mut busy: Vec<std::process::Child> = (0..hogs)
+        .map(|_| {
+            let mut cmd = std::process::Command::new("python3");
+            cmd.args(["-c", "while True: pass"]);
+            // SAFETY: sched_setaffinity is async-signal-safe.
+            unsafe {
+                cmd.pre_exec(move || {
+                    libc::sched_setaffinity(0, std::mem::size_of::<libc::cpu_set_t>(), &one);
+                    Ok(())
+                });
+            }
+            cmd.spawn().expect("python3")
+        })
+        .collect();
+    // SAFETY: as above, for this thread.
+    unsafe { libc::sched_setaffinity(0, std::mem::size_of::<libc::cpu_set_t>(), &one) };
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    let out = f();
+    unsafe { libc::sched_setaffinity(0, std::mem::size_of::<libc::cpu_set_t>(), &old) };
+    for b in &mut busy {
+        let _ = b.kill();
+        let _ = b.wait();
+    }
+    out
+}
+
+#[test]
+fn a_case_the_machine_starves_is_not_timed_out_but_a_sleeping_one_is() {
+    // About 150 ms of work per case against a 500 ms limit, with four busy loops sharing the CPU: each case
+    // takes well over 500 ms of wall time, nearly all of it waiting for the CPU. It is not the solution's.
+    let work = "class Solution:\n    def probe(self, x):\n        n = 0\n        t = time.process_time()\n        while time.process_time() - t < 0.15:\n            n += 1\n        return x\nimport time\n";
+    let problem = fixture("sandbox-timing");
+    let r = on_a_busy_cpu(4, || submit(&problem, work));
+    assert_eq!(r.verdict, Verdict::Accepted, "{:?}", r.cases.iter().map(|c| c.ms).collect::<Vec<_>>());
+    assert!(
+        r.cases.iter().any(|c| c.ms > 500.0),
+        "the machine was busy: {:?}",
+        r.cases.iter().map(|c| c.ms).collect::<Vec<_>>()
+    );
+    // Sleeping is not waiting for a CPU: still a time-out, busy machine or not.
+    let sleepy = "import time\nclass Solution:\n    def probe(self, x):\n        time.sleep(0.8)\n        return x\n";
+    let r = on_a_busy_cpu(4, || submit(&problem, sleepy));
+    assert_eq!(r.verdict, Verdict::TimeLimitExceeded);
+}
