@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::intake::{Declared, Intake};
 use super::weakness::{Profile, SubmissionRow};
 use crate::analysis::FindingKind;
+use crate::complexity::Complexity;
 use crate::knowledge::Progression;
 use crate::problems::{Bank, Difficulty};
 
@@ -27,20 +28,44 @@ pub struct ProblemInfo {
     pub topic: String,
     /// The well-known lists it belongs to (`blind-75`, `neetcode-150`).
     pub lists: Vec<String>,
+    /// Its algorithmic tags (`patterns` in problem.toml: `two-pointers`, `hash-map`, ...).
+    pub tags: Vec<String>,
+    pub optimal_time: Complexity,
+    /// The mistake patterns it exercises (see [`super::exercise`]), as a mask.
+    pub exercises: u32,
 }
 
 impl ProblemInfo {
+    /// Every problem of the bank; reads each problem's test tags (not its tests) for what it exercises.
     pub fn from_bank(bank: &Bank) -> Vec<ProblemInfo> {
+        let practised = super::exercise::practised_by_notes();
         bank.all()
             .iter()
-            .map(|p| ProblemInfo {
-                slug: p.slug.clone(),
-                title: p.title.clone(),
-                difficulty: p.difficulty,
-                topic: p.topic.clone(),
-                lists: p.lists.clone(),
+            .map(|p| {
+                let edges = p.edges();
+                let facts = super::exercise::ProblemFacts {
+                    tags: &p.patterns,
+                    edges: &edges,
+                    optimal_time: p.optimal_time,
+                    practised: practised.get(&p.slug).map_or(&[], Vec::as_slice),
+                };
+                ProblemInfo {
+                    slug: p.slug.clone(),
+                    title: p.title.clone(),
+                    difficulty: p.difficulty,
+                    topic: p.topic.clone(),
+                    lists: p.lists.clone(),
+                    tags: p.patterns.clone(),
+                    optimal_time: p.optimal_time,
+                    exercises: super::exercise::exercised(&facts),
+                }
             })
             .collect()
+    }
+
+    /// What each problem of `catalog` exercises.
+    pub fn exercises(catalog: &[ProblemInfo]) -> super::exercise::Exercises {
+        super::exercise::Exercises::new(catalog.iter().map(|p| (p.slug.clone(), p.exercises)))
     }
 }
 
@@ -65,6 +90,12 @@ pub struct Record {
     pub last_failed: bool,
     /// Times of the accepted submissions, oldest first.
     pub accepted_at: Vec<i64>,
+    /// Patterns any submission of the problem showed (mask in `FindingKind::ALL` order).
+    #[serde(default)]
+    pub shown: u32,
+    /// Patterns the problem showed and has not been solved without since: still open.
+    #[serde(default)]
+    pub open: u32,
 }
 
 impl Record {
@@ -84,7 +115,7 @@ pub struct History {
 impl History {
     /// From `rows` whose `problem` indexes `names`; `utc_offset_s` places days.
     pub fn from_rows(names: &[String], rows: &[SubmissionRow], utc_offset_s: i32) -> History {
-        super::fold::Fold::from_rows(names, rows, utc_offset_s).into_history()
+        super::fold::Fold::from_rows(names, rows, &Default::default(), utc_offset_s).into_history()
     }
 
     pub fn get(&self, slug: &str) -> Option<&Record> {

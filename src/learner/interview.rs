@@ -189,6 +189,9 @@ mod tests {
             difficulty: Difficulty::Medium,
             topic: "arrays".into(),
             lists: Vec::new(),
+            tags: Vec::new(),
+            optimal_time: crate::complexity::Complexity::Linear,
+            exercises: 0,
         };
         let catalog = vec![info("solved"), info("attempted"), info("new")];
         let progression = crate::knowledge::Progression::default();

@@ -4,11 +4,15 @@ use rusqlite::{params, OptionalExtension};
 
 use super::{Store, StoreError};
 use crate::judge::{CaseReport, Report, Verdict};
+use crate::learner::exercise::Exercises;
 use crate::learner::fold::{Fold, FoldRow};
 
 /// The format of the saved [`Fold`]: bump it when the fold's fields or rules change, and saved folds are
 /// folded again from the start.
-const FOLD_VERSION: i64 = 1;
+///
+/// 2: mastery moves only on problems that exercise the pattern, and reads at most 0.5 while a problem that
+/// showed it is open (issue 15).
+const FOLD_VERSION: i64 = 2;
 
 pub struct NewSubmission<'a> {
     pub code: &'a str,
@@ -115,11 +119,12 @@ impl Store {
         Ok(out)
     }
 
-    /// The submissions folded for the learner views: the saved fold continued with the submissions added
-    /// since, or all of them folded again when there is no usable saved fold (none yet, another format or
-    /// time zone, unreadable) or a new submission is older than the last one folded. Saving the result is
-    /// best effort: a database that cannot be written still answers.
-    pub fn learner_fold(&self, utc_offset_s: i32) -> Result<Fold, StoreError> {
+    /// The submissions folded for the learner views, with what each problem exercises from `exercises`:
+    /// the saved fold continued with the submissions added since, or all of them folded again when there is
+    /// no usable saved fold (none yet, another format, time zone or exercise map, unreadable) or a new
+    /// submission is older than the last one folded. Saving the result is best effort: a database that
+    /// cannot be written still answers.
+    pub fn learner_fold(&self, utc_offset_s: i32, exercises: &Exercises) -> Result<Fold, StoreError> {
         let saved: Option<(i64, String)> = self
             .conn
             .query_row("SELECT upto, state FROM learner_fold WHERE id = 1 AND version = ?1", [FOLD_VERSION], |r| {
@@ -128,13 +133,13 @@ impl Store {
             .optional()?;
         let resumed = saved
             .and_then(|(upto, json)| Fold::from_json(&json).map(|f| (upto, f)))
-            .filter(|(_, f)| f.utc_offset_s == utc_offset_s);
+            .filter(|(_, f)| f.utc_offset_s == utc_offset_s && f.exercise_digest == exercises.digest());
         let (upto, fold, added) = match resumed {
-            Some((upto, mut fold)) => match self.fold_rows(&mut fold, Some(upto))? {
+            Some((upto, mut fold)) => match self.fold_rows(&mut fold, exercises, Some(upto))? {
                 Some((last, added)) => (last.unwrap_or(upto), fold, added),
-                None => self.fold_all(utc_offset_s)?,
+                None => self.fold_all(utc_offset_s, exercises)?,
             },
-            None => self.fold_all(utc_offset_s)?,
+            None => self.fold_all(utc_offset_s, exercises)?,
         };
         if added > 0 {
             // A cache: when it cannot be saved (a read-only or busy database) the next read folds more rows,
@@ -145,15 +150,20 @@ impl Store {
     }
 
     /// Every submission folded from the start: (last id, fold, rows folded; at least 1 so that it is saved).
-    fn fold_all(&self, utc_offset_s: i32) -> Result<(i64, Fold, usize), StoreError> {
-        let mut fold = Fold::new(utc_offset_s);
-        let (last, added) = self.fold_rows(&mut fold, None)?.unwrap_or((None, 0));
+    fn fold_all(&self, utc_offset_s: i32, exercises: &Exercises) -> Result<(i64, Fold, usize), StoreError> {
+        let mut fold = Fold::new(utc_offset_s, exercises.digest());
+        let (last, added) = self.fold_rows(&mut fold, exercises, None)?.unwrap_or((None, 0));
         Ok((last.unwrap_or(0), fold, added.max(1)))
     }
 
     /// Folds the submissions after id `after` (all of them, in time order, when None) into `fold`: the last
     /// id folded and how many rows, or None when one of them is older than what `fold` holds.
-    fn fold_rows(&self, fold: &mut Fold, after: Option<i64>) -> Result<Option<(Option<i64>, usize)>, StoreError> {
+    fn fold_rows(
+        &self,
+        fold: &mut Fold,
+        exercises: &Exercises,
+        after: Option<i64>,
+    ) -> Result<Option<(Option<i64>, usize)>, StoreError> {
         // All: the covering index `submissions_profile` in time order. Since: the rowid range in id order.
         const ALL: &str = "SELECT id, problem, verdict, created_at, finding_mask, hints_used FROM submissions
                            ORDER BY created_at, id";
@@ -173,12 +183,14 @@ impl Store {
             if !fold.accepts(created_at_ms) {
                 return Ok(None);
             }
+            let problem = text(1)?;
             fold.push(&FoldRow {
-                problem: text(1)?,
+                problem,
                 verdict: text(2)?,
                 created_at_ms,
                 finding_mask: int(4)? as u32,
                 hints_used: int(5)?.clamp(0, i64::from(u32::MAX)) as u32,
+                exercised: exercises.get(problem),
             });
             let id = int(0)?;
             last = Some(last.map_or(id, |l: i64| l.max(id)));
@@ -258,6 +270,7 @@ mod tests {
     use crate::learner::SubmissionRow;
 
     const T0: i64 = 1_700_000_000_000;
+    static NONE: std::sync::LazyLock<Exercises> = std::sync::LazyLock::new(Exercises::default);
 
     fn insert(store: &Store, problem: &str, accepted: bool, at_ms: i64, mask: u32) {
         store.insert_submission_at(problem, if accepted { "accepted" } else { "wrong_answer" }, at_ms, mask);
@@ -282,7 +295,7 @@ mod tests {
                 SubmissionRow { problem, created_at_ms, accepted, finding_mask, hints_used: 0 }
             })
             .collect();
-        Fold::from_rows(&names, &rows, offset)
+        Fold::from_rows(&names, &rows, &NONE, offset)
     }
 
     fn saved_upto(store: &Store) -> Option<i64> {
@@ -292,7 +305,7 @@ mod tests {
     #[test]
     fn the_saved_fold_is_continued_and_matches_a_fold_from_scratch() {
         let (_dir, store) = crate::store::temp_store();
-        assert_eq!(store.learner_fold(0).unwrap().submissions(), 0);
+        assert_eq!(store.learner_fold(0, &NONE).unwrap().submissions(), 0);
         for i in 0..40 {
             insert(
                 &store,
@@ -302,12 +315,12 @@ mod tests {
                 (i % 5) as u32,
             );
             if i % 9 == 0 {
-                let fold = store.learner_fold(0).unwrap();
+                let fold = store.learner_fold(0, &NONE).unwrap();
                 assert_eq!(fold, from_scratch(&store, 0), "after {} rows", i + 1);
                 assert_eq!(saved_upto(&store), Some(i as i64 + 1));
             }
         }
-        assert_eq!(store.learner_fold(0).unwrap(), from_scratch(&store, 0));
+        assert_eq!(store.learner_fold(0, &NONE).unwrap(), from_scratch(&store, 0));
     }
 
     #[test]
@@ -316,11 +329,11 @@ mod tests {
         for i in 0..10 {
             insert(&store, "two-sum", true, T0 + i * 60_000, 0);
         }
-        assert_eq!(store.learner_fold(0).unwrap().submissions(), 10);
+        assert_eq!(store.learner_fold(0, &NONE).unwrap().submissions(), 10);
         // Rows are never deleted; deleting one here shows that the old rows are not read again.
         store.conn().execute("DELETE FROM submissions WHERE id = 3", []).unwrap();
         insert(&store, "3sum", false, T0 + 3_600_000, 0);
-        let fold = store.learner_fold(0).unwrap();
+        let fold = store.learner_fold(0, &NONE).unwrap();
         assert_eq!(fold.submissions(), 11, "ten saved plus the new one");
         assert_eq!(fold.into_history().records["3sum"].attempts, 1);
         assert_eq!(saved_upto(&store), Some(11));
@@ -332,16 +345,21 @@ mod tests {
         for i in 0..10 {
             insert(&store, "two-sum", i % 2 == 0, T0 + i * 86_400_000, 1);
         }
-        store.learner_fold(0).unwrap();
+        store.learner_fold(0, &NONE).unwrap();
         // A clock set back: the new row is older than the last folded one.
         insert(&store, "3sum", true, T0 + 86_400_000 / 2, 0);
-        assert_eq!(store.learner_fold(0).unwrap(), from_scratch(&store, 0));
+        assert_eq!(store.learner_fold(0, &NONE).unwrap(), from_scratch(&store, 0));
         // Travel: days are counted in the new offset.
-        assert_eq!(store.learner_fold(-5 * 3600).unwrap(), from_scratch(&store, -5 * 3600));
+        assert_eq!(store.learner_fold(-5 * 3600, &NONE).unwrap(), from_scratch(&store, -5 * 3600));
         store.conn().execute("UPDATE learner_fold SET state = '{not json'", []).unwrap();
-        assert_eq!(store.learner_fold(-5 * 3600).unwrap(), from_scratch(&store, -5 * 3600));
+        assert_eq!(store.learner_fold(-5 * 3600, &NONE).unwrap(), from_scratch(&store, -5 * 3600));
         store.conn().execute("UPDATE learner_fold SET version = 0", []).unwrap();
-        assert_eq!(store.learner_fold(-5 * 3600).unwrap(), from_scratch(&store, -5 * 3600));
+        assert_eq!(store.learner_fold(-5 * 3600, &NONE).unwrap(), from_scratch(&store, -5 * 3600));
         assert_eq!(saved_upto(&store), Some(11));
+        // Another bank (what a problem exercises changed): folded again with the new map.
+        let other = Exercises::new([("two-sum".to_string(), 0b11)]);
+        let again = store.learner_fold(0, &other).unwrap();
+        assert_eq!(again.exercise_digest, other.digest());
+        assert_ne!(again, store.learner_fold(0, &NONE).unwrap());
     }
 }

@@ -31,7 +31,7 @@ fn world() -> &'static World {
 }
 
 fn empty_profile() -> Profile {
-    codify::learner::profile(&[], &[], &HashMap::new(), &Default::default())
+    codify::learner::profile(&[], &[], &Default::default(), &HashMap::new(), &Default::default())
 }
 
 /// History from (problem index, accepted, hints) triples, one minute apart.

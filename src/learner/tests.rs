@@ -1,0 +1,116 @@
+//! The learner model over a real store and the real bank: the cases of issue 15 ("a learner model that
+//! does not forget"), each as the learner would meet it.
+
+use crate::analysis::FindingKind::{self, InefficientLoop, SuboptimalComplexity};
+use crate::learner::facts::WEAK_MASTERY;
+use crate::learner::weakness::mask_bit;
+use crate::learner::{Dashboard, Snapshot};
+use crate::problems::Bank;
+use crate::store::Store;
+
+const T0: i64 = 1_760_000_000_000;
+const HOUR: i64 = 3_600_000;
+
+fn bank() -> &'static Bank {
+    static B: std::sync::OnceLock<Bank> = std::sync::OnceLock::new();
+    B.get_or_init(|| Bank::load(&[]))
+}
+
+fn snapshot(store: &Store) -> Snapshot {
+    Snapshot::load(store, bank(), T0 + 1000 * HOUR).unwrap()
+}
+
+fn mastery(snap: &Snapshot, kind: FindingKind) -> Option<f64> {
+    snap.weakness.patterns.iter().find(|p| p.kind == kind).and_then(|p| p.mastery)
+}
+
+/// Six medium problems that time out, one of them with an inefficient loop, then four easy solves.
+fn six_timeouts_then_four_easy_solves(store: &Store) {
+    let slow = mask_bit(SuboptimalComplexity);
+    let timed_out = [
+        "3sum",
+        "longest-consecutive-sequence",
+        "container-with-most-water",
+        "top-k-frequent-elements",
+        "group-anagrams",
+        "maximum-subarray",
+    ];
+    for (i, p) in timed_out.iter().enumerate() {
+        let mask = if i == 5 { slow | mask_bit(InefficientLoop) } else { slow };
+        store.insert_submission_at(p, "time_limit_exceeded", T0 + i as i64 * HOUR, mask);
+    }
+    for (i, p) in ["two-sum", "contains-duplicate", "valid-anagram", "missing-number"].iter().enumerate() {
+        store.insert_submission_at(p, "accepted", T0 + (10 + i as i64) * HOUR, 0);
+    }
+}
+
+#[test]
+fn easy_solves_that_do_not_exercise_a_pattern_leave_its_mastery_alone() {
+    let (_dir, store) = crate::store::temp_store();
+    six_timeouts_then_four_easy_solves(&store);
+    let snap = snapshot(&store);
+    // Hash-map, counting and math problems have no running value to keep: nothing about inefficient loops.
+    assert_eq!(mastery(&snap, InefficientLoop), Some(0.3), "{:?}", snap.weakness.patterns);
+    let dash = Dashboard::build(&snap);
+    assert_ne!(dash.mastery.iter().find(|m| m.kind == InefficientLoop).unwrap().label, "green");
+    // Six problems still time out: suboptimal complexity stays a weakness, whatever was solved meanwhile.
+    let slow = mastery(&snap, SuboptimalComplexity).unwrap();
+    assert!(slow < WEAK_MASTERY, "{slow}");
+    assert!(snap.needs.patterns.iter().any(|p| p.kind == SuboptimalComplexity), "{:?}", snap.needs.patterns);
+}
+
+#[test]
+fn a_solve_of_a_problem_that_exercises_the_pattern_moves_it() {
+    let (_dir, store) = crate::store::temp_store();
+    six_timeouts_then_four_easy_solves(&store);
+    // best-time keeps a running minimum: the inefficient-loop shape it trains.
+    store.insert_submission_at("best-time-to-buy-and-sell-stock", "accepted", T0 + 20 * HOUR, 0);
+    let m = mastery(&snapshot(&store), InefficientLoop).unwrap();
+    assert!(m > 0.3, "{m}");
+    // Solving the timed-out problems at the optimal complexity lifts suboptimal complexity off the list.
+    for (i, p) in [
+        "3sum",
+        "longest-consecutive-sequence",
+        "container-with-most-water",
+        "top-k-frequent-elements",
+        "group-anagrams",
+        "maximum-subarray",
+    ]
+    .iter()
+    .enumerate()
+    {
+        store.insert_submission_at(p, "accepted", T0 + (30 + i as i64) * HOUR, 0);
+    }
+    let snap = snapshot(&store);
+    let before = mastery(&snap, SuboptimalComplexity).unwrap();
+    assert!(before > 0.5, "{before}");
+}
+
+#[test]
+fn the_bank_maps_problems_to_the_patterns_they_exercise() {
+    use crate::analysis::FindingKind::*;
+    use crate::learner::exercise::kinds;
+    use crate::learner::facts::ProblemInfo;
+    let catalog = ProblemInfo::from_bank(bank());
+    let of = |slug: &str| kinds(catalog.iter().find(|p| p.slug == slug).unwrap().exercises);
+    assert_eq!(of("two-sum"), [MissingEdgeCase, SuboptimalComplexity, WrongDataStructure, MissingValidation]);
+    assert!(of("best-time-to-buy-and-sell-stock").contains(&InefficientLoop));
+    assert!(of("binary-search").contains(&OffByOne));
+    assert!(of("valid-parentheses").contains(&MissingValidation));
+    assert!(!of("subsets").contains(&SuboptimalComplexity), "nothing is slower than O(2^n) to time out");
+    for kind in FindingKind::ALL {
+        let n = catalog.iter().filter(|p| kinds(p.exercises).contains(&kind)).count();
+        eprintln!("{kind}: {n} of {}", catalog.len());
+        assert!(n >= 10 && n < catalog.len(), "{kind} is exercised by {n} problems");
+    }
+}
+
+#[test]
+fn the_quick_edge_reading_agrees_with_the_tests() {
+    for p in bank().all().iter().step_by(7) {
+        let mut full: Vec<crate::problems::Edge> = p.tests().unwrap().iter().filter_map(|t| t.edge).collect();
+        full.sort_by_key(|e| e.as_str());
+        full.dedup();
+        assert_eq!(p.edges(), full, "{}", p.slug);
+    }
+}
