@@ -33,8 +33,17 @@ pub struct FoldRow<'a> {
     /// Bit `kind as u32` set when the submission showed that pattern.
     pub finding_mask: u32,
     pub hints_used: u32,
+    /// The code and the verdict are those of an earlier submission of the problem.
+    pub repeat: bool,
     /// The patterns the problem exercises ([`super::exercise::exercised`]).
     pub exercised: u32,
+}
+
+/// Whether a submission counts for the learner model: not when the judge itself failed (`internal_error`)
+/// and not when it repeats an earlier file with the same verdict (nothing new was tried or learnt). Such submissions are stored and show in
+/// the verdict mix, and count nowhere else: not as attempts, occurrences, activity or reviews.
+pub fn counts(verdict: &str, repeat: bool) -> bool {
+    verdict != "internal_error" && !repeat
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -115,6 +124,7 @@ impl Fold {
                 created_at_ms: r.created_at_ms,
                 finding_mask: r.finding_mask,
                 hints_used: r.hints_used,
+                repeat: false,
                 exercised: exercises.get(problem),
             });
         }
@@ -135,14 +145,17 @@ impl Fold {
     pub fn push(&mut self, r: &FoldRow<'_>) {
         let accepted = r.verdict == "accepted";
         self.last_ms = self.last_ms.max(r.created_at_ms);
-        self.submissions += 1;
-        self.accepted += u32::from(accepted);
         match self.verdicts.get_mut(r.verdict) {
             Some(n) => *n += 1,
             None => {
                 self.verdicts.insert(r.verdict.to_string(), 1);
             }
         }
+        if !counts(r.verdict, r.repeat) {
+            return;
+        }
+        self.submissions += 1;
+        self.accepted += u32::from(accepted);
 
         let at = match self.index.get(r.problem) {
             Some(&i) => i,
@@ -312,6 +325,7 @@ mod tests {
                     created_at_ms: r.created_at_ms,
                     finding_mask: r.finding_mask,
                     hints_used: r.hints_used,
+                    repeat: false,
                     exercised: ex().get(&names[r.problem as usize]),
                 });
             }

@@ -114,3 +114,105 @@ fn the_quick_edge_reading_agrees_with_the_tests() {
         assert_eq!(p.edges(), full, "{}", p.slug);
     }
 }
+
+// ---- submissions that do not count ----
+
+/// A report with no cases (the store keeps whatever the judge said; the learner model reads the verdict).
+fn report(problem: &str, verdict: crate::judge::Verdict) -> crate::judge::Report {
+    let accepted = verdict == crate::judge::Verdict::Accepted;
+    crate::judge::Report {
+        problem: problem.into(),
+        verdict,
+        passed: if accepted { 3 } else { 1 },
+        total: 3,
+        runtime_ms: 1.0,
+        cases: vec![],
+        message: None,
+        compile_error: None,
+        sandbox: vec![],
+    }
+}
+
+/// An analysis that estimates `time` and shows `kinds` at confidence 0.9.
+fn analysis(time: &str, kinds: &[FindingKind]) -> crate::analysis::Analysis {
+    let findings: Vec<serde_json::Value> = kinds
+        .iter()
+        .map(|k| {
+            serde_json::json!({"kind": k, "confidence": 0.9, "line": 3, "message": "m", "evidence": "static",
+                               "suggestion": "s", "note": k.note()})
+        })
+        .collect();
+    serde_json::from_value(serde_json::json!({"time_complexity": time, "space_complexity": "O(1)",
+        "time_reason": "", "space_reason": "", "findings": findings, "syntax_error": null}))
+    .unwrap()
+}
+
+/// Stores a submission the way `codify submit` and the TUI do; returns the card the problem then has.
+fn submit(
+    store: &Store,
+    problem: &str,
+    code: &str,
+    verdict: crate::judge::Verdict,
+    analysis: &crate::analysis::Analysis,
+) -> Option<crate::learner::review::ReviewCard> {
+    let report = report(problem, verdict);
+    let sub = crate::store::NewSubmission { code, report: &report, analysis: Some(analysis), hints_used: 0 };
+    store.record_submission(&sub, T0).unwrap();
+    store.review_card(problem).unwrap()
+}
+
+const A: &str = "class Solution:\n    def twoSum(self, nums, target):\n        return [0, 0]\n";
+const B: &str = "class Solution:\n    def twoSum(self, nums, target):\n        return [0, 1]\n";
+
+#[test]
+fn resubmitting_identical_code_counts_for_nothing() {
+    use crate::judge::Verdict::{Accepted, WrongAnswer};
+    let (_dir, store) = crate::store::temp_store();
+    let off = analysis("O(n)", &[FindingKind::OffByOne]);
+    let card = submit(&store, "two-sum", A, WrongAnswer, &off).expect("a failure makes a card");
+    assert_eq!(submit(&store, "two-sum", A, WrongAnswer, &off), Some(card.clone()), "the same file again");
+    let snap = snapshot(&store);
+    let rec = snap.history.get("two-sum").unwrap();
+    assert_eq!((snap.weakness.submissions, rec.attempts), (1, 1));
+    let freq = |s: &Snapshot| s.weakness.patterns.iter().find(|p| p.kind == FindingKind::OffByOne).unwrap().frequency;
+    assert_eq!(freq(&snap), 1, "not a second occurrence");
+    // New code counts; going back to the first file does not.
+    let solved = submit(&store, "two-sum", B, Accepted, &analysis("O(n)", &[])).unwrap();
+    assert_eq!(solved.reps, card.reps + 1);
+    assert_eq!(submit(&store, "two-sum", A, WrongAnswer, &off), Some(solved));
+    let snap = snapshot(&store);
+    let rec = snap.history.get("two-sum").unwrap();
+    assert_eq!((rec.attempts, rec.accepted, rec.last_failed, freq(&snap)), (2, 1, false, 1));
+    // Nothing is lost: every submission is stored.
+    assert_eq!(store.submission_count().unwrap(), 4);
+    assert_eq!(store.progress().unwrap()["two-sum"].attempts, 2);
+}
+
+#[test]
+fn an_internal_error_counts_for_nothing_and_the_same_code_judged_again_counts() {
+    use crate::judge::Verdict::{Accepted, InternalError};
+    let (_dir, store) = crate::store::temp_store();
+    let slow = analysis("O(n^2)", &[SuboptimalComplexity]);
+    assert_eq!(submit(&store, "two-sum", A, InternalError, &slow), None, "not a review");
+    let snap = snapshot(&store);
+    assert!(snap.history.get("two-sum").is_none(), "not an attempt");
+    assert_eq!((snap.weakness.submissions, mastery(&snap, SuboptimalComplexity)), (0, None), "not an occurrence");
+    assert!(!store.progress().unwrap().contains_key("two-sum"), "the problem is still new");
+    // The judge works again: the same file is judged for real, and counts.
+    submit(&store, "two-sum", A, Accepted, &analysis("O(n)", &[]));
+    let rec = snapshot(&store).history.get("two-sum").cloned().unwrap();
+    assert_eq!((rec.attempts, rec.accepted, rec.clean_first), (1, 1, true));
+}
+
+#[test]
+fn the_same_file_judged_differently_counts() {
+    use crate::judge::Verdict::{Accepted, TimeLimitExceeded};
+    let (_dir, store) = crate::store::temp_store();
+    let fine = analysis("O(n)", &[]);
+    submit(&store, "two-sum", A, TimeLimitExceeded, &fine);
+    // A time-out that passes on a quieter machine: a new result for the same code.
+    submit(&store, "two-sum", A, Accepted, &fine);
+    submit(&store, "two-sum", A, Accepted, &fine);
+    let rec = snapshot(&store).history.get("two-sum").cloned().unwrap();
+    assert_eq!((rec.attempts, rec.accepted), (2, 1));
+}

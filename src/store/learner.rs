@@ -266,12 +266,12 @@ impl Store {
         Ok(())
     }
 
-    /// Stores a submission and, unless the judge itself failed, reviews its problem's FSRS card: what the CLI
-    /// and the TUI both do after a submit.
+    /// Stores a submission and, when it counts (not an internal error, not a repeat of an earlier file),
+    /// reviews its problem's FSRS card: what the CLI and the TUI both do after a submit.
     pub fn record_submission(&self, sub: &super::NewSubmission<'_>, now_ms: i64) -> Result<i64, StoreError> {
-        let id = self.add_submission(sub)?;
+        let (id, repeat) = self.insert_submission(sub)?;
         let verdict = sub.report.verdict;
-        if verdict != crate::judge::Verdict::InternalError {
+        if crate::learner::fold::counts(verdict.as_str(), repeat) {
             let accepted = verdict == crate::judge::Verdict::Accepted;
             self.record_review(&sub.report.problem, accepted, sub.hints_used, now_ms)?;
         }
@@ -309,12 +309,13 @@ impl Store {
     }
 
     /// Gives every problem that has submissions but no review card the card its submissions would have
-    /// made, replaying them in time order as [`Store::record_review`] would have (internal errors skipped).
+    /// made, replaying them in time order as [`Store::record_review`] would have (internal errors and repeats
+    /// skipped).
     /// Problems only ever solved cleanly still get none. Returns how many cards were made.
     pub fn backfill_reviews(&self) -> Result<usize, StoreError> {
         let mut stmt = self.conn.prepare(
             "SELECT problem, verdict = 'accepted', hints_used, created_at FROM submissions
-             WHERE verdict != 'internal_error' AND problem NOT IN (SELECT problem FROM review_cards)
+             WHERE verdict != 'internal_error' AND is_repeat = 0 AND problem NOT IN (SELECT problem FROM review_cards)
              ORDER BY created_at, id",
         )?;
         let rows = stmt

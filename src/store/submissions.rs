@@ -11,8 +11,11 @@ use crate::learner::fold::{Fold, FoldRow};
 /// folded again from the start.
 ///
 /// 2: mastery moves only on problems that exercise the pattern, and reads at most 0.5 while a problem that
-/// showed it is open (issue 15).
-const FOLD_VERSION: i64 = 2;
+/// showed it is open (issue 15). 3: repeats and internal errors do not count.
+const FOLD_VERSION: i64 = 3;
+
+/// The `ui_state` key migration 0010 sets to ask for [`Store::mark_repeats`].
+const REPEAT_BACKFILL_KEY: &str = "repeat_backfill";
 
 pub struct NewSubmission<'a> {
     pub code: &'a str,
@@ -52,6 +55,18 @@ pub struct StoredSubmission {
 impl Store {
     /// Records a submission; returns its id.
     pub fn add_submission(&self, s: &NewSubmission<'_>) -> Result<i64, StoreError> {
+        Ok(self.insert_submission(s)?.0)
+    }
+
+    /// Records a submission: its id, and whether it repeats an earlier one (the same problem, byte-identical
+    /// code and the same verdict), which then counts for nothing in the learner model. The same file judged
+    /// differently (a time-out that passes on a quieter machine, an internal error judged again) counts.
+    pub(super) fn insert_submission(&self, s: &NewSubmission<'_>) -> Result<(i64, bool), StoreError> {
+        let repeat: bool = self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM submissions WHERE problem = ?1 AND code = ?2 AND verdict = ?3)",
+            params![s.report.problem, s.code, s.report.verdict.as_str()],
+            |r| r.get(0),
+        )?;
         let now = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.as_millis() as i64)
@@ -60,11 +75,11 @@ impl Store {
         let analysis = s.analysis.map(serde_json::to_string).transpose()?;
         self.conn.execute(
             "INSERT INTO submissions (problem, code, verdict, passed, total, runtime_ms, cases_json, created_at, local_minute,
-                                      analysis_json, finding_mask, hints_used)
+                                      analysis_json, finding_mask, hints_used, is_repeat)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,
                      CAST(strftime('%H', ?8 / 1000, 'unixepoch', 'localtime') AS INTEGER) * 60
                    + CAST(strftime('%M', ?8 / 1000, 'unixepoch', 'localtime') AS INTEGER),
-                     ?9, ?10, ?11)",
+                     ?9, ?10, ?11, ?12)",
             params![
                 s.report.problem,
                 s.code,
@@ -76,10 +91,49 @@ impl Store {
                 now,
                 analysis,
                 finding_mask(s.analysis),
-                s.hints_used
+                s.hints_used,
+                repeat
             ],
         )?;
-        Ok(self.conn.last_insert_rowid())
+        Ok((self.conn.last_insert_rowid(), repeat))
+    }
+
+    /// Runs [`Store::mark_repeats`] when migration 0010 asked for it, then clears the request.
+    pub(super) fn mark_repeats_once(&self) -> Result<(), StoreError> {
+        if self.state(REPEAT_BACKFILL_KEY)?.is_none() {
+            return Ok(());
+        }
+        let tx = self.write_tx()?;
+        self.mark_repeats()?;
+        tx.execute("DELETE FROM ui_state WHERE key = ?1", [REPEAT_BACKFILL_KEY])?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Marks every stored submission that repeats an earlier one (see [`Store::insert_submission`]): one
+    /// pass in time order per problem, keeping only that problem's codes in memory. Returns how many.
+    pub fn mark_repeats(&self) -> Result<usize, StoreError> {
+        let mut stmt =
+            self.conn.prepare("SELECT id, problem, code, verdict FROM submissions ORDER BY problem, created_at, id")?;
+        let mut rows = stmt.query([])?;
+        let mut problem = String::new();
+        let mut seen: std::collections::HashSet<(String, String)> = std::collections::HashSet::new();
+        let mut repeats: Vec<i64> = Vec::new();
+        while let Some(r) = rows.next()? {
+            let (id, p, code, verdict): (i64, String, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?);
+            if p != problem {
+                problem = p;
+                seen.clear();
+            }
+            if !seen.insert((code, verdict)) {
+                repeats.push(id);
+            }
+        }
+        let mut mark = self.conn.prepare("UPDATE submissions SET is_repeat = 1 WHERE id = ?1")?;
+        for id in &repeats {
+            mark.execute([id])?;
+        }
+        Ok(repeats.len())
     }
 
     /// Submissions for one problem, newest first.
@@ -165,9 +219,11 @@ impl Store {
         after: Option<i64>,
     ) -> Result<Option<(Option<i64>, usize)>, StoreError> {
         // All: the covering index `submissions_profile` in time order. Since: the rowid range in id order.
-        const ALL: &str = "SELECT id, problem, verdict, created_at, finding_mask, hints_used FROM submissions
+        const ALL: &str =
+            "SELECT id, problem, verdict, created_at, finding_mask, hints_used, is_repeat FROM submissions
                            ORDER BY created_at, id";
-        const SINCE: &str = "SELECT id, problem, verdict, created_at, finding_mask, hints_used FROM submissions
+        const SINCE: &str =
+            "SELECT id, problem, verdict, created_at, finding_mask, hints_used, is_repeat FROM submissions
                              WHERE id > ?1 ORDER BY id";
         let mut stmt = self.conn.prepare_cached(if after.is_some() { SINCE } else { ALL })?;
         let mut rows = match after {
@@ -190,6 +246,7 @@ impl Store {
                 created_at_ms,
                 finding_mask: int(4)? as u32,
                 hints_used: int(5)?.clamp(0, i64::from(u32::MAX)) as u32,
+                repeat: int(6)? != 0,
                 exercised: exercises.get(problem),
             });
             let id = int(0)?;
@@ -231,11 +288,13 @@ impl Progress {
 }
 
 impl Store {
-    /// Attempts and accepted submissions per problem.
+    /// Attempts and accepted submissions per problem, of the submissions that count (not internal errors, not
+    /// repeats).
     pub fn progress(&self) -> Result<std::collections::HashMap<String, Progress>, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT problem, count(*), sum(verdict = 'accepted') FROM submissions GROUP BY problem")?;
+        let mut stmt = self.conn.prepare(
+            "SELECT problem, count(*), sum(verdict = 'accepted') FROM submissions
+             WHERE verdict != 'internal_error' AND is_repeat = 0 GROUP BY problem",
+        )?;
         let rows = stmt.query_map([], |r| {
             Ok((r.get::<_, String>(0)?, Progress { attempts: r.get::<_, u32>(1)?, accepted: r.get::<_, u32>(2)? }))
         })?;
@@ -300,6 +359,48 @@ mod tests {
 
     fn saved_upto(store: &Store) -> Option<i64> {
         store.conn().query_row("SELECT upto FROM learner_fold", [], |r| r.get(0)).optional().unwrap()
+    }
+
+    #[test]
+    fn an_old_history_is_folded_again_by_the_new_rules_on_upgrade() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("codify.db");
+        {
+            // A database as the previous Codify left it: schema 0009, a saved fold of format 1 that counted
+            // the same file twice and an internal error.
+            let mut conn = rusqlite::Connection::open(&path).unwrap();
+            crate::store::migrations().to_version(&mut conn, 9).unwrap();
+            let add = |problem: &str, code: &str, verdict: &str, at: i64, mask: u32| {
+                conn.execute(
+                    "INSERT INTO submissions (problem, code, verdict, passed, total, runtime_ms, cases_json, created_at,
+                                              local_minute, finding_mask)
+                     VALUES (?1, ?2, ?3, 0, 1, 1.0, '[]', ?4, 0, ?5)",
+                    params![problem, code, verdict, at, mask],
+                )
+                .unwrap();
+            };
+            add("two-sum", "a", "wrong_answer", T0, 0b1000);
+            add("two-sum", "a", "wrong_answer", T0 + 1, 0b1000);
+            add("3sum", "a", "internal_error", T0 + 2, 0b10);
+            add("3sum", "b", "accepted", T0 + 3, 0);
+            add("two-sum", "a", "wrong_answer", T0 + 4, 0b1000);
+            add("3sum", "b", "accepted", T0 + 5, 0);
+            conn.execute(
+                "INSERT INTO learner_fold (id, version, upto, state) VALUES (1, 1, 6, '{\"submissions\": 6}')",
+                [],
+            )
+            .unwrap();
+        }
+        let store = Store::open(&path).unwrap();
+        let fold = store.learner_fold(0, &NONE).unwrap();
+        assert_eq!(fold.submissions(), 2, "one wrong answer and one solve; the rest repeat or are judge errors");
+        let records = fold.into_history().records;
+        assert_eq!((records["two-sum"].attempts, records["3sum"].attempts), (1, 1));
+        let version: i64 = store.conn().query_row("SELECT version FROM learner_fold", [], |r| r.get(0)).unwrap();
+        assert_eq!(version, FOLD_VERSION);
+        let repeats: i64 =
+            store.conn().query_row("SELECT count(*) FROM submissions WHERE is_repeat = 1", [], |r| r.get(0)).unwrap();
+        assert_eq!(repeats, 3, "marked once, on upgrade");
     }
 
     #[test]
