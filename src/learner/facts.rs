@@ -83,7 +83,10 @@ pub fn minutes_for(d: Difficulty) -> u32 {
 pub struct Record {
     pub attempts: u32,
     pub accepted: u32,
-    /// The first submission was accepted with no hints.
+    /// Accepted submissions at the optimal complexity.
+    #[serde(default)]
+    pub optimal: u32,
+    /// The first submission was accepted, with no hints, at the optimal complexity.
     pub clean_first: bool,
     pub last_ms: i64,
     /// The latest submission was not accepted.
@@ -101,6 +104,11 @@ pub struct Record {
 impl Record {
     pub fn solved(&self) -> bool {
         self.accepted > 0
+    }
+
+    /// Solved, but never at the optimal complexity ("solved, not optimal").
+    pub fn not_optimal(&self) -> bool {
+        self.accepted > 0 && self.optimal == 0
     }
 }
 
@@ -182,10 +190,18 @@ impl Needs {
             let mut why: Vec<String> = Vec::new();
             let recs: Vec<&Record> = t.problems.iter().filter_map(|s| history.get(s)).collect();
             let unsolved = recs.iter().filter(|r| !r.solved()).count();
+            let slow = recs.iter().filter(|r| r.not_optimal()).count();
             let struggled = recs.iter().filter(|r| !r.clean_first).count();
             if !recs.is_empty() && struggled > 0 {
-                w += 1.5 * (unsolved as f64 + 0.5 * (struggled - unsolved) as f64) / recs.len() as f64;
-                why.push(format!("{struggled} of {} attempted not solved first try", recs.len()));
+                // Unsolved and solved-not-optimal problems weigh fully, others solved after a struggle half.
+                let heavy = unsolved + slow;
+                w += 1.5 * (heavy as f64 + 0.5 * (struggled - heavy) as f64) / recs.len() as f64;
+                if struggled > slow {
+                    why.push(format!("{} of {} attempted not solved first try", struggled - slow, recs.len()));
+                }
+                if slow > 0 {
+                    why.push(format!("{slow} solved, not optimal"));
+                }
             }
             for p in &needs.patterns {
                 let n = t.problems.iter().filter(|s| p.problems.contains(s)).count();

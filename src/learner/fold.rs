@@ -46,10 +46,17 @@ pub fn counts(verdict: &str, repeat: bool) -> bool {
     verdict != "internal_error" && !repeat
 }
 
+/// Whether an accepted submission is "solved, not optimal": its analysis estimates a time complexity worse
+/// than the problem's `optimal_time`, which is what a counted `suboptimal_complexity` finding says (the
+/// analyser compares exactly those two, with its allowances for fixed-size boards and matrix sides).
+pub fn slower_than_optimal(accepted: bool, finding_mask: u32) -> bool {
+    accepted && finding_mask & super::weakness::mask_bit(FindingKind::SuboptimalComplexity) != 0
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 struct ProblemFold {
     record: Record,
-    /// The first submission was accepted (hints or not).
+    /// The first submission was accepted at the optimal complexity (hints or not).
     first_accepted: bool,
 }
 
@@ -157,12 +164,13 @@ impl Fold {
         self.submissions += 1;
         self.accepted += u32::from(accepted);
 
+        let optimal = accepted && !slower_than_optimal(accepted, r.finding_mask);
         let at = match self.index.get(r.problem) {
             Some(&i) => i,
             None => {
                 let first = ProblemFold {
-                    record: Record { clean_first: accepted && r.hints_used == 0, ..Record::default() },
-                    first_accepted: accepted,
+                    record: Record { clean_first: optimal && r.hints_used == 0, ..Record::default() },
+                    first_accepted: optimal,
                 };
                 self.problems.push((r.problem.to_string(), first));
                 self.index.insert(r.problem.to_string(), self.problems.len() - 1);
@@ -217,6 +225,7 @@ impl Fold {
         rec.last_failed = !accepted;
         if accepted {
             rec.accepted += 1;
+            rec.optimal += u32::from(optimal);
             rec.accepted_at.push(r.created_at_ms);
         }
     }
@@ -243,6 +252,7 @@ impl Fold {
         let empty = |topic: &str, problems: u32| TopicStats {
             topic: topic.to_string(),
             solved: 0,
+            not_optimal: 0,
             attempted: 0,
             problems,
             first_try: 0.0,
@@ -255,6 +265,7 @@ impl Fold {
             let t = topics.entry(topic.clone()).or_insert_with(|| empty(topic, 0));
             t.attempted += 1;
             t.solved += u32::from(p.record.solved());
+            t.not_optimal += u32::from(p.record.not_optimal());
             *first_ok.entry(topic).or_default() += u32::from(p.first_accepted);
         }
         for t in topics.values_mut() {

@@ -182,8 +182,17 @@ pub fn plan_offline(inp: &PlanInputs<'_>) -> Plan {
             }
             // Solved before, but not cleanly: planned as a review straight away.
             let kind = match inp.history.get(slug) {
+                Some(r) if r.not_optimal() => {
+                    why.insert(0, format!("review: solved, not optimal; re-solve it in {}", p.optimal_time));
+                    ItemKind::Review
+                }
                 Some(r) if r.solved() => {
-                    why.insert(0, format!("review: solved after {} attempts", r.attempts));
+                    let tries = if r.attempts == 1 {
+                        "with hints".to_string()
+                    } else {
+                        format!("after {} attempts", r.attempts)
+                    };
+                    why.insert(0, format!("review: solved {tries}"));
                     ItemKind::Review
                 }
                 _ => ItemKind::New,

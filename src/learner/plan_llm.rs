@@ -82,6 +82,8 @@ pub fn llm_messages(inp: &PlanInputs<'_>, rejected: Option<&str>) -> Vec<Message
                 "minutes": minutes_for(p.difficulty),
                 "attempted": inp.history.get(&p.slug).map_or(0, |r| r.attempts),
                 "solved": inp.history.solved(&p.slug),
+                "solved_not_optimal": inp.history.get(&p.slug).is_some_and(|r| r.not_optimal()),
+                "optimal_time": p.optimal_time,
                 "community_weight": c.as_ref().map(|c| (c.favour * 100.0).round() / 100.0),
                 "community": c.map(|c| c.why),
             })

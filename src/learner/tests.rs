@@ -216,3 +216,32 @@ fn the_same_file_judged_differently_counts() {
     let rec = snapshot(&store).history.get("two-sum").cloned().unwrap();
     assert_eq!((rec.attempts, rec.accepted), (2, 1));
 }
+
+// ---- solved, not optimal ----
+
+#[test]
+fn an_accepted_but_slower_than_optimal_solve_is_solved_not_optimal() {
+    use crate::judge::Verdict::Accepted;
+    use crate::learner::intake::{Intake, Level};
+    use crate::learner::plan::ItemKind;
+    let (_dir, store) = crate::store::temp_store();
+    // Two nested loops on two-sum (optimal O(n)): accepted on the first try, with no hint.
+    let card = submit(&store, "two-sum", A, Accepted, &analysis("O(n^2)", &[SuboptimalComplexity]))
+        .expect("a review card, as for a solve that needed help");
+    assert_eq!(card.last_grade, crate::learner::review::Grade::Hard);
+    let snap = snapshot(&store);
+    let rec = snap.history.get("two-sum").unwrap();
+    assert!(rec.solved() && !rec.clean_first, "no clean first-try credit: {rec:?}");
+    let topic = snap.weakness.topics.iter().find(|t| t.topic == "hash-maps").unwrap();
+    assert_eq!((topic.solved, topic.not_optimal, topic.first_try), (1, 1, 0.0), "{topic:?}");
+    // A learner who rates hash maps 5/5 keeps the topic in a new plan, and is told why.
+    let mut intake = Intake::new(Level::Intermediate, 4, 6.0);
+    intake.confidence.insert("hash-maps".into(), 5);
+    let plan = crate::learner::plan_offline(&snap.plan_inputs(&intake));
+    assert!(!plan.skipped.iter().any(|s| s.starts_with("hash-maps")), "{:?}", plan.skipped);
+    let item = plan.items().map(|(_, _, p)| p).find(|p| p.slug == "two-sum").expect("two-sum comes back");
+    assert_eq!(item.kind, ItemKind::Review);
+    assert!(item.reason.contains("not optimal") && item.reason.contains("O(n)"), "{}", item.reason);
+    let why = snap.needs.why.get("hash-maps").cloned().unwrap_or_default();
+    assert!(why.contains("not optimal"), "{why}");
+}

@@ -42,10 +42,13 @@ pub struct PatternStats {
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct TopicStats {
     pub topic: String,
+    /// Problems with an accepted submission.
     pub solved: u32,
+    /// Of those, the ones only ever solved slower than the optimal bound ("solved, not optimal").
+    pub not_optimal: u32,
     pub attempted: u32,
     pub problems: u32,
-    /// Share of attempted problems whose first submission was accepted.
+    /// Share of attempted problems whose first submission was accepted at the optimal complexity.
     pub first_try: f64,
 }
 

@@ -11,8 +11,8 @@ use crate::learner::fold::{Fold, FoldRow};
 /// folded again from the start.
 ///
 /// 2: mastery moves only on problems that exercise the pattern, and reads at most 0.5 while a problem that
-/// showed it is open (issue 15). 3: repeats and internal errors do not count.
-const FOLD_VERSION: i64 = 3;
+/// showed it is open (issue 15). 3: repeats and internal errors do not count. 4: "solved, not optimal".
+const FOLD_VERSION: i64 = 4;
 
 /// The `ui_state` key migration 0010 sets to ask for [`Store::mark_repeats`].
 const REPEAT_BACKFILL_KEY: &str = "repeat_backfill";
@@ -28,7 +28,7 @@ pub struct NewSubmission<'a> {
 /// Findings below this confidence are shown but do not count towards the weakness profile.
 pub const COUNTED_CONFIDENCE: f64 = 0.5;
 
-fn finding_mask(analysis: Option<&crate::analysis::Analysis>) -> u32 {
+pub(crate) fn finding_mask(analysis: Option<&crate::analysis::Analysis>) -> u32 {
     analysis
         .map(|a| {
             a.findings

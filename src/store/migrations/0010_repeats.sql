@@ -12,3 +12,8 @@ DROP INDEX submissions_progress;
 CREATE INDEX submissions_progress ON submissions (problem, verdict, is_repeat);
 
 INSERT INTO ui_state (key, value) VALUES ('repeat_backfill', 'pending') ON CONFLICT (key) DO NOTHING;
+
+-- Accepted solutions slower than the optimal bound are reviews graded Hard now ("solved, not optimal"): the
+-- replay of migration 0008 runs once more, so that problems only ever solved slowly get their card too. It
+-- touches only problems without a card.
+INSERT INTO ui_state (key, value) VALUES ('review_backfill', 'pending') ON CONFLICT (key) DO NOTHING;
