@@ -91,6 +91,9 @@ pub struct Record {
     pub last_ms: i64,
     /// The latest submission was not accepted.
     pub last_failed: bool,
+    /// The latest submission's verdict (`wrong_answer`, ...).
+    #[serde(default)]
+    pub last_verdict: String,
     /// Times of the accepted submissions, oldest first.
     pub accepted_at: Vec<i64>,
     /// Patterns any submission of the problem showed (mask in `FindingKind::ALL` order).

@@ -223,6 +223,9 @@ impl Fold {
         rec.attempts += 1;
         rec.last_ms = rec.last_ms.max(r.created_at_ms);
         rec.last_failed = !accepted;
+        if rec.last_verdict != r.verdict {
+            rec.last_verdict = r.verdict.to_string();
+        }
         if accepted {
             rec.accepted += 1;
             rec.optimal += u32::from(optimal);

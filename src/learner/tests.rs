@@ -245,3 +245,93 @@ fn an_accepted_but_slower_than_optimal_solve_is_solved_not_optimal() {
     let why = snap.needs.why.get("hash-maps").cloned().unwrap_or_default();
     assert!(why.contains("not optimal"), "{why}");
 }
+
+// ---- what next, plan days, rehearsals ----
+
+/// A learner weak in arrays (confidence 1), with two failed problems, a slow solve and a clean one.
+fn practised_store() -> (tempfile::TempDir, Store) {
+    use crate::learner::intake::{Intake, Level};
+    let (dir, store) = crate::store::temp_store();
+    let mut intake = Intake::new(Level::Intermediate, 4, 6.0);
+    intake.confidence.insert("arrays".into(), 1);
+    store.create_profile("me", &intake).unwrap();
+    let slow = mask_bit(SuboptimalComplexity);
+    store.insert_submission_at("3sum", "wrong_answer", T0, 0);
+    store.insert_submission_at("product-of-array-except-self", "wrong_answer", T0 + HOUR, 0);
+    store.insert_submission_at("contains-duplicate", "accepted", T0 + 2 * HOUR, slow);
+    store.insert_submission_at("two-sum", "accepted", T0 + 3 * HOUR, 0);
+    (dir, store)
+}
+
+#[test]
+fn every_next_item_has_its_own_reason() {
+    let (_dir, store) = practised_store();
+    let snap = snapshot(&store);
+    let queue = crate::learner::queue(&snap.next_inputs(), snap.now_ms);
+    assert!(queue.len() > 100);
+    let mut seen = std::collections::HashSet::new();
+    for item in &queue {
+        assert!(seen.insert(item.reason.as_str()), "{} repeats the reason `{}`", item.slug, item.reason);
+    }
+    // The reason starts with what is true of the problem itself.
+    let of = |slug: &str| queue.iter().find(|i| i.slug == slug).unwrap().reason.clone();
+    assert!(of("3sum").starts_with("1 failed attempt (wrong answer)"), "{}", of("3sum"));
+    assert!(of("missing-number").starts_with("new:"), "{}", of("missing-number"));
+    let firsts: std::collections::HashSet<&str> =
+        queue.iter().take(10).map(|i| i.reason.split("; ").next().unwrap()).collect();
+    assert_eq!(firsts.len(), 10, "{:#?}", queue.iter().take(10).map(|i| &i.reason).collect::<Vec<_>>());
+}
+
+#[test]
+fn a_plan_day_is_one_topic_with_one_reason_about_it() {
+    use crate::learner::intake::{Intake, Level};
+    let (_dir, store) = practised_store();
+    let snap = snapshot(&store);
+    for (level, weeks, hours) in
+        [(Level::Beginner, 4, 5.0), (Level::Intermediate, 8, 10.0), (Level::Advanced, 12, 20.0)]
+    {
+        let mut intake = Intake::new(level, weeks, hours);
+        intake.confidence.insert("arrays".into(), 1);
+        let plan = crate::learner::plan_offline(&snap.plan_inputs(&intake));
+        for w in &plan.weeks {
+            for d in &w.days {
+                let at = format!("{level:?} week {} day {}", w.week, d.day);
+                assert!(d.problems.iter().all(|p| p.topic == d.topic), "{at}: {} with {:?}", d.topic, d.problems);
+                let title = snap.progression.topic(&d.topic).map_or("", |t| t.title.as_str());
+                assert!(
+                    d.reason.contains(&d.topic) || d.reason.contains(title),
+                    "{at}: `{}` for {}",
+                    d.reason,
+                    d.topic
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn rehearsals_are_on_unseen_problems_at_the_level() {
+    use crate::learner::intake::{Intake, Level};
+    use crate::learner::plan::ItemKind;
+    use crate::problems::Difficulty;
+    let (_dir, store) = practised_store();
+    let snap = snapshot(&store);
+    for (level, want) in [(Level::Beginner, Difficulty::Easy), (Level::Intermediate, Difficulty::Medium)] {
+        let intake = Intake::new(level, 12, 10.0);
+        let plan = crate::learner::plan_offline(&snap.plan_inputs(&intake));
+        let items: Vec<_> = plan.items().map(|(_, _, p)| p).collect();
+        let rehearsals: Vec<_> = items.iter().filter(|p| p.kind == ItemKind::Rehearsal).collect();
+        assert!(!rehearsals.is_empty(), "{level:?}: a 12-week plan has rehearsals");
+        for r in &rehearsals {
+            assert!(snap.history.get(&r.slug).is_none(), "{level:?}: {} was tried before", r.slug);
+            assert_eq!(items.iter().filter(|p| p.slug == r.slug).count(), 1, "{level:?}: {} is planned twice", r.slug);
+            assert_eq!(r.difficulty, want, "{level:?}: {}", r.slug);
+        }
+    }
+    // Interview mode picks the same way: not a solved problem, not one of another difficulty.
+    let pick =
+        crate::learner::interview::pick(snap.intake(), &snap.needs, &snap.catalog, &snap.history, &snap.progression, 0)
+            .unwrap();
+    let p = snap.catalog.iter().find(|p| p.slug == pick).unwrap();
+    assert!(snap.history.get(&pick).is_none() && p.difficulty == Difficulty::Medium, "{pick}");
+}

@@ -12,7 +12,8 @@ use crate::learner::fold::{Fold, FoldRow};
 ///
 /// 2: mastery moves only on problems that exercise the pattern, and reads at most 0.5 while a problem that
 /// showed it is open (issue 15). 3: repeats and internal errors do not count. 4: "solved, not optimal".
-const FOLD_VERSION: i64 = 4;
+/// 5: each problem's last verdict.
+const FOLD_VERSION: i64 = 5;
 
 /// The `ui_state` key migration 0010 sets to ask for [`Store::mark_repeats`].
 const REPEAT_BACKFILL_KEY: &str = "repeat_backfill";
