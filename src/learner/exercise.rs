@@ -125,7 +125,8 @@ pub const TAGS: [(FindingKind, &[&str]); 4] = [
     ),
 ];
 
-/// Tags of [`TAGS`] whose inefficient loops only matter on large inputs (the others need no size).
+/// Patterns of [`TAGS`] that a tag exercises only when the problem has large tests: a loop that redoes
+/// work costs nothing visible on small inputs.
 const NEEDS_LARGE: [FindingKind; 1] = [InefficientLoop];
 
 /// Edges that are real edge inputs (not `large`, `sorted`, `boundary` or `general`).
