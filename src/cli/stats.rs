@@ -118,12 +118,25 @@ fn render(p: &Profile, s: &Style, now: i64) {
     }
     println!(
         "\n{}",
-        s.bold(&format!("{:<16} {:>8} {:>9} {:>6}  {:<12} {}", "topic", "solved", "attempted", "of", "", "first try"))
+        s.bold(&format!(
+            "{:<16} {:>8} {:>11} {:>9} {:>6}  {:<12} {}",
+            "topic", "solved", "not optimal", "attempted", "of", "", "first try"
+        ))
     );
     for t in &p.topics {
-        let frac = if t.problems == 0 { 0.0 } else { f64::from(t.solved) / f64::from(t.problems) };
+        // The bar counts problems solved at the optimal complexity: a slow solve is not done yet.
+        let optimal = t.solved.saturating_sub(t.not_optimal);
+        let frac = if t.problems == 0 { 0.0 } else { f64::from(optimal) / f64::from(t.problems) };
         let first = if t.attempted == 0 { "—".to_string() } else { format!("{:.0}%", t.first_try * 100.0) };
-        println!("{:<16} {:>8} {:>9} {:>6}  {}  {first}", t.topic, t.solved, t.attempted, t.problems, bar(frac, 12));
+        println!(
+            "{:<16} {:>8} {:>11} {:>9} {:>6}  {}  {first}",
+            t.topic,
+            t.solved,
+            t.not_optimal,
+            t.attempted,
+            t.problems,
+            bar(frac, 12)
+        );
     }
     let recent: Vec<_> = p.weeks.iter().rev().take(12).rev().collect();
     println!(

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::intake::{Declared, Intake};
 use super::weakness::{Profile, SubmissionRow};
 use crate::analysis::FindingKind;
+use crate::complexity::Complexity;
 use crate::knowledge::Progression;
 use crate::problems::{Bank, Difficulty};
 
@@ -27,20 +28,44 @@ pub struct ProblemInfo {
     pub topic: String,
     /// The well-known lists it belongs to (`blind-75`, `neetcode-150`).
     pub lists: Vec<String>,
+    /// Its algorithmic tags (`patterns` in problem.toml: `two-pointers`, `hash-map`, ...).
+    pub tags: Vec<String>,
+    pub optimal_time: Complexity,
+    /// The mistake patterns it exercises (see [`super::exercise`]), as a mask.
+    pub exercises: u32,
 }
 
 impl ProblemInfo {
+    /// Every problem of the bank; reads each problem's test tags (not its tests) for what it exercises.
     pub fn from_bank(bank: &Bank) -> Vec<ProblemInfo> {
+        let practised = super::exercise::practised_by_notes();
         bank.all()
             .iter()
-            .map(|p| ProblemInfo {
-                slug: p.slug.clone(),
-                title: p.title.clone(),
-                difficulty: p.difficulty,
-                topic: p.topic.clone(),
-                lists: p.lists.clone(),
+            .map(|p| {
+                let edges = p.edges();
+                let facts = super::exercise::ProblemFacts {
+                    tags: &p.patterns,
+                    edges: &edges,
+                    optimal_time: p.optimal_time,
+                    practised: practised.get(&p.slug).map_or(&[], Vec::as_slice),
+                };
+                ProblemInfo {
+                    slug: p.slug.clone(),
+                    title: p.title.clone(),
+                    difficulty: p.difficulty,
+                    topic: p.topic.clone(),
+                    lists: p.lists.clone(),
+                    tags: p.patterns.clone(),
+                    optimal_time: p.optimal_time,
+                    exercises: super::exercise::exercised(&facts),
+                }
             })
             .collect()
+    }
+
+    /// What each problem of `catalog` exercises.
+    pub fn exercises(catalog: &[ProblemInfo]) -> super::exercise::Exercises {
+        super::exercise::Exercises::new(catalog.iter().map(|p| (p.slug.clone(), p.exercises)))
     }
 }
 
@@ -58,18 +83,35 @@ pub fn minutes_for(d: Difficulty) -> u32 {
 pub struct Record {
     pub attempts: u32,
     pub accepted: u32,
-    /// The first submission was accepted with no hints.
+    /// Accepted submissions at the optimal complexity.
+    #[serde(default)]
+    pub optimal: u32,
+    /// The first submission was accepted, with no hints, at the optimal complexity.
     pub clean_first: bool,
     pub last_ms: i64,
     /// The latest submission was not accepted.
     pub last_failed: bool,
+    /// The latest submission's verdict (`wrong_answer`, ...).
+    #[serde(default)]
+    pub last_verdict: String,
     /// Times of the accepted submissions, oldest first.
     pub accepted_at: Vec<i64>,
+    /// Patterns any submission of the problem showed (mask in `FindingKind::ALL` order).
+    #[serde(default)]
+    pub shown: u32,
+    /// Patterns the problem showed and has not been solved without since: still open.
+    #[serde(default)]
+    pub open: u32,
 }
 
 impl Record {
     pub fn solved(&self) -> bool {
         self.accepted > 0
+    }
+
+    /// Solved, but never at the optimal complexity ("solved, not optimal").
+    pub fn not_optimal(&self) -> bool {
+        self.accepted > 0 && self.optimal == 0
     }
 }
 
@@ -84,7 +126,7 @@ pub struct History {
 impl History {
     /// From `rows` whose `problem` indexes `names`; `utc_offset_s` places days.
     pub fn from_rows(names: &[String], rows: &[SubmissionRow], utc_offset_s: i32) -> History {
-        super::fold::Fold::from_rows(names, rows, utc_offset_s).into_history()
+        super::fold::Fold::from_rows(names, rows, &Default::default(), utc_offset_s).into_history()
     }
 
     pub fn get(&self, slug: &str) -> Option<&Record> {
@@ -151,10 +193,18 @@ impl Needs {
             let mut why: Vec<String> = Vec::new();
             let recs: Vec<&Record> = t.problems.iter().filter_map(|s| history.get(s)).collect();
             let unsolved = recs.iter().filter(|r| !r.solved()).count();
+            let slow = recs.iter().filter(|r| r.not_optimal()).count();
             let struggled = recs.iter().filter(|r| !r.clean_first).count();
             if !recs.is_empty() && struggled > 0 {
-                w += 1.5 * (unsolved as f64 + 0.5 * (struggled - unsolved) as f64) / recs.len() as f64;
-                why.push(format!("{struggled} of {} attempted not solved first try", recs.len()));
+                // Unsolved and solved-not-optimal problems weigh fully, others solved after a struggle half.
+                let heavy = unsolved + slow;
+                w += 1.5 * (heavy as f64 + 0.5 * (struggled - heavy) as f64) / recs.len() as f64;
+                if struggled > slow {
+                    why.push(format!("{} of {} attempted not solved first try", struggled - slow, recs.len()));
+                }
+                if slow > 0 {
+                    why.push(format!("{slow} solved, not optimal"));
+                }
             }
             for p in &needs.patterns {
                 let n = t.problems.iter().filter(|s| p.problems.contains(s)).count();

@@ -75,9 +75,19 @@ pub struct TopicReadiness {
     pub score: f64,
 }
 
-/// Picks the problem for a session: unsolved first, in the weakest topic, at the level's difficulty
-/// (medium for most, easy for beginners, hard welcome for advanced learners); solved problems are a fallback.
-/// `seed` varies the choice among equals (e.g. the day number). None only for an empty bank.
+/// The difficulty an interview is at for a level: easy for beginners, medium for most, hard for advanced.
+pub fn level_difficulty(level: Level) -> Difficulty {
+    match level {
+        Level::Beginner => Difficulty::Easy,
+        Level::Intermediate => Difficulty::Medium,
+        Level::Advanced => Difficulty::Hard,
+    }
+}
+
+/// Picks the problem for a session, like an interview would: a problem never tried before at the level's
+/// difficulty ([`level_difficulty`]; medium without a profile) in the weakest topic; then one at the nearest
+/// difficulty; only when every problem has been seen, one tried but unsolved, and solved ones last. `seed`
+/// varies the choice among equals (e.g. the day number). None only for an empty bank.
 pub fn pick(
     intake: Option<&Intake>,
     needs: &Needs,
@@ -86,22 +96,17 @@ pub fn pick(
     progression: &Progression,
     seed: u64,
 ) -> Option<String> {
-    let want = match intake.map(|i| i.level) {
-        Some(Level::Beginner) => Difficulty::Easy,
-        Some(Level::Advanced) => Difficulty::Hard,
-        _ => Difficulty::Medium,
-    };
+    let want = intake.map_or(Difficulty::Medium, |i| level_difficulty(i.level));
     let score = |p: &ProblemInfo| {
         let need = progression.topics_for(&p.slug).iter().map(|t| needs.weight(&t.name)).fold(0.0, f64::max);
         let diff = (p.difficulty as i32 - want as i32).abs() as f64;
-        // An interview is on a problem not seen before when there is one: solved ones are last, attempted
-        // ones after the new ones.
         let seen = match history.get(&p.slug) {
-            Some(r) if r.solved() => 3.0,
+            Some(r) if r.solved() => 2.0,
             Some(_) => 1.0,
             None => 0.0,
         };
-        need.min(3.0) - diff - seen
+        // In this order: unseen before seen, then the right difficulty, then the weakest topic (need ≤ 3).
+        need.min(3.0) - 10.0 * diff - 100.0 * seen
     };
     let best = catalog.iter().map(score).fold(f64::NEG_INFINITY, f64::max);
     let ties: Vec<&ProblemInfo> = catalog.iter().filter(|p| (score(p) - best).abs() < 1e-9).collect();
@@ -189,6 +194,9 @@ mod tests {
             difficulty: Difficulty::Medium,
             topic: "arrays".into(),
             lists: Vec::new(),
+            tags: Vec::new(),
+            optimal_time: crate::complexity::Complexity::Linear,
+            exercises: 0,
         };
         let catalog = vec![info("solved"), info("attempted"), info("new")];
         let progression = crate::knowledge::Progression::default();

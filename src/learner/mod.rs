@@ -4,6 +4,7 @@
 //! submissions; [`snapshot`] alone reads the store, once, for the views. See docs/LEARNER.md.
 
 pub mod dashboard;
+pub mod exercise;
 pub mod facts;
 pub mod fold;
 pub mod intake;
@@ -14,6 +15,9 @@ pub mod plan_llm;
 pub mod review;
 pub mod snapshot;
 pub mod weakness;
+
+#[cfg(test)]
+mod tests;
 
 pub use dashboard::Dashboard;
 pub use intake::{Answer, Intake, Level};

@@ -2,17 +2,22 @@
 //!
 //! Score = weakness relevance (the problem's topics' need and the weak pattern it practises) + plan position
 //! (the earlier an unfinished plan item, the more) + difficulty fit (the level, moved by the recent accept
-//! rate) + community signal + a review bonus that grows with how overdue the card is. The reason names the
-//! two largest parts. Pure, and linear in the number of problems.
+//! rate) + community signal + a review bonus that grows with how overdue the card is. Pure, and linear in
+//! the number of problems.
+//!
+//! Each item has its own reason: first what is true of that problem (a review due and how it went last
+//! time, its failed attempts and last verdict, or for a new problem its place in its topic and what it
+//! teaches), then the two largest parts of its score. No two items share a first clause: one that would
+//! repeat an earlier item's gets the problem's place on the roadmap (or its title) added.
 
 use std::collections::HashMap;
 
 use serde::Serialize;
 
-use super::facts::{community, History, Needs, ProblemInfo};
+use super::facts::{community, History, Needs, ProblemInfo, Record};
 use super::intake::{Intake, Level};
 use super::plan::Plan;
-use super::review::ReviewCard;
+use super::review::{Grade, ReviewCard};
 use crate::knowledge::Progression;
 use crate::problems::Difficulty;
 use crate::sync::signal::Signal;
@@ -80,7 +85,7 @@ pub fn queue(inp: &NextInputs<'_>, now_ms: i64) -> Vec<NextItem> {
         }
     }
     let beginner = inp.intake.is_some_and(|i| i.level == Level::Beginner);
-    let mut out = Vec::new();
+    let mut out: Vec<(NextItem, String, String)> = Vec::new();
     for p in inp.catalog {
         let rec = inp.history.get(&p.slug);
         let card = due.get(p.slug.as_str());
@@ -89,6 +94,7 @@ pub fn queue(inp: &NextInputs<'_>, now_ms: i64) -> Vec<NextItem> {
         }
         let mut parts: Vec<(f64, String)> = Vec::new();
         let topics = inp.progression.topics_for(&p.slug);
+        let own = own_words(p, rec, card.copied(), &topics, now_ms);
         if let Some((t, w)) =
             topics.iter().map(|t| (t.name.as_str(), inp.needs.weight(&t.name))).max_by(|a, b| a.1.total_cmp(&b.1))
         {
@@ -111,25 +117,82 @@ pub fn queue(inp: &NextInputs<'_>, now_ms: i64) -> Vec<NextItem> {
         if let Some(c) = community(inp.community.get(&p.slug), beginner || weak) {
             parts.push((c.favour, c.why));
         }
+        // The review bonus and the failed attempts are scored here and said in the item's own words.
+        let mut bonus = 0.0;
         if let Some(card) = card {
-            let overdue = card.overdue_days(now_ms).max(0.0);
-            parts.push((2.5 + overdue.min(10.0) * 0.1, format!("review due ({} last time)", card.last_grade.as_str())));
-        } else if let Some(r) = rec.filter(|r| r.attempts > 0) {
-            parts.push((0.3, format!("{} failed attempt{}", r.attempts, if r.attempts == 1 { "" } else { "s" })));
+            bonus = 2.5 + card.overdue_days(now_ms).clamp(0.0, 10.0) * 0.1;
+        } else if rec.is_some_and(|r| r.attempts > 0) {
+            bonus = 0.3;
         }
-        let score: f64 = parts.iter().map(|(s, _)| s).sum();
+        let score: f64 = parts.iter().map(|(s, _)| s).sum::<f64>() + bonus;
         parts.sort_by(|a, b| b.0.total_cmp(&a.0));
-        let reason =
-            parts.iter().filter(|(s, _)| *s > 0.0).take(2).map(|(_, w)| w.as_str()).collect::<Vec<_>>().join("; ");
-        out.push(NextItem {
-            slug: p.slug.clone(),
-            title: p.title.clone(),
-            difficulty: p.difficulty,
-            score: (score * 1000.0).round() / 1000.0,
-            reason,
-            due_review: card.is_some(),
-        });
+        let context: Vec<&str> = parts.iter().filter(|(s, _)| *s > 0.0).take(2).map(|(_, w)| w.as_str()).collect();
+        out.push((
+            NextItem {
+                slug: p.slug.clone(),
+                title: p.title.clone(),
+                difficulty: p.difficulty,
+                score: (score * 1000.0).round() / 1000.0,
+                reason: context.join("; "),
+                due_review: card.is_some(),
+            },
+            own,
+            roadmap_place(&p.slug, &topics).unwrap_or_else(|| p.title.clone()),
+        ));
     }
-    out.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.slug.cmp(&b.slug)));
-    out
+    out.sort_by(|a, b| b.0.score.total_cmp(&a.0.score).then_with(|| a.0.slug.cmp(&b.0.slug)));
+    let mut said: std::collections::HashSet<String> = std::collections::HashSet::new();
+    out.into_iter()
+        .map(|(mut item, own, place)| {
+            let own = if said.contains(&own) { format!("{own}, {place}") } else { own };
+            said.insert(own.clone());
+            item.reason = if item.reason.is_empty() { own } else { format!("{own}; {}", item.reason) };
+            item
+        })
+        .collect()
+}
+
+/// What is true of the problem itself, for the start of its reason.
+fn own_words(
+    p: &ProblemInfo,
+    rec: Option<&Record>,
+    card: Option<&ReviewCard>,
+    topics: &[&crate::knowledge::Topic],
+    now_ms: i64,
+) -> String {
+    let teaches = if p.tags.is_empty() { p.topic.replace('-', " ") } else { p.tags.join(" + ") };
+    if let Some(card) = card {
+        let late = card.overdue_days(now_ms).floor() as i64;
+        let when = match late {
+            i64::MIN..=0 => "review due today".to_string(),
+            1 => "review due since yesterday".to_string(),
+            d => format!("review due for {d} days"),
+        };
+        let last = match card.last_grade {
+            Grade::Again => format!("failed last time ({teaches})"),
+            Grade::Hard if rec.is_some_and(Record::not_optimal) => {
+                format!("solved, not optimal: aim for {} ({teaches})", p.optimal_time)
+            }
+            Grade::Hard => format!("solved with help last time ({teaches})"),
+            Grade::Good => format!("solved last time ({teaches})"),
+        };
+        return format!("{when}: {last}");
+    }
+    if let Some(r) = rec.filter(|r| r.attempts > 0) {
+        let s = if r.attempts == 1 { "" } else { "s" };
+        let last = if r.last_verdict.is_empty() { "failed".to_string() } else { r.last_verdict.replace('_', " ") };
+        return format!("{} failed attempt{s} ({last}) on {teaches}", r.attempts);
+    }
+    match topics.first().and_then(|t| Some((t, t.problems.iter().position(|s| *s == p.slug)?))) {
+        Some((t, i)) => format!("new: {teaches}, #{} of {} in {}", i + 1, t.problems.len(), t.name),
+        None => format!("new: {teaches}"),
+    }
+}
+
+/// "#3 of 9 in arrays": the problem's place in the first progression topic that lists it.
+fn roadmap_place(slug: &str, topics: &[&crate::knowledge::Topic]) -> Option<String> {
+    topics.iter().find_map(|t| {
+        let i = t.problems.iter().position(|s| s == slug)?;
+        Some(format!("#{} of {} in {} on the roadmap", i + 1, t.problems.len(), t.name))
+    })
 }

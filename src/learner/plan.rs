@@ -4,6 +4,7 @@
 //! - at most `timeline_weeks` weeks and `days_per_week` days a week;
 //! - a day's minutes are the sum of its problems' minutes and never exceed the daily budget, so a week
 //!   never exceeds the hours per week;
+//! - a day is one topic: every problem of it has the day's topic (and the day's reason is about that topic);
 //! - every slug is a problem of the bank.
 //!
 //! The offline planner ([`plan_offline`]) is deterministic: topics the learner is weak in come first
@@ -18,6 +19,7 @@ use serde::{Deserialize, Serialize};
 
 use super::facts::{community, minutes_for, History, Needs, ProblemInfo};
 use super::intake::{Intake, Level};
+use super::interview;
 use super::weakness::Profile;
 use crate::knowledge::Progression;
 use crate::problems::Difficulty;
@@ -182,8 +184,17 @@ pub fn plan_offline(inp: &PlanInputs<'_>) -> Plan {
             }
             // Solved before, but not cleanly: planned as a review straight away.
             let kind = match inp.history.get(slug) {
+                Some(r) if r.not_optimal() => {
+                    why.insert(0, format!("review: solved, not optimal; re-solve it in {}", p.optimal_time));
+                    ItemKind::Review
+                }
                 Some(r) if r.solved() => {
-                    why.insert(0, format!("review: solved after {} attempts", r.attempts));
+                    let tries = if r.attempts == 1 {
+                        "with hints".to_string()
+                    } else {
+                        format!("after {} attempts", r.attempts)
+                    };
+                    why.insert(0, format!("review: solved {tries}"));
                     ItemKind::Review
                 }
                 _ => ItemKind::New,
@@ -208,28 +219,9 @@ pub fn plan_offline(inp: &PlanInputs<'_>) -> Plan {
             }
         }
     }
-    queue.extend(deferred);
-    let firsts = queue.clone();
-    // Second pass: re-solve the new problems of weak topics from memory.
-    for item in &firsts {
-        if item.kind == ItemKind::New && needs.is_weak(&item.topic) {
-            queue.push(PlannedProblem {
-                minutes: round5(item.minutes * 3 / 4),
-                reason: format!("review: re-solve {} from memory", item.slug),
-                kind: ItemKind::Review,
-                ..item.clone()
-            });
-        }
-    }
-    // Third: timed rehearsals, weak topics first, as long as time is left.
-    for item in &firsts {
-        queue.push(PlannedProblem {
-            minutes: REHEARSAL_MINUTES,
-            reason: format!("interview rehearsal: {REHEARSAL_MINUTES} min timed, no hints ({})", item.topic),
-            kind: ItemKind::Rehearsal,
-            ..item.clone()
-        });
-    }
+    let held_back: HashSet<&str> = deferred.iter().map(|i| i.slug.as_str()).collect();
+    let rehearsable = rehearsal_candidates(&queue, &held_back, inp, interview::level_difficulty(inp.intake.level));
+    queue.extend(deferred.iter().cloned());
     let mut notes = Vec::new();
     let too_long: Vec<&str> = queue.iter().filter(|i| i.minutes > daily).map(|i| i.slug.as_str()).collect();
     if !too_long.is_empty() {
@@ -238,14 +230,107 @@ pub fn plan_offline(inp: &PlanInputs<'_>) -> Plan {
             dedup(&too_long).join(", ")
         ));
     }
-    queue.retain(|i| i.minutes <= daily);
-    let weeks = fill(queue, inp.intake.timeline_weeks, days_per_week, daily);
+    let topic_reasons = topic_reasons(inp, &needs, &order);
+    // About one day in ten, at the end, is a timed interview rehearsal on a problem the learner has not seen:
+    // held back from the new problems (never planned twice, never tried before), at the level's difficulty.
+    let total_days = (inp.intake.timeline_weeks * days_per_week) as usize;
+    let count = if REHEARSAL_MINUTES <= daily { (total_days / 10).min(rehearsable.len()) } else { 0 };
+    let held: HashSet<&str> = rehearsable[..count].iter().map(String::as_str).collect();
+    let (firsts, out): (Vec<PlannedProblem>, Vec<PlannedProblem>) =
+        queue.iter().cloned().partition(|i| !held.contains(i.slug.as_str()));
+    let rehearsals: Vec<PlannedProblem> = out.into_iter().map(rehearsal).collect();
+    // New problems; then the weak topics' new problems re-solved from memory; then, when the bank runs out
+    // before the timeline, the other topics' too.
+    let mut main = with_reviews(&firsts, |t| needs.is_weak(t));
+    main.extend(with_reviews(&firsts, |t| !needs.is_weak(t)).split_off(firsts.len()));
+    main.retain(|i| i.minutes <= daily);
+    let mut days = lay_days(&main, total_days - rehearsals.len(), daily, &topic_reasons);
+    days.extend(lay_days(&rehearsals, rehearsals.len(), daily, &topic_reasons));
+    let weeks = into_weeks(days, days_per_week);
     if weeks.len() < inp.intake.timeline_weeks as usize {
         notes.push(
             "the bank's problems are all planned before the timeline ends; use the rest for interview mode".into(),
         );
     }
     Plan { weeks, daily_minutes: daily, weekly_minutes: daily * days_per_week, created_ms: inp.now_ms, skipped, notes }
+}
+
+/// `queue` followed by a review (re-solve from memory) of each new problem whose topic `pick`s.
+fn with_reviews(queue: &[PlannedProblem], pick: impl Fn(&str) -> bool) -> Vec<PlannedProblem> {
+    let mut out = queue.to_vec();
+    for item in queue {
+        if item.kind == ItemKind::New && pick(&item.topic) {
+            out.push(PlannedProblem {
+                minutes: round5(item.minutes * 3 / 4),
+                reason: format!("review: re-solve {} from memory", item.slug),
+                kind: ItemKind::Review,
+                ..item.clone()
+            });
+        }
+    }
+    out
+}
+
+/// The item as a timed interview rehearsal.
+fn rehearsal(item: PlannedProblem) -> PlannedProblem {
+    PlannedProblem {
+        minutes: REHEARSAL_MINUTES,
+        reason: format!(
+            "interview rehearsal: an unseen {} {} problem, {REHEARSAL_MINUTES} min timed, no hints",
+            item.difficulty.as_str(),
+            item.topic
+        ),
+        kind: ItemKind::Rehearsal,
+        ..item
+    }
+}
+
+/// Problems that may be held back for rehearsals, best first: new in the plan, never tried, at the level's
+/// difficulty, not deferred; one per topic in plan order (weak topics first), the last of each topic (the
+/// most advanced) first, then round again.
+fn rehearsal_candidates(
+    queue: &[PlannedProblem],
+    deferred: &HashSet<&str>,
+    inp: &PlanInputs<'_>,
+    want: Difficulty,
+) -> Vec<String> {
+    let mut per_topic: Vec<(&str, Vec<&str>)> = Vec::new();
+    for item in queue {
+        if item.kind != ItemKind::New
+            || item.difficulty != want
+            || inp.history.get(&item.slug).is_some()
+            || deferred.contains(item.slug.as_str())
+        {
+            continue;
+        }
+        match per_topic.iter_mut().find(|(t, _)| *t == item.topic) {
+            Some((_, v)) => v.push(item.slug.as_str()),
+            None => per_topic.push((item.topic.as_str(), vec![item.slug.as_str()])),
+        }
+    }
+    let mut out = Vec::new();
+    while per_topic.iter().any(|(_, v)| !v.is_empty()) {
+        for (_, v) in per_topic.iter_mut() {
+            out.extend(v.pop().map(str::to_string));
+        }
+    }
+    out
+}
+
+/// Why each planned topic is studied, for its days' reasons: the need when it is weak, its place in the
+/// progression otherwise.
+fn topic_reasons(inp: &PlanInputs<'_>, needs: &Needs, order: &[String]) -> HashMap<String, String> {
+    order
+        .iter()
+        .map(|t| {
+            let title = inp.progression.topic(t).map_or(t.as_str(), |x| x.title.as_str());
+            let why = match needs.why.get(t) {
+                Some(w) if needs.is_weak(t) => format!("{title}, a weak topic: {w}"),
+                _ => format!("{title}, next in the progression"),
+            };
+            (t.clone(), why)
+        })
+        .collect()
 }
 
 fn dedup<'a>(v: &[&'a str]) -> Vec<&'a str> {
@@ -258,33 +343,71 @@ fn dedup<'a>(v: &[&'a str]) -> Vec<&'a str> {
     out
 }
 
-/// Lays `queue` out in order over days of at most `daily` minutes.
-fn fill(queue: Vec<PlannedProblem>, weeks: u32, days: u32, daily: u32) -> Vec<Week> {
-    let mut it = queue.into_iter().peekable();
+/// Lays `queue` out in order over at most `max_days` days of at most `daily` minutes, one topic a day: a day
+/// ends when the next item is of another topic (or does not fit). A day with room left takes, from later in
+/// the queue, reviews of its own topic's problems first met on an earlier day (re-solving from memory a day
+/// or more later), so that a topic's last day is not half empty. A day's reason is its topic's (`reasons`),
+/// saying what kind of work the day is when it is all reviews or all rehearsals. Days are numbered later.
+fn lay_days(queue: &[PlannedProblem], max_days: usize, daily: u32, reasons: &HashMap<String, String>) -> Vec<Day> {
+    let mut q: Vec<Option<&PlannedProblem>> = queue.iter().map(Some).collect();
+    // The day (index) each problem was first laid on.
+    let mut met: HashMap<String, usize> = HashMap::new();
+    let mut pos = 0;
     let mut out = Vec::new();
-    'weeks: for w in 1..=weeks {
-        let mut week = Week { week: w, days: Vec::new() };
-        for d in 1..=days {
-            let mut items = Vec::new();
-            let mut used = 0;
-            while let Some(next) = it.peek() {
-                if used + next.minutes > daily {
-                    break;
-                }
-                used += next.minutes;
-                items.extend(it.next());
+    while out.len() < max_days {
+        let mut items: Vec<PlannedProblem> = Vec::new();
+        let mut used = 0;
+        while pos < q.len() {
+            let Some(next) = q[pos] else {
+                pos += 1;
+                continue;
+            };
+            if used + next.minutes > daily || items.first().is_some_and(|f| f.topic != next.topic) {
+                break;
             }
-            if items.is_empty() {
-                if !week.days.is_empty() {
-                    out.push(week);
-                }
-                break 'weeks;
-            }
-            week.days.push(make_day(d, items));
+            used += next.minutes;
+            items.push(next.clone());
+            pos += 1;
         }
-        out.push(week);
+        let Some(topic) = items.first().map(|f| f.topic.clone()) else { break };
+        for slot in q.iter_mut().skip(pos) {
+            let Some(item) = *slot else { continue };
+            let earlier = met.get(&item.slug).is_some_and(|d| *d < out.len());
+            if item.kind == ItemKind::Review && item.topic == topic && earlier && used + item.minutes <= daily {
+                used += item.minutes;
+                items.push(item.clone());
+                *slot = None;
+            }
+        }
+        for i in &items {
+            met.entry(i.slug.clone()).or_insert(out.len());
+        }
+        let mut day = make_day(0, items);
+        let base = reasons.get(&day.topic).cloned().unwrap_or_else(|| day.topic.clone());
+        day.reason = match day.problems.iter().map(|p| p.kind).reduce(|a, b| if a == b { a } else { ItemKind::New }) {
+            Some(ItemKind::Review) => format!("{base}; re-solve from memory"),
+            Some(ItemKind::Rehearsal) => format!("{base}; timed interview rehearsal on an unseen problem"),
+            _ => base,
+        };
+        out.push(day);
     }
     out
+}
+
+/// Days grouped `per_week` to a week, weeks and days numbered from 1.
+fn into_weeks(days: Vec<Day>, per_week: u32) -> Vec<Week> {
+    let mut weeks: Vec<Week> = Vec::new();
+    for (i, mut day) in days.into_iter().enumerate() {
+        let (w, d) = (i as u32 / per_week.max(1), i as u32 % per_week.max(1));
+        day.day = d + 1;
+        if d == 0 {
+            weeks.push(Week { week: w + 1, days: Vec::new() });
+        }
+        if let Some(week) = weeks.last_mut() {
+            week.days.push(day);
+        }
+    }
+    weeks
 }
 
 /// A day from its problems: topic and difficulty of the bulk of it, minutes summed, a reason.
@@ -340,6 +463,13 @@ impl Plan {
                 for p in &d.problems {
                     if !known.contains(p.slug.as_str()) {
                         return Err(format!("week {} day {}: unknown problem `{}`", w.week, d.day, p.slug));
+                    }
+                    if p.topic != d.topic {
+                        let a = if d.topic.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+                        return Err(format!(
+                            "week {} day {}: `{}` is a {} problem on {a} {} day; keep one topic a day",
+                            w.week, d.day, p.slug, p.topic, d.topic
+                        ));
                     }
                     if p.minutes == 0 {
                         return Err(format!("week {} day {}: `{}` has 0 minutes", w.week, d.day, p.slug));

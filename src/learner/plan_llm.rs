@@ -4,7 +4,8 @@
 //! The reply must be one JSON object of the documented shape and nothing else (a ```json fence around it is
 //! tolerated). Rejected: unknown fields, unknown slugs, a difficulty that is not the bank's, a topic that is
 //! not in the progression, empty reasons, weeks or days out of order, and every violation of
-//! [`Plan::check`] (too many weeks or days, minutes that do not add up, days that overflow the hours).
+//! [`Plan::check`] (too many weeks or days, minutes that do not add up, days that overflow the hours, days of
+//! more than one topic).
 //! Every error is one line that names the week, the day and the problem where it was found.
 
 use std::collections::{HashMap, HashSet};
@@ -82,6 +83,8 @@ pub fn llm_messages(inp: &PlanInputs<'_>, rejected: Option<&str>) -> Vec<Message
                 "minutes": minutes_for(p.difficulty),
                 "attempted": inp.history.get(&p.slug).map_or(0, |r| r.attempts),
                 "solved": inp.history.solved(&p.slug),
+                "solved_not_optimal": inp.history.get(&p.slug).is_some_and(|r| r.not_optimal()),
+                "optimal_time": p.optimal_time,
                 "community_weight": c.as_ref().map(|c| (c.favour * 100.0).round() / 100.0),
                 "community": c.map(|c| c.why),
             })
@@ -106,7 +109,8 @@ pub fn llm_messages(inp: &PlanInputs<'_>, rejected: Option<&str>) -> Vec<Message
     let system = format!(
         "You plan interview preparation for one learner. Answer with ONE JSON object and nothing else, exactly \
          of this shape: {REPLY_SHAPE}. Rules: use only candidate slugs, with their difficulty; topic is one of \
-         the progression topics; a day's minutes is the sum of its problems' minutes and at most \
+         the progression topics; one topic a day (every problem of a day has the day's topic, and the day's \
+         reason is about it); a day's minutes is the sum of its problems' minutes and at most \
          minutes_per_day_at_most; at most days_per_week_at_most days a week and weeks_at_most weeks; weak \
          topics first, then the progression order; skip mastered topics; favour a positive community_weight \
          and defer problems the community calls too hard for this learner. Give every day and problem a short \

@@ -1,7 +1,8 @@
 //! Spaced repetition of problems with FSRS (rs-fsrs, long-term scheduler: intervals in days, no fuzz, so
 //! schedules are reproducible). One card per problem. A submission is a review: **Again** when it failed,
-//! **Hard** when it was accepted after hints, **Good** when accepted cleanly. A problem gets a card the first
-//! time it is failed or solved with hints; clean solves only move an existing card on.
+//! **Hard** when it was accepted after hints or slower than optimal ("solved, not optimal"), **Good** when
+//! accepted cleanly. A problem gets a card the first time it is failed, solved with hints or solved slowly;
+//! clean solves only move an existing card on.
 
 use chrono::{DateTime, Utc};
 use rs_fsrs::{Card, Parameters, Rating, State, FSRS};
@@ -37,12 +38,13 @@ impl Grade {
     }
 }
 
-/// The grade of a submission.
-pub fn grade(accepted: bool, hints_used: u32) -> Grade {
-    match (accepted, hints_used) {
-        (false, _) => Grade::Again,
-        (true, 0) => Grade::Good,
-        (true, _) => Grade::Hard,
+/// The grade of a submission; `optimal` is false for an accepted submission slower than the problem's
+/// optimal bound.
+pub fn grade(accepted: bool, optimal: bool, hints_used: u32) -> Grade {
+    match (accepted, optimal, hints_used) {
+        (false, _, _) => Grade::Again,
+        (true, true, 0) => Grade::Good,
+        (true, _, _) => Grade::Hard,
     }
 }
 
@@ -139,9 +141,10 @@ mod tests {
 
     #[test]
     fn grades_follow_the_submission() {
-        assert_eq!(grade(false, 0), Grade::Again);
-        assert_eq!(grade(true, 2), Grade::Hard);
-        assert_eq!(grade(true, 0), Grade::Good);
+        assert_eq!(grade(false, true, 0), Grade::Again);
+        assert_eq!(grade(true, true, 2), Grade::Hard);
+        assert_eq!(grade(true, false, 0), Grade::Hard, "solved, not optimal");
+        assert_eq!(grade(true, true, 0), Grade::Good);
     }
 
     #[test]

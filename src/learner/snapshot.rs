@@ -44,7 +44,7 @@ impl Snapshot {
         let catalog = ProblemInfo::from_bank(bank);
         let progression = crate::knowledge::progression().unwrap_or_default();
         let utc_offset_s = local_offset_s();
-        let fold = store.learner_fold(utc_offset_s)?;
+        let fold = store.learner_fold(utc_offset_s, &ProblemInfo::exercises(&catalog))?;
         let topic_of: HashMap<String, String> = catalog.iter().map(|p| (p.slug.clone(), p.topic.clone())).collect();
         let mut per_topic = std::collections::BTreeMap::new();
         for p in &catalog {

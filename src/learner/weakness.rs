@@ -3,13 +3,16 @@
 //!
 //! Mastery (0–1) follows the submissions in time order, and only exists for a pattern the learner has
 //! shown: its first occurrence (a finding with confidence ≥ 0.5) sets it to 0.3, every later one cuts it
-//! by 40%, and every accepted submission without it raises it a fifth of the way to 1 (less when hints
-//! were used). A pattern never shown has no score ("not seen") rather than a made-up one.
+//! by 40%, and an accepted submission without it raises it a fifth of the way to 1 (less when hints were
+//! used) only when the problem exercises the pattern ([`super::exercise`]) or showed it before. While a
+//! problem that showed the pattern is still open (not solved without it since), mastery reads at most 0.5:
+//! a weakness. A pattern never shown has no score ("not seen") rather than a made-up one.
 
 use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
+use super::exercise::Exercises;
 use crate::analysis::FindingKind;
 
 /// One submission, as much as the profile needs.
@@ -39,10 +42,13 @@ pub struct PatternStats {
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct TopicStats {
     pub topic: String,
+    /// Problems with an accepted submission.
     pub solved: u32,
+    /// Of those, the ones only ever solved slower than the optimal bound ("solved, not optimal").
+    pub not_optimal: u32,
     pub attempted: u32,
     pub problems: u32,
-    /// Share of attempted problems whose first submission was accepted.
+    /// Share of attempted problems whose first submission was accepted at the optimal complexity.
     pub first_try: f64,
 }
 
@@ -70,14 +76,15 @@ pub fn mask_bit(kind: FindingKind) -> u32 {
 }
 
 /// Builds the profile from `rows` (sorted here when they are not in time order), the problem `names` the
-/// rows index into, and the bank's topic of each problem.
+/// rows index into, what each problem exercises, and the bank's topic of each problem.
 pub fn profile(
     names: &[String],
     rows: &[SubmissionRow],
+    exercises: &Exercises,
     topic_of: &HashMap<String, String>,
     problems_per_topic: &BTreeMap<String, u32>,
 ) -> Profile {
-    super::fold::Fold::from_rows(names, rows, 0).profile(topic_of, problems_per_topic)
+    super::fold::Fold::from_rows(names, rows, exercises, 0).profile(topic_of, problems_per_topic)
 }
 
 #[cfg(test)]
@@ -101,6 +108,15 @@ mod tests {
         }
     }
 
+    /// Every problem exercises every pattern.
+    fn every() -> Exercises {
+        Exercises::new(NAMES.iter().map(|n| (n.to_string(), 0b11_1111)))
+    }
+
+    fn mastery(prof: &Profile, kind: FindingKind) -> Option<f64> {
+        prof.patterns.iter().find(|s| s.kind == kind).and_then(|s| s.mastery)
+    }
+
     fn topics() -> (HashMap<String, String>, BTreeMap<String, u32>) {
         let topic_of: HashMap<String, String> = [("two-sum", "hash-maps"), ("3sum", "arrays"), ("jump-game", "arrays")]
             .iter()
@@ -114,7 +130,7 @@ mod tests {
     #[test]
     fn empty_history_has_no_scores() {
         let (t, p) = topics();
-        let prof = profile(&names(), &[], &t, &p);
+        let prof = profile(&names(), &[], &every(), &t, &p);
         assert!(prof.patterns.iter().all(|s| s.frequency == 0 && s.mastery.is_none()));
         assert_eq!(prof.topics.len(), 2);
     }
@@ -124,7 +140,7 @@ mod tests {
         let (t, p) = topics();
         let edge = FindingKind::MissingEdgeCase;
         let rows = vec![row("two-sum", 0, false, &[edge]), row("3sum", 1, false, &[edge])];
-        let before = profile(&names(), &rows, &t, &p);
+        let before = profile(&names(), &rows, &every(), &t, &p);
         let s = before.patterns.iter().find(|s| s.kind == edge).unwrap();
         assert_eq!(s.frequency, 2);
         assert_eq!(s.share, 1.0);
@@ -137,7 +153,7 @@ mod tests {
         let mut more = rows.clone();
         more.push(row("3sum", 2, true, &[]));
         more.push(row("jump-game", 3, true, &[]));
-        let after = profile(&names(), &more, &t, &p);
+        let after = profile(&names(), &more, &every(), &t, &p);
         let m2 = after.patterns.iter().find(|s| s.kind == edge).unwrap().mastery.unwrap();
         assert!(m2 > m1, "{m2} > {m1}");
         let arrays = after.topics.iter().find(|t| t.topic == "arrays").unwrap();
@@ -146,9 +162,43 @@ mod tests {
     }
 
     #[test]
+    fn only_solves_of_problems_that_exercise_a_pattern_move_it() {
+        let (t, p) = topics();
+        let lp = FindingKind::InefficientLoop;
+        // two-sum and jump-game do not exercise inefficient loops; 3sum does.
+        let ex = Exercises::new([
+            ("two-sum".to_string(), 0),
+            ("3sum".to_string(), mask_bit(lp)),
+            ("jump-game".to_string(), 0),
+        ]);
+        let mut rows = vec![row("3sum", 0, false, &[lp])];
+        rows.extend((1..=4).map(|d| row(if d % 2 == 0 { "two-sum" } else { "jump-game" }, d, true, &[])));
+        let prof = profile(&names(), &rows, &ex, &t, &p);
+        assert_eq!(mastery(&prof, lp), Some(FIRST_SEEN), "unrelated solves leave it alone");
+        // The problem that showed it counts even when the map says nothing about it.
+        let none = Exercises::default();
+        rows.push(row("3sum", 5, true, &[]));
+        let fixed = mastery(&profile(&names(), &rows, &none, &t, &p), lp).unwrap();
+        assert!(fixed > FIRST_SEEN, "{fixed}");
+    }
+
+    #[test]
+    fn a_problem_still_open_for_a_pattern_keeps_it_below_the_weak_line() {
+        let (t, p) = topics();
+        let slow = FindingKind::SuboptimalComplexity;
+        let mut rows = vec![row("jump-game", 0, false, &[slow])];
+        rows.extend((1..=12).map(|d| row("two-sum", d, true, &[])));
+        let open = mastery(&profile(&names(), &rows, &every(), &t, &p), slow).unwrap();
+        assert_eq!(open, crate::learner::fold::OPEN_CAP, "jump-game still times out");
+        rows.push(row("jump-game", 13, true, &[]));
+        let closed = mastery(&profile(&names(), &rows, &every(), &t, &p), slow).unwrap();
+        assert!(closed > 0.9, "{closed}");
+    }
+
+    #[test]
     fn hints_lower_the_credit_of_a_solve() {
         let (t, p) = topics();
-        let base = vec![row("two-sum", 0, false, &[FindingKind::OffByOne])];
+        let base = vec![row("two-sum", 0, false, &[FindingKind::OffByOne]), row("two-sum", 0, true, &[])];
         let mut plain = base.clone();
         plain.push(row("3sum", 1, true, &[]));
         let mut hinted = base.clone();
@@ -156,7 +206,7 @@ mod tests {
         h.hints_used = 3;
         hinted.push(h);
         let m = |rows: &[SubmissionRow]| {
-            profile(&names(), rows, &t, &p)
+            profile(&names(), rows, &every(), &t, &p)
                 .patterns
                 .iter()
                 .find(|s| s.kind == FindingKind::OffByOne)
@@ -175,7 +225,7 @@ mod tests {
         let mk =
             |ms: i64| SubmissionRow { problem: 1, created_at_ms: ms, accepted: true, finding_mask: 0, hints_used: 0 };
         let rows = vec![mk(monday), mk(monday + 6 * 86_400_000), mk(monday + 7 * 86_400_000)];
-        let prof = profile(&names(), &rows, &t, &p);
+        let prof = profile(&names(), &rows, &every(), &t, &p);
         assert_eq!(prof.weeks.len(), 2);
         assert_eq!(prof.weeks[0].week_start_ms, monday);
         assert_eq!(prof.weeks[0].submissions, 2);

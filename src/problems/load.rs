@@ -418,6 +418,44 @@ impl Problem {
         Ok(out)
     }
 
+    /// The edges the problem's tests are tagged with, read for the learner model without parsing the
+    /// tests: each public line that names an `edge` is skimmed for that one field (its input is skipped),
+    /// and a problem with a large-tests file has `large`. Sorted, without repeats; an unreadable file has
+    /// no tags (listing problems must not fail on it; `tests` reports the error where it matters).
+    pub fn edges(&self) -> Vec<Edge> {
+        #[derive(Deserialize)]
+        struct EdgeOnly {
+            #[serde(default)]
+            edge: Option<Edge>,
+        }
+        let (text, large) = match &self.tests_source {
+            TestsSource::None => (None, false),
+            TestsSource::Static { tests, large, .. } => (Some(std::borrow::Cow::Borrowed(*tests)), large.is_some()),
+            TestsSource::Files { tests, large, .. } => {
+                (std::fs::read_to_string(tests).ok().map(std::borrow::Cow::Owned), large.is_some())
+            }
+        };
+        // The bank writes `"edge": "name"` last on a line: read that directly, and parse the line (its
+        // input skipped) only when it is written some other way.
+        let tail = |line: &str| -> Option<Edge> {
+            let rest = line[line.rfind("\"edge\"")? + 6..].trim_start().strip_prefix(':')?.trim_start();
+            let end = rest.get(1..)?.find('"')? + 2;
+            serde_json::from_str(&rest[..end]).ok()
+        };
+        let mut out: Vec<Edge> = text
+            .iter()
+            .flat_map(|t| t.lines())
+            .filter(|line| line.contains("\"edge\""))
+            .filter_map(|line| tail(line).or_else(|| serde_json::from_str::<EdgeOnly>(line).ok()?.edge))
+            .collect();
+        if large {
+            out.push(Edge::Large);
+        }
+        out.sort_by_key(|e| e.as_str());
+        out.dedup();
+        out
+    }
+
     /// The problem's generator (gen.py), whose `small(rng)` draws random small inputs for
     /// `codify problems check`; `None` when the problem has none.
     pub fn generator(&self) -> Result<Option<String>, ProblemError> {

@@ -266,14 +266,16 @@ impl Store {
         Ok(())
     }
 
-    /// Stores a submission and, unless the judge itself failed, reviews its problem's FSRS card: what the CLI
-    /// and the TUI both do after a submit.
+    /// Stores a submission and, when it counts (not an internal error, not a repeat of an earlier file),
+    /// reviews its problem's FSRS card: what the CLI and the TUI both do after a submit.
     pub fn record_submission(&self, sub: &super::NewSubmission<'_>, now_ms: i64) -> Result<i64, StoreError> {
-        let id = self.add_submission(sub)?;
+        let (id, repeat) = self.insert_submission(sub)?;
         let verdict = sub.report.verdict;
-        if verdict != crate::judge::Verdict::InternalError {
+        if crate::learner::fold::counts(verdict.as_str(), repeat) {
             let accepted = verdict == crate::judge::Verdict::Accepted;
-            self.record_review(&sub.report.problem, accepted, sub.hints_used, now_ms)?;
+            let slow =
+                crate::learner::fold::slower_than_optimal(accepted, super::submissions::finding_mask(sub.analysis));
+            self.review(&sub.report.problem, review::grade(accepted, !slow, sub.hints_used), now_ms)?;
         }
         Ok(id)
     }
@@ -288,8 +290,12 @@ impl Store {
         hints_used: u32,
         now_ms: i64,
     ) -> Result<Option<ReviewCard>, StoreError> {
+        self.review(problem, review::grade(accepted, true, hints_used), now_ms)
+    }
+
+    fn review(&self, problem: &str, grade: Grade, now_ms: i64) -> Result<Option<ReviewCard>, StoreError> {
         let card = self.review_card(problem)?;
-        let next = review::review(problem, card.as_ref(), review::grade(accepted, hints_used), now_ms);
+        let next = review::review(problem, card.as_ref(), grade, now_ms);
         if let Some(c) = &next {
             self.put_review_card(c)?;
         }
@@ -309,21 +315,25 @@ impl Store {
     }
 
     /// Gives every problem that has submissions but no review card the card its submissions would have
-    /// made, replaying them in time order as [`Store::record_review`] would have (internal errors skipped).
+    /// made, replaying them in time order as [`Store::record_review`] would have (internal errors and repeats
+    /// skipped).
     /// Problems only ever solved cleanly still get none. Returns how many cards were made.
     pub fn backfill_reviews(&self) -> Result<usize, StoreError> {
         let mut stmt = self.conn.prepare(
-            "SELECT problem, verdict = 'accepted', hints_used, created_at FROM submissions
-             WHERE verdict != 'internal_error' AND problem NOT IN (SELECT problem FROM review_cards)
+            "SELECT problem, verdict = 'accepted', hints_used, created_at, finding_mask FROM submissions
+             WHERE verdict != 'internal_error' AND is_repeat = 0 AND problem NOT IN (SELECT problem FROM review_cards)
              ORDER BY created_at, id",
         )?;
+        type Row = (String, bool, u32, i64, u32);
         let rows = stmt
-            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, bool>(1)?, r.get::<_, u32>(2)?, r.get(3)?)))?
-            .collect::<Result<Vec<(String, bool, u32, i64)>, _>>()?;
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
+            .collect::<Result<Vec<Row>, _>>()?;
         // Replayed in memory (a long history is one pass), then only the final cards are written.
         let mut cards: std::collections::HashMap<String, ReviewCard> = std::collections::HashMap::new();
-        for (problem, accepted, hints, at) in rows {
-            if let Some(next) = review::review(&problem, cards.get(&problem), review::grade(accepted, hints), at) {
+        for (problem, accepted, hints, at, mask) in rows {
+            let slow = crate::learner::fold::slower_than_optimal(accepted, mask);
+            let grade = review::grade(accepted, !slow, hints);
+            if let Some(next) = review::review(&problem, cards.get(&problem), grade, at) {
                 cards.insert(problem, next);
             }
         }
@@ -445,6 +455,30 @@ mod tests {
         let s = Store::open(&path).unwrap();
         assert!(s.review_card("jump-game").unwrap().is_none());
         assert_eq!(s.backfill_reviews().unwrap(), 1, "asked directly, it fills the gap again");
+    }
+
+    #[test]
+    fn problems_only_ever_solved_slowly_get_a_card_on_upgrade() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("codify.db");
+        {
+            // Schema 0009: reviews were recorded, but a slow solve was graded Good and made no card.
+            let mut conn = rusqlite::Connection::open(&path).unwrap();
+            crate::store::migrations().to_version(&mut conn, 9).unwrap();
+            let slow = crate::learner::weakness::mask_bit(crate::analysis::FindingKind::SuboptimalComplexity);
+            for (problem, mask) in [("two-sum", slow), ("3sum", 0)] {
+                conn.execute(
+                    "INSERT INTO submissions (problem, code, verdict, passed, total, runtime_ms, cases_json, created_at,
+                                              local_minute, finding_mask)
+                     VALUES (?1, 'x', 'accepted', 1, 1, 1.0, '[]', 1700000000000, 0, ?2)",
+                    params![problem, mask],
+                )
+                .unwrap();
+            }
+        }
+        let s = Store::open(&path).unwrap();
+        assert_eq!(s.review_card("two-sum").unwrap().map(|c| c.last_grade), Some(Grade::Hard));
+        assert!(s.review_card("3sum").unwrap().is_none(), "a clean solve still needs none");
     }
 
     #[test]

@@ -36,7 +36,7 @@ pub enum StoreError {
     Data(#[from] serde_json::Error),
 }
 
-const MIGRATIONS: [&str; 9] = [
+const MIGRATIONS: [&str; 10] = [
     include_str!("migrations/0001_submissions.sql"),
     include_str!("migrations/0002_drafts.sql"),
     include_str!("migrations/0003_analysis.sql"),
@@ -46,6 +46,7 @@ const MIGRATIONS: [&str; 9] = [
     include_str!("migrations/0007_learner_fold.sql"),
     include_str!("migrations/0008_review_backfill.sql"),
     include_str!("migrations/0009_dp_split.sql"),
+    include_str!("migrations/0010_repeats.sql"),
 ];
 
 pub(crate) fn migrations() -> Migrations<'static> {
@@ -115,6 +116,8 @@ impl Store {
             .to_latest(&mut conn)
             .map_err(|e| StoreError::Migrate { path: path.to_path_buf(), message: e.to_string() })?;
         let store = Store { conn };
+        // Repeats first: the review replay skips them.
+        store.mark_repeats_once()?;
         store.backfill_reviews_once()?;
         Ok(store)
     }

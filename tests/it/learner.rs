@@ -31,7 +31,7 @@ fn world() -> &'static World {
 }
 
 fn empty_profile() -> Profile {
-    codify::learner::profile(&[], &[], &HashMap::new(), &Default::default())
+    codify::learner::profile(&[], &[], &Default::default(), &HashMap::new(), &Default::default())
 }
 
 /// History from (problem index, accepted, hints) triples, one minute apart.
@@ -151,7 +151,7 @@ fn coach(url: &str) -> Coach {
 const VALID: &str = r#"{"weeks": [{"week": 1, "days": [
   {"day": 1, "topic": "arrays", "difficulty": "easy", "minutes": 40, "reason": "start with scans",
    "problems": [{"slug": "missing-number", "topic": "arrays", "difficulty": "easy", "minutes": 20, "reason": "warm-up"},
-                {"slug": "two-sum", "topic": "hash-maps", "difficulty": "easy", "minutes": 20, "reason": "complements"}]}]}]}"#;
+                {"slug": "contains-duplicate", "topic": "arrays", "difficulty": "easy", "minutes": 20, "reason": "a set"}]}]}]}"#;
 
 fn finished(text: &str, finish: &str) -> Behavior {
     let body = serde_json::json!({"id": "c", "object": "chat.completion", "created": 1, "model": "big",
@@ -206,7 +206,10 @@ async fn plan_with(script: Vec<Behavior>) -> (codify::coach::planner::PlanOutcom
 async fn a_valid_reply_is_the_plan_and_the_request_carries_the_context() {
     let (out, mock) = plan_with(vec![Behavior::complete(&format!("```json\n{VALID}\n```"))]).await;
     assert_eq!(out.source, PlanSource::Llm, "{out:?}");
-    assert_eq!(out.plan.items().map(|(_, _, p)| p.slug.as_str()).collect::<Vec<_>>(), ["missing-number", "two-sum"]);
+    assert_eq!(
+        out.plan.items().map(|(_, _, p)| p.slug.as_str()).collect::<Vec<_>>(),
+        ["missing-number", "contains-duplicate"]
+    );
     let reqs = mock.chat_requests();
     assert_eq!(reqs.len(), 1);
     let text = reqs[0].messages_text();
@@ -274,6 +277,13 @@ fn strict_reading_rejects_wrong_difficulty_and_topic() {
     assert!(e.unwrap_err().to_string().contains("topic `cooking` is not in the progression"));
     let e = parse_llm_plan(&VALID.replace("\"minutes\": 40", "\"minutes\": 45"), &inp);
     assert!(e.unwrap_err().to_string().contains("add up to 40"));
+    // One topic a day, as in offline plans.
+    let mixed = VALID.replace(
+        r#""slug": "contains-duplicate", "topic": "arrays""#,
+        r#""slug": "contains-duplicate", "topic": "hash-maps""#,
+    );
+    let e = parse_llm_plan(&mixed, &inp).unwrap_err().to_string();
+    assert!(e.contains("`contains-duplicate` is a hash-maps problem on an arrays day"), "{e}");
 }
 
 // ---- the flow through the binary ----
