@@ -126,7 +126,13 @@ pub fn queue(inp: &NextInputs<'_>, now_ms: i64) -> Vec<NextItem> {
         }
         let score: f64 = parts.iter().map(|(s, _)| s).sum::<f64>() + bonus;
         parts.sort_by(|a, b| b.0.total_cmp(&a.0));
-        let context: Vec<&str> = parts.iter().filter(|(s, _)| *s > 0.0).take(2).map(|(_, w)| w.as_str()).collect();
+        // The two largest parts, leaving out one that an earlier part already says.
+        let mut context: Vec<&str> = Vec::new();
+        for (_, w) in parts.iter().filter(|(s, _)| *s > 0.0) {
+            if context.len() < 2 && !context.iter().any(|c| c.contains(w.as_str())) {
+                context.push(w);
+            }
+        }
         out.push((
             NextItem {
                 slug: p.slug.clone(),

@@ -343,10 +343,14 @@ fn dedup<'a>(v: &[&'a str]) -> Vec<&'a str> {
     out
 }
 
+/// The fewest practice days between meeting a problem and reviewing it: re-solving it the next day tests
+/// short-term memory, not recall.
+const REVIEW_GAP_DAYS: usize = 3;
+
 /// Lays `queue` out in order over at most `max_days` days of at most `daily` minutes, one topic a day: a day
 /// ends when the next item is of another topic (or does not fit). A day with room left takes, from later in
-/// the queue, reviews of its own topic's problems first met on an earlier day (re-solving from memory a day
-/// or more later), so that a topic's last day is not half empty. A day's reason is its topic's (`reasons`),
+/// the queue, reviews of its own topic's problems first met [`REVIEW_GAP_DAYS`] or more days before, so that
+/// a topic's last day is not half empty. A day's reason is its topic's (`reasons`),
 /// saying what kind of work the day is when it is all reviews or all rehearsals. Days are numbered later.
 fn lay_days(queue: &[PlannedProblem], max_days: usize, daily: u32, reasons: &HashMap<String, String>) -> Vec<Day> {
     let mut q: Vec<Option<&PlannedProblem>> = queue.iter().map(Some).collect();
@@ -372,7 +376,8 @@ fn lay_days(queue: &[PlannedProblem], max_days: usize, daily: u32, reasons: &Has
         let Some(topic) = items.first().map(|f| f.topic.clone()) else { break };
         for slot in q.iter_mut().skip(pos) {
             let Some(item) = *slot else { continue };
-            let earlier = met.get(&item.slug).is_some_and(|d| *d < out.len());
+            // Spaced: a review comes REVIEW_GAP_DAYS or more after the problem was first met, never as filler.
+            let earlier = met.get(&item.slug).is_some_and(|d| d + REVIEW_GAP_DAYS <= out.len());
             if item.kind == ItemKind::Review && item.topic == topic && earlier && used + item.minutes <= daily {
                 used += item.minutes;
                 items.push(item.clone());

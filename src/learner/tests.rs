@@ -310,6 +310,33 @@ fn a_plan_day_is_one_topic_with_one_reason_about_it() {
 }
 
 #[test]
+fn a_review_comes_days_after_the_problem_was_met_never_as_filler_the_next_day() {
+    use crate::learner::intake::{Intake, Level};
+    use crate::learner::plan::ItemKind;
+    let (_dir, store) = practised_store();
+    let snap = snapshot(&store);
+    for (level, weeks, hours) in
+        [(Level::Beginner, 4, 6.0), (Level::Intermediate, 8, 10.0), (Level::Advanced, 12, 20.0)]
+    {
+        let plan = crate::learner::plan_offline(&snap.plan_inputs(&Intake::new(level, weeks, hours)));
+        let mut met: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        let days = plan.weeks.iter().flat_map(|w| &w.days).enumerate();
+        for (i, d) in days {
+            for p in &d.problems {
+                match met.get(p.slug.as_str()) {
+                    Some(first) if p.kind == ItemKind::Review => {
+                        assert!(i >= first + 3, "{level:?}: {} reviewed on day {i}, met on day {first}", p.slug)
+                    }
+                    _ => {
+                        met.entry(p.slug.as_str()).or_insert(i);
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
 fn rehearsals_are_on_unseen_problems_at_the_level() {
     use crate::learner::intake::{Intake, Level};
     use crate::learner::plan::ItemKind;
