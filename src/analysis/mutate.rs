@@ -90,8 +90,17 @@ pub fn repairs(source: &str) -> Vec<Mutant> {
     let Ok(suite) = ast::Suite::parse(source, "<solution>") else {
         return Vec::new();
     };
+    // Running bests kept anywhere (`self.best = max(self.best, ...)` in a helper), by target text.
+    let mut folds: Vec<(&str, String)> = Vec::new();
+    functions(&suite, &mut |f| {
+        crate::analysis::walk::each_stmt(&f.body, &mut |s| {
+            if let Stmt::Assign(a) = s {
+                folds.extend(running_update(source, a));
+            }
+        })
+    });
     let mut edits = Vec::new();
-    functions(&suite, &mut |f| repair_function(source, f, &mut edits));
+    functions(&suite, &mut |f| repair_function(source, f, &folds, &mut edits));
     apply(source, edits)
 }
 
@@ -147,7 +156,7 @@ fn insert(kind: MutantKind, at: usize, text: String, change: String, said_at: Op
     Edit { kind, start: at, end: at, replacement: text, change, at: said_at }
 }
 
-fn repair_function(src: &str, f: &ast::StmtFunctionDef, out: &mut Vec<Edit>) {
+fn repair_function(src: &str, f: &ast::StmtFunctionDef, folds: &[(&str, String)], out: &mut Vec<Edit>) {
     let Some(first) = f.body.first() else { return };
     let start = usize::from(first.range().start());
     let Some(ind) = indent_of(src, start) else { return }; // a one-line `def f(x): return x`
@@ -184,13 +193,19 @@ fn repair_function(src: &str, f: &ast::StmtFunctionDef, out: &mut Vec<Edit>) {
         }
     }
     if let [a, b, ..] = params[..] {
-        let code = format!("if len({a}) != len({b}):\n{ind}    return False\n{ind}");
-        let what = format!("returns False first when `{a}` and `{b}` differ in length");
-        out.push(insert(MutantKind::AddedGuard, start, code, what, None));
+        for (op, how) in [("!=", "differ in length"), (">", "when `{a}` is longer")] {
+            let code = format!("if len({a}) {op} len({b}):\n{ind}    return False\n{ind}");
+            let what = match op {
+                "!=" => format!("returns False first when `{a}` and `{b}` differ in length"),
+                _ => format!("returns False first {}", how.replace("{a}", a)),
+            };
+            out.push(insert(MutantKind::AddedGuard, start, code, what, None));
+        }
     }
     let mut stmts = Vec::new();
     crate::analysis::walk::each_stmt(&f.body, &mut |s| stmts.push(s));
     index_arithmetic(src, &stmts, out);
+    conditions(src, &stmts, out);
     for s in &stmts {
         match s {
             // After a loop: repeat a step that adds to a result, for the group the loop was building.
@@ -249,11 +264,12 @@ fn repair_function(src: &str, f: &ast::StmtFunctionDef, out: &mut Vec<Edit>) {
             }
             // A running best: try the other usual starts.
             Stmt::Assign(a) if a.targets.len() == 1 => {
-                let Some(var) = crate::analysis::walk::name(&a.targets[0]) else { continue };
-                let Some(fold) = running_fold(&stmts, var) else { continue };
+                let (ts, te) = span(a.targets[0].range());
+                let var = &src[ts..te];
+                let Some((fold, _)) = folds.iter().find(|(_, t)| t == var) else { continue };
                 let (vs, ve) = span(a.value.range());
                 let now = &src[vs..ve];
-                let infinity = if fold == "max" { "float('-inf')" } else { "float('inf')" };
+                let infinity = if *fold == "max" { "float('-inf')" } else { "float('inf')" };
                 let mut starts = vec!["0".to_string(), infinity.to_string()];
                 starts.extend(params.iter().map(|p| format!("{p}[0]")));
                 for v in starts.into_iter().filter(|v| v != now) {
@@ -412,6 +428,92 @@ fn index_arithmetic(src: &str, stmts: &[&Stmt], out: &mut Vec<Edit>) {
     }
 }
 
+/// Repairs of `if` and `while` conditions: a list indexed at one end in a test (`stack[-1] < x`) guarded
+/// against being empty; a `while a or b:` kept going while a value the loop updates (a carry) is left; and
+/// a sentinel as big as a real value (`2**31`, `10**9`) replaced by infinity.
+fn conditions(src: &str, stmts: &[&Stmt], out: &mut Vec<Edit>) {
+    let text = |e: &Expr| src[span(e.range()).0..span(e.range()).1].to_string();
+    for s in stmts {
+        let test = match s {
+            Stmt::If(i) => i.test.as_ref(),
+            Stmt::While(w) => w.test.as_ref(),
+            _ => continue,
+        };
+        let (ts, te) = span(test.range());
+        let mut ends: Vec<String> = Vec::new();
+        crate::analysis::walk::each_expr(test, &mut |x| {
+            let Expr::Subscript(sub) = x else { return };
+            let at_end = matches!(crate::analysis::walk::int_const(&sub.slice), Some(0 | -1));
+            let list = text(&sub.value);
+            if at_end && matches!(sub.value.as_ref(), Expr::Name(_) | Expr::Attribute(_)) && !ends.contains(&list) {
+                ends.push(list);
+            }
+        });
+        for list in ends {
+            let t = &src[ts..te];
+            for (replacement, what) in [
+                (format!("(not {list} or ({t}))"), format!("holds when `{list}` is empty")),
+                (format!("({list} and ({t}))"), format!("fails when `{list}` is empty")),
+            ] {
+                let change = format!("the test `{}` {what}", shorten(t));
+                out.push(Edit { kind: MutantKind::AddedGuard, start: ts, end: te, replacement, change, at: None });
+            }
+        }
+        if let (Stmt::While(w), Expr::BoolOp(b)) = (s, test) {
+            if b.op == ast::BoolOp::Or {
+                let mut updated: Vec<&str> = Vec::new();
+                crate::analysis::walk::each_stmt(&w.body, &mut |x| {
+                    let target = match x {
+                        Stmt::Assign(a) if a.targets.len() == 1 => a.targets.first(),
+                        Stmt::AugAssign(a) => Some(a.target.as_ref()),
+                        _ => None,
+                    };
+                    let name = target.and_then(crate::analysis::walk::name);
+                    if let Some(n) = name.filter(|n| !crate::analysis::walk::mentions(test, n) && !updated.contains(n))
+                    {
+                        updated.push(n);
+                    }
+                });
+                for n in updated {
+                    let replacement = format!("{} or {n}", &src[ts..te]);
+                    let change = format!("the loop also runs while `{n}` is left");
+                    out.push(Edit {
+                        kind: MutantKind::AddedLastStep,
+                        start: ts,
+                        end: te,
+                        replacement,
+                        change,
+                        at: None,
+                    });
+                }
+            }
+        }
+    }
+    for s in stmts {
+        for (e, _) in stmt_exprs(s) {
+            crate::analysis::walk::each_expr(e, &mut |x| {
+                let (negative, inner) = match x {
+                    Expr::UnaryOp(u) if u.op == ast::UnaryOp::USub => (true, u.operand.as_ref()),
+                    _ => (false, x),
+                };
+                let big = match inner {
+                    Expr::BinOp(b) if b.op == ast::Operator::Pow => {
+                        matches!(crate::analysis::walk::int_const(&b.left), Some(2 | 10))
+                            && crate::analysis::walk::int_const(&b.right).is_some_and(|p| p >= 9)
+                    }
+                    other => crate::analysis::walk::int_const(other).is_some_and(|v| v.abs() >= 1_000_000_000),
+                };
+                if big && (negative || !matches!(x, Expr::UnaryOp(_))) {
+                    let (a, z) = span(x.range());
+                    let replacement = if negative { "float('-inf')" } else { "float('inf')" }.to_string();
+                    let change = format!("the sentinel `{}` is infinite", shorten(&src[a..z]));
+                    out.push(Edit { kind: MutantKind::InitialValue, start: a, end: z, replacement, change, at: None });
+                }
+            });
+        }
+    }
+}
+
 /// Names of counters that are counted down (`count[k] -= 1`).
 fn counted_down<'a>(stmts: &[&'a Stmt]) -> Vec<&'a str> {
     let mut out: Vec<&str> = Vec::new();
@@ -435,28 +537,31 @@ fn flushes(s: &Stmt) -> bool {
             if matches!(crate::analysis::walk::call_name(c), Some("append" | "add" | "extend" | "appendleft"))
                 && crate::analysis::walk::receiver(c).is_some()),
         Stmt::AugAssign(_) => true,
-        Stmt::Assign(a) => a.targets.len() == 1 && running_update(a).is_some(),
+        // `best = max(best, ...)`
+        Stmt::Assign(a) => {
+            let var = a.targets.first().and_then(crate::analysis::walk::name);
+            a.targets.len() == 1
+                && a.value.as_call_expr().is_some_and(|c| {
+                    matches!(c.func.as_ref(), Expr::Name(n) if matches!(n.id.as_str(), "max" | "min"))
+                        && c.args.iter().any(|x| var.is_some() && crate::analysis::walk::name(x) == var)
+                })
+        }
         _ => false,
     }
 }
 
-/// `x = max(x, ...)` or `x = min(..., x)`: the fold (`max`/`min`) and the variable.
-fn running_update(a: &ast::StmtAssign) -> Option<(&str, &str)> {
-    let var = crate::analysis::walk::name(a.targets.first()?)?;
+/// `x = max(x, ...)` or `self.best = min(..., self.best)`: the fold (`max`/`min`) and the target's text.
+fn running_update<'a>(src: &str, a: &'a ast::StmtAssign) -> Option<(&'a str, String)> {
+    let target = a.targets.first().filter(|t| matches!(t, Expr::Name(_) | Expr::Attribute(_)))?;
+    let (ts, te) = span(target.range());
+    let var = &src[ts..te];
     let Expr::Call(c) = a.value.as_ref() else { return None };
     let fold = match c.func.as_ref() {
         Expr::Name(n) if n.id.as_str() == "max" || n.id.as_str() == "min" => n.id.as_str(),
         _ => return None,
     };
-    c.args.iter().any(|x| crate::analysis::walk::name(x) == Some(var)).then_some((fold, var))
-}
-
-/// The fold a variable is kept by (`best = max(best, ...)` somewhere among `stmts`).
-fn running_fold<'a>(stmts: &[&'a Stmt], var: &str) -> Option<&'a str> {
-    stmts.iter().find_map(|s| match s {
-        Stmt::Assign(a) => running_update(a).filter(|(_, v)| *v == var).map(|(f, _)| f),
-        _ => None,
-    })
+    let text = |e: &Expr| &src[span(e.range()).0..span(e.range()).1];
+    c.args.iter().any(|x| text(x) == var).then(|| (fold, var.to_string()))
 }
 
 /// Names that are pushed to (`append`) and popped from (`pop`) in these statements: stacks and queues.
@@ -782,6 +887,17 @@ mod tests {
         }
         let same = all.iter().find(|m| m.kind == MutantKind::DistinctIndex).unwrap();
         assert!(same.source.contains("if t - c in seen and seen[t - c] != i:"), "{}", same.source);
+        // Conditions: an empty list read at its end, a loop that stops with a carry left, a sentinel.
+        let src = "class S:\n    def f(self, a, b):\n        self.best = 0\n        carry, st = 0, []\n        def go(n):\n            self.best = max(self.best, n)\n        while a or b:\n            carry = a + b + carry\n            if a < st[-1]:\n                st.pop()\n        return go(-2**31)\n";
+        let c: Vec<(MutantKind, u32, String)> = repairs(src).into_iter().map(|m| (m.kind, m.line, m.change)).collect();
+        for want in [
+            (MutantKind::InitialValue, 3, "`self.best` starts at `float('-inf')` instead of `0`"),
+            (MutantKind::AddedLastStep, 7, "the loop also runs while `carry` is left"),
+            (MutantKind::AddedGuard, 9, "the test `a < st[-1]` holds when `st` is empty"),
+            (MutantKind::InitialValue, 11, "the sentinel `-2**31` is infinite"),
+        ] {
+            assert!(c.contains(&(want.0, want.1, want.2.to_string())), "missing {want:?} in {c:#?}");
+        }
         let ret = repairs("def f(a):\n    i, j = 0, 1\n    return [i, j]\n");
         assert!(ret.iter().any(|m| m.source.contains("return [i + 1, j + 1]")));
         assert!(repairs("def f(\n").is_empty());

@@ -136,6 +136,11 @@ fn explain_fix(fix: &Fix) -> Option<(FindingKind, String, &'static str)> {
             "Trace the first and the last step of this line on the smallest failing input: where should it start, \
              and where should it stop?",
         ),
+        MutantKind::AddedLastStep if fix.change.starts_with("the loop also runs") => (
+            FindingKind::MissingEdgeCase,
+            format!("The loop on line {line} stops while a value it carries is still left over; going on, {{share}}."),
+            "When both inputs run out, is anything still carried? One more step may be needed.",
+        ),
         MutantKind::AddedLastStep => (
             FindingKind::MissingEdgeCase,
             format!(
@@ -144,7 +149,12 @@ fn explain_fix(fix: &Fix) -> Option<(FindingKind, String, &'static str)> {
             ),
             "After the loop, what do the running variables still hold? Add it the way the loop adds the others.",
         ),
-        MutantKind::AddedGuard if fix.change.contains("differ in length") => (
+        MutantKind::AddedGuard if fix.change.starts_with("the test") => (
+            FindingKind::MissingEdgeCase,
+            format!("Line {line} reads the end of a list that can be empty when the test runs: guarded, {{share}}."),
+            "What should this test say when the list is empty? Check that before reading its first or last item.",
+        ),
+        MutantKind::AddedGuard if fix.change.contains("differ in length") || fix.change.contains("is longer") => (
             FindingKind::MissingEdgeCase,
             "Inputs of different lengths are not handled: with an early answer for them, {share}.".to_string(),
             "What should the answer be when the two inputs differ in length? Decide it before the loop.",
@@ -153,6 +163,11 @@ fn explain_fix(fix: &Fix) -> Option<(FindingKind, String, &'static str)> {
             FindingKind::MissingEdgeCase,
             "An empty input is not handled: with an early answer for it, {share}.".to_string(),
             "What should the function return for an empty input? Answer that before anything indexes the input.",
+        ),
+        MutantKind::InitialValue if fix.change.starts_with("the sentinel") => (
+            FindingKind::MissingEdgeCase,
+            format!("Line {line} uses a sentinel that a real value can reach; with one no value can, {{share}}."),
+            "Can an input value be exactly this big (or small)? Use a bound no input can reach, such as infinity.",
         ),
         MutantKind::InitialValue => (
             FindingKind::MissingEdgeCase,
