@@ -233,8 +233,8 @@ fn the_second_held_out_learner_bugs_are_explained() {
     assert!(cases.len() >= 40, "{} cases", cases.len());
     let s = score(&cases);
     eprintln!("{}", report("held-out 2", &s));
-    // 16 of 53 right at first (2 s budget, frozen), 18 with this budget, 21 after tuning on it; far below the issue's
-    // 80% (docs/ANALYSIS.md).
+    // 16 of 53 right at first (2 s budget, frozen), 18 with this budget, 21 after tuning on it; far below
+    // the 80% (docs/ANALYSIS.md).
     assert!(s.top_right >= 18, "{}", report("held-out 2", &s));
     assert!(s.without_counterexample.is_empty(), "{:?}", s.without_counterexample);
     assert_precision(&s, 0.65);
