@@ -94,6 +94,9 @@ pub fn judge(ctx: &Ctx, slug: &str, file: &Path, json: bool, all: bool, mode: Mo
         if report.compile_error.is_none() {
             println!();
             super::analyze_cmd::print_analysis(&analysis, &Style::detect(), report.verdict != Verdict::Accepted);
+            if let Some(said) = diagnosis.as_ref().and_then(|d| d.summary()) {
+                println!("\n{}", Style::detect().dim(&said));
+            }
         }
         if let Some(f) = feedback.filter(|f| !f.text.trim().is_empty()) {
             println!("\n{}", f.text.trim_end());

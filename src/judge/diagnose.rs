@@ -87,6 +87,22 @@ impl DiagnoseOptions {
     }
 }
 
+impl Diagnosis {
+    /// What the fix search says when it found no edit that fixes every failing test; `None` when it did.
+    pub fn summary(&self) -> Option<String> {
+        if self.fixes.iter().any(Fix::complete) || self.candidates == 0 {
+            return None;
+        }
+        let when = if self.out_of_time { " in the time allowed" } else { "" };
+        let some = if self.fixes.is_empty() { "" } else { " (some fix part of them: see the maybe line)" };
+        Some(format!(
+            "Tried {} of {} small edits of your code (bounds, guards, starting values, cleaning the input){when}: \
+             none makes every failing test pass{some}: the slip is more than one small step.",
+            self.tried, self.candidates
+        ))
+    }
+}
+
 /// Whether a report is worth diagnosing: wrong answers and crashes on tests that ran. Time-outs are the
 /// complexity analysis's; compile errors and internal errors have nothing to run.
 pub fn worth_it(report: &Report) -> bool {

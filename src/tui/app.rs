@@ -162,6 +162,8 @@ pub enum Msg {
         tag: u64,
         analysis: Box<crate::analysis::Analysis>,
         counterexample: Option<Box<crate::analysis::Counterexample>>,
+        /// What the fix search says when it found nothing ([`crate::judge::diagnose::Diagnosis::summary`]).
+        summary: Option<String>,
     },
     Saved {
         slug: String,
@@ -298,6 +300,8 @@ pub struct Workspace {
     pub counterexample: Option<crate::analysis::Counterexample>,
     /// The run whose diagnosis is on its way.
     pub diagnosing: Option<u64>,
+    /// What the last diagnosis's fix search says when it found nothing.
+    pub diagnosis_summary: Option<String>,
     pub selected_case: usize,
     /// Prepared hints used (the tutor's count, shared with submissions and the CLI).
     pub hints_shown: usize,
@@ -414,12 +418,13 @@ impl App {
                 self.note_earlier_draft();
             }
             Msg::Judged { tag, result } => self.on_judged(tag, result, &mut fx),
-            Msg::Diagnosed { tag, analysis, counterexample } => {
+            Msg::Diagnosed { tag, analysis, counterexample, summary } => {
                 let ws = self.ws.iter_mut().chain(self.parked.values_mut()).find(|w| w.diagnosing == Some(tag));
                 if let Some(ws) = ws {
                     ws.diagnosing = None;
                     ws.analysis = Some(*analysis);
                     ws.counterexample = counterexample.map(|c| *c);
+                    ws.diagnosis_summary = summary;
                 }
             }
             Msg::Saved { slug } => {
@@ -823,6 +828,7 @@ impl App {
             analysis: None,
             counterexample: None,
             diagnosing: None,
+            diagnosis_summary: None,
             selected_case: 0,
             hints_shown: 0,
             chat: Chat::default(),
@@ -906,6 +912,7 @@ impl App {
                 let Judged { report, analysis, diagnosing } = *judged;
                 ws.analysis = analysis;
                 ws.counterexample = None;
+                ws.diagnosis_summary = None;
                 ws.diagnosing = diagnosing.then_some(tag);
                 ws.selected_case = report.cases.iter().position(|c| !c.passed).unwrap_or(0);
                 ws.results_scroll = 0;

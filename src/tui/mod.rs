@@ -387,10 +387,11 @@ impl Runtime {
             send(Msg::Judged { tag, result: Ok(Box::new(judged)) });
             let analysis = match &diagnose {
                 Some(o) => {
-                    let (evidence, _) = diagnose::evidence(judge, &problem, &tests, &code, &report, Some(o));
+                    let (evidence, found) = diagnose::evidence(judge, &problem, &tests, &code, &report, Some(o));
                     let analysis = crate::analysis::analyze(&code, &problem.analysis_context(Some(&evidence)));
                     let counterexample = evidence.counterexample.map(Box::new);
-                    send(Msg::Diagnosed { tag, analysis: Box::new(analysis.clone()), counterexample });
+                    let summary = found.and_then(|d| d.summary());
+                    send(Msg::Diagnosed { tag, analysis: Box::new(analysis.clone()), counterexample, summary });
                     analysis
                 }
                 None => analysis,

@@ -701,10 +701,12 @@ fn a_failed_run_shows_its_diagnosis_when_it_comes_and_drops_a_stale_one() {
         source: "generated".into(),
     };
     // A diagnosis for another run is dropped.
-    let stale = Msg::Diagnosed { tag: tag + 99, analysis: Box::new(analysis.clone()), counterexample: None };
+    let stale =
+        Msg::Diagnosed { tag: tag + 99, analysis: Box::new(analysis.clone()), counterexample: None, summary: None };
     a.update(stale);
     assert!(a.ws.as_ref().unwrap().analysis.is_none());
-    a.update(Msg::Diagnosed { tag, analysis: Box::new(analysis), counterexample: Some(Box::new(counterexample)) });
+    let counterexample = Some(Box::new(counterexample));
+    a.update(Msg::Diagnosed { tag, analysis: Box::new(analysis), counterexample, summary: None });
     let s = screen(&mut a, 100, 30);
     assert!(!s.contains("looking for the smallest failing input"), "{s}");
     assert!(s.contains("Smallest failing input  all_same"), "{s}");

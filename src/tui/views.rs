@@ -459,6 +459,9 @@ fn draw_results(
             if let Some(a) = ws.analysis.as_ref().filter(|a| a.syntax_error.is_none()) {
                 analysis_lines(a, theme, &mut lines);
             }
+            if let Some(said) = &ws.diagnosis_summary {
+                lines.push(Line::from(Span::styled(said.clone(), theme.dim)));
+            }
             feedback_lines(&ws.feedback, theme, &mut lines);
         }
     }
