@@ -323,6 +323,38 @@ mod tests {
         }
     }
 
+    /// A note's worked example must not solve a bank problem: no code block of a pattern or topic note
+    /// names a bank problem's entry method (`twoSum`, `max_profit`) or its slug as a function name.
+    #[test]
+    fn note_examples_are_not_bank_problems() {
+        let bank = crate::problems::Bank::load(&[]);
+        let snake = |m: &str| {
+            m.chars().fold(String::new(), |mut out, c| {
+                if c.is_ascii_uppercase() {
+                    out.push('_');
+                }
+                out.push(c.to_ascii_lowercase());
+                out
+            })
+        };
+        let mut names: Vec<String> = Vec::new();
+        for p in bank.all() {
+            if let Some(m) = p.signature.method.as_deref().filter(|m| m.chars().any(|c| c.is_ascii_uppercase())) {
+                names.extend([m.to_string(), snake(m)]);
+            }
+            names.push(format!("def {}(", p.slug.replace('-', "_")));
+        }
+        for (name, _) in notes() {
+            let text = note(name).unwrap_or_default();
+            let code: Vec<&str> = text.split("```").skip(1).step_by(2).collect();
+            for block in code {
+                for n in &names {
+                    assert!(!block.contains(n.as_str()), "{name}: an example names the bank's `{n}`:\n{block}");
+                }
+            }
+        }
+    }
+
     #[test]
     fn pattern_notes_name_existing_problems() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("problems");
