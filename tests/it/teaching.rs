@@ -239,3 +239,18 @@ fn the_second_held_out_learner_bugs_are_explained() {
     assert!(s.without_counterexample.is_empty(), "{:?}", s.without_counterexample);
     assert_precision(&s, 0.65);
 }
+
+/// The third held-out corpus: 45 bugs over 41 problems, written blind while the repairs were tuned on the
+/// first two, and first run with the detectors frozen (docs/ANALYSIS.md).
+#[test]
+fn the_third_held_out_learner_bugs_are_explained() {
+    let cases = corpus("heldout3");
+    assert!(cases.len() >= 40, "{} cases", cases.len());
+    let s = score(&cases);
+    eprintln!("{}", report("held-out 3", &s));
+    // First run, frozen: 22 of 45 right (49%), still below the 80% (docs/ANALYSIS.md).
+    assert!(s.top_right >= 19, "{}", report("held-out 3", &s));
+    assert_precision(&s, 0.65);
+    // group-anagrams fails only on a hidden test with a letter its generator never draws: nothing to show.
+    assert!(s.without_counterexample.len() <= 1, "{:?}", s.without_counterexample);
+}
