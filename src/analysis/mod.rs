@@ -295,7 +295,18 @@ fn analyze_suite(
     let space = space::estimate(&prog, &mut model, &entries);
     let time_complexity = time.cost.class();
     let mut findings = detect::run(&prog, &mut model, &entries, time_complexity, ctx);
-    findings.sort_by(|a, b| b.confidence.total_cmp(&a.confidence).then(a.line.cmp(&b.line)));
+    // On a wrong answer or a crash, the findings that can explain it (logic, not speed) come first.
+    let wrong = ctx
+        .run
+        .is_some_and(|r| r.failures.iter().any(|f| matches!(f.verdict, Verdict::WrongAnswer | Verdict::RuntimeError)));
+    let explains = |f: &Finding| {
+        wrong
+            && f.confidence >= SHOWN
+            && matches!(f.kind, FindingKind::OffByOne | FindingKind::MissingEdgeCase | FindingKind::MissingValidation)
+    };
+    findings.sort_by(|a, b| {
+        explains(b).cmp(&explains(a)).then(b.confidence.total_cmp(&a.confidence)).then(a.line.cmp(&b.line))
+    });
     Analysis {
         time_complexity: Some(time_complexity),
         space_complexity: Some(space.cost.class()),

@@ -705,3 +705,25 @@ fn the_complexity_suggestion_follows_the_problems_own_pattern() {
     assert!(water.contains("two pointers") && !water.contains("dict"), "{water}");
     assert!(advice("trapping-rain-water", "trap").contains("highest value seen from each side"));
 }
+
+#[test]
+fn on_a_wrong_answer_the_finding_that_can_explain_it_comes_first() {
+    // Slow (0.8) and reading `nums[1]` unchecked (0.7): on a wrong answer the logic finding leads.
+    let code = "class Solution:\n    def twoSum(self, nums, target):\n        first = nums[1]\n        for i in range(len(nums)):\n            for j in range(i + 1, len(nums)):\n                if nums[i] + nums[j] == target:\n                    return [i, j]\n        return [first]\n";
+    let p = bundled("two-sum");
+    let kinds = |run: Option<&RunEvidence>| -> Vec<FindingKind> {
+        analyze(code, &p.analysis_context(run)).confident(0.5).map(|f| f.kind).collect()
+    };
+    assert_eq!(kinds(None)[0], FindingKind::SuboptimalComplexity, "{:?}", kinds(None));
+    let wrong = RunEvidence {
+        failures: vec![codify::analysis::FailedCase {
+            id: 2,
+            edge: None,
+            verdict: codify::judge::Verdict::WrongAnswer,
+        }],
+        ..RunEvidence::default()
+    };
+    let k = kinds(Some(&wrong));
+    assert_eq!(k[0], FindingKind::MissingEdgeCase, "{k:?}");
+    assert!(k.contains(&FindingKind::SuboptimalComplexity), "still shown: {k:?}");
+}
