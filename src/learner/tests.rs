@@ -282,17 +282,27 @@ fn every_next_item_has_its_own_reason() {
     assert_eq!(firsts.len(), 10, "{:#?}", queue.iter().take(10).map(|i| &i.reason).collect::<Vec<_>>());
 }
 
-#[test]
-fn a_plan_day_is_one_topic_with_one_reason_about_it() {
+/// Offline plans for a beginner (4 weeks, 5 h), an intermediate (8 weeks, 10 h) and an advanced learner
+/// (12 weeks, 20 h) who rates arrays 1, on the practised store.
+fn three_plans() -> (crate::learner::Snapshot, Vec<(crate::learner::intake::Level, crate::learner::plan::Plan)>) {
     use crate::learner::intake::{Intake, Level};
     let (_dir, store) = practised_store();
     let snap = snapshot(&store);
-    for (level, weeks, hours) in
-        [(Level::Beginner, 4, 5.0), (Level::Intermediate, 8, 10.0), (Level::Advanced, 12, 20.0)]
-    {
-        let mut intake = Intake::new(level, weeks, hours);
-        intake.confidence.insert("arrays".into(), 1);
-        let plan = crate::learner::plan_offline(&snap.plan_inputs(&intake));
+    let plans = [(Level::Beginner, 4, 5.0), (Level::Intermediate, 8, 10.0), (Level::Advanced, 12, 20.0)]
+        .into_iter()
+        .map(|(level, weeks, hours)| {
+            let mut intake = Intake::new(level, weeks, hours);
+            intake.confidence.insert("arrays".into(), 1);
+            (level, crate::learner::plan_offline(&snap.plan_inputs(&intake)))
+        })
+        .collect();
+    (snap, plans)
+}
+
+#[test]
+fn a_plan_day_is_one_topic_with_one_reason_about_it() {
+    let (snap, plans) = three_plans();
+    for (level, plan) in plans {
         for w in &plan.weeks {
             for d in &w.days {
                 let at = format!("{level:?} week {} day {}", w.week, d.day);
@@ -311,14 +321,8 @@ fn a_plan_day_is_one_topic_with_one_reason_about_it() {
 
 #[test]
 fn a_review_comes_days_after_the_problem_was_met_never_as_filler_the_next_day() {
-    use crate::learner::intake::{Intake, Level};
     use crate::learner::plan::ItemKind;
-    let (_dir, store) = practised_store();
-    let snap = snapshot(&store);
-    for (level, weeks, hours) in
-        [(Level::Beginner, 4, 6.0), (Level::Intermediate, 8, 10.0), (Level::Advanced, 12, 20.0)]
-    {
-        let plan = crate::learner::plan_offline(&snap.plan_inputs(&Intake::new(level, weeks, hours)));
+    for (level, plan) in three_plans().1 {
         let mut met: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
         let days = plan.weeks.iter().flat_map(|w| &w.days).enumerate();
         for (i, d) in days {
