@@ -330,6 +330,8 @@ pub struct App {
     pub last_problem: Option<String>,
     pub size: (u16, u16),
     pub now: Instant,
+    /// When the app started: animations count their frames from it.
+    pub epoch: Instant,
     pub quit: bool,
     pub pane_rects: Vec<(Pane, ratatui::layout::Rect)>,
     /// Where the editor's text was drawn (inside its border), for mouse clicks.
@@ -366,6 +368,7 @@ impl App {
             last_problem,
             size: (80, 24),
             now: Instant::now(),
+            epoch: Instant::now(),
             quit: false,
             pane_rects: Vec::new(),
             editor_area: None,
@@ -1281,7 +1284,13 @@ impl App {
 
     /// Something animates (a run or a streaming reply): redraw often.
     pub fn animating(&self) -> bool {
-        self.ws.as_ref().is_some_and(|w| w.running.is_some() || w.chat.busy())
+        self.ws.as_ref().is_some_and(|w| w.running.is_some() || w.diagnosing.is_some() || w.chat.busy())
+    }
+
+    /// The spinner's frame at the last tick: it turns as ticks come (one frame per 80 ms).
+    pub fn spinner(&self) -> &'static str {
+        const SPINNER: &[&str] = &["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
+        SPINNER[(self.now.saturating_duration_since(self.epoch).as_millis() / 80) as usize % SPINNER.len()]
     }
 }
 

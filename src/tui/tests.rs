@@ -713,3 +713,23 @@ fn a_failed_run_shows_its_diagnosis_when_it_comes_and_drops_a_stale_one() {
     assert!(s.contains("line 4 · off_by_one") && s.contains("maybe (below 50%): line 2 missing_edge_case"), "{s}");
     insta::assert_snapshot!(s);
 }
+
+#[test]
+fn the_spinner_turns_while_a_run_is_in_flight() {
+    // The issue: the spinner never moved, so the app looked hung during runs and streaming.
+    let mut a = app();
+    open_two_sum(&mut a);
+    screen(&mut a, 100, 30);
+    keys(&mut a, "<C-w>l<C-w>k<C-w>z<F5>");
+    assert!(a.animating());
+    let start = a.epoch;
+    let mut frames = std::collections::BTreeSet::new();
+    for i in 0..5u64 {
+        a.update(Msg::Tick(start + Duration::from_millis(80 * i + 1)));
+        let s = screen(&mut a, 100, 30);
+        let line = s.lines().find(|l| l.contains("running the examples")).expect("the running line").to_string();
+        let at = line.find("running the examples").unwrap();
+        frames.insert(line[..at].trim_end().chars().last().unwrap_or(' '));
+    }
+    assert_eq!(frames.len(), 5, "a new frame every 80 ms: {frames:?}");
+}

@@ -16,8 +16,6 @@ use crate::problems::Difficulty;
 use crate::sync::signal::Signal;
 use crate::sync::wire::{Tag, Vote};
 
-const SPINNER: &[&str] = &["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
-
 /// Text from other people, a model or a solution, with control characters and bidirectional overrides
 /// shown as visible placeholders (`crate::fmt::terminal_safe`).
 fn safe(s: &str) -> String {
@@ -289,7 +287,7 @@ fn draw_workspace(app: &mut App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
     let mut statement = super::markdown::render(&statement_text(problem), theme);
     comment_lines(&ws.comments, theme, &mut statement);
-    let spinner = SPINNER[(app.now.elapsed().as_millis() / 80) as usize % SPINNER.len()];
+    let spinner = app.spinner();
     let spinner_frame = ws.running.as_ref().map(|r| (spinner, app.now.saturating_duration_since(r.started)));
     let mut tutor_scroll = None;
     // Where the statement and results ended up scrolled (never past their ends).
@@ -303,7 +301,7 @@ fn draw_workspace(app: &mut App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                     Some(render_scrolled(para, block("Statement", focused, theme), rect, buf, ws.statement_scroll));
             }
             Pane::Editor => {}
-            Pane::Results => scrolls.1 = Some(draw_results(ws, theme, rect, buf, focused, spinner_frame)),
+            Pane::Results => scrolls.1 = Some(draw_results(ws, theme, rect, buf, focused, spinner, spinner_frame)),
             Pane::Tutor => {
                 let view = TutorView { hints_total: problem.hints.len(), keys: &tutor_keys, spinner, focused };
                 tutor_scroll = Some(draw_tutor(ws, &view, theme, rect, buf));
@@ -396,6 +394,7 @@ fn draw_results(
     rect: Rect,
     buf: &mut Buffer,
     focused: bool,
+    spin: &str,
     running: Option<(&str, std::time::Duration)>,
 ) -> u16 {
     let mut lines: Vec<Line<'static>> = Vec::new();
@@ -450,7 +449,7 @@ fn draw_results(
             }
             if ws.diagnosing.is_some() {
                 lines.push(Line::raw(""));
-                let what = "… looking for the smallest failing input and the line at fault";
+                let what = format!("{spin} looking for the smallest failing input and the line at fault");
                 lines.push(Line::from(Span::styled(what, theme.accent)));
             }
             if let Some(c) = &ws.counterexample {
@@ -758,7 +757,7 @@ fn draw_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             };
             spans.push(saved);
             if let Some(r) = &ws.running {
-                let spin = SPINNER[(app.now.elapsed().as_millis() / 80) as usize % SPINNER.len()];
+                let spin = app.spinner();
                 spans.push(Span::styled(
                     format!("  {spin} {}", if r.mode == RunMode::Run { "running" } else { "submitting" }),
                     theme.accent,
