@@ -168,6 +168,12 @@ pub enum Msg {
     Saved {
         slug: String,
     },
+    /// A draft could not be saved (a read-only home, a full disk): the workspace shows it, and quitting asks
+    /// twice.
+    SaveFailed {
+        slug: String,
+        error: String,
+    },
     FileRead {
         path: String,
         result: Result<String, String>,
@@ -302,6 +308,8 @@ pub struct Workspace {
     pub diagnosing: Option<u64>,
     /// What the last diagnosis's fix search says when it found nothing.
     pub diagnosis_summary: Option<String>,
+    /// Why the last draft save failed, until one succeeds.
+    pub save_failed: Option<String>,
     pub selected_case: usize,
     /// Prepared hints used (the tutor's count, shared with submissions and the CLI).
     pub hints_shown: usize,
@@ -333,6 +341,8 @@ pub struct App {
     /// When the app started: animations count their frames from it.
     pub epoch: Instant,
     pub quit: bool,
+    /// The learner was told that a draft is not saved; the next quit goes ahead.
+    quit_warned: bool,
     pub pane_rects: Vec<(Pane, ratatui::layout::Rect)>,
     /// Where the editor's text was drawn (inside its border), for mouse clicks.
     pub editor_area: Option<ratatui::layout::Rect>,
@@ -370,6 +380,7 @@ impl App {
             now: Instant::now(),
             epoch: Instant::now(),
             quit: false,
+            quit_warned: false,
             pane_rects: Vec::new(),
             editor_area: None,
             theme_kind: super::theme::ThemeKind::Normal,
@@ -431,8 +442,22 @@ impl App {
                 }
             }
             Msg::Saved { slug } => {
+                if let Some(ws) = self.workspace_mut(&slug) {
+                    ws.save_failed = None;
+                }
                 if let Some(ws) = self.ws.as_mut().filter(|w| w.slug == slug) {
                     ws.editor.mark_saved();
+                }
+            }
+            Msg::SaveFailed { slug, error } => {
+                if let Some(ws) = self.workspace_mut(&slug) {
+                    ws.save_failed = Some(error.clone());
+                }
+                self.status = Some(format!("could not save the draft of {slug}: {error}"));
+                // A quit under way stops here: it would lose the draft without a word.
+                if self.quit {
+                    self.quit = false;
+                    self.warn_unsaved();
                 }
             }
             Msg::FileRead { path, result } => match result {
@@ -631,6 +656,10 @@ impl App {
     fn act(&mut self, action: Action, fx: &mut Vec<Effect>) -> bool {
         match action {
             Action::Quit => {
+                if !self.quit_warned && self.unsaved().is_some() {
+                    self.warn_unsaved();
+                    return true;
+                }
                 self.autosave(true, fx);
                 fx.push(Effect::Quit);
                 self.quit = true;
@@ -832,6 +861,7 @@ impl App {
             counterexample: None,
             diagnosing: None,
             diagnosis_summary: None,
+            save_failed: None,
             selected_case: 0,
             hints_shown: 0,
             chat: Chat::default(),
@@ -1285,6 +1315,22 @@ impl App {
     /// Something animates (a run or a streaming reply): redraw often.
     pub fn animating(&self) -> bool {
         self.ws.as_ref().is_some_and(|w| w.running.is_some() || w.diagnosing.is_some() || w.chat.busy())
+    }
+
+    /// A workspace whose draft could not be saved: its problem and why.
+    fn unsaved(&self) -> Option<(String, String)> {
+        let mut all = self.ws.iter().chain(self.parked.values());
+        all.find_map(|w| w.save_failed.clone().map(|e| (w.slug.clone(), e)))
+    }
+
+    /// Says that quitting now loses a draft, and lets the next quit go ahead.
+    fn warn_unsaved(&mut self) {
+        if let Some((slug, error)) = self.unsaved() {
+            self.status = Some(format!(
+                "the draft of {slug} is not saved ({error}): `:w FILE` keeps a copy; quit again to leave anyway"
+            ));
+            self.quit_warned = true;
+        }
     }
 
     /// The spinner's frame at the last tick: it turns as ticks come (one frame per 80 ms).

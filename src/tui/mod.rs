@@ -209,6 +209,8 @@ impl Runtime {
     /// Executes one effect; true when the app should end.
     fn execute(&mut self, fx: Effect, app: &mut App, terminal: &mut Term) -> Result<bool, TuiError> {
         match fx {
+            // A quit that a failed save stopped (the app said why) does not end the app.
+            Effect::Quit if !app.quit => {}
             Effect::Quit => return Ok(true),
             Effect::LoadDraft { slug } => {
                 let code = self.store.draft(&slug).unwrap_or(None);
@@ -220,8 +222,11 @@ impl Runtime {
                 Ok(()) => {
                     let _ = self.tx.send(Msg::Saved { slug });
                 }
+                // At once, not through the inbox: a quit right after must know the draft is lost.
                 Err(e) => {
-                    let _ = self.tx.send(Msg::Status(format!("could not save the draft: {e}")));
+                    for fx in app.update(Msg::SaveFailed { slug, error: e.to_string() }) {
+                        self.execute(fx, app, terminal)?;
+                    }
                 }
             },
             Effect::DeleteDraft { slug } => {

@@ -733,3 +733,30 @@ fn the_spinner_turns_while_a_run_is_in_flight() {
     }
     assert_eq!(frames.len(), 5, "a new frame every 80 ms: {frames:?}");
 }
+
+#[test]
+fn a_draft_that_could_not_be_saved_is_said_and_quitting_asks_twice() {
+    // The issue: on a read-only home the status bar said "✓ draft saved" beside the error, and q quit at
+    // once, losing the draft without a word.
+    let mut a = app();
+    open_two_sum(&mut a);
+    keys(&mut a, "ox<Esc>");
+    let error = "attempt to write a readonly database";
+    a.update(Msg::SaveFailed { slug: "two-sum".into(), error: error.into() });
+    let s = screen(&mut a, 100, 30);
+    assert!(s.contains("✗ draft not saved") && !s.contains("✓ draft saved"), "{s}");
+    keys(&mut a, "<F10>");
+    let fx = keys(&mut a, "q");
+    assert!(!fx.contains(&Effect::Quit), "{fx:?}");
+    assert!(a.status.as_deref().is_some_and(|m| m.contains("the draft of two-sum is not saved")), "{:?}", a.status);
+    assert!(keys(&mut a, "q").contains(&Effect::Quit), "the second quit goes ahead");
+    // A save that fails while quitting stops the quit (the runtime saves first, then quits).
+    let mut a = app();
+    open_two_sum(&mut a);
+    a.quit = true;
+    a.update(Msg::SaveFailed { slug: "two-sum".into(), error: error.into() });
+    assert!(!a.quit, "the quit is held back");
+    // Once a save succeeds, nothing is held back.
+    a.update(Msg::Saved { slug: "two-sum".into() });
+    assert!(!screen(&mut a, 100, 30).contains("✗ draft not saved"));
+}

@@ -750,7 +750,9 @@ fn draw_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             let mode = if ws.focus == Pane::Editor { ws.editor.mode_name() } else { "PANE" };
             spans.push(Span::styled(format!(" {mode} "), theme.selected));
             spans.push(Span::raw(format!(" {} ", ws.slug)));
-            let saved = if ws.dirty_since.is_some() {
+            let saved = if ws.save_failed.is_some() {
+                Span::styled("✗ draft not saved", theme.bad)
+            } else if ws.dirty_since.is_some() {
                 Span::styled("● unsaved", theme.warn)
             } else {
                 Span::styled("✓ draft saved", theme.dim)
