@@ -139,11 +139,28 @@ impl Store {
 
     /// Submissions for one problem, newest first.
     pub fn submissions_for(&self, problem: &str) -> Result<Vec<StoredSubmission>, StoreError> {
+        Ok(self.submissions_limited(problem, -1)?.into_iter().map(|(s, _)| s).collect())
+    }
+
+    /// The latest submission of a problem with its stored analysis, for the workspace after a restart.
+    pub fn last_submission(
+        &self,
+        problem: &str,
+    ) -> Result<Option<(StoredSubmission, Option<crate::analysis::Analysis>)>, StoreError> {
+        Ok(self.submissions_limited(problem, 1)?.into_iter().next())
+    }
+
+    /// Newest first, at most `limit` (-1: all), each with its analysis when one was stored and still reads.
+    fn submissions_limited(
+        &self,
+        problem: &str,
+        limit: i64,
+    ) -> Result<Vec<(StoredSubmission, Option<crate::analysis::Analysis>)>, StoreError> {
         let mut stmt = self.conn.prepare(
-            "SELECT id, problem, code, verdict, passed, total, runtime_ms, cases_json, created_at
-             FROM submissions WHERE problem = ?1 ORDER BY created_at DESC, id DESC",
+            "SELECT id, problem, code, verdict, passed, total, runtime_ms, cases_json, created_at, analysis_json
+             FROM submissions WHERE problem = ?1 ORDER BY created_at DESC, id DESC LIMIT ?2",
         )?;
-        let rows = stmt.query_map(params![problem], |r| {
+        let rows = stmt.query_map(params![problem, limit], |r| {
             Ok((
                 r.get::<_, i64>(0)?,
                 r.get::<_, String>(1)?,
@@ -154,12 +171,13 @@ impl Store {
                 r.get::<_, f64>(6)?,
                 r.get::<_, String>(7)?,
                 r.get::<_, i64>(8)?,
+                r.get::<_, Option<String>>(9)?,
             ))
         })?;
         let mut out = Vec::new();
         for row in rows {
-            let (id, problem, code, verdict, passed, total, runtime_ms, cases, created_at) = row?;
-            out.push(StoredSubmission {
+            let (id, problem, code, verdict, passed, total, runtime_ms, cases, created_at, analysis) = row?;
+            let stored = StoredSubmission {
                 id,
                 problem,
                 code,
@@ -169,7 +187,9 @@ impl Store {
                 runtime_ms,
                 cases: serde_json::from_str(&cases)?,
                 created_at,
-            });
+            };
+            // An analysis stored by an older version may not read any more: the submission still counts.
+            out.push((stored, analysis.and_then(|a| serde_json::from_str(&a).ok())));
         }
         Ok(out)
     }

@@ -150,6 +150,8 @@ pub enum Msg {
     DraftLoaded {
         slug: String,
         code: Option<String>,
+        /// The latest submission of the problem, shown in an empty results pane after a restart.
+        last: Option<Box<LastRun>>,
     },
     /// A finished run with its analysis (boxed: reports are large and messages are many).
     Judged {
@@ -264,6 +266,14 @@ pub enum FeedbackState {
     None,
     Pending,
     Ready(crate::coach::Feedback),
+}
+
+/// The latest stored submission of a problem: the code, its report and its analysis.
+#[derive(Debug, Clone)]
+pub struct LastRun {
+    pub code: String,
+    pub report: Report,
+    pub analysis: Option<crate::analysis::Analysis>,
 }
 
 /// A finished run: its report, the analysis of the code, and whether a diagnosis of the failure follows
@@ -422,12 +432,20 @@ impl App {
                     self.finish_interview(&slug, "time is up", &mut fx);
                 }
             }
-            Msg::DraftLoaded { slug, code } => {
+            Msg::DraftLoaded { slug, code, last } => {
                 if let Some(ws) = self.ws.as_mut().filter(|w| w.slug == slug) {
                     if let Some(code) = code {
                         ws.editor.load_text(&code);
                     }
                     ws.loaded = true;
+                    // After a restart the last verdict is still there (and the tutor's first request has it).
+                    if let Some(last) = last.filter(|_| ws.report.is_none() && ws.running.is_none()) {
+                        let LastRun { code, report, analysis } = *last;
+                        ws.selected_case = report.cases.iter().position(|c| !c.passed).unwrap_or(0);
+                        ws.report = Some((RunMode::Submit, report));
+                        ws.analysis = analysis;
+                        ws.ran_code = Some(code);
+                    }
                 }
                 self.note_earlier_draft();
             }

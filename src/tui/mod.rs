@@ -214,7 +214,21 @@ impl Runtime {
             Effect::Quit => return Ok(true),
             Effect::LoadDraft { slug } => {
                 let code = self.store.draft(&slug).unwrap_or(None);
-                for fx in app.update(Msg::DraftLoaded { slug, code }) {
+                let last = self.store.last_submission(&slug).ok().flatten().map(|(s, analysis)| {
+                    let report = crate::judge::Report {
+                        problem: s.problem,
+                        verdict: s.verdict,
+                        passed: s.passed,
+                        total: s.total,
+                        runtime_ms: s.runtime_ms,
+                        cases: s.cases,
+                        message: None,
+                        compile_error: None,
+                        sandbox: Vec::new(),
+                    };
+                    Box::new(app::LastRun { code: s.code, report, analysis })
+                });
+                for fx in app.update(Msg::DraftLoaded { slug, code, last }) {
                     self.execute(fx, app, terminal)?;
                 }
             }

@@ -29,7 +29,7 @@ fn screen(app: &mut App, w: u16, h: u16) -> String {
 fn open_two_sum(app: &mut App) -> Vec<Effect> {
     let mut fx = keys(app, "/two sum<Enter>");
     fx.extend(keys(app, "<Enter>"));
-    fx.extend(app.update(Msg::DraftLoaded { slug: "two-sum".into(), code: None }));
+    fx.extend(app.update(Msg::DraftLoaded { slug: "two-sum".into(), code: None, last: None }));
     fx
 }
 
@@ -92,7 +92,7 @@ fn opening_a_problem_loads_its_draft_and_remembers_it() {
     assert_eq!(a.screen, Screen::Workspace);
     assert!(fx.contains(&Effect::LoadDraft { slug: "two-sum".into() }));
     assert!(fx.contains(&Effect::RememberLast { slug: "two-sum".into() }));
-    a.update(Msg::DraftLoaded { slug: "two-sum".into(), code: Some("class Solution:\n    pass\n".into()) });
+    a.update(Msg::DraftLoaded { slug: "two-sum".into(), code: Some("class Solution:\n    pass\n".into()), last: None });
     assert_eq!(a.ws.as_ref().unwrap().editor.text(), "class Solution:\n    pass\n");
 }
 
@@ -520,7 +520,7 @@ fn an_interview_hides_the_difficulty_limits_hints_and_ends_when_accepted() {
     assert_eq!(keys(&mut a, "I"), vec![Effect::StartInterview]);
     let fx = a.update(Msg::InterviewReady(interview_session("two-sum")));
     assert!(fx.contains(&Effect::LoadDraft { slug: "two-sum".into() }), "{fx:?}");
-    a.update(Msg::DraftLoaded { slug: "two-sum".into(), code: None });
+    a.update(Msg::DraftLoaded { slug: "two-sum".into(), code: None, last: None });
     let header = screen(&mut a, 100, 30);
     assert!(
         header.contains("⏱ 45:00 left · interview") && !header.lines().next().unwrap().contains("easy"),
@@ -555,7 +555,11 @@ fn an_interview_hides_the_difficulty_limits_hints_and_ends_when_accepted() {
 fn an_interview_on_a_problem_with_a_draft_keeps_it_and_says_how_to_start_afresh() {
     let mut a = app();
     a.update(Msg::InterviewReady(interview_session("two-sum")));
-    a.update(Msg::DraftLoaded { slug: "two-sum".into(), code: Some("class Solution:\n    pass  # my try\n".into()) });
+    a.update(Msg::DraftLoaded {
+        slug: "two-sum".into(),
+        code: Some("class Solution:\n    pass  # my try\n".into()),
+        last: None,
+    });
     let status = a.status.clone().unwrap_or_default();
     assert!(
         status.starts_with("interview: your earlier draft is loaded (:reset starts afresh)")
@@ -569,7 +573,7 @@ fn an_interview_on_a_problem_with_a_draft_keeps_it_and_says_how_to_start_afresh(
     // No draft: no note.
     let mut b = app();
     b.update(Msg::InterviewReady(interview_session("two-sum")));
-    b.update(Msg::DraftLoaded { slug: "two-sum".into(), code: None });
+    b.update(Msg::DraftLoaded { slug: "two-sum".into(), code: None, last: None });
     assert!(!b.status.clone().unwrap_or_default().contains(":reset"), "{:?}", b.status);
 }
 
@@ -579,7 +583,7 @@ fn an_interview_ends_when_time_is_up_with_the_best_submission() {
     let t0 = Instant::now();
     a.update(Msg::Tick(t0));
     a.update(Msg::InterviewReady(interview_session("two-sum")));
-    a.update(Msg::DraftLoaded { slug: "two-sum".into(), code: None });
+    a.update(Msg::DraftLoaded { slug: "two-sum".into(), code: None, last: None });
     let fx = keys(&mut a, "<F6>");
     let Some(Effect::Judge { tag, .. }) = fx.last().cloned() else { panic!("{fx:?}") };
     a.update(Msg::Judged {
@@ -759,4 +763,34 @@ fn a_draft_that_could_not_be_saved_is_said_and_quitting_asks_twice() {
     // Once a save succeeds, nothing is held back.
     a.update(Msg::Saved { slug: "two-sum".into() });
     assert!(!screen(&mut a, 100, 30).contains("✗ draft not saved"));
+}
+
+#[test]
+fn after_a_restart_the_last_verdict_is_in_the_results_pane() {
+    // The issue: after a restart the results pane was empty, and the tutor's first request had no run.
+    let mut a = app();
+    keys(&mut a, "/two sum<Enter><Enter>");
+    let last = super::app::LastRun {
+        code: "class Solution:\n    pass\n".into(),
+        report: report(crate::judge::Verdict::WrongAnswer, false),
+        analysis: None,
+    };
+    a.update(Msg::DraftLoaded { slug: "two-sum".into(), code: None, last: Some(Box::new(last.clone())) });
+    let ws = a.ws.as_ref().unwrap();
+    assert!(ws.report.as_ref().is_some_and(|(_, r)| r.verdict == crate::judge::Verdict::WrongAnswer));
+    assert_eq!(ws.ran_code.as_deref(), Some("class Solution:\n    pass\n"));
+    screen(&mut a, 100, 30);
+    keys(&mut a, "<C-w>l<C-w>k<C-w>z");
+    let s = screen(&mut a, 100, 30);
+    assert!(s.contains("✗ Wrong Answer"), "{s}");
+    // A newer result in the pane is never replaced by the stored one.
+    let fx = keys(&mut a, "<F5>");
+    let Some(Effect::Judge { tag, .. }) = fx.last().cloned() else { panic!("{fx:?}") };
+    a.update(Msg::Judged {
+        tag,
+        result: Ok(Box::new(Judged::new(report(crate::judge::Verdict::Accepted, true), None))),
+    });
+    a.update(Msg::DraftLoaded { slug: "two-sum".into(), code: None, last: Some(Box::new(last)) });
+    let ws = a.ws.as_ref().unwrap();
+    assert!(ws.report.as_ref().is_some_and(|(_, r)| r.verdict == crate::judge::Verdict::Accepted));
 }
