@@ -3,7 +3,8 @@
 //! Indent rules (shiftwidth 4 by default, spaces only): a new line (`Enter`, `o`) keeps the indent of the
 //! current line, adds one level after a line whose code ends with `:` or an opening bracket, and removes
 //! one after `return` / `pass` / `break` / `continue` / `raise`. Typing the `:` of `else:`, `elif ...:`,
-//! `except ...:` or `finally:` re-indents the line to its `if` / `try`. Indent that was inserted
+//! `except ...:` or `finally:` re-indents the line to its `if` / `try` (the nearest opener at the line's indent
+//! or left of it, so a clause the learner already dedented to an inner `if` stays there). Indent that was inserted
 //! automatically is removed again if the line is left empty (`Esc` or `Enter` on it), as in vim.
 //! `Tab` inserts spaces to the next indent stop; `Backspace` in leading blanks deletes back to the previous one.
 //!
@@ -271,20 +272,26 @@ impl Editor {
             return;
         }
         let indent = self.buf.indent_len(row);
-        let Some(target) = (0..row)
-            .rev()
-            .filter(|&r| !self.buf.is_blank(r))
-            .map(|r| (self.buf.indent_len(r), first_word(self.buf.line(r))))
-            .find(|(ind, _)| *ind < indent)
-        else {
-            return;
-        };
-        if !CLAUSE_OPENERS.contains(&target.1.as_str()) {
-            return;
+        // The nearest opener at this indent or left of it, as vim finds it: a line the learner already
+        // dedented to its `if` stays there; a line of plain code further left ends the search.
+        let mut target = None;
+        for r in (0..row).rev().filter(|&r| !self.buf.is_blank(r)) {
+            let (ind, word) = (self.buf.indent_len(r), first_word(self.buf.line(r)));
+            if ind > indent {
+                continue;
+            }
+            if CLAUSE_OPENERS.contains(&word.as_str()) {
+                target = Some(ind);
+                break;
+            }
+            if ind < indent {
+                return;
+            }
         }
-        let mut new = vec![' '; target.0];
+        let Some(target) = target.filter(|t| *t != indent) else { return };
+        let mut new = vec![' '; target];
         new.extend_from_slice(&line[indent..]);
         self.buf.set_line(row, new);
-        self.cursor.col = self.cursor.col + target.0 - indent;
+        self.cursor.col = self.cursor.col + target - indent;
     }
 }

@@ -32,6 +32,10 @@ cases! {
     else_dedents_to_if: "if x:\n    |y", "oelse:<Esc>" => "if x:\n    y\nelse|:";
     except_dedents_to_try: "try:\n    |a()", "oexcept ValueError:<Esc>" => "try:\n    a()\nexcept ValueError:";
     elif_nested: "def f():\n    if a:\n        |b", "oelif c:<Esc>" => "def f():\n    if a:\n        b\n    elif c:";
+    // The issue: an `else:` the learner dedented to the inner `if` went on to the outer `for` (for-else).
+    else_stays_with_the_if_it_was_dedented_to: "for x in xs:\n    if x:\n        |y()", "o<BS>else:<Esc>" => "for x in xs:\n    if x:\n        y()\n    else|:";
+    else_typed_in_a_body_still_finds_its_if: "for x in xs:\n    if x:\n        |y()", "oelse:<Esc>" => "for x in xs:\n    if x:\n        y()\n    else|:";
+    else_after_a_plain_line_is_left_alone: "def f():\n    x = 1\n    |y = 2", "o    else:<Esc>" => "def f():\n    x = 1\n    y = 2\n        else|:";
     tab_inserts_four_spaces: "|", "i<Tab>x<Esc>" => "    |x";
     tab_to_next_stop: "|ab", "A<Tab>x<Esc>" => "ab  x";
     backspace_deletes_char: "ab|c", "i<BS><Esc>" => "|ac";
