@@ -98,9 +98,10 @@ pub fn run(config: &Config, paths: &Paths) -> Result<(), TuiError> {
     tracing_first_frame(paths, crate::started().elapsed());
 
     let (tx, rx) = mpsc::channel::<Msg>();
-    spawn_input(tx.clone());
+    let input = spawn_input(tx.clone());
     let mut runtime = Runtime {
         tx,
+        input,
         store,
         config: config.clone(),
         paths: paths.clone(),
@@ -129,8 +130,52 @@ fn tracing_first_frame(paths: &Paths, took: Duration) {
     }
 }
 
-fn spawn_input(tx: Sender<Msg>) {
+/// The terminal's reader, which can be paused while another program owns the terminal ($EDITOR).
+struct Input {
+    /// Asked to stop reading.
+    paused: Arc<std::sync::atomic::AtomicBool>,
+    /// Not reading: it saw the pause between two polls.
+    idle: Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl Input {
+    /// Stops reading the terminal; returns once the reader has stopped (it polls every 20 ms).
+    fn pause(&self) {
+        use std::sync::atomic::Ordering;
+        self.paused.store(true, Ordering::SeqCst);
+        let deadline = Instant::now() + Duration::from_secs(1);
+        while !self.idle.load(Ordering::SeqCst) && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(2));
+        }
+    }
+
+    fn resume(&self) {
+        self.paused.store(false, std::sync::atomic::Ordering::SeqCst);
+    }
+}
+
+/// Reads keys, mouse and resizes into the app's inbox, polling so that it can be paused between reads:
+/// while another program has the terminal, every key must go to that program.
+fn spawn_input(tx: Sender<Msg>) -> Input {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let (paused, idle) = (Arc::new(AtomicBool::new(false)), Arc::new(AtomicBool::new(false)));
+    let input = Input { paused: paused.clone(), idle: idle.clone() };
     std::thread::spawn(move || loop {
+        if paused.load(Ordering::SeqCst) {
+            idle.store(true, Ordering::SeqCst);
+            std::thread::sleep(Duration::from_millis(5));
+            continue;
+        }
+        idle.store(false, Ordering::SeqCst);
+        match event::poll(Duration::from_millis(20)) {
+            Ok(false) => continue,
+            Ok(true) => {}
+            Err(_) => break,
+        }
+        // Paused while polling: leave the waiting bytes to the program that now has the terminal.
+        if paused.load(Ordering::SeqCst) {
+            continue;
+        }
         let msg = match event::read() {
             Ok(Event::Key(k)) if k.kind != event::KeyEventKind::Release => Msg::Key(k),
             Ok(Event::Mouse(m)) => Msg::Mouse(m),
@@ -142,6 +187,7 @@ fn spawn_input(tx: Sender<Msg>) {
             break;
         }
     });
+    input
 }
 
 /// Stored messages shown when a problem is opened again.
@@ -196,6 +242,7 @@ fn event_loop(
 
 struct Runtime {
     tx: Sender<Msg>,
+    input: Input,
     store: Store,
     config: Config,
     paths: Paths,
@@ -568,6 +615,8 @@ impl Runtime {
         let file = dir.join(format!("{slug}.py"));
         std::fs::write(&file, code)?;
         let editor = std::env::var("VISUAL").or_else(|_| std::env::var("EDITOR")).unwrap_or_else(|_| "vi".into());
+        // Every key typed in the editor is the editor's: the reader stops until it exits.
+        self.input.pause();
         restore();
         let status = std::process::Command::new("sh")
             .arg("-c")
@@ -578,6 +627,7 @@ impl Runtime {
         terminal::enable_raw_mode()?;
         execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
         terminal.clear()?;
+        self.input.resume();
         let result = match status {
             Ok(s) if s.success() => std::fs::read_to_string(&file).map_err(|e| e.to_string()),
             Ok(s) => Err(format!("{editor} exited with {s}; the code was not changed")),

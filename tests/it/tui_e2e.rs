@@ -264,3 +264,44 @@ async fn the_tutor_pane_streams_stays_socratic_falls_back_and_keeps_history() {
     t.keys(&["q"]);
     t.wait_exit();
 }
+
+#[test]
+fn every_key_typed_in_the_external_editor_reaches_it() {
+    // The issue: Codify kept reading the terminal while $EDITOR ran; an editor that records its input got
+    // 4 of 10 keystrokes. This "editor" records ten keys from the terminal, then appends them to the file.
+    let home = tempfile::tempdir().unwrap();
+    let record = home.path().join("keys.txt");
+    let editor = home.path().join("record-editor.sh");
+    std::fs::write(
+        &editor,
+        format!(
+            "#!/bin/sh\nstty raw -echo </dev/tty\necho READY-TO-RECORD\nhead -c 10 </dev/tty > {}\nstty sane </dev/tty\nprintf '# %s\\n' \"$(cat {})\" >> \"$1\"\n",
+            record.display(),
+            record.display()
+        ),
+    )
+    .unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let cmd = format!(
+        "env NO_COLOR=1 EDITOR={} {} --home {}",
+        editor.display(),
+        env!("CARGO_BIN_EXE_codify"),
+        home.path().display()
+    );
+    let Some(t) = Tmux::start_cmd("external", &cmd) else { return };
+    t.wait_for(LIST_DRAWN);
+    t.keys(&["/"]);
+    t.type_text("two sum");
+    t.keys(&["Enter", "Enter"]);
+    t.wait_for("solution.py");
+    t.keys(&["F4"]);
+    t.wait_for("READY-TO-RECORD");
+    for k in ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j"] {
+        t.keys(&[k]);
+        std::thread::sleep(std::time::Duration::from_millis(60));
+    }
+    // The editor exits, Codify takes the terminal back and loads the file with the keys appended.
+    t.wait_for("# abcdefghij");
+    assert_eq!(std::fs::read_to_string(&record).unwrap(), "abcdefghij");
+}
