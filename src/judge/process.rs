@@ -5,7 +5,8 @@
 //! watches the cancel token, and enforces the limits the parent decides: the startup deadline until the
 //! first frame, then a per-case deadline from the moment the case's input was delivered (extended by the time
 //! the case spent waiting for a CPU on a busy machine, from each thread's `schedstat`, and for a frame read
-//! late, up to ten times the limit in wall time), and a total CPU budget read from the kernel. Each frame is handed over with the time the parent measured for it.
+//! late, up to ten times the limit in wall time), and a total CPU budget read from the kernel. Each frame
+//! is handed over with the time the parent measured for it.
 //!
 //! Whatever happens, the interpreter is killed first (through a pidfd, so that no other process can be hit),
 //! then the supervising process and the rest of its group, before the supervisor is reaped; also when a
@@ -264,7 +265,10 @@ pub fn supervise(
     let mut cpu_checked = start;
     let cpu = CpuClock::new(&run);
     // How long the interpreter had waited for a CPU when the current case's clock started, and how much of
-    // its waiting since has been added to its deadline.
+    // its waiting since has been added to its deadline. Reading it takes a directory listing, so it is not
+    // read for every case: a case starts from the latest reading, taken with the CPU check (at most
+    // CPU_CHECK_EVERY old; the waiting in between, on a busy machine only, counts for the case).
+    let mut waited_sample = cpu.waited();
     let mut case_wait_from: Option<Duration> = None;
     let mut granted = Duration::ZERO;
 
@@ -294,6 +298,7 @@ pub fn supervise(
         if let Some(base) = caps.cpu_base {
             if now >= cpu_checked + CPU_CHECK_EVERY {
                 cpu_checked = now;
+                waited_sample = cpu.waited();
                 let budget = base + (caps.per_frame + allowance) * deliveries;
                 if let Some(used) = cpu.used().filter(|u| *u > budget) {
                     break End::CpuBudget(used);
@@ -356,7 +361,7 @@ pub fn supervise(
                     clock_from = Instant::now();
                     if deliveries > 1 {
                         deadline = clock_from + caps.per_frame + allowance;
-                        (case_wait_from, granted) = (cpu.waited(), Duration::ZERO);
+                        (case_wait_from, granted) = (waited_sample.or_else(|| cpu.waited()), Duration::ZERO);
                     }
                     if feed == Feed::Close {
                         run.stdin = None; // closes the pipe: EOF for the program
@@ -382,7 +387,7 @@ pub fn supervise(
                             }
                             clock_from = clock_from.max(at);
                             deadline = at + caps.per_frame + allowance;
-                            (case_wait_from, granted) = (cpu.waited(), Duration::ZERO);
+                            (case_wait_from, granted) = (waited_sample.or_else(|| cpu.waited()), Duration::ZERO);
                             scanned = end + 1;
                             line_start = scanned;
                         }
