@@ -24,18 +24,20 @@ fn mastery(snap: &Snapshot, kind: FindingKind) -> Option<f64> {
     snap.weakness.patterns.iter().find(|p| p.kind == kind).and_then(|p| p.mastery)
 }
 
+/// Six medium problems whose first submissions time out.
+const TIMED_OUT: [&str; 6] = [
+    "3sum",
+    "longest-consecutive-sequence",
+    "container-with-most-water",
+    "top-k-frequent-elements",
+    "group-anagrams",
+    "maximum-subarray",
+];
+
 /// Six medium problems that time out, one of them with an inefficient loop, then four easy solves.
 fn six_timeouts_then_four_easy_solves(store: &Store) {
     let slow = mask_bit(SuboptimalComplexity);
-    let timed_out = [
-        "3sum",
-        "longest-consecutive-sequence",
-        "container-with-most-water",
-        "top-k-frequent-elements",
-        "group-anagrams",
-        "maximum-subarray",
-    ];
-    for (i, p) in timed_out.iter().enumerate() {
+    for (i, p) in TIMED_OUT.iter().enumerate() {
         let mask = if i == 5 { slow | mask_bit(InefficientLoop) } else { slow };
         store.insert_submission_at(p, "time_limit_exceeded", T0 + i as i64 * HOUR, mask);
     }
@@ -68,17 +70,7 @@ fn a_solve_of_a_problem_that_exercises_the_pattern_moves_it() {
     let m = mastery(&snapshot(&store), InefficientLoop).unwrap();
     assert!(m > 0.3, "{m}");
     // Solving the timed-out problems at the optimal complexity lifts suboptimal complexity off the list.
-    for (i, p) in [
-        "3sum",
-        "longest-consecutive-sequence",
-        "container-with-most-water",
-        "top-k-frequent-elements",
-        "group-anagrams",
-        "maximum-subarray",
-    ]
-    .iter()
-    .enumerate()
-    {
+    for (i, p) in TIMED_OUT.iter().enumerate() {
         store.insert_submission_at(p, "accepted", T0 + (30 + i as i64) * HOUR, 0);
     }
     let snap = snapshot(&store);

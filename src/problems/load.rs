@@ -419,7 +419,7 @@ impl Problem {
     }
 
     /// The edges the problem's tests are tagged with, read for the learner model without parsing the
-    /// tests: each public line that names an `edge` is skimmed for that one field (its input is skipped),
+    /// tests: each line that names an `edge` is skimmed for that one field (its input is skipped),
     /// and a problem with a large-tests file has `large`. Sorted, without repeats; an unreadable file has
     /// no tags (listing problems must not fail on it; `tests` reports the error where it matters).
     pub fn edges(&self) -> Vec<Edge> {
