@@ -40,6 +40,18 @@ pub struct Config {
 #[serde(deny_unknown_fields)]
 pub struct UiConfig {
     pub theme: String,
+    pub clipboard: ClipboardMode,
+}
+
+/// Which editor yanks reach the system clipboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum ClipboardMode {
+    /// Only `"+` and `"*` yanks.
+    #[serde(rename = "off")]
+    Off,
+    /// Every yank and delete, as Vim's `clipboard=unnamedplus`.
+    #[serde(rename = "unnamedplus", alias = "unnamed")]
+    UnnamedPlus,
 }
 
 #[derive(Debug, Clone, Deserialize)]

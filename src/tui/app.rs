@@ -44,9 +44,14 @@ pub enum RunMode {
     Submit,
 }
 
+/// Reads the system clipboard (`"+p`).
+pub type ClipboardReader = fn() -> Option<String>;
+
 /// Work for the runtime.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
+    /// Text for the system clipboard (OSC 52).
+    Clipboard(String),
     Judge {
         tag: u64,
         slug: String,
@@ -146,6 +151,8 @@ pub enum Msg {
     Key(KeyEvent),
     Mouse(MouseEvent),
     Resize(u16, u16),
+    /// A bracketed paste: the whole text at once, inserted as one change without auto-indent.
+    Paste(String),
     Tick(Instant),
     DraftLoaded {
         slug: String,
@@ -333,6 +340,18 @@ pub struct Workspace {
     pub loaded: bool,
 }
 
+impl Workspace {
+    /// Applies `f` to the editor; a change of text starts the autosave clock.
+    fn edit<T>(&mut self, now: Instant, f: impl FnOnce(&mut EditorPane) -> T) -> T {
+        let before = self.editor.text();
+        let out = f(&mut self.editor);
+        if self.dirty_since.is_none() && self.editor.text() != before {
+            self.dirty_since = Some(now);
+        }
+        out
+    }
+}
+
 pub struct App {
     /// Shared with the runtime's background work (plans), which would otherwise parse the bank again.
     pub bank: std::sync::Arc<Bank>,
@@ -358,6 +377,8 @@ pub struct App {
     pub editor_area: Option<ratatui::layout::Rect>,
     /// The colour scheme, which the editor pane also needs for hit-testing.
     pub theme_kind: super::theme::ThemeKind,
+    /// How editors reach the system clipboard: a reader for `"+p` and `clipboard=unnamedplus` (`[ui]`).
+    pub clipboard: (Option<ClipboardReader>, bool),
     pub sync: SyncView,
     pub dashboard: Option<Box<crate::learner::Dashboard>>,
     pub dashboard_scroll: u16,
@@ -394,6 +415,7 @@ impl App {
             pane_rects: Vec::new(),
             editor_area: None,
             theme_kind: super::theme::ThemeKind::Normal,
+            clipboard: (None, false),
             sync: SyncView::default(),
             dashboard: None,
             dashboard_scroll: 0,
@@ -416,6 +438,7 @@ impl App {
             Msg::Key(key) => self.on_key(super::keymap::normalize(key), &mut fx),
             Msg::Mouse(m) => self.on_mouse(m),
             Msg::Resize(w, h) => self.size = (w, h),
+            Msg::Paste(text) => self.on_paste(&text),
             Msg::Tick(now) => {
                 self.now = now;
                 self.autosave(false, &mut fx);
@@ -656,17 +679,21 @@ impl App {
                 }
                 let Some(ws) = self.ws.as_mut() else { return };
                 if ws.focus == Pane::Editor {
-                    let before = ws.editor.text();
-                    let outcome = ws.editor.handle_key(key);
-                    if ws.dirty_since.is_none() && ws.editor.text() != before {
-                        ws.dirty_since = Some(self.now);
-                    }
+                    let outcome = ws.edit(self.now, |e| e.handle_key(key));
+                    self.flush_clipboard(fx);
                     if let EditOutcome::Command(cmd) = outcome {
                         self.command(cmd, fx);
                     }
                 }
             }
             Screen::Dashboard | Screen::Plan | Screen::Profile => {}
+        }
+    }
+
+    /// Sends what the editor yanked to the system clipboard, if anything.
+    fn flush_clipboard(&mut self, fx: &mut Vec<Effect>) {
+        if let Some(text) = self.ws.as_mut().and_then(|ws| ws.editor.take_clipboard()) {
+            fx.push(Effect::Clipboard(text));
         }
     }
 
@@ -863,7 +890,7 @@ impl App {
     pub fn open(&mut self, slug: &str, fx: &mut Vec<Effect>) {
         let Some(starter) = self.bank.get(slug).map(|p| p.starter.clone()) else { return };
         self.park_current(fx);
-        let ws = self.parked.remove(slug).unwrap_or_else(|| Workspace {
+        let mut ws = self.parked.remove(slug).unwrap_or_else(|| Workspace {
             slug: slug.to_string(),
             editor: EditorPane::new(&starter),
             focus: Pane::Editor,
@@ -889,6 +916,7 @@ impl App {
             dirty_since: None,
             loaded: false,
         });
+        ws.editor.set_clipboard(self.clipboard.0, self.clipboard.1);
         if !ws.loaded {
             fx.push(Effect::LoadDraft { slug: slug.to_string() });
         }
@@ -1137,6 +1165,31 @@ impl App {
     /// Whether the tutor pane's question line has the keyboard.
     pub fn asking(&self) -> bool {
         self.ws.as_ref().is_some_and(|w| w.chat.input.is_some())
+    }
+
+    /// A paste goes where typed text would: the question line, the list's search, or the editor (as one
+    /// undo step, without auto-indent, in any mode). Elsewhere it is dropped.
+    fn on_paste(&mut self, text: &str) {
+        let one_line = || text.lines().map(str::trim_end).collect::<Vec<_>>().join(" ");
+        if self.help.is_some() {
+            return;
+        }
+        match self.screen {
+            Screen::List if self.list.searching => {
+                self.list.query.push_str(&one_line());
+                self.list.selected = 0;
+                self.list.refresh();
+            }
+            Screen::Workspace => {
+                let Some(ws) = self.ws.as_mut() else { return };
+                if let Some(input) = ws.chat.input.as_mut() {
+                    input.push_str(&one_line());
+                } else if ws.focus == Pane::Editor {
+                    ws.edit(self.now, |e| e.insert_text(text));
+                }
+            }
+            _ => {}
+        }
     }
 
     /// A key while the learner types a question for the tutor.

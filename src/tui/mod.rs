@@ -7,6 +7,7 @@
 
 pub mod app;
 pub mod chat;
+mod clipboard;
 pub mod dashboard;
 pub mod editor;
 pub mod keymap;
@@ -26,7 +27,9 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
-use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
+use crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
+};
 use crossterm::execute;
 use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
 use ratatui::backend::CrosstermBackend;
@@ -57,7 +60,7 @@ struct TerminalGuard;
 impl TerminalGuard {
     fn enter() -> io::Result<TerminalGuard> {
         terminal::enable_raw_mode()?;
-        execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+        execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture, EnableBracketedPaste)?;
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
             restore();
@@ -69,7 +72,13 @@ impl TerminalGuard {
 
 fn restore() {
     let _ = terminal::disable_raw_mode();
-    let _ = execute!(io::stdout(), LeaveAlternateScreen, DisableMouseCapture, crossterm::cursor::Show);
+    let _ = execute!(
+        io::stdout(),
+        LeaveAlternateScreen,
+        DisableMouseCapture,
+        DisableBracketedPaste,
+        crossterm::cursor::Show
+    );
 }
 
 impl Drop for TerminalGuard {
@@ -89,6 +98,7 @@ pub fn run(config: &Config, paths: &Paths) -> Result<(), TuiError> {
     let last = store.state("last_problem")?;
     let mut app = App::new(bank, progress, last, keymap);
     app.list.set_community(store.community_signal()?);
+    app.clipboard = (Some(clipboard::read), config.ui.clipboard == crate::config::ClipboardMode::UnnamedPlus);
 
     let _guard = TerminalGuard::enter()?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::BufWriter::with_capacity(FRAME_BUFFER, io::stdout())))?;
@@ -180,6 +190,7 @@ fn spawn_input(tx: Sender<Msg>) -> Input {
             Ok(Event::Key(k)) if k.kind != event::KeyEventKind::Release => Msg::Key(k),
             Ok(Event::Mouse(m)) => Msg::Mouse(m),
             Ok(Event::Resize(w, h)) => Msg::Resize(w, h),
+            Ok(Event::Paste(text)) => Msg::Paste(text),
             Ok(_) => continue,
             Err(_) => break,
         };
@@ -259,6 +270,13 @@ impl Runtime {
             // A quit that a failed save stopped (the app said why) does not end the app.
             Effect::Quit if !app.quit => {}
             Effect::Quit => return Ok(true),
+            Effect::Clipboard(text) => {
+                use std::io::Write;
+                let in_tmux = std::env::var_os("TMUX").is_some_and(|v| !v.is_empty());
+                let out = terminal.backend_mut();
+                out.write_all(clipboard::osc52(&text, in_tmux).as_bytes())?;
+                out.flush()?;
+            }
             Effect::LoadDraft { slug } => {
                 let code = self.store.draft(&slug).unwrap_or(None);
                 let last = self.store.last_submission(&slug).ok().flatten().map(|(s, analysis)| {
@@ -625,7 +643,7 @@ impl Runtime {
             .arg(&file)
             .status();
         terminal::enable_raw_mode()?;
-        execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+        execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture, EnableBracketedPaste)?;
         terminal.clear()?;
         self.input.resume();
         let result = match status {

@@ -63,6 +63,22 @@ impl EditorPane {
         self.editor.load_text(text);
     }
 
+    /// A bracketed paste: the text as it comes, one undo step, no auto-indent.
+    pub fn insert_text(&mut self, text: &str) {
+        self.editor.insert_text(text);
+    }
+
+    /// Where the system clipboard comes from (`"+p`) and whether every yank goes there (`unnamedplus`).
+    pub fn set_clipboard(&mut self, reader: Option<fn() -> Option<String>>, unnamed: bool) {
+        self.editor.set_clipboard_reader(reader);
+        self.editor.set_clipboard_unnamed(unnamed);
+    }
+
+    /// Text yanked to the system clipboard since the last call, for the app to send.
+    pub fn take_clipboard(&mut self) -> Option<String> {
+        self.editor.take_clipboard()
+    }
+
     pub fn is_modified(&self) -> bool {
         self.editor.is_modified()
     }

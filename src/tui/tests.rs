@@ -97,6 +97,38 @@ fn opening_a_problem_loads_its_draft_and_remembers_it() {
 }
 
 #[test]
+fn a_paste_goes_where_typed_text_would() {
+    let mut a = app();
+    keys(&mut a, "/");
+    a.update(Msg::Paste("two\nsum".into()));
+    assert_eq!(a.list.query, "two sum", "the search takes one line");
+    keys(&mut a, "<Esc>");
+    open_two_sum(&mut a);
+    a.update(Msg::Tick(Instant::now()));
+    keys(&mut a, "ggdG");
+    a.update(Msg::Paste("if x:\r    y()\rz()\r".into()));
+    let ws = a.ws.as_ref().unwrap();
+    assert_eq!(
+        ws.editor.text(),
+        "if x:\n    y()\nz()\n\n",
+        "as pasted (and in Vim): no auto-indent, CRs are line breaks"
+    );
+    assert!(ws.dirty_since.is_some(), "a paste is autosaved like typing");
+    keys(&mut a, "<F3>");
+    a.update(Msg::Paste("why\nnot?".into()));
+    assert_eq!(a.ws.as_ref().unwrap().chat.input.as_deref(), Some("why not?"));
+}
+
+#[test]
+fn a_plus_yank_becomes_a_clipboard_effect() {
+    let mut a = app();
+    open_two_sum(&mut a);
+    assert!(!keys(&mut a, "yy").iter().any(|f| matches!(f, Effect::Clipboard(_))));
+    let fx = keys(&mut a, "gg\"+yy");
+    assert!(fx.contains(&Effect::Clipboard("class Solution:\n".into())), "{fx:?}");
+}
+
+#[test]
 fn typing_is_autosaved_within_a_second() {
     let mut a = app();
     open_two_sum(&mut a);

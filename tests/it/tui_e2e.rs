@@ -5,6 +5,8 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+/// A tmux server of the test's own (its own socket, no user config), so that options a test sets and the
+/// buffers it reads are never the user's.
 pub(crate) struct Tmux {
     session: String,
 }
@@ -23,28 +25,44 @@ impl Tmux {
             return None;
         }
         let session = format!("codify-e2e-{name}-{}", std::process::id());
-        let ok = Command::new("tmux")
-            .args(["new-session", "-d", "-s", &session, "-x", "120", "-y", "40", cmd])
+        let t = Tmux { session };
+        let ok = t
+            .command(&["-f", "/dev/null", "new-session", "-d", "-s", &t.session, "-x", "120", "-y", "40", cmd])
             .status()
             .unwrap()
             .success();
         assert!(ok, "tmux new-session failed");
-        Some(Tmux { session })
+        Some(t)
+    }
+
+    /// A tmux command for this test's server.
+    pub(crate) fn command(&self, args: &[&str]) -> Command {
+        let mut c = Command::new("tmux");
+        c.args(["-L", &self.session]).args(args);
+        c
+    }
+
+    /// Runs a tmux command on this test's server and returns its output; it must succeed.
+    pub(crate) fn tmux(&self, args: &[&str]) -> String {
+        let out = self.command(args).output().unwrap();
+        assert!(out.status.success(), "tmux {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
     pub(crate) fn keys(&self, keys: &[&str]) {
         let mut args = vec!["send-keys", "-t", &self.session];
         args.extend_from_slice(keys);
-        assert!(Command::new("tmux").args(&args).status().unwrap().success());
+        self.tmux(&args);
     }
 
     /// Types text literally (no key-name interpretation).
     pub(crate) fn type_text(&self, text: &str) {
-        assert!(Command::new("tmux").args(["send-keys", "-t", &self.session, "-l", text]).status().unwrap().success());
+        self.tmux(&["send-keys", "-t", &self.session, "-l", text]);
     }
 
+    /// The screen now (empty once the session has ended).
     pub(crate) fn screen(&self) -> String {
-        let out = Command::new("tmux").args(["capture-pane", "-p", "-t", &self.session]).output().unwrap();
+        let out = self.command(&["capture-pane", "-p", "-t", &self.session]).output().unwrap();
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
@@ -100,8 +118,7 @@ impl Tmux {
     }
 
     pub(crate) fn alive(&self) -> bool {
-        Command::new("tmux")
-            .args(["has-session", "-t", &self.session])
+        self.command(&["has-session", "-t", &self.session])
             .stderr(std::process::Stdio::null())
             .status()
             .map(|s| s.success())
@@ -119,10 +136,7 @@ impl Tmux {
 
 impl Drop for Tmux {
     fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["kill-session", "-t", &self.session])
-            .stderr(std::process::Stdio::null())
-            .status();
+        let _ = self.command(&["kill-server"]).stderr(std::process::Stdio::null()).status();
     }
 }
 
@@ -304,4 +318,81 @@ fn every_key_typed_in_the_external_editor_reaches_it() {
     // The editor exits, Codify takes the terminal back and loads the file with the keys appended.
     t.wait_for("# abcdefghij");
     assert_eq!(std::fs::read_to_string(&record).unwrap(), "abcdefghij");
+}
+
+/// Opens two-sum from the list and waits for its editor.
+fn open_two_sum(t: &Tmux) {
+    t.wait_for(LIST_DRAWN);
+    t.keys(&["/"]);
+    t.type_text("two sum");
+    t.keys(&["Enter", "Enter"]);
+    t.wait_for("solution.py");
+}
+
+#[test]
+fn a_pasted_solution_arrives_unchanged() {
+    // The issue: a tmux paste was typed key by key through auto-indent, a staircase. With bracketed paste it
+    // arrives whole: every line's indent as pasted, one undo step.
+    let solution = "\
+class Solution:
+    def twoSum(self, nums: List[int], target: int) -> List[int]:
+        # Each value's index, filled as we go, so that a pair is found when
+        # its second half arrives.
+        seen = {}
+        for i, x in enumerate(nums):
+            want = target - x
+            if want in seen:
+                return [seen[want], i]
+            seen[x] = i
+        return []
+
+
+def unused_helper(values):
+    # Not called: only here to make the paste longer.
+    total = 0
+    for v in values:
+        if v > 0:
+            total += v
+    return total
+";
+    assert_eq!(solution.lines().count(), 20);
+    let home = tempfile::tempdir().unwrap();
+    let saved = home.path().join("pasted.py");
+    let Some(t) = Tmux::start("paste", home.path()) else { return };
+    open_two_sum(&t);
+    t.keys(&["g", "g", "d", "G"]);
+    t.wait_gone("class Solution");
+    let buffer = home.path().join("clip.txt");
+    std::fs::write(&buffer, solution).unwrap();
+    t.tmux(&["load-buffer", "-b", "sol", buffer.to_str().unwrap()]);
+    t.tmux(&["paste-buffer", "-p", "-b", "sol", "-t", &t.session]);
+    t.wait_for("return total");
+    t.type_text(&format!(":w {}", saved.display()));
+    t.keys(&["Enter"]);
+    t.wait_until("the file to be written", |_| saved.exists());
+    assert_eq!(std::fs::read_to_string(&saved).unwrap().trim_end(), solution.trim_end());
+    // One undo step takes the whole paste away.
+    t.keys(&["u"]);
+    t.wait_gone("return total");
+    t.wait_gone("enumerate(nums)");
+}
+
+#[test]
+fn a_plus_yank_reaches_the_terminal_clipboard() {
+    // "+y sends OSC 52; tmux with set-clipboard on takes it into its newest buffer, as a terminal would into
+    // the system clipboard.
+    let home = tempfile::tempdir().unwrap();
+    let Some(t) = Tmux::start("clipboard", home.path()) else { return };
+    t.tmux(&["set-option", "-g", "set-clipboard", "on"]);
+    open_two_sum(&t);
+    t.keys(&["g", "g", "\"", "+", "y", "y"]);
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let buffer = t.command(&["show-buffer"]).output().unwrap();
+        if String::from_utf8_lossy(&buffer.stdout) == "class Solution:\n" {
+            break;
+        }
+        assert!(Instant::now() < deadline, "the yank never reached tmux's buffer: {buffer:?}");
+        std::thread::sleep(Duration::from_millis(30));
+    }
 }

@@ -75,7 +75,7 @@ impl Editor {
         if self.insert.ctrl_r {
             self.insert.ctrl_r = false;
             if let KeyCode::Char(c) = key.code {
-                if let Some(reg) = self.regs.get(Some(c)).cloned() {
+                if let Some(reg) = self.regs.get(Some(c)) {
                     self.cursor = self.buf.insert(self.cursor, &reg.text);
                     self.insert.auto_indent_row = None;
                 }
@@ -111,7 +111,7 @@ impl Editor {
     fn type_char(&mut self, c: char) {
         self.cursor = self.buf.insert(self.cursor, c.encode_utf8(&mut [0; 4]));
         self.insert.auto_indent_row = None;
-        if c == ':' && self.options.autoindent {
+        if c == ':' && self.options.indents() {
             self.electric_dedent();
         }
     }
@@ -225,7 +225,7 @@ impl Editor {
         let sw = self.options.shiftwidth.max(1);
         let line = self.buf.line(row);
         let indent = self.buf.indent_len(row).min(col);
-        if !self.options.autoindent {
+        if !self.options.indents() {
             return 0;
         }
         let code = strip_comment(&line[..col.min(line.len())]);
@@ -256,7 +256,7 @@ impl Editor {
         let (at, indent) = if below {
             (row + 1, self.next_indent(row, self.buf.len(row)))
         } else {
-            (row, if self.options.autoindent { self.buf.indent_len(row) } else { 0 })
+            (row, if self.options.indents() { self.buf.indent_len(row) } else { 0 })
         };
         self.buf.insert_lines(at, vec![vec![' '; indent]]);
         self.cursor = Pos::new(at, indent);

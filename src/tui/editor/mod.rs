@@ -142,8 +142,17 @@ pub struct Options {
     pub hlsearch: bool,
     pub wrapscan: bool,
     pub autoindent: bool,
+    /// `:set paste`: typed text is taken as it comes, without auto-indent or electric dedent.
+    pub paste: bool,
     pub scrolloff: usize,
     pub shiftwidth: usize,
+}
+
+impl Options {
+    /// Whether typing indents by itself: `autoindent` on and `paste` off.
+    pub fn indents(&self) -> bool {
+        self.autoindent && !self.paste
+    }
 }
 
 impl Default for Options {
@@ -156,6 +165,7 @@ impl Default for Options {
             hlsearch: true,
             wrapscan: true,
             autoindent: true,
+            paste: false,
             scrolloff: 3,
             shiftwidth: 4,
         }
@@ -321,8 +331,24 @@ impl Editor {
         &mut self.options
     }
 
+    /// Text yanked or deleted to the system clipboard (`"+y`, or any yank with `clipboard=unnamedplus`) since
+    /// the last call: the app sends it to the terminal (OSC 52).
+    pub fn take_clipboard(&mut self) -> Option<String> {
+        self.regs.outgoing.take()
+    }
+
+    /// How `"+p` reads the system clipboard; without a reader it pastes what was last yanked to `+`.
+    pub fn set_clipboard_reader(&mut self, reader: Option<fn() -> Option<String>>) {
+        self.regs.reader = reader;
+    }
+
+    /// `clipboard=unnamedplus`: every yank and delete also goes to the system clipboard, and `p` reads it.
+    pub fn set_clipboard_unnamed(&mut self, on: bool) {
+        self.regs.unnamed_plus = on;
+    }
+
     pub fn register(&self, name: char) -> Option<Register> {
-        self.regs.get(Some(name)).cloned()
+        self.regs.get(Some(name))
     }
 
     /// The last status message (kept until the next one).

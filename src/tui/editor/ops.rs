@@ -84,7 +84,7 @@ impl Editor {
     pub(crate) fn change_range(&mut self, range: Range, name: Option<char>) {
         if range.linewise {
             let (first, last) = (range.start.row, range.end.row.min(self.buf.last_row()));
-            let indent: Vec<char> = if self.options.autoindent {
+            let indent: Vec<char> = if self.options.indents() {
                 self.buf.line(first)[..self.buf.indent_len(first)].to_vec()
             } else {
                 Vec::new()
@@ -172,7 +172,7 @@ impl Editor {
     /// `p` / `P`: puts a register `count` times; false (with E353) when the register is empty.
     pub(crate) fn put(&mut self, after: bool, count: usize) -> bool {
         let name = self.pending.register;
-        let Some(reg) = self.regs.get(name).cloned() else {
+        let Some(reg) = self.regs.get(name) else {
             self.set_status(Level::Error, format!("E353: Nothing in register {}", name.unwrap_or('"')));
             return false;
         };

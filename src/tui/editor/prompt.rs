@@ -263,6 +263,18 @@ impl Editor {
                 self.set_status(Level::Info, text);
                 continue;
             }
+            if matches!(name, "clipboard" | "cb") {
+                match value {
+                    None => {
+                        let text = if self.regs.unnamed_plus { "clipboard=unnamedplus" } else { "clipboard=" };
+                        self.set_status(Level::Info, text);
+                    }
+                    Some("unnamedplus" | "unnamed") => self.regs.unnamed_plus = true,
+                    Some("") => self.regs.unnamed_plus = false,
+                    Some(v) => self.set_status(Level::Error, format!("E474: Invalid argument: clipboard={v}")),
+                }
+                continue;
+            }
             let num = match name {
                 "scrolloff" | "so" => Some(("scrolloff", &mut self.options.scrolloff)),
                 "shiftwidth" | "sw" => Some(("shiftwidth", &mut self.options.shiftwidth)),
@@ -299,6 +311,7 @@ impl Editor {
             "hlsearch" | "hls" => ("hlsearch", &mut o.hlsearch),
             "wrapscan" | "ws" => ("wrapscan", &mut o.wrapscan),
             "autoindent" | "ai" => ("autoindent", &mut o.autoindent),
+            "paste" => ("paste", &mut o.paste),
             _ => return None,
         })
     }

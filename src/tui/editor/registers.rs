@@ -1,8 +1,10 @@
 //! Registers: the unnamed register `"`, named `a`-`z` (`A`-`Z` append), the yank register `0`, the
 //! delete history `1`-`9`, the small-delete register `-` and the black hole `_`.
 //!
-//! Linewise text always ends with `'\n'`. There is no system clipboard: `+` and `*` act as the unnamed
-//! register.
+//! Linewise text always ends with `'\n'`. `+` and `*` are the system clipboard: what is written to them
+//! waits in [`Registers::outgoing`] for the app to send (OSC 52), and reading them asks
+//! [`Registers::reader`] (a clipboard tool), falling back to the last text written to them, then to the
+//! unnamed register.
 
 /// Register contents: text and whether it holds whole lines.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -23,6 +25,14 @@ pub(crate) struct Registers {
     named: [Option<Register>; 26],
     numbered: [Option<Register>; 10],
     small: Option<Register>,
+    /// The last text written to `+` or `*`, for when the system clipboard cannot be read.
+    clipboard: Option<Register>,
+    /// Text for the system clipboard, taken by the app after each key.
+    pub outgoing: Option<String>,
+    /// Every yank and delete also goes to the system clipboard (`:set clipboard=unnamedplus`).
+    pub unnamed_plus: bool,
+    /// Reads the system clipboard, where a tool for it exists.
+    pub reader: Option<fn() -> Option<String>>,
 }
 
 /// Whether `c` names a register that can be used with `"`.
@@ -31,20 +41,42 @@ pub(crate) fn is_valid(c: char) -> bool {
 }
 
 impl Registers {
-    pub fn get(&self, name: Option<char>) -> Option<&Register> {
-        match name.unwrap_or('"') {
-            '"' | '+' | '*' => self.unnamed.as_ref(),
-            c @ 'a'..='z' => self.named[(c as u8 - b'a') as usize].as_ref(),
-            c @ 'A'..='Z' => self.named[(c as u8 - b'A') as usize].as_ref(),
-            c @ '0'..='9' => self.numbered[(c as u8 - b'0') as usize].as_ref(),
-            '-' => self.small.as_ref(),
-            _ => None,
+    pub fn get(&self, name: Option<char>) -> Option<Register> {
+        let name = match name {
+            None if self.unnamed_plus => '+',
+            None => '"',
+            Some(c) => c,
+        };
+        Some(match name {
+            '+' | '*' => return self.read_clipboard(),
+            '"' => self.unnamed.clone()?,
+            c @ 'a'..='z' => self.named[(c as u8 - b'a') as usize].clone()?,
+            c @ 'A'..='Z' => self.named[(c as u8 - b'A') as usize].clone()?,
+            c @ '0'..='9' => self.numbered[(c as u8 - b'0') as usize].clone()?,
+            '-' => self.small.clone()?,
+            _ => return None,
+        })
+    }
+
+    /// The system clipboard's text when a tool can read it (linewise when it ends a line, or when it is what
+    /// Codify wrote there linewise); else the last text written to `+`; else the unnamed register.
+    fn read_clipboard(&self) -> Option<Register> {
+        let ours = self.clipboard.as_ref().or(self.unnamed.as_ref());
+        match self.reader.and_then(|read| read()) {
+            Some(text) if ours.is_some_and(|r| r.text == text) => ours.cloned(),
+            Some(text) => Some(Register { linewise: text.ends_with('\n'), text }),
+            None => ours.cloned(),
         }
     }
 
     pub fn set(&mut self, name: Option<char>, reg: Register, how: Write) {
+        if matches!(name, Some('+' | '*')) || (name.is_none() && self.unnamed_plus) {
+            self.outgoing = Some(reg.text.clone());
+            self.clipboard = Some(reg.clone());
+        }
         match name {
             Some('_') => {}
+            Some('+' | '*') => self.unnamed = Some(reg),
             Some(c @ 'a'..='z') => {
                 self.named[(c as u8 - b'a') as usize] = Some(reg.clone());
                 self.unnamed = Some(reg);

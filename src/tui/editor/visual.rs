@@ -149,7 +149,7 @@ impl Editor {
     /// `p` in visual mode: the selection is replaced by the register (and `p`, not `P`, keeps the
     /// replaced text in the unnamed register).
     fn visual_put(&mut self, range: Range, name: Option<char>, keep_replaced: bool) {
-        let Some(reg) = self.regs.get(name).cloned() else {
+        let Some(reg) = self.regs.get(name) else {
             self.set_status(Level::Error, format!("E353: Nothing in register {}", name.unwrap_or('"')));
             self.exit_visual();
             return;

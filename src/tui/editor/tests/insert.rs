@@ -36,6 +36,9 @@ cases! {
     else_stays_with_the_if_it_was_dedented_to: "for x in xs:\n    if x:\n        |y()", "o<BS>else:<Esc>" => "for x in xs:\n    if x:\n        y()\n    else|:";
     else_typed_in_a_body_still_finds_its_if: "for x in xs:\n    if x:\n        |y()", "oelse:<Esc>" => "for x in xs:\n    if x:\n        y()\n    else|:";
     else_after_a_plain_line_is_left_alone: "def f():\n    x = 1\n    |y = 2", "o    else:<Esc>" => "def f():\n    x = 1\n    y = 2\n        else|:";
+    // `:set paste`: a paste typed key by key (a terminal without bracketed paste) keeps its own indent.
+    set_paste_types_as_it_comes: "|", ":set paste<CR>idef f():<CR>    if x:<CR>        y()<CR>    z()<Esc>" => "def f():\n    if x:\n        y()\n    z(|)";
+    set_nopaste_indents_again: "|", ":set paste<CR>:set nopaste<CR>idef f():<CR>y<Esc>" => "def f():\n    |y";
     tab_inserts_four_spaces: "|", "i<Tab>x<Esc>" => "    |x";
     tab_to_next_stop: "|ab", "A<Tab>x<Esc>" => "ab  x";
     backspace_deletes_char: "ab|c", "i<BS><Esc>" => "|ac";

@@ -255,3 +255,48 @@ fn is_typing_while_text_or_a_command_is_in_progress() {
     feed(&mut e, "<Esc>v");
     assert!(!e.is_typing());
 }
+
+#[test]
+fn plus_register_yanks_go_to_the_system_clipboard() {
+    let mut e = editor("|one\ntwo");
+    feed(&mut e, "yy");
+    assert_eq!(e.take_clipboard(), None, "a plain yank stays in the editor");
+    feed(&mut e, "\"+yy");
+    assert_eq!(e.take_clipboard().as_deref(), Some("one\n"));
+    assert_eq!(e.take_clipboard(), None, "taken once");
+    feed(&mut e, "j\"*yiw");
+    assert_eq!(e.take_clipboard().as_deref(), Some("two"));
+    // Without a clipboard tool, "+p pastes what was last sent there, linewise or not as it was yanked.
+    feed(&mut e, "yyk\"+p");
+    assert_eq!(e.text(), "otwone\ntwo");
+    feed(&mut e, "\"+yy\"+P");
+    assert_eq!(e.text(), "otwone\notwone\ntwo");
+}
+
+#[test]
+fn plus_register_reads_a_clipboard_tool_when_there_is_one() {
+    let mut e = editor("|a");
+    e.set_clipboard_reader(Some(|| Some("from outside".to_string())));
+    feed(&mut e, "\"+p");
+    assert_eq!(marked(&e), "afrom outsid|e");
+    e.set_clipboard_reader(Some(|| Some("x\ny\n".to_string())));
+    feed(&mut e, "\"+P");
+    assert_eq!(e.text(), "x\ny\nafrom outside", "a clipboard that ends a line pastes linewise");
+    e.set_clipboard_reader(Some(|| None));
+    feed(&mut e, "yy\"+p");
+    assert_eq!(e.text(), "x\nx\ny\nafrom outside", "no answer: the unnamed register");
+}
+
+#[test]
+fn clipboard_unnamedplus_sends_every_yank_and_delete() {
+    let mut e = editor("|ab cd");
+    feed(&mut e, ":set clipboard=unnamedplus<CR>");
+    feed(&mut e, "yiw");
+    assert_eq!(e.take_clipboard().as_deref(), Some("ab"));
+    feed(&mut e, "x");
+    assert_eq!(e.take_clipboard().as_deref(), Some("a"));
+    feed(&mut e, ":set clipboard=<CR>yiw");
+    assert_eq!(e.take_clipboard(), None);
+    feed(&mut e, ":set clipboard=bogus<CR>");
+    assert!(e.status().is_some_and(|s| s.text.contains("E474")), "{:?}", e.status());
+}
