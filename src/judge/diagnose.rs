@@ -124,11 +124,18 @@ pub fn diagnose(
     }
     let started = Instant::now();
     let deadline = started + opts.budget;
-    let all = RunOptions { stop_at_first_failure: false, cancel: opts.cancel.clone() };
-    // Every small test, without stopping at the first failure: which pass and which fail.
-    let mut small: Vec<TestCase> = tests.iter().filter(|t| t.edge != Some(Edge::Large)).cloned().collect();
-    let base = judge.run(problem, &small, code, &all).ok()?;
-    let counterexample = counterexample(judge, problem, code, &base, opts);
+    // The runs before the fix search (the failing tests again, the smallest failing input) keep to the
+    // budget too: a solution that sleeps in every case must not hold the verdict's explanation for a minute.
+    let (base, counterexample) = within(deadline, opts.cancel.as_ref(), &AtomicBool::new(false), |budget| {
+        let opts = DiagnoseOptions { cancel: Some(budget.clone()), ..opts.clone() };
+        let all = RunOptions { stop_at_first_failure: false, cancel: opts.cancel.clone() };
+        // Every small test, without stopping at the first failure: which pass and which fail.
+        let small: Vec<TestCase> = tests.iter().filter(|t| t.edge != Some(Edge::Large)).cloned().collect();
+        let base = judge.run(problem, &small, code, &all).ok()?;
+        let counterexample = counterexample(judge, problem, code, &base, &opts);
+        Some(((small, base), counterexample))
+    })??;
+    let (mut small, base) = base;
     if let Some(c) = &counterexample {
         let id = small.len() + 1;
         small.push(TestCase {
@@ -158,36 +165,18 @@ pub fn diagnose(
     if failing > 0 {
         let candidates = candidates(code);
         diagnosis.candidates = candidates.len();
-        let found = AtomicBool::new(false);
         // Runs still going at the deadline, or once a full fix is found, are stopped, not waited for.
-        let stop = CancelToken::new().ok()?;
-        let edited = RunOptions { stop_at_first_failure: false, cancel: Some(stop.clone()) };
-        let done = AtomicBool::new(false);
-        let results = std::thread::scope(|scope| {
-            scope.spawn(|| {
-                let user = opts.cancel.as_ref();
-                while !done.load(Ordering::Relaxed) {
-                    if Instant::now() >= deadline
-                        || found.load(Ordering::Relaxed)
-                        || user.is_some_and(CancelToken::is_cancelled)
-                    {
-                        stop.cancel();
-                        found.store(true, Ordering::Relaxed);
-                        break;
-                    }
-                    std::thread::sleep(Duration::from_millis(5));
-                }
-            });
-            let results = run_until(&candidates, opts.jobs, deadline, &found, |m| {
+        let found = AtomicBool::new(false);
+        let results = within(deadline, opts.cancel.as_ref(), &found, |stop| {
+            let edited = RunOptions { stop_at_first_failure: false, cancel: Some(stop.clone()) };
+            run_until(&candidates, opts.jobs, deadline, &found, |m| {
                 let tried = fix(m, &edited);
                 if matches!(&tried, Tried::Ran(Some(f)) if f.complete()) {
                     found.store(true, Ordering::Relaxed);
                 }
                 tried
-            });
-            done.store(true, Ordering::Relaxed);
-            results
-        });
+            })
+        })?;
         diagnosis.tried = results.iter().filter(|r| matches!(r, Some(Tried::Ran(_)))).count();
         let complete = results.iter().any(|r| matches!(r, Some(Tried::Ran(Some(f))) if f.complete()));
         diagnosis.out_of_time = diagnosis.tried < candidates.len() && !complete;
@@ -206,6 +195,36 @@ pub fn diagnose(
     }
     diagnosis.ms = started.elapsed().as_secs_f64() * 1e3;
     Some(diagnosis)
+}
+
+/// Runs `f` with a token that is cancelled at `deadline`, when the learner cancels, or once `stop` is set
+/// (which the token's cancelling also sets, for work that checks the flag between runs).
+fn within<R>(
+    deadline: Instant,
+    user: Option<&CancelToken>,
+    stop: &AtomicBool,
+    f: impl FnOnce(&CancelToken) -> R,
+) -> Option<R> {
+    let token = CancelToken::new().ok()?;
+    let done = AtomicBool::new(false);
+    Some(std::thread::scope(|scope| {
+        scope.spawn(|| {
+            while !done.load(Ordering::Relaxed) {
+                if Instant::now() >= deadline
+                    || stop.load(Ordering::Relaxed)
+                    || user.is_some_and(CancelToken::is_cancelled)
+                {
+                    token.cancel();
+                    stop.store(true, Ordering::Relaxed);
+                    break;
+                }
+                std::thread::sleep(Duration::from_millis(5));
+            }
+        });
+        let out = f(&token);
+        done.store(true, Ordering::Relaxed);
+        out
+    }))
 }
 
 /// What running one edit gave: a fix, nothing, or no answer (stopped at the deadline).

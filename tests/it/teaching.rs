@@ -198,6 +198,23 @@ fn a_hidden_failing_case_is_shown_only_through_a_generated_input() {
     assert!(hidden.iter().all(|t| t.input != c.input), "a hidden input leaked: {}", c.input);
 }
 
+#[test]
+fn a_diagnosis_keeps_to_its_budget_when_every_case_is_slow() {
+    // Found by hand: a solution that sleeps 0.8 s in each case (under the 1 s limit) held the explanation
+    // of its wrong answer for 50 s, because only the fix search watched the budget.
+    let problem = bundled("two-sum");
+    let code = "import time\nclass Solution:\n    def twoSum(self, nums, target):\n        time.sleep(0.8)\n        return [0, 1]\n";
+    let tests = problem.tests().unwrap();
+    let first = RunOptions { stop_at_first_failure: true, cancel: None };
+    let report = judge().run(&problem, &tests, code, &first).unwrap();
+    assert_eq!(report.verdict, Verdict::WrongAnswer);
+    let opts = DiagnoseOptions { budget: std::time::Duration::from_secs(1), ..DiagnoseOptions::default() };
+    let started = std::time::Instant::now();
+    let _ = diagnose::diagnose(judge(), &problem, &tests, code, &report, &opts);
+    // Not a speed target: the budget is 1 s, and before the fix this took 50 s.
+    assert!(started.elapsed() < std::time::Duration::from_secs(10), "took {:?}", started.elapsed());
+}
+
 /// Scores the held-out corpus and pins the measured numbers (docs/ANALYSIS.md): a change that makes them
 /// worse fails here. The goal (≥ 0.9 precision and ≥ 0.8 recall per pattern, top finding right for ≥ 80%)
 /// is the issue's; where it is not met, the docs say so.
