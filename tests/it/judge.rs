@@ -275,3 +275,61 @@ fn a_case_the_machine_starves_is_not_timed_out_but_a_sleeping_one_is() {
     let r = on_a_busy_cpu(4, || submit(&problem, sleepy));
     assert_eq!(r.verdict, Verdict::TimeLimitExceeded);
 }
+
+/// The processes below `root` (children, their children, ...), by /proc's parent links.
+fn descendants(root: u32) -> Vec<u32> {
+    let parent = |pid: u32| -> Option<u32> {
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+        stat.rsplit_once(") ")?.1.split(' ').nth(1)?.parse().ok()
+    };
+    let all: Vec<u32> =
+        std::fs::read_dir("/proc").unwrap().filter_map(|e| e.ok()?.file_name().to_str()?.parse().ok()).collect();
+    let mut found = vec![root];
+    let mut i = 0;
+    while i < found.len() {
+        let p = found[i];
+        let children: Vec<u32> = all.iter().copied().filter(|&c| parent(c) == Some(p) && !found.contains(&c)).collect();
+        found.extend(children);
+        i += 1;
+    }
+    found.split_off(1)
+}
+
+#[test]
+fn a_run_killed_from_outside_is_not_called_a_memory_limit() {
+    // The issue: every SIGKILL was reported as Memory Limit Exceeded, even for runs of 12 MB. A run that
+    // something else kills (here: this test, as an OOM killer or an impatient admin would) must say so.
+    let home = tempfile::tempdir().unwrap();
+    let sol = write_solution(
+        home.path(),
+        "sleepy.py",
+        "import time\nclass Solution:\n    def twoSum(self, nums, target):\n        time.sleep(0.8)\n        return [0, 1]\n",
+    );
+    let child = command(home.path(), &["submit", "two-sum", sol.to_str().unwrap(), "--json"])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Kill the interpreter once the solution sleeps in its first case (after loading, so that the verdict
+    // is about the run, not the start-up).
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    'wait: loop {
+        assert!(std::time::Instant::now() < deadline, "the solution never started sleeping");
+        for pid in descendants(child.id()) {
+            let Ok(tasks) = std::fs::read_dir(format!("/proc/{pid}/task")) else { continue };
+            let sleeping = tasks.filter_map(|t| t.ok()).any(|t| {
+                let syscall = std::fs::read_to_string(t.path().join("syscall")).unwrap_or_default();
+                syscall.split(' ').next().and_then(|n| n.parse::<i64>().ok()) == Some(libc::SYS_clock_nanosleep)
+            });
+            if sleeping {
+                // SAFETY: signalling a process this test's child started.
+                unsafe { libc::kill(pid as libc::pid_t, libc::SIGKILL) };
+                break 'wait;
+            }
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let out = child.wait_with_output().unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["verdict"], "runtime_error", "{v}");
+    assert!(v["message"].as_str().unwrap().contains("killed from outside the judge"), "{}", v["message"]);
+}
