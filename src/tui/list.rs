@@ -4,6 +4,8 @@ use std::collections::HashMap;
 use std::time::Instant;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
+use nucleo_matcher::{Config, Matcher, Utf32Str};
 
 use crate::problems::{Bank, Difficulty};
 use crate::store::Progress;
@@ -120,6 +122,7 @@ impl ListState {
     /// Recomputes the view after a filter, search or sort change, keeping the selected problem if it stays.
     pub fn refresh(&mut self) {
         let keep = self.selected_slug();
+        let search = (!self.query.trim().is_empty()).then(|| Search::new(&self.query));
         let mut scored: Vec<(i64, usize)> = self
             .rows
             .iter()
@@ -128,16 +131,14 @@ impl ListState {
             .filter(|(_, r)| self.topic.is_none_or(|t| self.topics.get(t) == Some(&r.topic)))
             .filter(|(_, r)| self.list.is_none_or(|l| r.lists.iter().any(|x| x == l)))
             .filter(|(_, r)| self.status.is_none_or(|s| r.status() == s))
-            .filter_map(|(i, r)| {
-                if self.query.is_empty() {
-                    return Some((0, i));
-                }
-                let hay = format!("{} {} {}", r.title, r.slug, r.patterns.join(" "));
-                // A match spread thinly over the text (mostly gaps) is noise, not a hit.
-                let floor = 8 * self.query.chars().filter(|c| !c.is_whitespace()).count() as i64;
-                fuzzy_score(&self.query, &hay).filter(|&s| s >= floor).map(|s| (s, i))
+            .filter_map(|(i, r)| match &search {
+                None => Some((0, i)),
+                Some(search) => search.score(r).map(|s| (s, i)),
             })
             .collect();
+        // Matches far below the best one are letters scattered through unrelated names: not shown.
+        let best = scored.iter().map(|&(s, _)| s).max().unwrap_or(0);
+        scored.retain(|&(s, _)| 4 * s >= 3 * best);
         let rows = &self.rows;
         let score = |r: &Row| self.community.get(&r.slug).map(Signal::score).unwrap_or(0);
         let status_rank = |r: &Row| match r.status() {
@@ -301,39 +302,85 @@ impl ListState {
     }
 }
 
-/// Subsequence match of `query` in `hay`, case-insensitive; higher is better (contiguous and early runs
-/// score more). None when not every query character appears in order.
-pub fn fuzzy_score(query: &str, hay: &str) -> Option<i64> {
-    let hay: Vec<char> = hay.to_lowercase().chars().collect();
-    let mut score = 0i64;
-    let mut pos = 0usize;
-    let mut last: Option<usize> = None;
-    for qc in query.to_lowercase().chars().filter(|c| !c.is_whitespace()) {
-        let found = hay[pos..].iter().position(|&c| c == qc)? + pos;
-        score += 10;
-        if last.is_some_and(|l| l + 1 == found) {
-            score += 15;
+/// A fuzzy search over the list (nucleo's matcher, as in helix): each word of the query must match one
+/// field of a problem (its title, slug, topic or pattern tags) on its own, so that a word is never pieced
+/// together from letters scattered over several fields; the score is the sum of each word's best field.
+pub struct Search {
+    pattern: Pattern,
+    matcher: std::cell::RefCell<Matcher>,
+}
+
+impl Search {
+    pub fn new(query: &str) -> Search {
+        Search {
+            pattern: Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart),
+            matcher: std::cell::RefCell::new(Matcher::new(Config::DEFAULT)),
         }
-        if found == 0 || !hay[found - 1].is_alphanumeric() {
-            score += 8;
-        }
-        score -= (found - pos).min(20) as i64;
-        last = Some(found);
-        pos = found + 1;
     }
-    Some(score)
+
+    /// The row's score, or None when a word of the query matches none of its fields.
+    pub fn score(&self, row: &Row) -> Option<i64> {
+        let topic = row.topic.replace('-', " ");
+        let mut fields = vec![row.title.as_str(), row.slug.as_str(), topic.as_str()];
+        fields.extend(row.patterns.iter().map(String::as_str));
+        self.score_fields(&fields)
+    }
+
+    fn score_fields(&self, fields: &[&str]) -> Option<i64> {
+        let mut matcher = self.matcher.borrow_mut();
+        let mut buf = Vec::new();
+        let mut total = 0i64;
+        for atom in &self.pattern.atoms {
+            let best = fields.iter().filter_map(|f| atom.score(Utf32Str::new(f, &mut buf), &mut matcher)).max()?;
+            total += i64::from(best);
+        }
+        Some(total)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn found(query: &str) -> Vec<String> {
+        let bank = Bank::load(&[]);
+        let mut l = ListState::new(&bank, HashMap::new());
+        l.query = query.into();
+        l.refresh();
+        l.view.iter().map(|&i| l.rows[i].slug.clone()).collect()
+    }
+
     #[test]
     fn fuzzy_prefers_contiguous_word_starts() {
-        assert!(fuzzy_score("tsum", "two sum").is_some());
-        assert!(fuzzy_score("xyz", "two sum").is_none());
-        assert!(fuzzy_score("sum", "3sum two-sum") > fuzzy_score("sum", "s u m spread out"));
-        assert!(fuzzy_score("two", "Two Sum two-sum") > fuzzy_score("two", "Trapping Rain Water"));
+        let s = Search::new("sum");
+        assert!(s.score_fields(&["two sum"]).is_some());
+        assert!(Search::new("xyz").score_fields(&["two sum"]).is_none());
+        assert!(s.score_fields(&["two sum"]) > s.score_fields(&["sxuxm"]), "contiguous beats gaps");
+        let two = Search::new("two");
+        assert!(two.score_fields(&["Two Sum", "two-sum"]) > two.score_fields(&["Trapping Rain Water"]));
+        // A word is matched within one field, never pieced together across fields.
+        assert!(Search::new("twos").score_fields(&["two", "sum"]).is_none());
+    }
+
+    #[test]
+    fn search_finds_problems_by_topic_and_tag_and_ranks_them_first() {
+        // The issue: `/sliding` missed a sliding-window problem, `/heap` found only Valid Parentheses and
+        // `dp` found unrelated problems. Every problem whose topic or tags name the word comes first.
+        let bank = Bank::load(&[]);
+        // A problem is about a word when a word of its slug, topic or tags starts with it.
+        let about = |slug: &str, word: &str| {
+            let p = bank.get(slug).unwrap();
+            let text = format!("{} {} {}", p.slug, p.topic, p.patterns.join(" "));
+            text.split(|c: char| !c.is_alphanumeric()).any(|w| w.starts_with(word))
+        };
+        for word in ["sliding", "heap", "dp", "tree", "trie"] {
+            let hits = found(word);
+            let want = bank.all().iter().filter(|p| about(&p.slug, word)).count();
+            assert!(want >= 3, "{word}: {want}");
+            assert!(hits[..want].iter().all(|s| about(s, word)), "{word}: {hits:?}");
+        }
+        assert_eq!(found("two sum")[..2], ["two-sum".to_string(), "two-sum-ii-input-array-is-sorted".to_string()]);
+        assert_eq!(found("lru"), ["lru-cache"], "scattered letters elsewhere are not hits");
     }
 
     #[test]
