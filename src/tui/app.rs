@@ -44,6 +44,9 @@ pub enum RunMode {
     Submit,
 }
 
+/// Columns one `<C-w>>` or `<C-w><` moves the editor's edge.
+const EDITOR_STEP: i16 = 4;
+
 /// Reads the system clipboard (`"+p`).
 pub type ClipboardReader = fn() -> Option<String>;
 
@@ -73,6 +76,10 @@ pub enum Effect {
     },
     RememberLast {
         slug: String,
+    },
+    /// The editor column's width adjustment, kept for the next run.
+    RememberLayout {
+        editor_cols: i16,
     },
     /// The stored conversation with the tutor about a problem, for [`Msg::ChatLoaded`].
     LoadChat {
@@ -377,6 +384,8 @@ pub struct App {
     pub editor_area: Option<ratatui::layout::Rect>,
     /// The colour scheme, which the editor pane also needs for hit-testing.
     pub theme_kind: super::theme::ThemeKind,
+    /// Columns added to (or taken from) the editor's own width by `<C-w>>` and `<C-w><`; kept across runs.
+    pub editor_cols: i16,
     /// How editors reach the system clipboard: a reader for `"+p` and `clipboard=unnamedplus` (`[ui]`).
     pub clipboard: (Option<ClipboardReader>, bool),
     pub sync: SyncView,
@@ -416,6 +425,7 @@ impl App {
             editor_area: None,
             theme_kind: super::theme::ThemeKind::Normal,
             clipboard: (None, false),
+            editor_cols: 0,
             sync: SyncView::default(),
             dashboard: None,
             dashboard_scroll: 0,
@@ -779,6 +789,14 @@ impl App {
             Action::FocusRight => self.focus_dir(1, 0),
             Action::FocusUp => self.focus_dir(0, -1),
             Action::FocusDown => self.focus_dir(0, 1),
+            Action::EditorWider | Action::EditorNarrower | Action::EditorEqual => {
+                self.editor_cols = match action {
+                    Action::EditorWider => self.editor_cols.saturating_add(EDITOR_STEP).min(200),
+                    Action::EditorNarrower => self.editor_cols.saturating_sub(EDITOR_STEP).max(-200),
+                    _ => 0,
+                };
+                fx.push(Effect::RememberLayout { editor_cols: self.editor_cols });
+            }
             Action::Zoom => {
                 if let Some(ws) = self.ws.as_mut() {
                     ws.zoom = if ws.zoom.is_some() { None } else { Some(ws.focus) };

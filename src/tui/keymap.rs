@@ -69,6 +69,9 @@ actions! {
     FocusDown, "focus_down", Workspace, "focus the pane below", ["<C-w>j"];
     Zoom, "zoom", Workspace, "zoom the focused pane (again to restore)", ["<C-w>z", "<C-w>o"];
     ToggleStatement, "toggle_statement", Workspace, "collapse or show the statement", ["<C-w>s"];
+    EditorWider, "editor_wider", Workspace, "widen the editor's column (remembered)", ["<C-w>>"];
+    EditorNarrower, "editor_narrower", Workspace, "narrow the editor's column (remembered)", ["<C-w><lt>"];
+    EditorEqual, "editor_equal", Workspace, "the editor's column back to its own width", ["<C-w>="];
     ScrollDown, "scroll_down", Pane, "scroll down", ["j", "<Down>"];
     ScrollUp, "scroll_up", Pane, "scroll up", ["k", "<Up>"];
     PageDown, "page_down", Pane, "page down", ["<C-d>", "<PageDown>"];

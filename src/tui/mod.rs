@@ -98,6 +98,7 @@ pub fn run(config: &Config, paths: &Paths) -> Result<(), TuiError> {
     let last = store.state("last_problem")?;
     let mut app = App::new(bank, progress, last, keymap);
     app.list.set_community(store.community_signal()?);
+    app.editor_cols = store.state("editor_cols")?.and_then(|v| v.parse().ok()).unwrap_or(0);
     app.clipboard = (Some(clipboard::read), config.ui.clipboard == crate::config::ClipboardMode::UnnamedPlus);
 
     let _guard = TerminalGuard::enter()?;
@@ -313,6 +314,11 @@ impl Runtime {
             }
             Effect::RememberLast { slug } => {
                 let _ = self.store.set_state("last_problem", &slug);
+            }
+            Effect::RememberLayout { editor_cols } => {
+                if let Err(e) = self.store.set_state("editor_cols", &editor_cols.to_string()) {
+                    app.status = Some(format!("could not keep the pane sizes: {e}"));
+                }
             }
             Effect::LoadChat { slug } => {
                 let history = crate::coach::history(&self.store, &slug, CHAT_HISTORY_SHOWN);

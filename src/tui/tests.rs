@@ -187,10 +187,39 @@ fn cancel_only_applies_while_running() {
 }
 
 #[test]
+fn at_120x40_the_editor_fits_the_signature_and_can_be_resized() {
+    // The issue: at 120x40 the editor was 46 columns (two-sum's signature cut off) and the tutor 34.
+    let mut a = app();
+    open_two_sum(&mut a);
+    let width = |a: &mut App, pane: Pane| {
+        screen(a, 120, 40);
+        a.pane_rects.iter().find(|(p, _)| *p == pane).map(|(_, r)| r.width).unwrap()
+    };
+    let signature = "    def twoSum(self, nums: List[int], target: int) -> List[int]:".len() as u16;
+    let editor = width(&mut a, Pane::Editor);
+    assert!(editor >= signature + 4 + 2, "the gutter, the line and the borders fit: {editor}");
+    assert!(width(&mut a, Pane::Tutor) >= 40);
+    assert!(!screen(&mut a, 120, 40).contains("List[in│"), "the signature is whole");
+    // <C-w>> and <C-w>< move the edge four columns at a time, and are remembered; <C-w>= goes back.
+    let fx = keys(&mut a, "<C-w>><C-w>>");
+    assert_eq!(fx.last(), Some(&Effect::RememberLayout { editor_cols: 8 }));
+    assert_eq!(width(&mut a, Pane::Editor), editor + 8);
+    keys(&mut a, "<C-w><lt><C-w><lt><C-w><lt>");
+    assert_eq!(width(&mut a, Pane::Editor), editor - 4);
+    assert_eq!(keys(&mut a, "<C-w>="), vec![Effect::RememberLayout { editor_cols: 0 }]);
+    assert_eq!(width(&mut a, Pane::Editor), editor);
+    // However far it goes, every pane keeps a usable width.
+    keys(&mut a, &"<C-w>>".repeat(40));
+    assert!(width(&mut a, Pane::Results) >= 20);
+    keys(&mut a, &"<C-w><lt>".repeat(80));
+    assert!(width(&mut a, Pane::Editor) >= 30);
+}
+
+#[test]
 fn panes_focus_zoom_and_collapse() {
     let mut a = app();
     open_two_sum(&mut a);
-    screen(&mut a, 140, 36); // wide: statement | editor | results over tutor
+    screen(&mut a, 160, 36); // wide (150 and more): statement | editor | results over tutor
     let focus = |a: &App| a.ws.as_ref().unwrap().focus;
     keys(&mut a, "<C-w>h");
     assert_eq!(focus(&a), Pane::Statement);
@@ -529,7 +558,7 @@ fn community_counts_in_the_list_and_the_workspace() {
     };
     a.update(Msg::Comments { slug: "two-sum".into(), comments: vec![comment] });
     screen(&mut a, 120, 40);
-    keys(&mut a, "<C-w>h<C-w>z");
+    keys(&mut a, "<C-w>k<C-w>z"); // at 120 columns the statement is above the editor
     screen(&mut a, 120, 40);
     keys(&mut a, &"<C-d>".repeat(9));
     insta::assert_snapshot!(format!("{list}\n{}", screen(&mut a, 120, 40)));

@@ -238,6 +238,61 @@ fn community_spans(s: &Signal, theme: &Theme) -> Vec<Span<'static>> {
     vec![Span::styled("  ·  ", theme.dim), Span::styled(parts.join(" · "), theme.accent)]
 }
 
+/// The narrowest an editor or other column gets, in cells.
+const MIN_COLUMN: u16 = 30;
+
+/// Where each pane of the workspace goes in `body`: a pure function of the screen, the workspace and the
+/// learner's editor-width adjustment (`<C-w>>`, `<C-w><`, `<C-w>=`), shared by drawing and mouse handling.
+///
+/// From 150 columns the statement, editor and results/tutor sit side by side; below that the statement
+/// sits above the editor. Either way the editor column is at least as wide as its longest line needs (up
+/// to what leaves the other columns usable), then moved by the adjustment.
+pub fn workspace_layout(body: Rect, ws: &Workspace, adjust: i16) -> Vec<(Pane, Rect)> {
+    if let Some(z) = ws.zoom {
+        return vec![(z, body)];
+    }
+    let lines = ws.editor.text();
+    let longest = lines.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+    let gutter = lines.lines().count().to_string().len().max(3) + 1;
+    // Border, gutter, the line, and a cell for the cursor after its end.
+    let needed = (longest + gutter + 3).min(usize::from(u16::MAX)) as u16;
+    let w = body.width;
+    let three = w >= 150 && !ws.statement_hidden;
+    let (share, others) = if three { (w * 2 / 5, 2 * MIN_COLUMN) } else { (w * 58 / 100, MIN_COLUMN + 10) };
+    // Never narrower than its share; wider up to what leaves the other columns usable.
+    let editor = share.max(needed.min(w.saturating_sub(others)));
+    // The learner may go further, down to MIN_COLUMN or up to leaving 20 columns.
+    let (lo, hi) = (MIN_COLUMN.min(share), share.max(w.saturating_sub(20)));
+    let editor = (i32::from(editor) + i32::from(adjust)).clamp(i32::from(lo), i32::from(hi)) as u16;
+    let split = |r: Rect, top_pct: u16| {
+        let top = r.height * top_pct / 100;
+        (Rect { height: top, ..r }, Rect { y: r.y + top, height: r.height - top, ..r })
+    };
+    let mut rects = Vec::new();
+    if three {
+        // The rest is shared 32:28 between the statement and the results/tutor column.
+        let rest = w - editor;
+        let st = rest * 32 / 60;
+        let left = Rect { width: st, ..body };
+        let mid = Rect { x: body.x + st, width: editor, ..body };
+        let right = Rect { x: body.x + st + editor, width: rest - st, ..body };
+        let (res, tut) = split(right, 62);
+        rects.extend([(Pane::Statement, left), (Pane::Editor, mid), (Pane::Results, res), (Pane::Tutor, tut)]);
+    } else {
+        let left = Rect { width: editor, ..body };
+        let right = Rect { x: body.x + editor, width: w - editor, ..body };
+        if ws.statement_hidden {
+            rects.push((Pane::Editor, left));
+        } else {
+            let (st, ed) = split(left, 38);
+            rects.extend([(Pane::Statement, st), (Pane::Editor, ed)]);
+        }
+        let (res, tut) = split(right, if ws.statement_hidden { 62 } else { 65 });
+        rects.extend([(Pane::Results, res), (Pane::Tutor, tut)]);
+    }
+    rects
+}
+
 fn draw_workspace(app: &mut App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let Some(ws) = app.ws.as_ref() else { return };
     let Some(problem) = app.bank.get(&ws.slug) else { return };
@@ -259,32 +314,7 @@ fn draw_workspace(app: &mut App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     Paragraph::new(Line::from(header)).render(head, buf);
 
     let tutor_keys = (keys_hint(app, Action::Hint), keys_hint(app, Action::Ask));
-    let mut rects: Vec<(Pane, Rect)> = Vec::new();
-    if let Some(z) = ws.zoom {
-        rects.push((z, body));
-    } else if body.width >= 110 {
-        let [left, mid, right] =
-            Layout::horizontal([Constraint::Percentage(32), Constraint::Percentage(40), Constraint::Percentage(28)])
-                .areas(body);
-        let [res, tut] = Layout::vertical([Constraint::Percentage(62), Constraint::Percentage(38)]).areas(right);
-        if ws.statement_hidden {
-            let [ed, rt] = Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(body);
-            let [res, tut] = Layout::vertical([Constraint::Percentage(62), Constraint::Percentage(38)]).areas(rt);
-            rects.extend([(Pane::Editor, ed), (Pane::Results, res), (Pane::Tutor, tut)]);
-        } else {
-            rects.extend([(Pane::Statement, left), (Pane::Editor, mid), (Pane::Results, res), (Pane::Tutor, tut)]);
-        }
-    } else {
-        let [left, right] = Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)]).areas(body);
-        if ws.statement_hidden {
-            rects.push((Pane::Editor, left));
-        } else {
-            let [st, ed] = Layout::vertical([Constraint::Percentage(38), Constraint::Percentage(62)]).areas(left);
-            rects.extend([(Pane::Statement, st), (Pane::Editor, ed)]);
-        }
-        let [res, tut] = Layout::vertical([Constraint::Percentage(65), Constraint::Percentage(35)]).areas(right);
-        rects.extend([(Pane::Results, res), (Pane::Tutor, tut)]);
-    }
+    let rects = workspace_layout(body, ws, app.editor_cols);
     let mut statement = super::markdown::render(&statement_text(problem), theme);
     comment_lines(&ws.comments, theme, &mut statement);
     let spinner = app.spinner();
