@@ -6,6 +6,7 @@ mod coach_cmd;
 mod community;
 mod doctor;
 mod judge_cmd;
+pub mod logs;
 mod next_cmd;
 mod output;
 mod plan_cmd;
@@ -15,7 +16,7 @@ mod problems_cmd;
 mod show;
 mod stats;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -31,6 +32,10 @@ pub struct Args {
     /// Keep all state (config, database, logs, caches) under DIR. Also: CODIFY_HOME.
     #[arg(long, global = true, value_name = "DIR")]
     pub home: Option<PathBuf>,
+    /// Log more, and to stderr too (`-v`: debug, `-vv`: trace); the log file is under the home's logs/.
+    /// CODIFY_LOG (e.g. `CODIFY_LOG=codify=debug`) sets the levels instead. The TUI never logs to the screen.
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -206,12 +211,6 @@ pub struct Ctx {
 }
 
 impl Ctx {
-    pub fn load(home: Option<&Path>) -> Result<Ctx, Failure> {
-        let paths = Paths::resolve(home)?;
-        let config = Config::load(&paths.config_file)?;
-        Ok(Ctx { paths, config })
-    }
-
     pub fn bank(&self) -> Bank {
         let bank = Bank::load(&self.config.problem_dirs);
         for e in &bank.errors {
@@ -242,8 +241,36 @@ pub fn find<'b>(bank: &'b Bank, slug: &str) -> Result<&'b Problem, Failure> {
     })
 }
 
-pub fn dispatch(args: Args) -> Result<ExitCode, Failure> {
-    let ctx = Ctx::load(args.home.as_deref())?;
+/// Parses the command line; also returns the subcommand's name, for the log.
+pub fn parse() -> (Args, Option<String>) {
+    use clap::{CommandFactory, FromArgMatches};
+    let matches = Args::command().get_matches();
+    let args = Args::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    (args, matches.subcommand_name().map(str::to_string))
+}
+
+/// Runs a command; a failure is logged (to the file: `main` prints it) and returned.
+pub fn dispatch(args: Args, name: Option<&str>) -> Result<ExitCode, Failure> {
+    let result = run(args, name);
+    if let Err(e) = &result {
+        tracing::error!(target: logs::FAILURE_TARGET, "{e}");
+    }
+    result
+}
+
+fn run(args: Args, name: Option<&str>) -> Result<ExitCode, Failure> {
+    let paths = Paths::resolve(args.home.as_deref())?;
+    let front = match &args.command {
+        None => logs::Front::Tui,
+        Some(Command::Community(community::CommunityCommand::Serve { .. })) => logs::Front::Server,
+        Some(_) => logs::Front::Cli,
+    };
+    if let Some(warning) = logs::init(&paths.log_dir, args.verbose, front) {
+        eprintln!("codify: warning: {warning}");
+    }
+    tracing::info!("codify {} {}", env!("CARGO_PKG_VERSION"), name.unwrap_or("(tui)"));
+    let config = Config::load(&paths.config_file)?;
+    let ctx = Ctx { paths, config };
     match args.command {
         None => overview(&ctx),
         Some(Command::Problems { action: Some(ProblemsAction::Validate { slugs, json }), .. }) => {

@@ -10,6 +10,7 @@ mod hardening;
 mod hostile;
 mod judge;
 mod learner;
+mod logs;
 mod structures;
 mod teaching;
 mod tui_e2e;
