@@ -127,9 +127,11 @@ fn is_log_file(name: &str) -> bool {
 #[derive(Clone)]
 pub struct DailyFile {
     dir: PathBuf,
-    /// The day the open file (or the failure to open one) belongs to.
-    current: Arc<Mutex<Option<(NaiveDate, Option<File>)>>>,
+    current: Arc<Mutex<Option<Today>>>,
 }
+
+/// The day the open file (`None`: the failure to open one) belongs to.
+type Today = (NaiveDate, Option<File>);
 
 impl DailyFile {
     pub fn new(dir: &Path) -> DailyFile {
@@ -176,7 +178,7 @@ impl DailyFile {
     }
 
     #[cfg(test)]
-    fn lock(&self) -> std::sync::MutexGuard<'_, Option<(NaiveDate, Option<File>)>> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Option<Today>> {
         self.current.lock().unwrap_or_else(|p| p.into_inner())
     }
 }
