@@ -7,7 +7,7 @@
 //!   cannot be made or written drops the events silently (the fmt layers' internal error reports are off),
 //!   and a failed open is not retried until the next day.
 //! - The TUI owns the screen, so it never gets the stderr layer; the CLI gets it with `-v`, the server
-//!   (`codify serve`) always, so that its access log shows on stderr.
+//!   (`codify serve`) always, with only its access log, warnings and errors unless `-v` or `CODIFY_LOG`.
 //! - Levels: Codify's own events from `info` (`-v`: `debug`, `-vv`: `trace`), other crates' from `warn`
 //!   (`-vv`: `debug`); `CODIFY_LOG` (EnvFilter syntax, e.g. `codify=debug,hyper=info`) replaces that.
 //! - What is logged never holds secrets: no API keys, tokens, prompts, solution code or request bodies.
@@ -31,6 +31,10 @@ pub const ENV: &str = "CODIFY_LOG";
 
 /// Events of this target go to the file only: `main` prints the same failure on stderr itself.
 pub const FAILURE_TARGET: &str = "codify::failure";
+
+/// What `codify serve` shows on stderr by default: the access log, warnings and errors (one line for a
+/// failure to start, as for any command); the file gets the usual levels.
+pub const SERVER_STDERR: &str = "warn,codify::access=info";
 
 /// Who is logging, which decides whether stderr gets the events.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,7 +93,10 @@ pub fn init(log_dir: &Path, verbose: u8, front: Front) -> Option<String> {
         Front::Server => true,
     };
     let stderr_layer = to_stderr.then(|| {
-        let (stderr_filter, _) = filter(verbose, env.as_deref());
+        let (mut stderr_filter, _) = filter(verbose, env.as_deref());
+        if front == Front::Server && verbose == 0 && env.as_deref().is_none_or(|e| e.trim().is_empty()) {
+            stderr_filter = EnvFilter::new(SERVER_STDERR);
+        }
         tracing_subscriber::fmt::layer()
             .with_timer(LocalTime)
             .with_ansi(false)

@@ -2,13 +2,11 @@
 //! only, the cause of a sync failure, one access-log line per request from the real `codify serve`, and
 //! never a token, a key or a solution's code.
 
-use std::io::{BufRead, BufReader, Read};
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
-use std::process::{Command, Stdio};
 
 use crate::common::{codify, command, stderr, stdout, write_solution};
-use crate::community::{call, register, runtime, Server, TestDb};
+use crate::community::{call, register, runtime, ServeProcess, Server, TestDb};
 
 /// Every log file under `home/logs`, concatenated ("" when nothing was logged yet).
 fn logs(home: &Path) -> String {
@@ -116,21 +114,8 @@ fn a_sync_failure_s_cause_is_in_the_log_and_the_token_is_not() {
 #[test]
 fn the_server_logs_one_line_per_request_without_queries_tokens_or_bodies() {
     let db = TestDb::sqlite();
-    let home = db.home("server-home");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_codify"))
-        .arg("--home")
-        .arg(&home)
-        .args(["serve", "--addr", "127.0.0.1:0", "--no-rate-limit", "--db", &db.db_arg()])
-        .env_remove("CODIFY_HOME")
-        .env_remove("CODIFY_LOG")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start codify serve");
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
-    let url = format!("http://{}", line.split("http://").nth(1).unwrap().split_whitespace().next().unwrap());
+    let server = ServeProcess::start_capturing_stderr(&db);
+    let url = format!("http://{}", server.addr);
 
     let rt = runtime();
     let token = register(&rt, &url, "secret-name-42");
@@ -140,10 +125,7 @@ fn the_server_logs_one_line_per_request_without_queries_tokens_or_bodies() {
     assert_eq!(call(&rt, "GET", &format!("{url}/v1/me"), Some("cfy_wrong_token_99"), None).0, 401);
     assert_eq!(call(&rt, "GET", &format!("{url}/nowhere"), None, None).0, 404);
 
-    child.kill().unwrap();
-    child.wait().unwrap();
-    let mut err = String::new();
-    child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+    let err = server.kill_and_read_stderr();
     let access: Vec<&str> = err.lines().filter(|l| l.contains("codify::access")).collect();
     let tails: Vec<String> = access
         .iter()
@@ -159,7 +141,7 @@ fn the_server_logs_one_line_per_request_without_queries_tokens_or_bodies() {
         ["POST /v1/register 201", "GET /health 200", "GET /v1/comments 200", "GET /v1/me 401", "GET /nowhere 404"],
         "{err}"
     );
-    let file = logs(&home);
+    let file = logs(&db.home("server-home"));
     for secret in [token.as_str(), "cfy_wrong_token_99", "secret-name-42", "access_token", "Bearer"] {
         assert!(!err.contains(secret), "{secret} on stderr: {err}");
         assert!(!file.contains(secret), "{secret} in the log file: {file}");
