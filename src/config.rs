@@ -14,9 +14,12 @@ use serde::Deserialize;
 /// The commented default configuration, also shipped as `config.example.toml`.
 pub const DEFAULT_CONFIG: &str = include_str!("../config.example.toml");
 
+/// Keys whose value is one of a few words, with those words (the first is what the code falls back to).
+pub const CHOICES: &[(&str, &[&str])] = &[("ui.theme", &["normal", "high-contrast", "no-color"])];
+
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("{path}: {message}{}; see config.example.toml for every key", line.map(|l| format!(" (line {l})")).unwrap_or_default())]
+    #[error("{path}: {message}{}; `codify config --default` prints every key with its default", line.map(|l| format!(" (line {l})")).unwrap_or_default())]
     Invalid { path: String, line: Option<usize>, message: String },
     #[error("cannot read {path}: {source}")]
     Read { path: String, source: std::io::Error },
@@ -174,7 +177,7 @@ fn merge(
                 if !keys_ok {
                     return Err(ConfigError::Invalid {
                         path: origin.to_string(),
-                        line: find_line(text, &key),
+                        line: key_line(text, &dotted),
                         message: format!("`{dotted}` must be an array of keys in vim notation, e.g. [\"<F5>\"]"),
                     });
                 }
@@ -183,7 +186,7 @@ fn merge(
             (None, _) => {
                 return Err(ConfigError::Invalid {
                     path: origin.to_string(),
-                    line: find_line(text, &key),
+                    line: key_line(text, &dotted),
                     message: format!("unknown key `{dotted}`"),
                 })
             }
@@ -191,7 +194,7 @@ fn merge(
             (Some(toml::Value::Table(_)), other) => {
                 return Err(ConfigError::Invalid {
                     path: origin.to_string(),
-                    line: find_line(text, &key),
+                    line: key_line(text, &dotted),
                     message: format!("`{dotted}` must be a table, not {}", article(other.type_str())),
                 })
             }
@@ -199,13 +202,28 @@ fn merge(
                 if std::mem::discriminant(slot) != std::mem::discriminant(&value) {
                     return Err(ConfigError::Invalid {
                         path: origin.to_string(),
-                        line: find_line(text, &key),
+                        line: key_line(text, &dotted),
                         message: format!(
                             "`{dotted}` must be {}, not {}",
                             article(slot.type_str()),
                             article(value.type_str())
                         ),
                     });
+                }
+                let invalid = |message: String| ConfigError::Invalid {
+                    path: origin.to_string(),
+                    line: key_line(text, &dotted),
+                    message,
+                };
+                if let Some((_, allowed)) = CHOICES.iter().find(|(k, _)| *k == dotted) {
+                    let given = value.as_str().unwrap_or_default();
+                    if !allowed.contains(&given) {
+                        return Err(invalid(format!("`{dotted}` is `{given}`; use one of: {}", allowed.join(", "))));
+                    }
+                }
+                // Every number in the configuration is a count, a size or a time: never negative.
+                if matches!((&*slot, &value), (toml::Value::Integer(d), toml::Value::Integer(v)) if *d >= 0 && *v < 0) {
+                    return Err(invalid(format!("`{dotted}` must be 0 or more")));
                 }
                 *slot = value;
             }
@@ -219,13 +237,23 @@ fn article(word: &str) -> String {
     format!("{} {word}", if an { "an" } else { "a" })
 }
 
-fn find_line(text: &str, key: &str) -> Option<usize> {
-    text.lines()
-        .position(|l| {
-            let l = l.trim_start();
-            l.starts_with(key) && l[key.len()..].trim_start().starts_with('=')
-        })
-        .map(|i| i + 1)
+/// The line of the dotted key `path` (e.g. `ui.theme`) in `text`, wherever it is written: under its
+/// `[table]` header, as a dotted key, or in an inline table.
+fn key_line(text: &str, path: &str) -> Option<usize> {
+    let doc = toml::de::DeTable::parse(text).ok()?;
+    let mut table = doc.get_ref();
+    let mut segments = path.split('.').peekable();
+    while let Some(segment) = segments.next() {
+        let (key, value) = table.iter().find(|(k, _)| k.get_ref() == segment)?;
+        if segments.peek().is_none() {
+            return Some(line_of(text, key.span().start));
+        }
+        match value.get_ref() {
+            toml::de::DeValue::Table(t) => table = t,
+            _ => return None,
+        }
+    }
+    None
 }
 
 /// A one-line description of a TOML syntax error, with its line number.
@@ -264,7 +292,10 @@ mod tests {
     #[test]
     fn unknown_key_names_key_file_and_line() {
         let e = Config::from_layers(Some("python = \"python3\"\n[judge]\nsandbx = true\n"), "c.toml").unwrap_err();
-        assert_eq!(e.to_string(), "c.toml: unknown key `judge.sandbx` (line 3); see config.example.toml for every key");
+        assert_eq!(
+            e.to_string(),
+            "c.toml: unknown key `judge.sandbx` (line 3); `codify config --default` prints every key with its default"
+        );
     }
 
     #[test]
@@ -272,7 +303,8 @@ mod tests {
         let e = Config::from_layers(Some("[judge]\noutput_limit_kib = \"lots\"\n"), "c.toml").unwrap_err();
         assert_eq!(
             e.to_string(),
-            "c.toml: `judge.output_limit_kib` must be an integer, not a string (line 2); see config.example.toml for every key"
+            "c.toml: `judge.output_limit_kib` must be an integer, not a string (line 2); `codify config --default` prints \
+             every key with its default"
         );
     }
 
@@ -290,6 +322,49 @@ mod tests {
         assert_eq!(c.keys.get("run"), Some(&vec!["<F9>".to_string()]));
         let e = Config::from_layers(Some("[keys]\nrun = \"<F9>\"\n"), "c.toml").unwrap_err().to_string();
         assert!(e.contains("keys"), "{e}");
+    }
+
+    #[test]
+    fn line_numbers_are_the_keys_own_inside_tables() {
+        // `timeout_s` is a key of [llm] on line 2: the error is about the one under [ui], on line 5.
+        let text = "[llm]\ntimeout_s = 30\n\n[ui]\ntimeout_s = 5\n";
+        let e = Config::from_layers(Some(text), "c.toml").unwrap_err().to_string();
+        assert!(e.starts_with("c.toml: unknown key `ui.timeout_s` (line 5);"), "{e}");
+        // A key named like its table, a dotted key and an inline table.
+        let e = Config::from_layers(Some("[judge]\njudge = 1\n"), "c.toml").unwrap_err().to_string();
+        assert!(e.contains("`judge.judge` (line 2)"), "{e}");
+        let e = Config::from_layers(Some("python = \"p\"\nllm.model = 3\n"), "c.toml").unwrap_err().to_string();
+        assert!(e.contains("`llm.model` must be a string, not an integer (line 2)"), "{e}");
+        let e = Config::from_layers(Some("\n\nui = { theme = 1 }\n"), "c.toml").unwrap_err().to_string();
+        assert!(e.contains("`ui.theme` must be a string, not an integer (line 3)"), "{e}");
+    }
+
+    #[test]
+    fn a_word_outside_the_allowed_ones_is_refused_with_the_list() {
+        let e = Config::from_layers(Some("[ui]\ntheme = \"dracula\"\n"), "c.toml").unwrap_err().to_string();
+        assert_eq!(
+            e,
+            "c.toml: `ui.theme` is `dracula`; use one of: normal, high-contrast, no-color (line 2); \
+             `codify config --default` prints every key with its default"
+        );
+        let c = Config::from_layers(Some("[ui]\ntheme = \"high-contrast\"\n"), "c.toml").unwrap();
+        assert_eq!(c.ui.theme, "high-contrast");
+    }
+
+    #[test]
+    fn the_defaults_use_allowed_words_and_name_every_choice_key() {
+        let defaults: toml::Table = toml::from_str(DEFAULT_CONFIG).unwrap();
+        for (key, allowed) in CHOICES {
+            let (table, name) = key.split_once('.').unwrap();
+            let value = defaults[table][name].as_str().unwrap();
+            assert_eq!(value, allowed[0], "{key}");
+        }
+    }
+
+    #[test]
+    fn a_negative_number_is_refused() {
+        let e = Config::from_layers(Some("[llm]\ntimeout_s = -5\n"), "c.toml").unwrap_err().to_string();
+        assert!(e.starts_with("c.toml: `llm.timeout_s` must be 0 or more (line 2)"), "{e}");
     }
 
     #[test]

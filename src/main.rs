@@ -2,15 +2,13 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
     codify::mark_start();
     // Like other command-line tools, end quietly when the reader of our output goes away (`| head`).
     // SAFETY: setting a signal disposition to its default at start-up, before any threads exist.
     unsafe { libc::signal(libc::SIGPIPE, libc::SIG_DFL) };
-    let args = codify::cli::Args::parse();
-    match codify::cli::dispatch(args) {
+    let (args, name) = codify::cli::parse();
+    match codify::cli::dispatch(args, name.as_deref()) {
         Ok(code) => code,
         Err(e) => {
             eprintln!("codify: {e}");

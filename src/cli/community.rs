@@ -22,24 +22,33 @@ use crate::sync::{client, Signal, SyncError};
 pub enum CommunityCommand {
     /// Vote on a problem (up, down or clear); shared with `codify sync`.
     Vote {
+        /// The problem, e.g. two-sum (`codify problems` lists them).
         slug: String,
+        /// up, down, or clear to take your vote back; e.g. `codify vote two-sum up`.
         #[arg(value_parser = ["up", "down", "clear"])]
         vote: String,
+        /// Print JSON instead of text (one document, for scripts).
         #[arg(long)]
         json: bool,
     },
     /// Comment on a problem, optionally tagged; shared with `codify sync`.
     Comment {
+        /// The problem, e.g. two-sum (`codify problems` lists them).
         slug: String,
+        /// The comment, quoted: e.g. `codify comment two-sum "One pass with a hash map." --tag good_intro`.
         text: String,
+        /// Tag the comment: too_hard, good_intro or pattern_practice.
         #[arg(long, value_parser = ["too_hard", "good_intro", "pattern_practice"])]
         tag: Option<String>,
+        /// Print JSON instead of text (one document, for scripts).
         #[arg(long)]
         json: bool,
     },
     /// A problem's community counts and comments; `--delete ID` removes one of yours.
     Comments {
+        /// The problem, e.g. two-sum (`codify problems` lists them).
         slug: String,
+        /// Print JSON instead of text (one document, for scripts).
         #[arg(long)]
         json: bool,
         /// Delete your comment with this id (as listed, or the full id).
@@ -48,6 +57,7 @@ pub enum CommunityCommand {
     },
     /// Send your votes and comments to the community server and fetch everyone's.
     Sync {
+        /// Print JSON instead of text (one document, for scripts).
         #[arg(long)]
         json: bool,
     },
@@ -67,6 +77,7 @@ pub enum CommunityCommand {
     },
     /// Run a community server that others sync with.
     Serve {
+        /// Address to listen on, HOST:PORT; e.g. 0.0.0.0:8787 for every interface (port 0: any free one).
         #[arg(long, default_value = "127.0.0.1:8787")]
         addr: String,
         /// postgres://user:password@host/db, or a SQLite file (default: community-server.db in the home).

@@ -40,7 +40,21 @@ struct SubmitJson<'a> {
     submission_id: Option<i64>,
 }
 
-pub fn judge(ctx: &Ctx, slug: &str, file: &Path, json: bool, all: bool, mode: Mode) -> Result<ExitCode, Failure> {
+/// How `run`/`submit` was asked for.
+pub struct Options {
+    pub json: bool,
+    /// Every case, not stopping at the first failure.
+    pub all: bool,
+    /// Exit status [`NOT_ACCEPTED`] when the verdict is not accepted.
+    pub exit_status: bool,
+    pub mode: Mode,
+}
+
+/// The exit status of `--exit-status` for a verdict other than accepted (2 is "could not run").
+pub const NOT_ACCEPTED: u8 = 1;
+
+pub fn judge(ctx: &Ctx, slug: &str, file: &Path, opts: &Options) -> Result<ExitCode, Failure> {
+    let Options { json, all, exit_status, mode } = *opts;
     // Only the one problem is loaded, and the interpreter is started before anything else so that its
     // start-up overlaps reading the solution, parsing the tests and opening the database.
     let problem = match crate::problems::load_one(slug, &ctx.config.problem_dirs) {
@@ -60,6 +74,15 @@ pub fn judge(ctx: &Ctx, slug: &str, file: &Path, json: bool, all: bool, mode: Mo
     };
     let opts = RunOptions { stop_at_first_failure: !all && ctx.config.judge.stop_at_first_failure, cancel: None };
     let report = pending.run(&judge, &tests, &code, &opts)?;
+    tracing::info!(
+        "{} {}: {} ({}/{} passed) in {:.1} ms",
+        if mode == Mode::Run { "run" } else { "submit" },
+        problem.slug,
+        report.verdict.as_str(),
+        report.passed,
+        report.total,
+        report.runtime_ms
+    );
     let diagnose = crate::judge::diagnose::DiagnoseOptions::from_config(&ctx.config.judge);
     let (evidence, diagnosis) =
         crate::judge::diagnose::evidence(&judge, &problem, &tests, &code, &report, diagnose.as_ref());
@@ -101,6 +124,9 @@ pub fn judge(ctx: &Ctx, slug: &str, file: &Path, json: bool, all: bool, mode: Mo
         if let Some(f) = feedback.filter(|f| !f.text.trim().is_empty()) {
             println!("\n{}", f.text.trim_end());
         }
+    }
+    if exit_status && report.verdict != Verdict::Accepted {
+        return Ok(ExitCode::from(NOT_ACCEPTED));
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -6,6 +6,7 @@ mod coach_cmd;
 mod community;
 mod doctor;
 mod judge_cmd;
+pub mod logs;
 mod next_cmd;
 mod output;
 mod plan_cmd;
@@ -15,7 +16,7 @@ mod problems_cmd;
 mod show;
 mod stats;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -31,6 +32,10 @@ pub struct Args {
     /// Keep all state (config, database, logs, caches) under DIR. Also: CODIFY_HOME.
     #[arg(long, global = true, value_name = "DIR")]
     pub home: Option<PathBuf>,
+    /// Log more, and to stderr too (`-v`: debug, `-vv`: trace); the log file is under the home's logs/.
+    /// CODIFY_LOG (e.g. `CODIFY_LOG=codify=debug`) sets the levels instead. The TUI never logs to the screen.
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -51,53 +56,79 @@ pub enum Command {
         /// Only the problems of this list: blind-75 or neetcode-150 (e.g. `codify problems --list blind-75`).
         #[arg(long, value_name = "LIST")]
         list: Option<String>,
+        /// Print JSON instead of text (one document, for scripts).
         #[arg(long)]
         json: bool,
     },
     /// Show a problem: statement, constraints, examples and starter code.
     Show {
+        /// The problem, e.g. two-sum (`codify problems` lists them).
         slug: String,
+        /// Print JSON instead of text (one document, for scripts).
         #[arg(long)]
         json: bool,
     },
     /// Run a solution against the public example tests.
+    ///
+    /// Example: `codify run two-sum sol.py --exit-status && git commit -am "two-sum"`
     Run {
+        /// The problem, e.g. two-sum (`codify problems` lists them).
         slug: String,
+        /// Your Python solution, e.g. sol.py.
         file: PathBuf,
+        /// Print one JSON object (verdict, cases, analysis) instead of text.
         #[arg(long)]
         json: bool,
         /// Run every case instead of stopping at the first failure.
         #[arg(long)]
         all: bool,
+        /// Exit with status 1 when the verdict is not accepted (2 stays "could not run"), for scripts.
+        #[arg(long)]
+        exit_status: bool,
     },
     /// Submit a solution: all tests including hidden ones; the submission is recorded.
+    ///
+    /// Example: `codify submit two-sum sol.py --json --all`
     Submit {
+        /// The problem, e.g. two-sum (`codify problems` lists them).
         slug: String,
+        /// Your Python solution, e.g. sol.py.
         file: PathBuf,
+        /// Print one JSON object (verdict, cases, analysis, feedback) instead of text.
         #[arg(long)]
         json: bool,
         /// Run every case instead of stopping at the first failure.
         #[arg(long)]
         all: bool,
+        /// Exit with status 1 when the verdict is not accepted (2 stays "could not run"), for scripts.
+        #[arg(long)]
+        exit_status: bool,
     },
     /// Analyse a Python file: complexity and recurring mistakes, with lines and notes.
     Analyze {
+        /// The Python file, e.g. sol.py.
         file: PathBuf,
         /// Judge against this problem's optimal complexity and use its method name.
         #[arg(long)]
         problem: Option<String>,
+        /// Print JSON instead of text (one document, for scripts).
         #[arg(long)]
         json: bool,
     },
     /// Print a knowledge note (a mistake pattern or a topic); without NAME, list them.
-    Note { name: Option<String> },
+    Note {
+        /// A mistake pattern or a topic, e.g. off_by_one or sliding-window.
+        name: Option<String>,
+    },
     /// Your weakness profile: patterns, mastery, topics, weekly trends.
     Stats {
+        /// Print JSON instead of text (one document, for scripts).
         #[arg(long)]
         json: bool,
     },
     /// Ask the tutor: the next hint, or a question about your code (offline when no model is configured).
     Hint {
+        /// The problem, e.g. two-sum (`codify problems` lists them).
         slug: String,
         /// Your solution: the tutor runs the public tests and analyses it first (default: the saved draft).
         #[arg(long)]
@@ -108,12 +139,15 @@ pub enum Command {
         /// Print the stored conversation about the problem instead of asking.
         #[arg(long, conflicts_with = "ask")]
         history: bool,
+        /// Print JSON instead of text (one document, for scripts).
         #[arg(long)]
         json: bool,
     },
     /// List the problems most like one (by the local embedder).
     Similar {
+        /// The problem, e.g. two-sum (`codify problems` lists them).
         slug: String,
+        /// Print JSON instead of text (one document, for scripts).
         #[arg(long)]
         json: bool,
     },
@@ -126,6 +160,7 @@ pub enum Command {
     Plan(plan_cmd::PlanArgs),
     /// The next problems to do, best first, with why (reviews due included).
     Next {
+        /// Print JSON instead of text (one document, for scripts).
         #[arg(long)]
         json: bool,
         /// How many to show.
@@ -136,8 +171,26 @@ pub enum Command {
     Community(community::CommunityCommand),
     /// Check the environment: paths, config, interpreter, sandbox layers, problem bank, database.
     Doctor {
+        /// Print one JSON object instead of text.
         #[arg(long)]
         json: bool,
+    },
+    /// Where the config file is; `--default` prints the built-in configuration, every key documented.
+    ///
+    /// Example: `codify config --default > "$(codify config)"` to start a config file from the defaults.
+    Config {
+        /// Print the built-in default configuration (the same text as config.example.toml).
+        #[arg(long)]
+        default: bool,
+    },
+    /// Print a shell completion script.
+    ///
+    /// Examples: `codify completions bash > ~/.local/share/bash-completion/completions/codify`,
+    /// `codify completions zsh > "${fpath[1]}/_codify"`,
+    /// `codify completions fish > ~/.config/fish/completions/codify.fish`.
+    Completions {
+        /// The shell: bash, zsh, fish, elvish or powershell.
+        shell: clap_complete::Shell,
     },
 }
 
@@ -147,6 +200,7 @@ pub enum ProblemsAction {
     Validate {
         /// Only these problems (default: all).
         slugs: Vec<String>,
+        /// Print JSON instead of text (one document, for scripts).
         #[arg(long)]
         json: bool,
     },
@@ -167,6 +221,7 @@ pub enum ProblemsAction {
         /// Mutants run at once (default: the number of cores).
         #[arg(long)]
         jobs: Option<usize>,
+        /// Print JSON instead of text (one document, for scripts).
         #[arg(long)]
         json: bool,
     },
@@ -206,12 +261,6 @@ pub struct Ctx {
 }
 
 impl Ctx {
-    pub fn load(home: Option<&Path>) -> Result<Ctx, Failure> {
-        let paths = Paths::resolve(home)?;
-        let config = Config::load(&paths.config_file)?;
-        Ok(Ctx { paths, config })
-    }
-
     pub fn bank(&self) -> Bank {
         let bank = Bank::load(&self.config.problem_dirs);
         for e in &bank.errors {
@@ -242,8 +291,45 @@ pub fn find<'b>(bank: &'b Bank, slug: &str) -> Result<&'b Problem, Failure> {
     })
 }
 
-pub fn dispatch(args: Args) -> Result<ExitCode, Failure> {
-    let ctx = Ctx::load(args.home.as_deref())?;
+/// Parses the command line; also returns the subcommand's name, for the log.
+pub fn parse() -> (Args, Option<String>) {
+    use clap::{CommandFactory, FromArgMatches};
+    let matches = Args::command().get_matches();
+    let args = Args::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    (args, matches.subcommand_name().map(str::to_string))
+}
+
+/// Runs a command; a failure is logged (to the file: `main` prints it) and returned.
+pub fn dispatch(args: Args, name: Option<&str>) -> Result<ExitCode, Failure> {
+    let result = run(args, name);
+    if let Err(e) = &result {
+        tracing::error!(target: logs::FAILURE_TARGET, "{e}");
+    }
+    result
+}
+
+fn run(args: Args, name: Option<&str>) -> Result<ExitCode, Failure> {
+    // Neither needs a home nor a readable config: they are how a broken one gets fixed.
+    match &args.command {
+        Some(Command::Completions { shell }) => return completions(*shell),
+        Some(Command::Config { default: true }) => {
+            print!("{}", crate::config::DEFAULT_CONFIG);
+            return Ok(ExitCode::SUCCESS);
+        }
+        _ => {}
+    }
+    let paths = Paths::resolve(args.home.as_deref())?;
+    let front = match &args.command {
+        None => logs::Front::Tui,
+        Some(Command::Community(community::CommunityCommand::Serve { .. })) => logs::Front::Server,
+        Some(_) => logs::Front::Cli,
+    };
+    if let Some(warning) = logs::init(&paths.log_dir, args.verbose, front) {
+        eprintln!("codify: warning: {warning}");
+    }
+    tracing::info!("codify {} {}", env!("CARGO_PKG_VERSION"), name.unwrap_or("(tui)"));
+    let config = Config::load(&paths.config_file)?;
+    let ctx = Ctx { paths, config };
     match args.command {
         None => overview(&ctx),
         Some(Command::Problems { action: Some(ProblemsAction::Validate { slugs, json }), .. }) => {
@@ -259,11 +345,13 @@ pub fn dispatch(args: Args) -> Result<ExitCode, Failure> {
             problems_cmd::list(&ctx, &problems_cmd::Filter { topic, difficulty, list }, json)
         }
         Some(Command::Show { slug, json }) => show::show(&ctx, &slug, json),
-        Some(Command::Run { slug, file, json, all }) => {
-            judge_cmd::judge(&ctx, &slug, &file, json, all, judge_cmd::Mode::Run)
+        Some(Command::Run { slug, file, json, all, exit_status }) => {
+            let opts = judge_cmd::Options { json, all, exit_status, mode: judge_cmd::Mode::Run };
+            judge_cmd::judge(&ctx, &slug, &file, &opts)
         }
-        Some(Command::Submit { slug, file, json, all }) => {
-            judge_cmd::judge(&ctx, &slug, &file, json, all, judge_cmd::Mode::Submit)
+        Some(Command::Submit { slug, file, json, all, exit_status }) => {
+            let opts = judge_cmd::Options { json, all, exit_status, mode: judge_cmd::Mode::Submit };
+            judge_cmd::judge(&ctx, &slug, &file, &opts)
         }
         Some(Command::Analyze { file, problem, json }) => analyze_cmd::analyze(&ctx, &file, problem.as_deref(), json),
         Some(Command::Note { name }) => analyze_cmd::note(name.as_deref()),
@@ -278,7 +366,18 @@ pub fn dispatch(args: Args) -> Result<ExitCode, Failure> {
         Some(Command::Next { json, limit }) => next_cmd::next(&ctx, json, limit),
         Some(Command::Community(c)) => community::run(&ctx, c),
         Some(Command::Doctor { json }) => doctor::doctor(&ctx, json),
+        Some(Command::Config { .. }) => {
+            println!("{}", ctx.paths.config_file.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Completions { shell }) => completions(shell),
     }
+}
+
+fn completions(shell: clap_complete::Shell) -> Result<ExitCode, Failure> {
+    use clap::CommandFactory;
+    clap_complete::generate(shell, &mut Args::command(), "codify", &mut std::io::stdout());
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `codify` with no command: the TUI on a terminal; a short orientation when output is not a terminal.
@@ -298,4 +397,35 @@ fn overview(ctx: &Ctx) -> Result<ExitCode, Failure> {
     println!("  codify doctor                   check Python and the sandbox");
     println!("\nData lives in {}", ctx.paths.db_file.display());
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::*;
+
+    /// Every argument of every command, as `codify sub sub --arg`, that has no help text.
+    fn undocumented(cmd: &clap::Command, path: &str, out: &mut Vec<String>) {
+        for arg in cmd.get_arguments() {
+            let builtin = matches!(arg.get_id().as_str(), "help" | "version");
+            if !builtin && arg.get_help().is_none() {
+                out.push(format!("{path} {}", arg.get_id()));
+            }
+        }
+        for sub in cmd.get_subcommands() {
+            if sub.get_about().is_none() {
+                out.push(format!("{path} {} (the command)", sub.get_name()));
+            }
+            undocumented(sub, &format!("{path} {}", sub.get_name()), out);
+        }
+    }
+
+    #[test]
+    fn every_command_and_argument_has_help_text() {
+        Args::command().debug_assert();
+        let mut missing = Vec::new();
+        undocumented(&Args::command(), "codify", &mut missing);
+        assert!(missing.is_empty(), "no help text for:\n{}", missing.join("\n"));
+    }
 }

@@ -21,6 +21,7 @@ use crate::store::{PlanSource, Store, StoredProfile};
 pub struct PlanArgs {
     #[command(subcommand)]
     pub action: Option<PlanAction>,
+    /// Print JSON instead of text (one document, for scripts).
     #[arg(long)]
     pub json: bool,
     /// Use the offline planner even when a model is configured.
@@ -41,8 +42,10 @@ pub enum PlanAction {
         /// Anything to focus on or avoid.
         #[arg(long)]
         focus: Option<String>,
+        /// Print JSON instead of text (one document, for scripts).
         #[arg(long)]
         json: bool,
+        /// Use the offline planner even when a model is configured.
         #[arg(long)]
         offline: bool,
     },

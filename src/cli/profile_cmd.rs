@@ -21,27 +21,36 @@ pub enum ProfileAction {
         name: String,
         #[command(flatten)]
         fields: IntakeFlags,
+        /// Print JSON instead of text (one document, for scripts).
         #[arg(long)]
         json: bool,
     },
     /// List the profiles; `*` marks the active one.
     List {
+        /// Print JSON instead of text (one document, for scripts).
         #[arg(long)]
         json: bool,
     },
     /// Make a profile the active one.
-    Use { name: String },
+    Use {
+        /// The profile's name, as `codify profile list` shows it.
+        name: String,
+    },
     /// Show a profile (default: the active one).
     Show {
+        /// The profile's name (default: the active one).
         name: Option<String>,
+        /// Print JSON instead of text (one document, for scripts).
         #[arg(long)]
         json: bool,
     },
     /// Change fields of a profile (default: the active one); unnamed fields keep their values.
     Edit {
+        /// The profile's name (default: the active one).
         name: Option<String>,
         #[command(flatten)]
         fields: IntakeFlags,
+        /// Print JSON instead of text (one document, for scripts).
         #[arg(long)]
         json: bool,
     },

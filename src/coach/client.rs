@@ -164,6 +164,24 @@ impl LlmClient {
         cancel: &CancellationToken,
         on_text: &mut dyn FnMut(&str),
     ) -> Result<Completion, LlmError> {
+        self.logged("chat", self.stream_chat_unlogged(call, cancel, on_text).await)
+    }
+
+    /// A failure in the log, with the endpoint but never the key or the prompt.
+    fn logged<T>(&self, what: &str, result: Result<T, LlmError>) -> Result<T, LlmError> {
+        match &result {
+            Err(LlmError::Cancelled) | Ok(_) => {}
+            Err(e) => tracing::warn!("LLM {what} at {} failed [{}]: {e}", self.endpoint.base_url, e.code()),
+        }
+        result
+    }
+
+    async fn stream_chat_unlogged(
+        &self,
+        call: &ChatCall,
+        cancel: &CancellationToken,
+        on_text: &mut dyn FnMut(&str),
+    ) -> Result<Completion, LlmError> {
         let mut body = serde_json::to_value(call).map_err(|e| LlmError::BadResponse { detail: e.to_string() })?;
         body["stream"] = serde_json::Value::Bool(true);
         body["stream_options"] = serde_json::json!({ "include_usage": true });
@@ -217,6 +235,10 @@ impl LlmClient {
 
     /// A reply in one piece (no streaming), for short texts such as feedback after a submission.
     pub async fn complete(&self, call: &ChatCall, cancel: &CancellationToken) -> Result<Completion, LlmError> {
+        self.logged("completion", self.complete_unlogged(call, cancel).await)
+    }
+
+    async fn complete_unlogged(&self, call: &ChatCall, cancel: &CancellationToken) -> Result<Completion, LlmError> {
         let deadline = Instant::now() + self.endpoint.timeouts.first_token;
         let (reply, attempts) = self
             .with_retries(cancel, deadline, || {
@@ -238,6 +260,10 @@ impl LlmClient {
 
     /// Embeds `texts` with the configured embedding model, in order.
     pub async fn embed(&self, texts: &[String], cancel: &CancellationToken) -> Result<Vec<Vec<f32>>, LlmError> {
+        self.logged("embedding", self.embed_unlogged(texts, cancel).await)
+    }
+
+    async fn embed_unlogged(&self, texts: &[String], cancel: &CancellationToken) -> Result<Vec<Vec<f32>>, LlmError> {
         let model = self.endpoint.embedding_model.clone().unwrap_or_default();
         let body = serde_json::json!({ "model": model, "input": texts });
         let deadline = Instant::now() + self.endpoint.timeouts.first_token;

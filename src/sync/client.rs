@@ -238,6 +238,23 @@ impl SyncReport {
 /// Pushes the outbox and pulls aggregates and new comments, for the account stored in `store`.
 /// Takes `&mut Store` so the future is `Send` (the store's connection is not `Sync`).
 pub async fn sync_once(store: &mut Store) -> Result<SyncReport, SyncError> {
+    let result = sync_with_account(store).await;
+    match &result {
+        Ok(r) => tracing::info!(
+            "sync with {}: sent {} ({} new), pulled {} comments; {} queued",
+            r.server,
+            r.pushed,
+            r.applied,
+            r.comments_pulled,
+            r.queued
+        ),
+        Err(SyncError::NotSignedIn) => tracing::debug!("sync skipped: not signed in"),
+        Err(e) => tracing::warn!("sync failed: {e}"),
+    }
+    result
+}
+
+async fn sync_with_account(store: &mut Store) -> Result<SyncReport, SyncError> {
     let account = store.account()?.ok_or(SyncError::NotSignedIn)?;
     let client = Client::new(&account.server, Some(account.token.clone()))?;
     let plan = plan::plan(&store.outbox()?, account.comments_cursor, MAX_BATCH);

@@ -56,7 +56,10 @@ impl std::fmt::Display for SyncStatus {
 pub async fn background_sync(db_file: PathBuf) -> SyncStatus {
     let mut store = match crate::store::Store::open(&db_file) {
         Ok(s) => s,
-        Err(e) => return SyncStatus::Error(e.to_string()),
+        Err(e) => {
+            tracing::warn!("sync failed: {e}");
+            return SyncStatus::Error(e.to_string());
+        }
     };
     match sync_once(&mut store).await {
         Ok(r) => SyncStatus::Synced { pushed: r.pushed, pulled: r.comments_pulled },

@@ -149,15 +149,25 @@ pub struct ServeProcess {
 
 impl ServeProcess {
     pub fn start(db: &TestDb) -> ServeProcess {
+        ServeProcess::spawn(db, Stdio::inherit())
+    }
+
+    /// With its stderr kept for [`ServeProcess::kill_and_read_stderr`]; its home is `db.home("server-home")`.
+    pub fn start_capturing_stderr(db: &TestDb) -> ServeProcess {
+        ServeProcess::spawn(db, Stdio::piped())
+    }
+
+    fn spawn(db: &TestDb, stderr: Stdio) -> ServeProcess {
         let home = db.home("server-home");
         let mut child = Command::new(env!("CARGO_BIN_EXE_codify"))
             .arg("--home")
             .arg(&home)
             .args(["serve", "--addr", "127.0.0.1:0", "--no-rate-limit", "--db", &db.db_arg()])
             .env_remove("CODIFY_HOME")
+            .env_remove("CODIFY_LOG")
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
+            .stderr(stderr)
             .spawn()
             .expect("start codify serve");
         // The line is printed once the database is open and the port is bound: no sleeping.
@@ -177,6 +187,15 @@ impl ServeProcess {
     pub fn kill(mut self) {
         self.child.kill().unwrap();
         self.child.wait().unwrap();
+    }
+
+    /// SIGKILL, then everything the server wrote on stderr (started with `start_capturing_stderr`).
+    pub fn kill_and_read_stderr(mut self) -> String {
+        self.child.kill().unwrap();
+        self.child.wait().unwrap();
+        let mut err = String::new();
+        std::io::Read::read_to_string(&mut self.child.stderr.take().expect("stderr captured"), &mut err).unwrap();
+        err
     }
 }
 

@@ -62,7 +62,9 @@ pub async fn serve(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let deadline = limits.request_timeout;
-    let app = app.layer(axum::middleware::from_fn(move |req: Request, next: Next| within(deadline, req, next)));
+    let app = app
+        .layer(axum::middleware::from_fn(move |req: Request, next: Next| within(deadline, req, next)))
+        .layer(axum::middleware::from_fn(access_log));
     let mut make = app.into_make_service_with_connect_info::<SocketAddr>();
     let graceful = GracefulShutdown::new();
     let open = Arc::new(Semaphore::new(limits.max_open.max(1)));
@@ -87,6 +89,7 @@ pub async fn serve(
             () = &mut shutdown => break,
         };
         let Some(held) = per_host.enter(remote.ip()) else {
+            tracing::warn!("refused a connection from {}: it holds its share of open connections", remote.ip());
             refuse_busy(&stream);
             continue; // drops the stream (closing it) and the slot's permit
         };
@@ -160,6 +163,25 @@ fn refuse_busy(stream: &tokio::net::TcpStream) {
     let _ = stream.try_write(BUSY);
 }
 
+/// The target of the access log: one line per request, `METHOD PATH STATUS MS ms`.
+pub const ACCESS_TARGET: &str = "codify::access";
+
+/// Longest path the access log shows, in characters.
+const MAX_LOGGED_PATH: usize = 200;
+
+/// Logs one line per request, outermost (so time-outs and rate limits are logged too): the method, the
+/// path without its query string, the status and the time to the response. Never the headers (the
+/// token is in `Authorization`) nor the bodies.
+async fn access_log(req: Request, next: Next) -> Response {
+    let method = req.method().clone();
+    let path = crate::fmt::clip(req.uri().path(), MAX_LOGGED_PATH);
+    let started = std::time::Instant::now();
+    let response = next.run(req).await;
+    let ms = started.elapsed().as_secs_f64() * 1000.0;
+    tracing::info!(target: ACCESS_TARGET, "{method} {path} {} {ms:.1} ms", response.status().as_u16());
+    response
+}
+
 /// Answers 408 when `next` takes longer than `deadline` (reading the body included).
 async fn within(deadline: Duration, req: Request, next: Next) -> Response {
     match tokio::time::timeout(deadline, next.run(req)).await {
@@ -178,7 +200,7 @@ async fn within(deadline: Duration, req: Request, next: Next) -> Response {
 async fn accept_failed(e: &std::io::Error) {
     use std::io::ErrorKind::{ConnectionAborted, ConnectionRefused, ConnectionReset};
     if !matches!(e.kind(), ConnectionAborted | ConnectionRefused | ConnectionReset) {
-        eprintln!("codify serve: accept failed (retrying in 1 s): {e}");
+        tracing::error!("accept failed (retrying in 1 s): {e}");
         tokio::time::sleep(Duration::from_secs(1)).await;
     }
 }

@@ -144,7 +144,7 @@ impl From<StorageError> for ApiError {
                 unavailable("unavailable", "the server's database does not answer", &detail)
             }
             other => {
-                eprintln!("codify serve: {other}");
+                tracing::error!("{other}");
                 ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "the server's database failed; try again")
             }
         }
@@ -153,7 +153,7 @@ impl From<StorageError> for ApiError {
 
 /// A 503 for a database fault: logged in full, answered in one line; the client keeps what it sent.
 fn unavailable(code: &'static str, what: &str, detail: &str) -> ApiError {
-    eprintln!("codify serve: {what}: {detail}");
+    tracing::error!("{what}: {detail}");
     let mut e = ApiError::new(
         StatusCode::SERVICE_UNAVAILABLE,
         code,
