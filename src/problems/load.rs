@@ -417,7 +417,7 @@ impl Problem {
                 self.parse_tests(&tests.display().to_string(), &text, &mut out, audit.as_deref_mut())?;
                 if let Some(large) = large {
                     let text = read_text(large)?;
-                    self.parse_tests(&large.display().to_string(), &text, &mut out, audit.as_deref_mut())?;
+                    self.parse_tests(&large.display().to_string(), &text, &mut out, audit)?;
                 }
             }
         }
