@@ -1,8 +1,9 @@
 //! Time complexity: a cost algebra over the program model.
 //!
 //! A [`Cost`] is `2^n` or `n^p log^q n`. A loop multiplies its body's cost by its iteration count (input-
-//! sized, constant, halving: [`counts`]); statements in sequence take the maximum; calls cost what the callee
-//! or the builtin costs ([`calls`]); recursion is classified in [`recursion`]. Some work is *amortised*
+//! sized, constant, halving, or once when its body always leaves: [`counts`]); statements in sequence take
+//! the maximum (on a tie, a loop's term: [`Term::max`]); calls cost what the callee or the builtin costs
+//! ([`calls`]); recursion is classified in [`recursion`]. Some work is *amortised*
 //! instead of multiplied: an inner loop whose iterations add up to n over the enclosing loop's whole run
 //! (sliding windows, monotonic stacks, BFS by levels, in-order descents, blocks of a linked list:
 //! [`amortised`], [`linked`]) and the spans a parse loop reads before jumping past them ([`spans`]) are
@@ -89,6 +90,13 @@ pub(crate) struct Factor {
     pub sure: bool,
 }
 
+impl Factor {
+    /// A loop's pass count (as [`Model::iterations`] and `while_iterations` word it), not a call's cost.
+    pub fn is_loop(&self) -> bool {
+        self.text.starts_with("loop ") || self.text.starts_with("the loop ")
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct Term {
     pub cost: Cost,
@@ -113,8 +121,12 @@ impl Term {
         Term { cost: self.cost.times(o.cost), why }
     }
 
+    /// The costlier of two pieces of work done one after the other. On a tie the one led by a loop wins:
+    /// a set-up call (`need = Counter(t)`) may cost as much as the main loop after it, but the loop is
+    /// where a reader should look, and its line is the one the reason and the finding give.
     pub fn max(self, o: Term) -> Term {
-        if o.cost > self.cost {
+        let loop_led = |t: &Term| t.why.first().is_some_and(Factor::is_loop);
+        if o.cost > self.cost || (o.cost == self.cost && loop_led(&o) && !loop_led(&self)) {
             o
         } else {
             self
@@ -255,7 +267,7 @@ impl<'p, 'a> Model<'p, 'a> {
         enc: Option<Enclosing<'a>>,
     ) -> Flow {
         let head = self.expr(u, iter);
-        let iters = self.iterations(u, iter);
+        let iters = if counts::leaves_on_first_pass(body) { Term::one() } else { self.iterations(u, iter) };
         let inner = self.block(u, body, Some(Enclosing { stmt: s, body }));
         let own = iters.times(&inner.per).max(inner.amort);
         let after = self.block(u, orelse, enc);
@@ -268,7 +280,7 @@ impl<'p, 'a> Model<'p, 'a> {
 
     fn while_loop(&mut self, u: usize, s: &'a Stmt, w: &'a ast::StmtWhile, enc: Option<Enclosing<'a>>) -> Flow {
         let line = self.prog.line(s);
-        let iters = self.while_iterations(u, w, line);
+        let iters = if counts::leaves_on_first_pass(&w.body) { Term::one() } else { self.while_iterations(u, w, line) };
         let test = self.expr(u, &w.test);
         self.consumed.extend(spans::consumed_spans(w).into_iter().map(|e| e.range()));
         let inner = self.block(u, &w.body, Some(Enclosing { stmt: s, body: &w.body }));

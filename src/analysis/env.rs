@@ -204,17 +204,7 @@ impl<'a> Builder<'_, 'a> {
                     }
                 }
             }
-            Expr::Subscript(s) => {
-                // `d[k] = v`: remember whether keys are characters.
-                if let Expr::Name(d) = s.value.as_ref() {
-                    let is_char = self.is_char(&s.slice);
-                    if let Some(v) = self.env.vars.get_mut(d.id.as_str()) {
-                        if matches!(v.kind, Kind::Dict | Kind::DefaultDict) {
-                            v.char_keys = Some(v.char_keys.unwrap_or(true) && is_char);
-                        }
-                    }
-                }
-            }
+            Expr::Subscript(s) => self.store(s),
             _ => {}
         }
     }
@@ -324,6 +314,23 @@ impl<'a> Builder<'_, 'a> {
         found
     }
 
+    /// `d[k] = v` or `d[k] += v` on a dict: remember whether its keys are characters, and a dict stored
+    /// under keys that are neither characters nor constants (`count[total]`, `dp[i]`) grows with the
+    /// input even when it started with items (`count = {0: 1}`).
+    fn store(&mut self, s: &ast::ExprSubscript) {
+        let Expr::Name(d) = s.value.as_ref() else { return };
+        let is_char = self.is_char(&s.slice);
+        let constant = matches!(s.slice.as_ref(), Expr::Constant(_));
+        if let Some(v) = self.env.vars.get_mut(d.id.as_str()) {
+            if matches!(v.kind, Kind::Dict | Kind::DefaultDict) {
+                v.char_keys = Some(v.char_keys.unwrap_or(true) && is_char);
+                if !is_char && !constant && !v.param {
+                    v.size = v.size.max(Size::N);
+                }
+            }
+        }
+    }
+
     /// Whether a key expression is one character of a string.
     fn is_char(&self, k: &Expr) -> bool {
         match k {
@@ -352,14 +359,7 @@ impl<'a> Builder<'_, 'a> {
                         v.size = v.size.max(size.min(Size::N));
                     }
                 } else if let Expr::Subscript(sub) = a.target.as_ref() {
-                    if let Expr::Name(d) = sub.value.as_ref() {
-                        let is_char = self.is_char(&sub.slice);
-                        if let Some(v) = self.env.vars.get_mut(d.id.as_str()) {
-                            if matches!(v.kind, Kind::Dict | Kind::DefaultDict) {
-                                v.char_keys = Some(v.char_keys.unwrap_or(true) && is_char);
-                            }
-                        }
-                    }
+                    self.store(sub);
                 }
             }
             Stmt::For(f) => {

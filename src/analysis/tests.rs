@@ -208,3 +208,52 @@ fn nodes_the_problem_promises_need_no_none_check() {
     let ctx = Context { method: Some("maxDepth"), promised_nodes: &promised, ..Context::default() };
     assert!(analyze(helper, &ctx).confident(0.5).any(|f| f.kind == FindingKind::MissingEdgeCase && f.line == 5));
 }
+
+#[test]
+fn the_reason_names_the_main_loop_not_a_set_up_call_of_the_same_cost() {
+    let src = "from collections import Counter\nclass Solution:\n    def minWindow(self, s, t):\n        need = Counter(t)\n        missing = len(t)\n        left = start = end = 0\n        for right, c in enumerate(s, 1):\n            if need[c] > 0:\n                missing -= 1\n            need[c] -= 1\n            if missing == 0:\n                while need[s[left]] < 0:\n                    need[s[left]] += 1\n                    left += 1\n                if end == 0 or right - left < end - start:\n                    start, end = left, right\n                need[s[left]] += 1\n                missing += 1\n                left += 1\n        return s[start:end]\n";
+    let ctx = Context { optimal_time: Some(Log), ..Context::default() };
+    let a = analyze(src, &ctx);
+    assert_eq!(a.time_complexity, Some(Linear));
+    assert!(a.time_reason.starts_with("loop over `enumerate(s, 1)` (line 7)"), "{}", a.time_reason);
+    let slow = a.findings.iter().find(|f| f.kind == FindingKind::SuboptimalComplexity).expect("slower than O(log n)");
+    assert_eq!(slow.line, 7, "{slow:?}");
+    // A costlier set-up still leads: the line given is the one whose cost dominates.
+    let sorts = "def f(a):\n    b = sorted(a)\n    for x in a:\n        pass\n    return b\n";
+    let a = analyze(sorts, &Context::default());
+    assert_eq!(a.time_complexity, Some(Linearithmic));
+    assert!(a.time_reason.ends_with("(line 2)"), "{}", a.time_reason);
+}
+
+#[test]
+fn a_loop_whose_body_always_leaves_runs_once() {
+    let breaks = "def f(s):\n    best = 0\n    for i in range(len(s)):\n        for j in range(len(s)):\n            t = s[i:j]\n            best = max(best, len(t))\n            break\n    return best\n";
+    assert_eq!(time(breaks), Quadratic);
+    let returns = "def f(a):\n    for x in a:\n        if x > 0:\n            return x\n        else:\n            return -x\n    return 0\n";
+    assert_eq!(time(returns), Constant);
+    let whiles = "def f(s):\n    for i in range(len(s)):\n        while True:\n            t = s[:i]\n            break\n    return 0\n";
+    assert_eq!(time(whiles), Quadratic);
+    // A break that only some passes reach, or that a `continue` can skip, leaves the count alone.
+    let sometimes = "def f(s):\n    for i in range(len(s)):\n        for j in range(len(s)):\n            if s[i:j] == 'a':\n                break\n    return 0\n";
+    assert_eq!(time(sometimes), Cubic);
+    let skipped = "def f(s):\n    for i in range(len(s)):\n        for j in range(len(s)):\n            t = s[i:j]\n            if t:\n                continue\n            break\n    return 0\n";
+    assert_eq!(time(skipped), Cubic);
+}
+
+#[test]
+fn a_dict_filled_by_key_grows_with_the_input() {
+    let space = |src: &str| analyze(src, &Context::default()).space_complexity.expect("estimate");
+    let prefix = "def f(nums, k):\n    count = {0: 1}\n    total = ans = 0\n    for x in nums:\n        total += x\n        ans += count.get(total - k, 0)\n        count[total] = count.get(total, 0) + 1\n    return ans\n";
+    assert_eq!(space(prefix), Linear);
+    let table = "def f(n):\n    dp = {0: 0, 1: 1}\n    for i in range(2, n + 1):\n        dp[i] = dp[i - 1] + dp[i - 2]\n    return dp[n]\n";
+    assert_eq!(space(table), Linear);
+    let counts = "def f(nums):\n    seen = {-1: 0}\n    for x in nums:\n        seen[x] += 1\n    return len(seen)\n";
+    assert_eq!(space(counts), Linear);
+    // Keyed by characters (an alphabet) or by constants: bounded.
+    let chars =
+        "def f(s):\n    last = {'a': 0}\n    for i, c in enumerate(s):\n        last[c] = i\n    return len(last)\n";
+    assert_eq!(space(chars), Constant);
+    let fixed =
+        "def f(nums):\n    stats = {'min': 0}\n    for x in nums:\n        stats['max'] = x\n    return stats\n";
+    assert_eq!(space(fixed), Constant);
+}

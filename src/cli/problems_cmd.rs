@@ -94,7 +94,7 @@ struct Validation {
     warnings: Vec<String>,
 }
 
-/// Structure and quality checks, then the reference solution through the real judge on every test.
+/// Structure and quality checks (edge tags included), then the reference solution through the real judge on every test.
 fn validate_problem(judge: &Judge, p: &Problem) -> Validation {
     let mut v = Validation {
         slug: p.slug.clone(),
@@ -114,6 +114,10 @@ fn validate_problem(judge: &Judge, p: &Problem) -> Validation {
         }
     };
     v.tests = tests.len();
+    match p.edge_tag_errors() {
+        Ok(wrong) => v.errors.extend(wrong.iter().map(ToString::to_string)),
+        Err(e) => v.errors.push(e.to_string()),
+    }
     v.hidden = tests.iter().filter(|t| t.hidden).count();
     let public = v.tests - v.hidden;
     if public < 2 {

@@ -386,25 +386,38 @@ fn parse_problem(
 impl Problem {
     /// All tests, public first, numbered from 1; parsed and checked against the signature on each call.
     pub fn tests(&self) -> Result<Vec<TestCase>, ProblemError> {
+        self.read_tests(None)
+    }
+
+    /// Tests whose `edge` tag claims what their input does not have (see `edge_audit`), each naming its
+    /// file and line. A wrong tag is an error for `codify problems validate`, not for loading: the tests
+    /// still run for a learner.
+    pub fn edge_tag_errors(&self) -> Result<Vec<ProblemError>, ProblemError> {
+        let mut errors = Vec::new();
+        self.read_tests(Some(&mut errors))?;
+        Ok(errors)
+    }
+
+    fn read_tests(&self, mut audit: Option<&mut Vec<ProblemError>>) -> Result<Vec<TestCase>, ProblemError> {
         let mut out = Vec::new();
         match &self.tests_source {
             TestsSource::None => {}
             TestsSource::Static { tests, large, .. } => {
-                self.parse_tests(&format!("{}/tests.jsonl", self.origin), tests, &mut out)?;
+                self.parse_tests(&format!("{}/tests.jsonl", self.origin), tests, &mut out, audit.as_deref_mut())?;
                 if let Some(packed) = large {
                     let file = format!("{}/large.jsonl", self.origin);
                     let bytes = miniz_oxide::inflate::decompress_to_vec(packed)
                         .map_err(|e| ProblemError::new(&file, None, format!("embedded data is damaged: {e:?}")))?;
                     let text = String::from_utf8(bytes).map_err(|_| ProblemError::new(&file, None, "is not UTF-8"))?;
-                    self.parse_tests(&file, &text, &mut out)?;
+                    self.parse_tests(&file, &text, &mut out, audit.as_deref_mut())?;
                 }
             }
             TestsSource::Files { tests, large, .. } => {
                 let text = read_text(tests)?;
-                self.parse_tests(&tests.display().to_string(), &text, &mut out)?;
+                self.parse_tests(&tests.display().to_string(), &text, &mut out, audit.as_deref_mut())?;
                 if let Some(large) = large {
                     let text = read_text(large)?;
-                    self.parse_tests(&large.display().to_string(), &text, &mut out)?;
+                    self.parse_tests(&large.display().to_string(), &text, &mut out, audit)?;
                 }
             }
         }
@@ -478,7 +491,13 @@ impl Problem {
         Ok(std::borrow::Cow::Borrowed(genlib_source()))
     }
 
-    fn parse_tests(&self, file: &str, text: &str, out: &mut Vec<TestCase>) -> Result<(), ProblemError> {
+    fn parse_tests(
+        &self,
+        file: &str,
+        text: &str,
+        out: &mut Vec<TestCase>,
+        mut audit: Option<&mut Vec<ProblemError>>,
+    ) -> Result<(), ProblemError> {
         for (i, line) in text.lines().enumerate() {
             if line.trim().is_empty() {
                 continue;
@@ -501,6 +520,11 @@ impl Problem {
                 let name = self.signature.params.first().map_or("", |p| p.name.as_str());
                 if raw.input.get(name) != Some(&raw.expected) {
                     return Err(at(Some("expected"), format!("a codec round trip must give back `{name}` itself")));
+                }
+            }
+            if let (Some(errors), Some(edge)) = (audit.as_deref_mut(), raw.edge) {
+                if let Err(m) = super::edge_audit::check_tag(self, edge, &raw.input) {
+                    errors.push(at(Some("edge"), m));
                 }
             }
             out.push(TestCase {
@@ -757,6 +781,41 @@ returns = "int"
         assert_eq!(p.lists, ["blind-75"]);
         let e = parse(&GOOD.replace("topic = \"arrays\"", "topic = \"arrays\"\nlists = [\"grind-169\"]")).unwrap_err();
         assert_eq!(e.to_string(), "fx/add-two/problem.toml: lists: `grind-169` is not one of blind-75, neetcode-150");
+    }
+
+    #[test]
+    fn wrong_edge_tags_are_reported_with_file_and_line_and_do_not_stop_loading() {
+        let toml = GOOD.replace(
+            r#"params = [{ name = "a", type = "int" }, { name = "b", type = "int" }]"#,
+            r#"params = [{ name = "a", type = "List[int]" }, { name = "b", type = "List[int]" }]"#,
+        );
+        let mut p = parse(&toml).unwrap();
+        p.tests_source = TestsSource::Static {
+            tests: concat!(
+                "{\"input\": {\"a\": [1], \"b\": [2]}, \"expected\": 3}\n",
+                "{\"input\": {\"a\": [3, 2, 4], \"b\": [6]}, \"expected\": 1, \"hidden\": true, \"edge\": \"duplicates\"}\n",
+                "{\"input\": {\"a\": [3, 3], \"b\": [6]}, \"expected\": 1, \"hidden\": true, \"edge\": \"duplicates\"}\n",
+                "{\"input\": {\"a\": [[1], [2]], \"b\": [[2]]}, \"expected\": 1, \"hidden\": true, \"edge\": \"general\"}\n",
+            ),
+            large: None,
+            gen: None,
+        };
+        assert_eq!(p.tests().unwrap().len(), 4, "a wrong tag does not stop a learner's run");
+        let wrong: Vec<String> = p.edge_tag_errors().unwrap().iter().map(|e| e.to_string()).collect();
+        assert_eq!(
+            wrong,
+            ["fx/add-two/tests.jsonl:2: edge: tagged `duplicates`, but no input repeats a value (read: a, b); retag it with the edge it exercises (docs/PROBLEM_FORMAT.md, \"Edge tags\")"]
+        );
+    }
+
+    /// The bank's every `edge` tag holds for its input (the same audit `codify problems validate` runs).
+    #[test]
+    fn the_bundled_banks_edge_tags_hold() {
+        let (problems, errors) = load_all(&[]);
+        assert!(errors.is_empty(), "{errors:?}");
+        let wrong: Vec<String> =
+            problems.iter().flat_map(|p| p.edge_tag_errors().unwrap()).map(|e| e.to_string()).collect();
+        assert!(wrong.is_empty(), "{} wrong edge tags:\n{}", wrong.len(), wrong.join("\n"));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The problem bank: the bundled problems (embedded at build time from `problems/`) plus folders named in
 //! the config. See docs/PROBLEM_FORMAT.md for the format.
 
+mod edge_audit;
 mod load;
 mod model;
 pub mod structures;

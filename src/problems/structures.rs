@@ -79,7 +79,7 @@ pub fn check_typed(ty: &str, value: &Value) -> Result<(), String> {
     Ok(())
 }
 
-fn strip_optional(ty: &str) -> &str {
+pub(crate) fn strip_optional(ty: &str) -> &str {
     let t = ty.trim();
     match t.strip_prefix("Optional[").and_then(|t| t.strip_suffix(']')) {
         Some(inner) => strip_optional(inner),

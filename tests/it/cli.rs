@@ -243,3 +243,39 @@ fn bundled_problems_all_validate() {
     assert!(v["problems"].as_array().unwrap().len() >= 30);
     assert_eq!(out.status.code(), Some(0));
 }
+
+#[test]
+fn problems_validate_catches_an_edge_tag_its_input_does_not_have() {
+    let home = tempfile::tempdir().unwrap();
+    let extra = home.path().join("mine");
+    let dir = extra.join("pair-sum");
+    std::fs::create_dir_all(&dir).unwrap();
+    let bank = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("problems/two-sum");
+    let toml = std::fs::read_to_string(bank.join("problem.toml")).unwrap();
+    std::fs::write(dir.join("problem.toml"), toml.replace("slug = \"two-sum\"", "slug = \"pair-sum\"")).unwrap();
+    std::fs::copy(bank.join("solution.py"), dir.join("solution.py")).unwrap();
+    let tests = std::fs::read_to_string(bank.join("tests.jsonl")).unwrap();
+    let honest = "{\"input\": {\"nums\": [3, 2, 4], \"target\": 6}, \"expected\": [1, 2], \"hidden\": true, \"edge\": \"general\"}";
+    assert!(tests.lines().nth(4) == Some(honest), "two-sum's fifth test moved: {tests}");
+    std::fs::write(dir.join("tests.jsonl"), tests.replace(honest, &honest.replace("general", "duplicates"))).unwrap();
+    std::fs::write(home.path().join("config.toml"), format!("problem_dirs = [{:?}]\n", extra.display().to_string()))
+        .unwrap();
+
+    let validate = || {
+        let out = codify(home.path(), &["problems", "validate", "pair-sum", "--json"]);
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|_| panic!("{}", stderr(&out)));
+        (out.status.code(), v["problems"][0]["errors"].clone())
+    };
+    let (code, errors) = validate();
+    assert_eq!(code, Some(1), "{errors}");
+    assert_eq!(
+        errors,
+        serde_json::json!([format!(
+            "{}/tests.jsonl:5: edge: tagged `duplicates`, but no input repeats a value (read: nums); retag it with the edge it exercises (docs/PROBLEM_FORMAT.md, \"Edge tags\")",
+            dir.display()
+        )])
+    );
+    std::fs::write(dir.join("tests.jsonl"), &tests).unwrap();
+    let (code, errors) = validate();
+    assert_eq!((code, errors), (Some(0), serde_json::json!([])));
+}

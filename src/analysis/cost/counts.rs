@@ -2,6 +2,7 @@
 //! search, digit loops, Euclid) makes `log n`, and a loop that stops once a collection it grows on every
 //! pass reaches a constant size (`while heap and len(feed) < 10`) makes a constant number, and so does a
 //! loop over the bits of a value masked to a fixed width (`b = ((a & b) << 1) & 0xFFFFFFFF`: at most 32).
+//! Any loop whose body always leaves on its first pass (`... ; break`) runs once.
 
 use rustpython_parser::ast::{self, Expr, Stmt};
 
@@ -9,6 +10,36 @@ use super::amortised::{names_in, popped_in};
 use crate::analysis::env::Size;
 use crate::analysis::program::Program;
 use crate::analysis::walk;
+
+/// Whether a loop body leaves the loop on its first pass whatever happens: a `break`, `return` or `raise`
+/// at its top level, or in every branch of an `if`, with no `continue` of this loop before it that could
+/// skip it. Such a loop runs its body once, however long what it loops over.
+pub fn leaves_on_first_pass(body: &[Stmt]) -> bool {
+    for s in body {
+        match s {
+            Stmt::Break(_) | Stmt::Return(_) | Stmt::Raise(_) => return true,
+            Stmt::If(i) if !i.orelse.is_empty() && leaves_on_first_pass(&i.body) && leaves_on_first_pass(&i.orelse) => {
+                return true
+            }
+            _ if continues(s) => return false,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// A `continue` in `s` that belongs to the loop around `s` (not to a loop nested in it).
+fn continues(s: &Stmt) -> bool {
+    match s {
+        Stmt::Continue(_) => true,
+        // A nested loop's own `continue`s are its own; its `else:` still runs in the outer loop.
+        Stmt::For(f) => f.orelse.iter().any(continues),
+        Stmt::AsyncFor(f) => f.orelse.iter().any(continues),
+        Stmt::While(w) => w.orelse.iter().any(continues),
+        Stmt::FunctionDef(_) | Stmt::AsyncFunctionDef(_) | Stmt::ClassDef(_) => false,
+        _ => walk::child_blocks(s).iter().any(|b| b.iter().any(continues)),
+    }
+}
 
 /// A loop whose controlling value is divided or multiplied by a constant each step, or a binary search.
 pub fn halving(prog: &Program, _u: usize, w: &ast::StmtWhile) -> bool {
