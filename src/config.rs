@@ -15,7 +15,8 @@ use serde::Deserialize;
 pub const DEFAULT_CONFIG: &str = include_str!("../config.example.toml");
 
 /// Keys whose value is one of a few words, with those words (the first is what the code falls back to).
-pub const CHOICES: &[(&str, &[&str])] = &[("ui.theme", &["normal", "high-contrast", "no-color"])];
+pub const CHOICES: &[(&str, &[&str])] =
+    &[("ui.theme", &["normal", "high-contrast", "no-color"]), ("ui.clipboard", &["off", "unnamedplus", "unnamed"])];
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
