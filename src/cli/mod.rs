@@ -5,6 +5,7 @@ mod analyze_cmd;
 mod coach_cmd;
 mod community;
 mod doctor;
+mod history_cmd;
 mod judge_cmd;
 mod next_cmd;
 mod output;
@@ -132,6 +133,10 @@ pub enum Command {
         #[arg(long, default_value_t = 10)]
         limit: usize,
     },
+    /// Your past submissions, newest first: time, problem, verdict, tests passed, runtime.
+    ///
+    /// Examples: `codify history`, `codify history two-sum --code`, `codify history --limit 5 --json`.
+    History(history_cmd::HistoryCli),
     #[command(flatten)]
     Community(community::CommunityCommand),
     /// Check the environment: paths, config, interpreter, sandbox layers, problem bank, database.
@@ -276,6 +281,7 @@ pub fn dispatch(args: Args) -> Result<ExitCode, Failure> {
         Some(Command::Profile { action }) => profile_cmd::run(&ctx, action),
         Some(Command::Plan(a)) => plan_cmd::run(&ctx, a),
         Some(Command::Next { json, limit }) => next_cmd::next(&ctx, json, limit),
+        Some(Command::History(a)) => history_cmd::run(&ctx, &a),
         Some(Command::Community(c)) => community::run(&ctx, c),
         Some(Command::Doctor { json }) => doctor::doctor(&ctx, json),
     }

@@ -6,6 +6,7 @@ mod analysis;
 mod cli;
 mod coach;
 mod community;
+mod data;
 mod hardening;
 mod hostile;
 mod judge;
