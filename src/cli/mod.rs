@@ -4,7 +4,9 @@
 mod analyze_cmd;
 mod coach_cmd;
 mod community;
+mod data_cmd;
 mod doctor;
+mod history_cmd;
 mod judge_cmd;
 pub mod logs;
 mod next_cmd;
@@ -167,6 +169,21 @@ pub enum Command {
         #[arg(long, default_value_t = 10)]
         limit: usize,
     },
+    /// Your past submissions, newest first: time, problem, verdict, tests passed, runtime.
+    ///
+    /// Examples: `codify history`, `codify history two-sum --code`, `codify history --limit 5 --json`.
+    History(history_cmd::HistoryCli),
+    /// Write all your data as one JSON document (server tokens and API keys are left out).
+    ///
+    /// Profiles, plans, submissions with their analysis, drafts, review cards, tutor chats, votes, comments
+    /// and the sync outbox, settings; the format and every table: docs/DATA.md.
+    ///
+    /// Examples: `codify export backup.json`, `codify export - | gzip > backup.json.gz`.
+    Export(data_cmd::ExportCli),
+    /// Restore an export made by `codify export` into this home, in one transaction.
+    ///
+    /// Examples: `codify --home ~/new import backup.json`, `codify import laptop.json --merge`.
+    Import(data_cmd::ImportCli),
     #[command(flatten)]
     Community(community::CommunityCommand),
     /// Check the environment: paths, config, interpreter, sandbox layers, problem bank, database.
@@ -364,6 +381,9 @@ fn run(args: Args, name: Option<&str>) -> Result<ExitCode, Failure> {
         Some(Command::Profile { action }) => profile_cmd::run(&ctx, action),
         Some(Command::Plan(a)) => plan_cmd::run(&ctx, a),
         Some(Command::Next { json, limit }) => next_cmd::next(&ctx, json, limit),
+        Some(Command::History(a)) => history_cmd::run(&ctx, &a),
+        Some(Command::Export(a)) => data_cmd::export(&ctx, &a),
+        Some(Command::Import(a)) => data_cmd::import(&ctx, &a),
         Some(Command::Community(c)) => community::run(&ctx, c),
         Some(Command::Doctor { json }) => doctor::doctor(&ctx, json),
         Some(Command::Config { .. }) => {

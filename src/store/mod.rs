@@ -6,6 +6,7 @@ mod community;
 mod drafts;
 mod learner;
 mod submissions;
+mod transfer;
 
 use std::path::{Path, PathBuf};
 
@@ -16,6 +17,7 @@ pub use coach::{register_vec, ChatMessage, ChatRole, NewChatMessage, NewEmbeddin
 pub use community::{Account, DeleteOutcome, LocalComment};
 pub use learner::{valid_profile_name, InterviewRecord, PlanSource, StoredPlan, StoredProfile, TopicReadinessRow};
 pub use submissions::{NewSubmission, Progress, StoredSubmission};
+pub use transfer::{Export, ImportError, ImportSummary, NOT_EXPORTED, TABLES};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -34,6 +36,8 @@ pub enum StoreError {
     Sql(#[from] rusqlite::Error),
     #[error("stored data is malformed: {0}")]
     Data(#[from] serde_json::Error),
+    #[error("stored data is malformed at {0}")]
+    Unreadable(String),
 }
 
 const MIGRATIONS: [&str; 10] = [

@@ -139,7 +139,13 @@ impl Store {
 
     /// Submissions for one problem, newest first.
     pub fn submissions_for(&self, problem: &str) -> Result<Vec<StoredSubmission>, StoreError> {
-        Ok(self.submissions_limited(problem, -1)?.into_iter().map(|(s, _)| s).collect())
+        Ok(self.submissions_limited(Some(problem), -1)?.into_iter().map(|(s, _)| s).collect())
+    }
+
+    /// `codify history`: submissions of one problem (or of all with `None`), newest first, at most `limit`.
+    pub fn history(&self, problem: Option<&str>, limit: Option<usize>) -> Result<Vec<StoredSubmission>, StoreError> {
+        let limit = limit.map_or(-1, |n| i64::try_from(n).unwrap_or(i64::MAX));
+        Ok(self.submissions_limited(problem, limit)?.into_iter().map(|(s, _)| s).collect())
     }
 
     /// The latest submission of a problem with its stored analysis, for the workspace after a restart.
@@ -147,18 +153,18 @@ impl Store {
         &self,
         problem: &str,
     ) -> Result<Option<(StoredSubmission, Option<crate::analysis::Analysis>)>, StoreError> {
-        Ok(self.submissions_limited(problem, 1)?.into_iter().next())
+        Ok(self.submissions_limited(Some(problem), 1)?.into_iter().next())
     }
 
-    /// Newest first, at most `limit` (-1: all), each with its analysis when one was stored and still reads.
+    /// Of one problem or (`None`) all, newest first, at most `limit` (-1: all), each with its analysis when one was stored and still reads.
     fn submissions_limited(
         &self,
-        problem: &str,
+        problem: Option<&str>,
         limit: i64,
     ) -> Result<Vec<(StoredSubmission, Option<crate::analysis::Analysis>)>, StoreError> {
         let mut stmt = self.conn.prepare(
             "SELECT id, problem, code, verdict, passed, total, runtime_ms, cases_json, created_at, analysis_json
-             FROM submissions WHERE problem = ?1 ORDER BY created_at DESC, id DESC LIMIT ?2",
+             FROM submissions WHERE ?1 IS NULL OR problem = ?1 ORDER BY created_at DESC, id DESC LIMIT ?2",
         )?;
         let rows = stmt.query_map(params![problem, limit], |r| {
             Ok((

@@ -7,6 +7,7 @@ mod cli;
 mod coach;
 mod community;
 mod conventions;
+mod data;
 mod hardening;
 mod hostile;
 mod judge;
