@@ -126,8 +126,10 @@ fn another_persons_comment_cannot_drive_the_terminal_in_the_cli() {
 #[test]
 fn another_persons_comment_cannot_drive_the_terminal_in_the_statement_pane() {
     let home = home_with_hostile_comment("sandbox-timing");
-    // Filter the list to the problem, open it: the statement pane lists the problem's comments.
-    let keys: &[&[u8]] = &[b"/sandbox timing", b"\r", b"\r"];
+    // Filter the list to the problem, open it: the statement pane lists the problem's comments. At 120
+    // columns the statement sits above the editor: focus it (Ctrl-w k) and zoom it (Ctrl-w z) so that the
+    // comment under the statement is on screen.
+    let keys: &[&[u8]] = &[b"/sandbox timing", b"\r", b"\r", b"\x17k", b"\x17z"];
     let out = in_pty(home.path(), &[], keys, Duration::from_secs(4));
     assert!(holds(&out, "Comments (1)".as_bytes()), "the pane was drawn: {:?}", String::from_utf8_lossy(&out));
     assert!(holds(&out, "\u{241b}".as_bytes()), "the escape is shown as ␛");
