@@ -123,6 +123,9 @@ pub fn judge(ctx: &Ctx, slug: &str, file: &Path, opts: &Options) -> Result<ExitC
         }
         if let Some(f) = feedback.filter(|f| !f.text.trim().is_empty()) {
             println!("\n{}", f.text.trim_end());
+            if report.verdict != Verdict::Accepted {
+                println!("Stuck? `codify hint {} --file {}` gives the next hint.", problem.slug, file.display());
+            }
         }
     }
     if exit_status && report.verdict != Verdict::Accepted {

@@ -159,8 +159,5 @@ pub fn template(problem: &Problem, report: &Report, analysis: &Analysis) -> Stri
             f.suggestion
         ));
     }
-    if report.verdict != Verdict::Accepted {
-        parts.push(format!("Stuck? `codify hint {} --file <your file>` gives the next hint.", problem.slug));
-    }
     parts.join(" ")
 }

@@ -445,7 +445,15 @@ impl App {
     pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
         let mut fx = Vec::new();
         match msg {
-            Msg::Key(key) => self.on_key(super::keymap::normalize(key), &mut fx),
+            Msg::Key(key) => {
+                // A status message belongs to the screen it was said on: a key that changes screens and
+                // says nothing new clears it.
+                let (screen, status) = (self.screen, self.status.clone());
+                self.on_key(super::keymap::normalize(key), &mut fx);
+                if self.screen != screen && self.status == status {
+                    self.status = None;
+                }
+            }
             Msg::Mouse(m) => self.on_mouse(m),
             Msg::Resize(w, h) => self.size = (w, h),
             Msg::Paste(text) => self.on_paste(&text),

@@ -143,9 +143,7 @@ fn notes(r: &Reply) -> Vec<String> {
     if r.partial {
         out.push("the model's reply broke off; the offline tutor finished the answer".to_string());
     }
-    if let (Source::Offline, Some(why), false) = (r.source, &r.offline_reason, r.partial) {
-        out.push(format!("offline: {why}"));
-    }
+    // An offline reply says why in its own first line ("offline: …"): no second notice under it.
     if r.held_back > 0 {
         out.push("a complete solution was held back (:giveup shows one)".to_string());
     }

@@ -129,6 +129,20 @@ fn a_plus_yank_becomes_a_clipboard_effect() {
 }
 
 #[test]
+fn a_status_message_stays_on_its_screen() {
+    let mut a = app();
+    open_two_sum(&mut a);
+    a.status = Some("the tutor is still answering".into());
+    keys(&mut a, "<F10>");
+    assert_eq!(a.screen, Screen::List);
+    assert_eq!(a.status, None, "left behind with its screen");
+    keys(&mut a, "<Enter>");
+    a.status = Some("said here".into());
+    keys(&mut a, "j");
+    assert_eq!(a.status.as_deref(), Some("said here"), "kept while the screen stays");
+}
+
+#[test]
 fn typing_is_autosaved_within_a_second() {
     let mut a = app();
     open_two_sum(&mut a);

@@ -146,9 +146,17 @@ fn draw_list(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     };
     Paragraph::new(vec![title, search]).render(head, buf);
 
+    let wide = area.width >= 100;
+    let title_width = if wide { 44 } else { 30 };
+    let [columns, rows_area] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(rows_area);
+    let mut header =
+        format!("   {:<title_width$} {:<6} {:<10} {:<10}  acc  score", "problem", "level", "topic", "status");
+    if wide {
+        header.push_str("  tags");
+    }
+    Paragraph::new(Span::styled(header, theme.dim.add_modifier(Modifier::UNDERLINED))).render(columns, buf);
     let height = rows_area.height as usize;
     let top = l.selected.saturating_sub(height.saturating_sub(1));
-    let wide = area.width >= 100;
     for (line_no, &i) in l.view.iter().enumerate().skip(top).take(height) {
         let r = &l.rows[i];
         let y = rows_area.y + (line_no - top) as u16;
@@ -158,7 +166,6 @@ fn draw_list(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             _ => (" ", theme.dim),
         };
         let acc = r.acceptance().map(|a| format!("{:>4.0}%", a * 100.0)).unwrap_or_else(|| "   — ".into());
-        let title_width = if wide { 44 } else { 30 };
         let signal = l.community.get(&r.slug);
         let mut spans = vec![
             Span::styled(format!(" {mark} "), mark_style),
@@ -331,7 +338,15 @@ fn draw_workspace(app: &mut App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                     Some(render_scrolled(para, block("Statement", focused, theme), rect, buf, ws.statement_scroll));
             }
             Pane::Editor => {}
-            Pane::Results => scrolls.1 = Some(draw_results(ws, theme, rect, buf, focused, spinner, spinner_frame)),
+            Pane::Results => {
+                let frame = ResultsFrame {
+                    spin: spinner,
+                    running: spinner_frame,
+                    hint_key: keys_hint(app, Action::Hint),
+                    cancel_key: keys_hint(app, Action::Cancel),
+                };
+                scrolls.1 = Some(draw_results(ws, theme, rect, buf, focused, frame))
+            }
             Pane::Tutor => {
                 let view = TutorView { hints_total: problem.hints.len(), keys: &tutor_keys, spinner, focused };
                 tutor_scroll = Some(draw_tutor(ws, &view, theme, rect, buf));
@@ -418,15 +433,17 @@ fn verdict_style(v: Verdict, theme: &Theme) -> Style {
     }
 }
 
-fn draw_results(
-    ws: &Workspace,
-    theme: &Theme,
-    rect: Rect,
-    buf: &mut Buffer,
-    focused: bool,
-    spin: &str,
-    running: Option<(&str, std::time::Duration)>,
-) -> u16 {
+/// What the results pane shows besides the workspace: the spinner's frame, how long the run has taken, and
+/// the keys it names (from the keymap, so a rebinding shows).
+struct ResultsFrame<'a> {
+    spin: &'a str,
+    running: Option<(&'a str, std::time::Duration)>,
+    hint_key: String,
+    cancel_key: String,
+}
+
+fn draw_results(ws: &Workspace, theme: &Theme, rect: Rect, buf: &mut Buffer, focused: bool, f: ResultsFrame) -> u16 {
+    let ResultsFrame { spin, running, hint_key, cancel_key } = f;
     let mut lines: Vec<Line<'static>> = Vec::new();
     if let Some(result) = ws.interview.as_ref().and_then(|iv| iv.result.as_ref()) {
         interview_lines(result, theme, &mut lines);
@@ -435,7 +452,7 @@ fn draw_results(
         let what = if run.mode == RunMode::Run { "running the examples" } else { "submitting" };
         lines.push(Line::from(vec![
             Span::styled(format!("{spin} {what}… {:.1} s", took.as_secs_f64()), theme.accent),
-            Span::styled("  (Ctrl-c cancels)", theme.dim),
+            Span::styled(format!("  ({cancel_key} cancels)"), theme.dim),
         ]));
         lines.push(Line::raw(""));
     }
@@ -492,6 +509,10 @@ fn draw_results(
                 lines.push(Line::from(Span::styled(said.clone(), theme.dim)));
             }
             feedback_lines(&ws.feedback, theme, &mut lines);
+            let failed = ws.report.as_ref().is_some_and(|(_, r)| r.verdict != Verdict::Accepted);
+            if failed && matches!(ws.feedback, FeedbackState::Ready(_)) && !hint_key.is_empty() {
+                lines.push(Line::from(Span::styled(format!("Stuck? {hint_key} gives the next hint."), theme.dim)));
+            }
         }
     }
     let para = Paragraph::new(lines).wrap(Wrap { trim: false });
