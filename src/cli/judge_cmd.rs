@@ -74,15 +74,7 @@ pub fn judge(ctx: &Ctx, slug: &str, file: &Path, opts: &Options) -> Result<ExitC
     };
     let opts = RunOptions { stop_at_first_failure: !all && ctx.config.judge.stop_at_first_failure, cancel: None };
     let report = pending.run(&judge, &tests, &code, &opts)?;
-    tracing::info!(
-        "{} {}: {} ({}/{} passed) in {:.1} ms",
-        if mode == Mode::Run { "run" } else { "submit" },
-        problem.slug,
-        report.verdict.as_str(),
-        report.passed,
-        report.total,
-        report.runtime_ms
-    );
+    report.log(if mode == Mode::Run { "run" } else { "submit" });
     let diagnose = crate::judge::diagnose::DiagnoseOptions::from_config(&ctx.config.judge);
     let (evidence, diagnosis) =
         crate::judge::diagnose::evidence(&judge, &problem, &tests, &code, &report, diagnose.as_ref());

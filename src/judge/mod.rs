@@ -131,6 +131,19 @@ pub struct Report {
 }
 
 impl Report {
+    /// One line in the log for a finished run (`run` or `submit`): problem, verdict, tests passed, time.
+    /// Never the code.
+    pub fn log(&self, what: &str) {
+        tracing::info!(
+            "{what} {}: {} ({}/{} passed) in {:.1} ms",
+            self.problem,
+            self.verdict.as_str(),
+            self.passed,
+            self.total,
+            self.runtime_ms
+        );
+    }
+
     /// The first failing case, which the report shows in full.
     pub fn failing_case(&self) -> Option<&CaseReport> {
         self.cases.iter().find(|c| !c.passed)

@@ -455,6 +455,7 @@ impl Runtime {
                     cancel: Some(cancel.clone()),
                 };
                 let report = judge.run(&problem, &tests, &code, &opts).map_err(|e| e.to_string())?;
+                report.log(if mode == RunMode::Run { "run" } else { "submit" });
                 Ok((judge, problem, tests, report))
             })();
             let (judge, problem, tests, report) = match result {
