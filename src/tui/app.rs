@@ -77,6 +77,10 @@ pub enum Effect {
     RememberLast {
         slug: String,
     },
+    /// The past submissions of a problem, for [`Msg::History`].
+    LoadHistory {
+        slug: String,
+    },
     /// The editor column's width adjustment, kept for the next run.
     RememberLayout {
         editor_cols: i16,
@@ -183,6 +187,11 @@ pub enum Msg {
     },
     Saved {
         slug: String,
+    },
+    /// A problem's past submissions, newest first (`:history`).
+    History {
+        slug: String,
+        rows: Result<Vec<crate::store::StoredSubmission>, String>,
     },
     /// A draft could not be saved (a read-only home, a full disk): the workspace shows it, and quitting asks
     /// twice.
@@ -334,6 +343,8 @@ pub struct Workspace {
     pub diagnosis_summary: Option<String>,
     /// Why the last draft save failed, until one succeeds.
     pub save_failed: Option<String>,
+    /// `:history`: the problem's past submissions, newest first, shown in the results pane.
+    pub history: Option<Vec<crate::store::StoredSubmission>>,
     pub selected_case: usize,
     /// Prepared hints used (the tutor's count, shared with submissions and the CLI).
     pub hints_shown: usize,
@@ -500,6 +511,15 @@ impl App {
                     ws.diagnosis_summary = summary;
                 }
             }
+            Msg::History { slug, rows } => match rows {
+                Ok(rows) => {
+                    if let Some(ws) = self.workspace_mut(&slug) {
+                        ws.history = Some(rows);
+                        ws.results_scroll = 0;
+                    }
+                }
+                Err(e) => self.status = Some(format!("could not read your submissions: {e}")),
+            },
             Msg::Saved { slug } => {
                 if let Some(ws) = self.workspace_mut(&slug) {
                     ws.save_failed = None;
@@ -895,6 +915,25 @@ impl App {
                 ws.dirty_since = Some(self.now);
                 self.status = Some("reset to the starter code (u undoes)".into());
             }
+            AppCommand::History(None) => match ws.history.take() {
+                Some(_) => self.status = None,
+                None => fx.push(Effect::LoadHistory { slug: ws.slug.clone() }),
+            },
+            AppCommand::History(Some(n)) => {
+                let picked = n.trim().parse::<usize>().ok().and_then(|n| ws.history.as_ref()?.get(n.checked_sub(1)?));
+                match picked {
+                    Some(s) => {
+                        let code = s.code.clone();
+                        let what = format!("loaded the code of {} ({}) — u undoes", s.verdict.title(), s.passed);
+                        ws.edit(self.now, |e| e.set_text(&code));
+                        self.status = Some(what);
+                    }
+                    None if ws.history.is_none() => {
+                        self.status = Some(":history first lists your submissions; then :history N loads one".into())
+                    }
+                    None => self.status = Some(format!("E16: no submission {n} in the list")),
+                }
+            }
             AppCommand::External => fx.push(Effect::External { slug: ws.slug.clone(), code: ws.editor.text() }),
             AppCommand::Help => self.help = Some(0),
             AppCommand::UnknownOption(name) => self.status = Some(format!("E518: Unknown option: {name}")),
@@ -933,6 +972,7 @@ impl App {
             diagnosing: None,
             diagnosis_summary: None,
             save_failed: None,
+            history: None,
             selected_case: 0,
             hints_shown: 0,
             chat: Chat::default(),
@@ -989,6 +1029,7 @@ impl App {
         }
         self.next_tag += 1;
         ws.running = Some(Running { tag, mode, started: self.now });
+        ws.history = None;
         ws.diagnosing = None;
         ws.ran_code = Some(ws.editor.text());
         ws.feedback = if mode == RunMode::Submit { FeedbackState::Pending } else { FeedbackState::None };

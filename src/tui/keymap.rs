@@ -204,7 +204,7 @@ pub fn markdown() -> String {
     }
     out.push_str(concat!(
         "\n## Editor\n\nThe editor is modal like vim; its keys are listed on the help screen (`?` or `F1`). Ex commands: `:w`,\n",
-        "`:w FILE`, `:e FILE`, `:q`, `:wq`, `:run`, `:submit`, `:hint`, `:reset`, `:set`.\n\n",
+        "`:w FILE`, `:e FILE`, `:q`, `:wq`, `:run`, `:submit`, `:hint`, `:reset`, `:history [N]`, `:set`.\n\n",
         "Options for `:set`: `number`, `relativenumber`, `ignorecase`, `smartcase`, `hlsearch`, `wrapscan`,\n",
         "`autoindent`, `paste` (typed text keeps its own indent), `scrolloff=N`, `shiftwidth=N`, and\n",
         "`clipboard=unnamedplus` (every yank also goes to the system clipboard; `[ui] clipboard` in the config).\n\n",

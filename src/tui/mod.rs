@@ -202,6 +202,9 @@ fn spawn_input(tx: Sender<Msg>) -> Input {
     input
 }
 
+/// Past submissions `:history` lists.
+const HISTORY_SHOWN: usize = 50;
+
 /// Stored messages shown when a problem is opened again.
 const CHAT_HISTORY_SHOWN: usize = 200;
 
@@ -314,6 +317,10 @@ impl Runtime {
             }
             Effect::RememberLast { slug } => {
                 let _ = self.store.set_state("last_problem", &slug);
+            }
+            Effect::LoadHistory { slug } => {
+                let rows = self.store.history(Some(&slug), Some(HISTORY_SHOWN)).map_err(|e| e.to_string());
+                let _ = self.tx.send(Msg::History { slug, rows });
             }
             Effect::RememberLayout { editor_cols } => {
                 if let Err(e) = self.store.set_state("editor_cols", &editor_cols.to_string()) {

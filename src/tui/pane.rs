@@ -34,6 +34,7 @@ pub enum AppCommand {
     Vote(String),
     Comment(String),
     Reset,
+    History(Option<String>),
     External,
     Help,
     /// An option neither the editor nor the app knows.
@@ -115,6 +116,7 @@ impl EditorPane {
                 ExCommand::Vote(v) => AppCommand::Vote(v),
                 ExCommand::Comment(c) => AppCommand::Comment(c),
                 ExCommand::Reset => AppCommand::Reset,
+                ExCommand::History(n) => AppCommand::History(n),
                 ExCommand::OpenExternal => AppCommand::External,
                 ExCommand::Help => AppCommand::Help,
                 ExCommand::Set(name, _) => AppCommand::UnknownOption(name),

@@ -143,6 +143,39 @@ fn a_status_message_stays_on_its_screen() {
 }
 
 #[test]
+fn history_lists_past_submissions_and_loads_one() {
+    let mut a = app();
+    open_two_sum(&mut a);
+    assert_eq!(keys(&mut a, ":history<CR>"), vec![Effect::LoadHistory { slug: "two-sum".into() }]);
+    let row = |id: i64, verdict, passed, code: &str| crate::store::StoredSubmission {
+        id,
+        problem: "two-sum".into(),
+        code: code.into(),
+        verdict,
+        passed,
+        total: 15,
+        runtime_ms: 1.5,
+        cases: Vec::new(),
+        created_at: 1_700_000_000_000,
+    };
+    let rows = vec![
+        row(2, crate::judge::Verdict::Accepted, 15, "class Solution:\n    # right\n"),
+        row(1, crate::judge::Verdict::WrongAnswer, 3, "class Solution:\n    # wrong\n"),
+    ];
+    a.update(Msg::History { slug: "two-sum".into(), rows: Ok(rows) });
+    let s = screen(&mut a, 120, 30);
+    assert!(s.contains("History") && s.contains("Accepted") && s.contains("Wrong Answer") && s.contains("3/15"), "{s}");
+    keys(&mut a, ":history 2<CR>");
+    assert_eq!(a.ws.as_ref().unwrap().editor.text(), "class Solution:\n    # wrong\n");
+    keys(&mut a, "u");
+    assert!(a.ws.as_ref().unwrap().editor.text().contains("def twoSum"), "u undoes the load");
+    keys(&mut a, ":history 9<CR>");
+    assert_eq!(a.status.as_deref(), Some("E16: no submission 9 in the list"));
+    assert!(keys(&mut a, ":history<CR>").is_empty(), "a second :history closes the list");
+    assert!(a.ws.as_ref().unwrap().history.is_none());
+}
+
+#[test]
 fn typing_is_autosaved_within_a_second() {
     let mut a = app();
     open_two_sum(&mut a);

@@ -445,6 +445,11 @@ struct ResultsFrame<'a> {
 fn draw_results(ws: &Workspace, theme: &Theme, rect: Rect, buf: &mut Buffer, focused: bool, f: ResultsFrame) -> u16 {
     let ResultsFrame { spin, running, hint_key, cancel_key } = f;
     let mut lines: Vec<Line<'static>> = Vec::new();
+    if let Some(rows) = &ws.history {
+        history_lines(rows, theme, &mut lines);
+        let para = Paragraph::new(lines).wrap(Wrap { trim: false });
+        return render_scrolled(para, block("History", focused, theme), rect, buf, ws.results_scroll);
+    }
     if let Some(result) = ws.interview.as_ref().and_then(|iv| iv.result.as_ref()) {
         interview_lines(result, theme, &mut lines);
     }
@@ -747,6 +752,33 @@ fn draw_tutor(ws: &Workspace, view: &TutorView<'_>, theme: &Theme, rect: Rect, b
         .render(area, buf);
     }
     (scroll, scroll >= bottom)
+}
+
+/// `:history`: one line per past submission, newest first, numbered for `:history N`.
+fn history_lines(rows: &[crate::store::StoredSubmission], theme: &Theme, lines: &mut Vec<Line<'static>>) {
+    if rows.is_empty() {
+        lines.push(Line::from(Span::styled(
+            "No submissions of this problem yet: F6 or :submit records one.",
+            theme.dim,
+        )));
+    }
+    for (i, s) in rows.iter().enumerate() {
+        let when = chrono::DateTime::from_timestamp_millis(s.created_at)
+            .map(|t| t.with_timezone(&chrono::Local).format("%m-%d %H:%M").to_string())
+            .unwrap_or_default();
+        let style = if s.verdict == Verdict::Accepted { theme.good } else { theme.bad };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{:>3} ", i + 1), theme.dim),
+            Span::styled(format!("{when}  "), theme.dim),
+            Span::styled(format!("{:<22}", s.verdict.title()), style),
+            Span::raw(format!("{:>7}  {:.1} ms", format!("{}/{}", s.passed, s.total), s.runtime_ms)),
+        ]));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::from(Span::styled(
+        ":history N loads one's code (u undoes); :history closes this list.",
+        theme.dim,
+    )));
 }
 
 /// The end of an interview: readiness per topic, in numbers and words.

@@ -31,6 +31,8 @@ pub enum ExCommand {
     Comment(String),
     /// `:reset`: back to the starter code.
     Reset,
+    /// `:history` (toggle the list of past submissions) or `:history N` (load the Nth newest's code).
+    History(Option<String>),
     /// `:set OPTION[=VALUE]` for an option the editor does not know (the option as typed, the value).
     Set(String, Option<String>),
     /// `:external`: edit the buffer in `$EDITOR`, then reload it.
@@ -73,8 +75,9 @@ pub(crate) const EX_COMMANDS: &[ExSpec] = &[
     ex("vote", 4, ":vote up|down|clear", "vote on this problem (synced to the community server)"),
     ex("comment", 4, ":comm[ent] [#TAG] TEXT", "comment on this problem; TAG: too_hard, good_intro, pattern_practice"),
     ex("reset", 3, ":reset", "back to the starter code (undo with u)"),
+    ex("history", 7, ":history [N]", "your past submissions of this problem; N loads the Nth newest's code (undo with u)"),
     ex("external", 3, ":ext[ernal]", "edit the code in $EDITOR"),
-    ex("set", 2, ":set OPTION", "number, relativenumber, ignorecase, smartcase, hlsearch, wrapscan, scrolloff=N, shiftwidth=N; no*, inv*, OPTION!, OPTION?"),
+    ex("set", 2, ":set OPTION", "number, relativenumber, ignorecase, smartcase, hlsearch, wrapscan, autoindent, paste, scrolloff=N, shiftwidth=N, clipboard=unnamedplus; no*, inv*, OPTION!, OPTION?"),
     ex("nohlsearch", 3, ":noh", "hide search highlighting until the next search"),
     ex("substitute", 1, ":[range]s/PAT/REP/[gi]", "substitute (range: %, N, N,M, ., $, '<,'>)"),
     ex("help", 1, ":h", "show the key bindings"),
@@ -208,6 +211,7 @@ pub(crate) fn parse(line: &str, env: &Env) -> Result<Parsed, String> {
             None => return Err("E471: Argument required: :comment [#TAG] TEXT".to_string()),
         },
         "reset" => ExCommand::Reset,
+        "history" => ExCommand::History(file),
         "external" => ExCommand::OpenExternal,
         "help" => ExCommand::Help,
         "nohlsearch" => return Ok(Parsed::NoHighlight),
