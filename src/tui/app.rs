@@ -44,6 +44,56 @@ pub enum RunMode {
     Submit,
 }
 
+/// Background work the app asked for, named so that a failure says what did not happen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Job {
+    TutorHistory,
+    Comments,
+    Interview,
+    InterviewScore,
+    Dashboard,
+    Profile,
+    Progression,
+    Ranking,
+    Plan,
+    Submission,
+    Vote,
+    Comment,
+    History,
+    Layout,
+}
+
+impl Job {
+    /// What the learner is told did not happen.
+    pub fn failed(self) -> &'static str {
+        match self {
+            Job::TutorHistory => "could not read the tutor's history",
+            Job::Comments => "could not read the comments",
+            Job::Interview => "could not start the interview",
+            Job::InterviewScore => "could not keep the interview's score",
+            Job::Dashboard => "could not build the dashboard",
+            Job::Profile => "could not read your profile",
+            Job::Progression => "the topic progression is unreadable",
+            Job::Ranking => "could not rank the problems",
+            Job::Plan => "no plan",
+            Job::Submission => "this submission was not recorded",
+            Job::Vote => "could not record the vote",
+            Job::Comment => "could not record the comment",
+            Job::History => "could not read your submissions",
+            Job::Layout => "could not keep the pane sizes",
+        }
+    }
+}
+
+/// Why a run brought no report: cancelled (say nothing), or failed (say why).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum JobError {
+    #[error("cancelled")]
+    Cancelled,
+    #[error("{0}")]
+    Failed(String),
+}
+
 /// Columns one `<C-w>>` or `<C-w><` moves the editor's edge.
 const EDITOR_STEP: i16 = 4;
 
@@ -174,7 +224,7 @@ pub enum Msg {
     /// A finished run with its analysis (boxed: reports are large and messages are many).
     Judged {
         tag: u64,
-        result: Result<Box<Judged>, String>,
+        result: Result<Box<Judged>, JobError>,
     },
     /// The diagnosis of a failed run (issue 15): the analysis with its findings, and the smallest failing
     /// input found.
@@ -191,7 +241,7 @@ pub enum Msg {
     /// A problem's past submissions, newest first (`:history`).
     History {
         slug: String,
-        rows: Result<Vec<crate::store::StoredSubmission>, String>,
+        rows: Vec<crate::store::StoredSubmission>,
     },
     /// A draft could not be saved (a read-only home, a full disk): the workspace shows it, and quitting asks
     /// twice.
@@ -203,7 +253,18 @@ pub enum Msg {
         path: String,
         result: Result<String, String>,
     },
-    Status(String),
+    /// Background work failed: the status line says what did not happen, and why.
+    Failed {
+        job: Job,
+        error: String,
+    },
+    /// `:w FILE` finished.
+    FileWritten {
+        path: String,
+        result: Result<(), String>,
+    },
+    /// An interview was asked for, but no problem is left to interview on.
+    NoInterview,
     ChatLoaded {
         slug: String,
         history: Vec<crate::store::ChatMessage>,
@@ -511,15 +572,12 @@ impl App {
                     ws.diagnosis_summary = summary;
                 }
             }
-            Msg::History { slug, rows } => match rows {
-                Ok(rows) => {
-                    if let Some(ws) = self.workspace_mut(&slug) {
-                        ws.history = Some(rows);
-                        ws.results_scroll = 0;
-                    }
+            Msg::History { slug, rows } => {
+                if let Some(ws) = self.workspace_mut(&slug) {
+                    ws.history = Some(rows);
+                    ws.results_scroll = 0;
                 }
-                Err(e) => self.status = Some(format!("could not read your submissions: {e}")),
-            },
+            }
             Msg::Saved { slug } => {
                 if let Some(ws) = self.workspace_mut(&slug) {
                     ws.save_failed = None;
@@ -549,7 +607,14 @@ impl App {
                 }
                 Err(e) => self.status = Some(e),
             },
-            Msg::Status(s) => self.status = Some(s),
+            Msg::Failed { job, error } => self.status = Some(format!("{}: {error}", job.failed())),
+            Msg::FileWritten { path, result } => {
+                self.status = Some(match result {
+                    Ok(()) => format!("\"{path}\" written"),
+                    Err(e) => format!("cannot write {path}: {e}"),
+                })
+            }
+            Msg::NoInterview => self.status = Some("no problem to interview on".into()),
             Msg::ChatLoaded { slug, history, hints_used } => {
                 if let Some(ws) = self.workspace_mut(&slug) {
                     ws.chat.load(history);
@@ -1044,7 +1109,7 @@ impl App {
         });
     }
 
-    fn on_judged(&mut self, tag: u64, result: Result<Box<Judged>, String>, fx: &mut Vec<Effect>) {
+    fn on_judged(&mut self, tag: u64, result: Result<Box<Judged>, JobError>, fx: &mut Vec<Effect>) {
         // A result for a run that was cancelled or superseded is dropped.
         let ws = self
             .ws

@@ -40,7 +40,7 @@ use crate::judge::diagnose::{self, DiagnoseOptions};
 use crate::judge::{CancelToken, Judge, RunOptions};
 use crate::problems::Bank;
 use crate::store::{NewSubmission, Store};
-use app::{App, Effect, Msg, RunMode};
+use app::{App, Effect, Job, JobError, Msg, RunMode};
 use keymap::Keymap;
 use theme::Theme;
 
@@ -202,6 +202,11 @@ fn spawn_input(tx: Sender<Msg>) -> Input {
     input
 }
 
+/// A failure of background work, for the inbox.
+fn failed(job: Job, error: impl std::fmt::Display) -> Msg {
+    Msg::Failed { job, error: error.to_string() }
+}
+
 /// Past submissions `:history` lists.
 const HISTORY_SHOWN: usize = 50;
 
@@ -319,19 +324,22 @@ impl Runtime {
                 let _ = self.store.set_state("last_problem", &slug);
             }
             Effect::LoadHistory { slug } => {
-                let rows = self.store.history(Some(&slug), Some(HISTORY_SHOWN)).map_err(|e| e.to_string());
-                let _ = self.tx.send(Msg::History { slug, rows });
+                let msg = match self.store.history(Some(&slug), Some(HISTORY_SHOWN)) {
+                    Ok(rows) => Msg::History { slug, rows },
+                    Err(e) => failed(Job::History, e),
+                };
+                let _ = self.tx.send(msg);
             }
             Effect::RememberLayout { editor_cols } => {
                 if let Err(e) = self.store.set_state("editor_cols", &editor_cols.to_string()) {
-                    app.status = Some(format!("could not keep the pane sizes: {e}"));
+                    let _ = self.tx.send(failed(Job::Layout, e));
                 }
             }
             Effect::LoadChat { slug } => {
                 let history = crate::coach::history(&self.store, &slug, CHAT_HISTORY_SHOWN);
                 let hints_used = self.store.hints_used(&slug).unwrap_or(0);
                 let history = history.unwrap_or_else(|e| {
-                    let _ = self.tx.send(Msg::Status(format!("could not read the tutor's history: {e}")));
+                    let _ = self.tx.send(failed(Job::TutorHistory, e));
                     Vec::new()
                 });
                 for fx in app.update(Msg::ChatLoaded { slug, history, hints_used }) {
@@ -345,11 +353,8 @@ impl Runtime {
                 }
             }
             Effect::WriteFile { path, code } => {
-                let msg = match std::fs::write(&path, code) {
-                    Ok(()) => format!("\"{path}\" written"),
-                    Err(e) => format!("cannot write {path}: {e}"),
-                };
-                let _ = self.tx.send(Msg::Status(msg));
+                let result = std::fs::write(&path, code).map_err(|e| e.to_string());
+                let _ = self.tx.send(Msg::FileWritten { path, result });
             }
             Effect::ReadFile { path } => {
                 let result = crate::cli::read_solution(std::path::Path::new(&path)).map_err(|e| e.to_string());
@@ -364,26 +369,26 @@ impl Runtime {
             Effect::Judge { tag, slug, code, mode } => self.judge(tag, slug, code, mode),
             Effect::Vote { slug, vote } => {
                 let done = self.store.record_vote(&slug, vote).and_then(|_| self.store.community_signal());
-                self.community_changed(done, "the vote");
+                self.community_changed(done, Job::Vote);
             }
             Effect::Comment { slug, text, tag } => {
                 let done = self.store.record_comment(&slug, &text, tag).and_then(|_| self.store.community_signal());
-                self.community_changed(done, "the comment");
+                self.community_changed(done, Job::Comment);
             }
             Effect::LoadComments { slug } => match self.store.comments_for(&slug) {
                 Ok(comments) => {
                     let _ = self.tx.send(Msg::Comments { slug, comments });
                 }
                 Err(e) => {
-                    let _ = self.tx.send(Msg::Status(format!("could not read the comments: {e}")));
+                    let _ = self.tx.send(failed(Job::Comments, e));
                 }
             },
             Effect::Sync => self.sync(),
             Effect::StartInterview => {
                 let msg = match self.pick_interview(&app.bank) {
                     Ok(Some(session)) => Msg::InterviewReady(session),
-                    Ok(None) => Msg::Status("no problem to interview on".into()),
-                    Err(e) => Msg::Status(format!("could not start the interview: {e}")),
+                    Ok(None) => Msg::NoInterview,
+                    Err(e) => failed(Job::Interview, e),
                 };
                 let _ = self.tx.send(msg);
             }
@@ -392,7 +397,7 @@ impl Runtime {
                 let profile = self.store.active_profile().ok().flatten().map(|p| p.id);
                 let msg = match self.store.record_interview(profile, &session, &outcome, &readiness) {
                     Ok(_) => Msg::InterviewScored { slug, readiness },
-                    Err(e) => Msg::Status(format!("could not keep the interview's score: {e}")),
+                    Err(e) => failed(Job::InterviewScore, e),
                 };
                 let _ = self.tx.send(msg);
             }
@@ -400,7 +405,7 @@ impl Runtime {
                 let now = crate::coach::budget::now_ms();
                 let msg = match crate::learner::Dashboard::load(&self.store, &app.bank, now) {
                     Ok(d) => Msg::DashboardReady(Box::new(d)),
-                    Err(e) => Msg::Status(format!("could not build the dashboard: {e}")),
+                    Err(e) => failed(Job::Dashboard, e),
                 };
                 for fx in app.update(msg) {
                     self.execute(fx, app, terminal)?;
@@ -413,8 +418,8 @@ impl Runtime {
                         let existing = active.as_ref().map(|p| (p.name.as_str(), &p.intake));
                         Msg::ProfileForm(Box::new(profile_form::ProfileForm::new(existing, &prog)))
                     }
-                    (Err(e), _) => Msg::Status(format!("could not read your profile: {e}")),
-                    (_, Err(e)) => Msg::Status(format!("the topic progression is unreadable: {e}")),
+                    (Err(e), _) => failed(Job::Profile, e),
+                    (_, Err(e)) => failed(Job::Progression, e),
                 };
                 let _ = self.tx.send(msg);
             }
@@ -428,7 +433,7 @@ impl Runtime {
                         let queue = crate::learner::queue(&snap.next_inputs(), now);
                         Msg::NextReady(queue.into_iter().next().map(|i| (i.slug, i.reason)))
                     }
-                    Err(e) => Msg::Status(format!("could not rank the problems: {e}")),
+                    Err(e) => failed(Job::Ranking, e),
                 };
                 let _ = self.tx.send(msg);
             }
@@ -438,22 +443,24 @@ impl Runtime {
 
     fn judge(&mut self, tag: u64, slug: String, code: String, mode: RunMode) {
         let Ok(cancel) = CancelToken::new() else {
-            let _ = self.tx.send(Msg::Judged { tag, result: Err("cannot create a cancel pipe".into()) });
+            let error = JobError::Failed("cannot create a cancel pipe".into());
+            let _ = self.tx.send(Msg::Judged { tag, result: Err(error) });
             return;
         };
         self.runs.insert(tag, cancel.clone());
         let (tx, config, paths, cell) = (self.tx.clone(), self.config.clone(), self.paths.clone(), self.judge.clone());
         std::thread::spawn(move || {
             let send = |m: Msg| drop(tx.send(m));
-            let result = (|| -> Result<_, String> {
+            let result = (|| -> Result<_, JobError> {
+                let fail = |e: &dyn std::fmt::Display| JobError::Failed(e.to_string());
                 let judge = cell
                     .get_or_init(|| Judge::from_config(&config, &paths).map_err(|e| e.to_string()))
                     .as_ref()
-                    .map_err(Clone::clone)?;
+                    .map_err(|e| fail(e))?;
                 let problem = crate::problems::load_one(&slug, &config.problem_dirs)
-                    .ok_or("the problem is gone")?
-                    .map_err(|e| e.to_string())?;
-                let mut tests = problem.tests().map_err(|e| e.to_string())?;
+                    .ok_or_else(|| fail(&"the problem is gone"))?
+                    .map_err(|e| fail(&e))?;
+                let mut tests = problem.tests().map_err(|e| fail(&e))?;
                 if mode == RunMode::Run {
                     tests.retain(|t| !t.hidden);
                 }
@@ -461,13 +468,15 @@ impl Runtime {
                     stop_at_first_failure: config.judge.stop_at_first_failure,
                     cancel: Some(cancel.clone()),
                 };
-                let report = judge.run(&problem, &tests, &code, &opts).map_err(|e| e.to_string())?;
+                let report = judge
+                    .run(&problem, &tests, &code, &opts)
+                    .map_err(|crate::judge::RunError::Cancelled| JobError::Cancelled)?;
                 report.log(if mode == RunMode::Run { "run" } else { "submit" });
                 Ok((judge, problem, tests, report))
             })();
             let (judge, problem, tests, report) = match result {
                 Ok(done) => done,
-                Err(e) if e.contains("cancelled") => return,
+                Err(JobError::Cancelled) => return,
                 Err(e) => return send(Msg::Judged { tag, result: Err(e) }),
             };
             // The verdict is shown at once; a failure's diagnosis (≤ judge.diagnose_ms) follows, and the
@@ -513,7 +522,7 @@ impl Runtime {
                 }
                 Err(e) => {
                     let text = format!("This submission was not recorded: {e}");
-                    send(Msg::Status(text.clone()));
+                    send(failed(Job::Submission, e));
                     let feedback =
                         crate::coach::Feedback { text, source: crate::coach::Source::Offline, offline_reason: None };
                     send(Msg::Feedback { slug, feedback });
@@ -551,7 +560,7 @@ impl Runtime {
         std::thread::spawn(move || {
             let msg = match make_or_load_plan(&db, &config, &bank, regenerate) {
                 Ok((screen, note)) => Msg::PlanReady { screen: Box::new(screen), note },
-                Err(e) => Msg::Status(e),
+                Err(e) => Msg::Failed { job: Job::Plan, error: e },
             };
             let _ = tx.send(msg);
         });
@@ -575,11 +584,11 @@ impl Runtime {
     fn community_changed(
         &self,
         done: Result<HashMap<String, crate::sync::signal::Signal>, crate::store::StoreError>,
-        what: &str,
+        job: Job,
     ) {
         let msg = match done {
             Ok(community) => Msg::Community(community),
-            Err(e) => Msg::Status(format!("could not record {what}: {e}")),
+            Err(e) => failed(job, e),
         };
         let _ = self.tx.send(msg);
     }

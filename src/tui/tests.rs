@@ -162,7 +162,7 @@ fn history_lists_past_submissions_and_loads_one() {
         row(2, crate::judge::Verdict::Accepted, 15, "class Solution:\n    # right\n"),
         row(1, crate::judge::Verdict::WrongAnswer, 3, "class Solution:\n    # wrong\n"),
     ];
-    a.update(Msg::History { slug: "two-sum".into(), rows: Ok(rows) });
+    a.update(Msg::History { slug: "two-sum".into(), rows });
     let s = screen(&mut a, 120, 30);
     assert!(s.contains("History") && s.contains("Accepted") && s.contains("Wrong Answer") && s.contains("3/15"), "{s}");
     keys(&mut a, ":history 2<CR>");
