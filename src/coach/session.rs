@@ -318,7 +318,11 @@ pub fn spawn_chat(
             Ok(rt) => rt,
             Err(e) => return on_event(ChatEvent::Failed(format!("cannot start the tutor: {e}"))),
         };
-        let result = Store::open(&db).and_then(|store| rt.block_on(coach.ask(&store, &req, &token, &mut on_event)));
+        let mut req = req;
+        let result = Store::open(&db).and_then(|store| {
+            req.grounding.load_record(&store)?;
+            rt.block_on(coach.ask(&store, &req, &token, &mut on_event))
+        });
         if let Err(e) = result {
             on_event(ChatEvent::Failed(e.to_string()));
         }

@@ -61,6 +61,8 @@ pub enum Job {
     Comment,
     History,
     Layout,
+    DeleteDraft,
+    RememberLast,
 }
 
 impl Job {
@@ -81,6 +83,8 @@ impl Job {
             Job::Comment => "could not record the comment",
             Job::History => "could not read your submissions",
             Job::Layout => "could not keep the pane sizes",
+            Job::DeleteDraft => "could not remove the draft",
+            Job::RememberLast => "could not remember the last problem",
         }
     }
 }
@@ -265,6 +269,8 @@ pub enum Msg {
     },
     /// An interview was asked for, but no problem is left to interview on.
     NoInterview,
+    /// Background work done with nothing to say.
+    Nothing,
     ChatLoaded {
         slug: String,
         history: Vec<crate::store::ChatMessage>,
@@ -406,6 +412,8 @@ pub struct Workspace {
     pub save_failed: Option<String>,
     /// `:history`: the problem's past submissions, newest first, shown in the results pane.
     pub history: Option<Vec<crate::store::StoredSubmission>>,
+    /// Editor keys typed before the draft arrived, replayed on it.
+    pub early_keys: Vec<KeyEvent>,
     pub selected_case: usize,
     /// Prepared hints used (the tutor's count, shared with submissions and the CLI).
     pub hints_shown: usize,
@@ -559,6 +567,10 @@ impl App {
                         ws.analysis = analysis;
                         ws.ran_code = Some(code);
                     }
+                    let early = std::mem::take(&mut ws.early_keys);
+                    for key in early {
+                        self.editor_key(key, &mut fx);
+                    }
                 }
                 self.note_earlier_draft();
             }
@@ -615,6 +627,7 @@ impl App {
                 })
             }
             Msg::NoInterview => self.status = Some("no problem to interview on".into()),
+            Msg::Nothing => {}
             Msg::ChatLoaded { slug, history, hints_used } => {
                 if let Some(ws) = self.workspace_mut(&slug) {
                     ws.chat.load(history);
@@ -781,15 +794,25 @@ impl App {
                     return;
                 }
                 let Some(ws) = self.ws.as_mut() else { return };
-                if ws.focus == Pane::Editor {
-                    let outcome = ws.edit(self.now, |e| e.handle_key(key));
-                    self.flush_clipboard(fx);
-                    if let EditOutcome::Command(cmd) = outcome {
-                        self.command(cmd, fx);
-                    }
+                if ws.focus == Pane::Editor && !ws.loaded {
+                    // The draft is on its way from the store: keys wait for it rather than edit the starter
+                    // code that the draft then replaces.
+                    ws.early_keys.push(key);
+                } else if ws.focus == Pane::Editor {
+                    self.editor_key(key, fx);
                 }
             }
             Screen::Dashboard | Screen::Plan | Screen::Profile => {}
+        }
+    }
+
+    /// A key for the focused editor, and what it asks of the app (an ex command, the clipboard).
+    fn editor_key(&mut self, key: KeyEvent, fx: &mut Vec<Effect>) {
+        let Some(ws) = self.ws.as_mut() else { return };
+        let outcome = ws.edit(self.now, |e| e.handle_key(key));
+        self.flush_clipboard(fx);
+        if let EditOutcome::Command(cmd) = outcome {
+            self.command(cmd, fx);
         }
     }
 
@@ -1038,6 +1061,7 @@ impl App {
             diagnosis_summary: None,
             save_failed: None,
             history: None,
+            early_keys: Vec::new(),
             selected_case: 0,
             hints_shown: 0,
             chat: Chat::default(),

@@ -16,6 +16,7 @@ pub mod markdown;
 pub mod pane;
 pub mod plan_view;
 pub mod profile_form;
+mod store_worker;
 #[cfg(test)]
 mod tests;
 pub mod theme;
@@ -113,7 +114,7 @@ pub fn run(config: &Config, paths: &Paths) -> Result<(), TuiError> {
     let mut runtime = Runtime {
         tx,
         input,
-        store,
+        db: store_worker::StoreWorker::spawn(store)?,
         config: config.clone(),
         paths: paths.clone(),
         runs: HashMap::new(),
@@ -202,6 +203,54 @@ fn spawn_input(tx: Sender<Msg>) -> Input {
     input
 }
 
+/// Creates (and makes active) or updates a profile; a refusal names the form's field.
+fn save_profile(
+    store: &Store,
+    name: &str,
+    intake: &crate::learner::Intake,
+    new: bool,
+) -> Result<String, (profile_form::Field, String)> {
+    use profile_form::Field;
+    let db = |e: crate::store::StoreError| (Field::Name, format!("could not save the profile: {e}"));
+    if !new {
+        store.update_profile(name, intake).map_err(db)?;
+        return Ok(format!("profile {name} saved; the plan keeps its days until you make a new one (r)"));
+    }
+    crate::store::valid_profile_name(name).map_err(|e| (Field::Name, e))?;
+    if store.profile(name).map_err(db)?.is_some() {
+        return Err((Field::Name, format!("a profile `{name}` exists already; pick another name")));
+    }
+    store.create_profile(name, intake).map_err(db)?;
+    store.use_profile(name).map_err(db)?;
+    Ok(format!("profile {name} created and active; here is a plan fitted to it"))
+}
+
+/// A session on the problem the learner model picks for the active profile (any learner without one).
+fn pick_interview(
+    store: &Store,
+    bank: &Bank,
+) -> Result<Option<crate::learner::interview::Session>, crate::store::StoreError> {
+    use crate::learner::interview;
+    let now = crate::coach::budget::now_ms();
+    let snap = crate::learner::Snapshot::load(store, bank, now)?;
+    // The day number varies the choice among equally good problems from one day to the next.
+    let seed = (now / 86_400_000) as u64;
+    let slug = interview::pick(snap.intake(), &snap.needs, &snap.catalog, &snap.history, &snap.progression, seed);
+    let info = slug.and_then(|s| snap.catalog.iter().find(|p| p.slug == s));
+    Ok(info.map(|p| interview::Session::start(p, &snap.progression, now)))
+}
+
+/// The community signal after a vote or comment was recorded, or what did not happen.
+fn community_changed(
+    done: Result<HashMap<String, crate::sync::signal::Signal>, crate::store::StoreError>,
+    job: Job,
+) -> Msg {
+    match done {
+        Ok(community) => Msg::Community(community),
+        Err(e) => failed(job, e),
+    }
+}
+
 /// A failure of background work, for the inbox.
 fn failed(job: Job, error: impl std::fmt::Display) -> Msg {
     Msg::Failed { job, error: error.to_string() }
@@ -263,7 +312,7 @@ fn event_loop(
 struct Runtime {
     tx: Sender<Msg>,
     input: Input,
-    store: Store,
+    db: store_worker::StoreWorker,
     config: Config,
     paths: Paths,
     runs: HashMap<u64, CancelToken>,
@@ -273,6 +322,14 @@ struct Runtime {
 }
 
 impl Runtime {
+    /// Runs `job` on the store's thread; its message comes back through the inbox.
+    fn ask(&self, job: impl FnOnce(&Store) -> Msg + Send + 'static) {
+        let tx = self.tx.clone();
+        self.db.run(move |store| {
+            let _ = tx.send(job(store));
+        });
+    }
+
     /// Executes one effect; true when the app should end.
     fn execute(&mut self, fx: Effect, app: &mut App, terminal: &mut Term) -> Result<bool, TuiError> {
         match fx {
@@ -286,9 +343,9 @@ impl Runtime {
                 out.write_all(clipboard::osc52(&text, in_tmux).as_bytes())?;
                 out.flush()?;
             }
-            Effect::LoadDraft { slug } => {
-                let code = self.store.draft(&slug).unwrap_or(None);
-                let last = self.store.last_submission(&slug).ok().flatten().map(|(s, analysis)| {
+            Effect::LoadDraft { slug } => self.ask(move |store| {
+                let code = store.draft(&slug).unwrap_or(None);
+                let last = store.last_submission(&slug).ok().flatten().map(|(s, analysis)| {
                     let report = crate::judge::Report {
                         problem: s.problem,
                         verdict: s.verdict,
@@ -302,50 +359,50 @@ impl Runtime {
                     };
                     Box::new(app::LastRun { code: s.code, report, analysis })
                 });
-                for fx in app.update(Msg::DraftLoaded { slug, code, last }) {
-                    self.execute(fx, app, terminal)?;
-                }
-            }
-            Effect::SaveDraft { slug, code } => match self.store.save_draft(&slug, &code) {
-                Ok(()) => {
-                    let _ = self.tx.send(Msg::Saved { slug });
-                }
-                // At once, not through the inbox: a quit right after must know the draft is lost.
-                Err(e) => {
-                    for fx in app.update(Msg::SaveFailed { slug, error: e.to_string() }) {
+                Msg::DraftLoaded { slug, code, last }
+            }),
+            // While quitting, at once: a quit must know that the draft was lost.
+            Effect::SaveDraft { slug, code } if app.quit => {
+                let saved =
+                    self.db.call(move |store| store.save_draft(&slug, &code).map_err(|e| (slug, e.to_string())));
+                if let Some(Err((slug, error))) = saved {
+                    for fx in app.update(Msg::SaveFailed { slug, error }) {
                         self.execute(fx, app, terminal)?;
                     }
                 }
-            },
-            Effect::DeleteDraft { slug } => {
-                let _ = self.store.delete_draft(&slug);
             }
-            Effect::RememberLast { slug } => {
-                let _ = self.store.set_state("last_problem", &slug);
-            }
+            Effect::SaveDraft { slug, code } => self.ask(move |store| match store.save_draft(&slug, &code) {
+                Ok(()) => Msg::Saved { slug },
+                Err(e) => Msg::SaveFailed { slug, error: e.to_string() },
+            }),
+            Effect::DeleteDraft { slug } => self.ask(move |store| match store.delete_draft(&slug) {
+                Ok(()) => Msg::Nothing,
+                Err(e) => failed(Job::DeleteDraft, e),
+            }),
+            Effect::RememberLast { slug } => self.ask(move |store| match store.set_state("last_problem", &slug) {
+                Ok(()) => Msg::Nothing,
+                Err(e) => failed(Job::RememberLast, e),
+            }),
             Effect::LoadHistory { slug } => {
-                let msg = match self.store.history(Some(&slug), Some(HISTORY_SHOWN)) {
+                self.ask(move |store| match store.history(Some(&slug), Some(HISTORY_SHOWN)) {
                     Ok(rows) => Msg::History { slug, rows },
                     Err(e) => failed(Job::History, e),
-                };
-                let _ = self.tx.send(msg);
+                })
             }
             Effect::RememberLayout { editor_cols } => {
-                if let Err(e) = self.store.set_state("editor_cols", &editor_cols.to_string()) {
-                    let _ = self.tx.send(failed(Job::Layout, e));
-                }
+                self.ask(move |store| match store.set_state("editor_cols", &editor_cols.to_string()) {
+                    Ok(()) => Msg::Nothing,
+                    Err(e) => failed(Job::Layout, e),
+                })
             }
-            Effect::LoadChat { slug } => {
-                let history = crate::coach::history(&self.store, &slug, CHAT_HISTORY_SHOWN);
-                let hints_used = self.store.hints_used(&slug).unwrap_or(0);
-                let history = history.unwrap_or_else(|e| {
-                    let _ = self.tx.send(failed(Job::TutorHistory, e));
-                    Vec::new()
-                });
-                for fx in app.update(Msg::ChatLoaded { slug, history, hints_used }) {
-                    self.execute(fx, app, terminal)?;
+            Effect::LoadChat { slug } => self.ask(move |store| {
+                let history = crate::coach::history(store, &slug, CHAT_HISTORY_SHOWN);
+                let hints_used = store.hints_used(&slug).unwrap_or(0);
+                match history {
+                    Ok(history) => Msg::ChatLoaded { slug, history, hints_used },
+                    Err(e) => failed(Job::TutorHistory, e),
                 }
-            }
+            }),
             Effect::Chat { tag, slug, question, give_up, code } => self.chat(tag, slug, question, give_up, code, app),
             Effect::CancelChat { tag } => {
                 if let Some((_, (_, handle))) = self.chats.iter().find(|(_, (t, _))| *t == tag) {
@@ -367,75 +424,71 @@ impl Runtime {
                 }
             }
             Effect::Judge { tag, slug, code, mode } => self.judge(tag, slug, code, mode),
-            Effect::Vote { slug, vote } => {
-                let done = self.store.record_vote(&slug, vote).and_then(|_| self.store.community_signal());
-                self.community_changed(done, Job::Vote);
-            }
-            Effect::Comment { slug, text, tag } => {
-                let done = self.store.record_comment(&slug, &text, tag).and_then(|_| self.store.community_signal());
-                self.community_changed(done, Job::Comment);
-            }
-            Effect::LoadComments { slug } => match self.store.comments_for(&slug) {
-                Ok(comments) => {
-                    let _ = self.tx.send(Msg::Comments { slug, comments });
-                }
-                Err(e) => {
-                    let _ = self.tx.send(failed(Job::Comments, e));
-                }
-            },
+            Effect::Vote { slug, vote } => self.ask(move |store| {
+                let done = store.record_vote(&slug, vote).and_then(|_| store.community_signal());
+                community_changed(done, Job::Vote)
+            }),
+            Effect::Comment { slug, text, tag } => self.ask(move |store| {
+                let done = store.record_comment(&slug, &text, tag).and_then(|_| store.community_signal());
+                community_changed(done, Job::Comment)
+            }),
+            Effect::LoadComments { slug } => self.ask(move |store| match store.comments_for(&slug) {
+                Ok(comments) => Msg::Comments { slug, comments },
+                Err(e) => failed(Job::Comments, e),
+            }),
             Effect::Sync => self.sync(),
             Effect::StartInterview => {
-                let msg = match self.pick_interview(&app.bank) {
+                let bank = app.bank.clone();
+                self.ask(move |store| match pick_interview(store, &bank) {
                     Ok(Some(session)) => Msg::InterviewReady(session),
                     Ok(None) => Msg::NoInterview,
                     Err(e) => failed(Job::Interview, e),
-                };
-                let _ = self.tx.send(msg);
+                })
             }
-            Effect::FinishInterview { slug, session, outcome } => {
+            Effect::FinishInterview { slug, session, outcome } => self.ask(move |store| {
                 let readiness = crate::learner::interview::score(&session, &outcome);
-                let profile = self.store.active_profile().ok().flatten().map(|p| p.id);
-                let msg = match self.store.record_interview(profile, &session, &outcome, &readiness) {
+                let profile = store.active_profile().ok().flatten().map(|p| p.id);
+                match store.record_interview(profile, &session, &outcome, &readiness) {
                     Ok(_) => Msg::InterviewScored { slug, readiness },
                     Err(e) => failed(Job::InterviewScore, e),
-                };
-                let _ = self.tx.send(msg);
-            }
-            Effect::LoadDashboard => {
-                let now = crate::coach::budget::now_ms();
-                let msg = match crate::learner::Dashboard::load(&self.store, &app.bank, now) {
-                    Ok(d) => Msg::DashboardReady(Box::new(d)),
-                    Err(e) => failed(Job::Dashboard, e),
-                };
-                for fx in app.update(msg) {
-                    self.execute(fx, app, terminal)?;
                 }
+            }),
+            Effect::LoadDashboard => {
+                let bank = app.bank.clone();
+                self.ask(move |store| {
+                    let now = crate::coach::budget::now_ms();
+                    match crate::learner::Dashboard::load(store, &bank, now) {
+                        Ok(d) => Msg::DashboardReady(Box::new(d)),
+                        Err(e) => failed(Job::Dashboard, e),
+                    }
+                })
             }
             Effect::LoadPlan { regenerate } => self.load_plan(regenerate, app.bank.clone()),
             Effect::OpenProfileForm => {
-                let msg = match (self.store.active_profile(), crate::knowledge::progression()) {
+                self.ask(|store| match (store.active_profile(), crate::knowledge::progression()) {
                     (Ok(active), Ok(prog)) => {
                         let existing = active.as_ref().map(|p| (p.name.as_str(), &p.intake));
                         Msg::ProfileForm(Box::new(profile_form::ProfileForm::new(existing, &prog)))
                     }
                     (Err(e), _) => failed(Job::Profile, e),
                     (_, Err(e)) => failed(Job::Progression, e),
-                };
-                let _ = self.tx.send(msg);
+                })
             }
             Effect::SaveProfile { name, intake, new } => {
-                let _ = self.tx.send(Msg::ProfileSaved(self.save_profile(&name, &intake, new)));
+                self.ask(move |store| Msg::ProfileSaved(save_profile(store, &name, &intake, new)))
             }
             Effect::PickNext => {
-                let now = crate::coach::budget::now_ms();
-                let msg = match crate::learner::Snapshot::load(&self.store, &app.bank, now) {
-                    Ok(snap) => {
-                        let queue = crate::learner::queue(&snap.next_inputs(), now);
-                        Msg::NextReady(queue.into_iter().next().map(|i| (i.slug, i.reason)))
+                let bank = app.bank.clone();
+                self.ask(move |store| {
+                    let now = crate::coach::budget::now_ms();
+                    match crate::learner::Snapshot::load(store, &bank, now) {
+                        Ok(snap) => {
+                            let queue = crate::learner::queue(&snap.next_inputs(), now);
+                            Msg::NextReady(queue.into_iter().next().map(|i| (i.slug, i.reason)))
+                        }
+                        Err(e) => failed(Job::Ranking, e),
                     }
-                    Err(e) => failed(Job::Ranking, e),
-                };
-                let _ = self.tx.send(msg);
+                })
             }
         }
         Ok(false)
@@ -531,28 +584,6 @@ impl Runtime {
         });
     }
 
-    /// Creates (and makes active) or updates a profile; a refusal names the form's field.
-    fn save_profile(
-        &self,
-        name: &str,
-        intake: &crate::learner::Intake,
-        new: bool,
-    ) -> Result<String, (profile_form::Field, String)> {
-        use profile_form::Field;
-        let db = |e: crate::store::StoreError| (Field::Name, format!("could not save the profile: {e}"));
-        if !new {
-            self.store.update_profile(name, intake).map_err(db)?;
-            return Ok(format!("profile {name} saved; the plan keeps its days until you make a new one (r)"));
-        }
-        crate::store::valid_profile_name(name).map_err(|e| (Field::Name, e))?;
-        if self.store.profile(name).map_err(db)?.is_some() {
-            return Err((Field::Name, format!("a profile `{name}` exists already; pick another name")));
-        }
-        self.store.create_profile(name, intake).map_err(db)?;
-        self.store.use_profile(name).map_err(db)?;
-        Ok(format!("profile {name} created and active; here is a plan fitted to it"))
-    }
-
     /// The plan screen's data on a background thread: the active profile's latest plan, or a new one (the
     /// model when configured, else the offline planner) when there is none or `regenerate` brings answers.
     fn load_plan(&self, regenerate: Option<[Option<String>; 3]>, bank: Arc<Bank>) {
@@ -564,33 +595,6 @@ impl Runtime {
             };
             let _ = tx.send(msg);
         });
-    }
-
-    /// A session on the problem the learner model picks for the active profile (any learner without one).
-    fn pick_interview(
-        &self,
-        bank: &Bank,
-    ) -> Result<Option<crate::learner::interview::Session>, crate::store::StoreError> {
-        use crate::learner::interview;
-        let now = crate::coach::budget::now_ms();
-        let snap = crate::learner::Snapshot::load(&self.store, bank, now)?;
-        // The day number varies the choice among equally good problems from one day to the next.
-        let seed = (now / 86_400_000) as u64;
-        let slug = interview::pick(snap.intake(), &snap.needs, &snap.catalog, &snap.history, &snap.progression, seed);
-        let info = slug.and_then(|s| snap.catalog.iter().find(|p| p.slug == s));
-        Ok(info.map(|p| interview::Session::start(p, &snap.progression, now)))
-    }
-
-    fn community_changed(
-        &self,
-        done: Result<HashMap<String, crate::sync::signal::Signal>, crate::store::StoreError>,
-        job: Job,
-    ) {
-        let msg = match done {
-            Ok(community) => Msg::Community(community),
-            Err(e) => failed(job, e),
-        };
-        let _ = self.tx.send(msg);
     }
 
     /// One background sync on its own thread and connection; the app hears of it as [`Msg::Synced`].
@@ -614,10 +618,8 @@ impl Runtime {
         let Some(problem) = app.bank.get(&slug).cloned() else {
             return fail(&self.tx, format!("the problem `{slug}` is gone"));
         };
+        // The problem's record (solved, recent failures) is read on the tutor's own thread.
         let mut grounding = crate::coach::Grounding::new(problem);
-        if let Err(e) = grounding.load_record(&self.store) {
-            return fail(&self.tx, e.to_string());
-        }
         // The latest run grounds the turn when it is of this very code; otherwise the code is analysed as it
         // stands (a couple of milliseconds) so that the tutor still sees its shape.
         let ws = app.workspace(&slug).filter(|w| w.ran_code.as_deref() == Some(code.as_str()) && w.report.is_some());

@@ -176,6 +176,21 @@ fn history_lists_past_submissions_and_loads_one() {
 }
 
 #[test]
+fn keys_typed_before_the_draft_arrives_edit_the_draft() {
+    // The draft comes from the store's thread; keys typed before it must not edit the starter code that
+    // the draft then replaces.
+    let mut a = app();
+    keys(&mut a, "/two sum<Enter><Enter>");
+    keys(&mut a, "ggdd");
+    a.update(Msg::DraftLoaded {
+        slug: "two-sum".into(),
+        code: Some("# mine\nclass Solution:\n    pass\n".into()),
+        last: None,
+    });
+    assert_eq!(a.ws.as_ref().unwrap().editor.text(), "class Solution:\n    pass\n");
+}
+
+#[test]
 fn typing_is_autosaved_within_a_second() {
     let mut a = app();
     open_two_sum(&mut a);
