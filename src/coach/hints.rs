@@ -31,6 +31,7 @@ const IDEAS: &[Idea] = &[
         shown: |c| c.contains(".sort(") || c.contains("sorted("),
     },
     Idea { name: "a heap", words: &["heap"], shown: |c| c.contains("heapq") },
+    Idea { name: "a sliding window", words: &["window", "slide"], shown: sliding_window },
     Idea { name: "binary search", words: &["binary search", "halve"], shown: |c| c.contains("mid") },
 ];
 
@@ -39,6 +40,19 @@ pub fn taken(hint: &str, code: &str) -> Option<Vec<&'static str>> {
     let hint = hint.to_ascii_lowercase();
     let named: Vec<&Idea> = IDEAS.iter().filter(|i| i.words.iter().any(|w| hint.contains(w))).collect();
     (!named.is_empty() && named.iter().all(|i| (i.shown)(code))).then(|| named.iter().map(|i| i.name).collect())
+}
+
+/// A window over the input: a left edge (`left`, `start`, `lo`, `l`) that only moves forward while a loop
+/// walks the right edge, seen in the edge's moves or in a window length `right - left + 1`.
+fn sliding_window(code: &str) -> bool {
+    let compact: String = code.chars().filter(|c| !c.is_whitespace()).collect();
+    let edges = ["left", "start", "lo", "l"];
+    compact.contains("for")
+        && edges.iter().any(|e| {
+            compact.contains(&format!("-{e}+1"))
+                || compact.contains(&format!("{e}+=1"))
+                || compact.contains(&format!("{e}=max({e},"))
+        })
 }
 
 /// Two indices that walk toward each other: `while i < j` (or `<=`) with one going up and one going down.
@@ -61,6 +75,17 @@ mod tests {
     use super::*;
 
     const TWO_POINTERS: &str = "class Solution:\n    def isPalindrome(self, s):\n        i, j = 0, len(s) - 1\n        while i < j:\n            if s[i] != s[j]:\n                return False\n            i += 1\n            j -= 1\n        return True\n";
+
+    #[test]
+    fn a_window_the_code_already_slides_is_taken() {
+        // Found in a trial: hint 1 ("think of a window you only slide forwards") was served to code that
+        // already slides one, with an off-by-one in it.
+        let hint = "Checking every substring for repeats is far too slow. Think of a window [left, right] that you only ever slide forwards.";
+        let window = "seen = {}\nbest = start = 0\nfor i, ch in enumerate(s):\n    if ch in seen and seen[ch] > start:\n        start = seen[ch] + 1\n    seen[ch] = i\n    best = max(best, i - start + 1)\n";
+        assert_eq!(taken(hint, window), Some(vec!["a sliding window"]));
+        let brute = "best = 0\nfor i in range(len(s)):\n    for j in range(i, len(s)):\n        if len(set(s[i:j + 1])) == j - i + 1:\n            best = max(best, j - i + 1)\n";
+        assert_eq!(taken(hint, brute), None, "every substring checked: the hint is what it needs");
+    }
 
     #[test]
     fn a_hint_the_code_already_follows_is_taken() {
