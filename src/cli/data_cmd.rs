@@ -15,6 +15,9 @@ pub struct ExportCli {
     /// Where to write, e.g. `backup.json`; `-` or nothing: standard output.
     #[arg(value_name = "FILE|-")]
     pub file: Option<PathBuf>,
+    /// The same as FILE, spelled as an option (`codify export --out backup.json`).
+    #[arg(long, value_name = "FILE", conflicts_with = "file")]
+    pub out: Option<PathBuf>,
 }
 
 #[derive(clap::Args, Debug)]
@@ -43,7 +46,7 @@ pub fn export(ctx: &Ctx, a: &ExportCli) -> Result<ExitCode, Failure> {
     let doc = store.export(crate::coach::budget::now_ms())?;
     let mut text = serde_json::to_string_pretty(&doc).map_err(|e| Failure(format!("cannot encode the export: {e}")))?;
     text.push('\n');
-    match a.file.as_deref().filter(|f| !is_stdio(f)) {
+    match a.out.as_deref().or(a.file.as_deref()).filter(|f| !is_stdio(f)) {
         None => {
             let mut out = std::io::stdout().lock();
             out.write_all(text.as_bytes())

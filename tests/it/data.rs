@@ -260,6 +260,11 @@ fn an_export_to_a_file_replaces_it_whole_and_keeps_it_private() {
         .filter(|n| n.to_string_lossy().contains(".tmp"))
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
+    // `--out FILE` is the same as FILE (the spelling DESIGN.md gives).
+    let out = h.join("by-option.json");
+    ok(codify(h, &["export", "--out", out.to_str().unwrap()]));
+    let by_option: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    assert_eq!(by_option["tables"], doc["tables"]);
     let o = codify(h, &["export", h.join("no/such/dir/out.json").to_str().unwrap()]);
     assert!(!o.status.success());
     assert!(stderr(&o).contains("cannot write the export to"), "{}", stderr(&o));
