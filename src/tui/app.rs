@@ -522,6 +522,33 @@ impl App {
         self.bank.get(slug)
     }
 
+    /// Where the panes go on the current screen, for the next frame, mouse hits and the editor's scrolling:
+    /// computed here, after every message, so that drawing only reads.
+    pub fn relayout(&mut self) {
+        let area = ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1);
+        self.pane_rects.clear();
+        self.editor_area = None;
+        match self.screen {
+            Screen::Workspace => {
+                let Some(ws) = self.ws.as_mut() else { return };
+                self.pane_rects =
+                    super::views::workspace_layout(super::views::workspace_body(area), ws, self.editor_cols);
+                if let Some(&(_, rect)) = self.pane_rects.iter().find(|(p, _)| *p == Pane::Editor) {
+                    let inner = super::views::pane_inner(rect);
+                    ws.editor.set_viewport(inner, self.theme_kind);
+                    self.editor_area = Some(inner);
+                }
+            }
+            Screen::Plan => {
+                let (body, _) = super::views::plan_area(self, super::views::screen_body(area));
+                if let Some(plan) = self.plan.as_deref_mut() {
+                    super::plan_view::scroll_into_view(plan, body);
+                }
+            }
+            Screen::List | Screen::Dashboard | Screen::Profile => {}
+        }
+    }
+
     pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
         let mut fx = Vec::new();
         match msg {
@@ -724,6 +751,7 @@ impl App {
                 }
             }
         }
+        self.relayout();
         fx
     }
 
@@ -1263,9 +1291,24 @@ impl App {
         }
     }
 
+    /// How far the dashboard scrolls at the current size (drawn once off screen to know).
+    fn dashboard_bottom(&self) -> u16 {
+        let Some(d) = self.dashboard.as_deref() else { return 0 };
+        let body = super::views::screen_body(ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1));
+        let mut scratch = ratatui::buffer::Buffer::empty(body);
+        let theme = super::theme::Theme::new(super::theme::ThemeKind::NoColor);
+        super::dashboard::draw(d, &theme, body, &mut scratch, u16::MAX)
+    }
+
     fn dashboard_key(&mut self, key: KeyEvent, fx: &mut Vec<Effect>) {
         use crossterm::event::{KeyCode, KeyModifiers};
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        // Going up starts from what is on screen, even after scrolling (or G) past the end.
+        let up = matches!(key.code, KeyCode::Char('k') | KeyCode::Up | KeyCode::PageUp)
+            || (ctrl && key.code == KeyCode::Char('u'));
+        if up {
+            self.dashboard_scroll = self.dashboard_scroll.min(self.dashboard_bottom());
+        }
         let s = &mut self.dashboard_scroll;
         match key.code {
             KeyCode::Char('j') | KeyCode::Down => *s = s.saturating_add(1),
@@ -1468,18 +1511,24 @@ impl App {
         }
     }
 
+    /// Scrolls the focused pane, never past its last line; the tutor follows its conversation again once
+    /// scrolled to the end.
     fn scroll(&mut self, by: i32) {
+        let Some(focus) = self.ws.as_ref().map(|w| w.focus) else { return };
+        let bottom = super::views::pane_bottom(self, focus).unwrap_or(u16::MAX);
         let Some(ws) = self.ws.as_mut() else { return };
-        let slot = match ws.focus {
-            Pane::Statement => &mut ws.statement_scroll,
-            Pane::Results => &mut ws.results_scroll,
-            Pane::Tutor => {
-                ws.chat.follow = false;
-                &mut ws.tutor_scroll
-            }
+        let (slot, follow) = match ws.focus {
+            Pane::Statement => (&mut ws.statement_scroll, None),
+            Pane::Results => (&mut ws.results_scroll, None),
+            Pane::Tutor => (&mut ws.tutor_scroll, Some(&mut ws.chat.follow)),
             Pane::Editor => return,
         };
-        *slot = (*slot as i32 + by).max(0) as u16;
+        // A conversation being followed is at its end, whatever the offset last said.
+        let from = if follow.as_deref() == Some(&true) { bottom } else { (*slot).min(bottom) };
+        *slot = (i32::from(from) + by).clamp(0, i32::from(bottom)) as u16;
+        if let Some(follow) = follow {
+            *follow = *slot >= bottom;
+        }
     }
 
     fn step_case(&mut self, by: isize) {

@@ -106,7 +106,9 @@ pub fn run(config: &Config, paths: &Paths) -> Result<(), TuiError> {
     let mut terminal = Terminal::new(CrosstermBackend::new(io::BufWriter::with_capacity(FRAME_BUFFER, io::stdout())))?;
     let size = terminal.size()?;
     app.size = (size.width, size.height);
-    draw(&mut terminal, &mut app, &theme)?;
+    app.theme_kind = theme.kind;
+    app.relayout();
+    draw(&mut terminal, &app, &theme)?;
     tracing_first_frame(paths, crate::started().elapsed());
 
     let (tx, rx) = mpsc::channel::<Msg>();
@@ -269,7 +271,7 @@ const FRAME_BUFFER: usize = 1 << 16;
 
 /// Draws one frame as a synchronized update, so terminals that support it (and those that only buffer) never
 /// show half of the old frame and half of the new; others ignore the two escape sequences.
-fn draw(terminal: &mut Term, app: &mut App, theme: &Theme) -> io::Result<()> {
+fn draw(terminal: &mut Term, app: &App, theme: &Theme) -> io::Result<()> {
     crossterm::queue!(terminal.backend_mut(), terminal::BeginSynchronizedUpdate)?;
     terminal.draw(|f| views::draw(app, theme, f.area(), f.buffer_mut()))?;
     execute!(terminal.backend_mut(), terminal::EndSynchronizedUpdate)

@@ -138,10 +138,15 @@ impl EditorPane {
         self.editor.scroll_lines(lines);
     }
 
-    pub fn render(&mut self, area: Rect, buf: &mut Buffer, focused: bool, kind: ThemeKind) {
+    /// Tells the editor where it will be drawn: its height decides scrolling (`Ctrl-d`, `scrolloff`).
+    pub fn set_viewport(&mut self, area: Rect, kind: ThemeKind) {
         let theme = editor_theme(kind);
         let rows = EditorView::new(&self.editor, &theme).text_rows(area);
         self.editor.set_viewport_height(rows);
+    }
+
+    pub fn render(&self, area: Rect, buf: &mut Buffer, focused: bool, kind: ThemeKind) {
+        let theme = editor_theme(kind);
         EditorView::new(&self.editor, &theme).focused(focused).render(area, buf);
     }
 }

@@ -153,9 +153,36 @@ fn source_line(p: &StoredPlan) -> String {
 
 const HINTS: &str = "j/k day · g/G first/last · c current day · Enter open · r new plan";
 
-/// Draws the plan screen; moves `s.scroll` so that the selected day is in view when it has just moved, and
-/// keeps it within the content.
-pub fn draw(s: &mut PlanScreen, theme: &Theme, area: Rect, buf: &mut Buffer) {
+/// The rows of `area` the plan's days go in, under the header lines and above the key hints.
+fn body_area(s: &PlanScreen, area: Rect) -> Rect {
+    let head_h = if s.status.is_some() { 3 } else { 2 } - u16::from(s.plan.is_none() || s.progress.is_none());
+    Rect { y: area.y + head_h + 1, height: area.height.saturating_sub(head_h + 2), ..area }
+}
+
+/// Moves `s.scroll` so that the selected day is in view when it has just moved, and keeps it within the
+/// content, for the plan drawn in `area`.
+pub fn scroll_into_view(s: &mut PlanScreen, area: Rect) {
+    if area.height < 4 || area.width < 20 {
+        return;
+    }
+    let body = body_area(s, area);
+    let (lines, spans) = body_lines(s, &Theme::new(super::theme::ThemeKind::NoColor), usize::from(area.width));
+    let total = lines.len() as u16;
+    if s.follow {
+        if let Some(&(start, end)) = spans.get(s.selected) {
+            if start < s.scroll || end - start > body.height {
+                s.scroll = start.saturating_sub(1);
+            } else if end > s.scroll + body.height {
+                s.scroll = end - body.height;
+            }
+        }
+        s.follow = false;
+    }
+    s.scroll = s.scroll.min(total.saturating_sub(body.height));
+}
+
+/// Draws the plan screen as [`scroll_into_view`] left it.
+pub fn draw(s: &PlanScreen, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if area.height < 4 || area.width < 20 {
         return;
     }
@@ -194,20 +221,11 @@ pub fn draw(s: &mut PlanScreen, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let foot = Rect { y: area.bottom() - 1, height: 1, ..area };
     Paragraph::new(Span::styled(fit(&format!(" {HINTS}"), width), theme.dim)).render(foot, buf);
     let body = Rect { y: area.y + head_h + 1, height: area.height.saturating_sub(head_h + 2), ..area };
-    let (lines, spans) = body_lines(s, theme, width);
+    debug_assert_eq!(body, body_area(s, area), "scroll_into_view and draw agree on where the days go");
+    let (lines, _) = body_lines(s, theme, width);
     let total = lines.len() as u16;
-    if s.follow {
-        if let Some(&(start, end)) = spans.get(s.selected) {
-            if start < s.scroll || end - start > body.height {
-                s.scroll = start.saturating_sub(1);
-            } else if end > s.scroll + body.height {
-                s.scroll = end - body.height;
-            }
-        }
-        s.follow = false;
-    }
-    s.scroll = s.scroll.min(total.saturating_sub(body.height));
-    Paragraph::new(lines).scroll((s.scroll, 0)).render(body, buf);
+    let scroll = s.scroll.min(total.saturating_sub(body.height));
+    Paragraph::new(lines).scroll((scroll, 0)).render(body, buf);
 }
 
 /// The body, one entry per screen row, and each day's rows as (first, past the last).
@@ -387,8 +405,10 @@ mod tests {
         parse_keys(keys).unwrap().into_iter().map(|k| s.key(k)).collect()
     }
 
+    /// Lays the screen out at w×h (as the app does after each message) and draws it.
     fn shot(s: &mut PlanScreen, w: u16, h: u16) -> String {
         let theme = Theme::new(ThemeKind::NoColor);
+        scroll_into_view(s, Rect::new(0, 0, w, h));
         render_text(w, h, |area, buf| draw(s, &theme, area, buf))
     }
 

@@ -21,7 +21,11 @@ fn keys(app: &mut App, notation: &str) -> Vec<Effect> {
     parse_keys(notation).unwrap().into_iter().flat_map(|k| app.update(Msg::Key(k))).collect()
 }
 
+/// Draws the app at w×h, as the runtime does after a resize.
 fn screen(app: &mut App, w: u16, h: u16) -> String {
+    if app.size != (w, h) {
+        app.update(Msg::Resize(w, h));
+    }
     let theme = Theme::new(ThemeKind::NoColor);
     super::dashboard::render_text(w, h, |area, buf| views::draw(app, &theme, area, buf))
 }
@@ -188,6 +192,24 @@ fn keys_typed_before_the_draft_arrives_edit_the_draft() {
         last: None,
     });
     assert_eq!(a.ws.as_ref().unwrap().editor.text(), "class Solution:\n    pass\n");
+}
+
+#[test]
+fn a_pane_scrolls_no_further_than_its_end_and_drawing_changes_nothing() {
+    let mut a = app();
+    open_two_sum(&mut a);
+    screen(&mut a, 120, 30);
+    keys(&mut a, "<C-w>k"); // the statement, above the editor at 120 columns
+    assert_eq!(a.ws.as_ref().unwrap().focus, Pane::Statement);
+    keys(&mut a, &"j".repeat(200));
+    let bottom = a.ws.as_ref().unwrap().statement_scroll;
+    assert!(bottom > 0 && bottom < 200, "stopped at the end: {bottom}");
+    keys(&mut a, "k");
+    assert_eq!(a.ws.as_ref().unwrap().statement_scroll, bottom - 1, "up moves at once");
+    // Drawing only reads: two frames of the same state are the same, and the state is untouched.
+    let before = (a.ws.as_ref().unwrap().statement_scroll, a.pane_rects.clone());
+    assert_eq!(screen(&mut a, 120, 30), screen(&mut a, 120, 30));
+    assert_eq!((a.ws.as_ref().unwrap().statement_scroll, a.pane_rects.clone()), before);
 }
 
 #[test]

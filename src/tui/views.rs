@@ -41,18 +41,33 @@ fn scrub(area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// Draws the whole app into `buf`; records where each workspace pane went, for mouse focus.
-pub fn draw(app: &mut App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+/// The screen's body (all but the status line at the bottom).
+pub fn screen_body(area: Rect) -> Rect {
+    let [body, _status] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    body
+}
+
+/// The workspace's panes' area: the screen body under the problem's header line.
+pub fn workspace_body(area: Rect) -> Rect {
+    let [_head, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(screen_body(area));
+    body
+}
+
+/// Inside a pane's border.
+pub fn pane_inner(rect: Rect) -> Rect {
+    Block::default().borders(Borders::ALL).inner(rect)
+}
+
+/// Draws the whole app into `buf`. Only reads the app: where panes go is computed beforehand
+/// ([`App::relayout`]), and scroll offsets past the end are clamped for the frame, not written back.
+pub fn draw(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let [body, status] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
-    app.pane_rects.clear();
-    app.editor_area = None;
-    app.theme_kind = theme.kind;
     match app.screen {
         Screen::List => draw_list(app, theme, body, buf),
         Screen::Workspace => draw_workspace(app, theme, body, buf),
         Screen::Dashboard => {
             if let Some(d) = app.dashboard.as_deref() {
-                app.dashboard_scroll = super::dashboard::draw(d, theme, body, buf, app.dashboard_scroll);
+                super::dashboard::draw(d, theme, body, buf, app.dashboard_scroll);
             }
         }
         Screen::Plan => draw_plan(app, theme, body, buf),
@@ -70,15 +85,20 @@ pub fn draw(app: &mut App, theme: &Theme, area: Rect, buf: &mut Buffer) {
 }
 
 /// The plan screen, with the follow-up questions on its last line while they are asked.
-fn draw_plan(app: &mut App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let (body, ask) = match &app.plan_questions {
+/// The plan screen's area for the plan itself (the follow-up questions take the last two lines).
+pub fn plan_area(app: &App, area: Rect) -> (Rect, Option<Rect>) {
+    match &app.plan_questions {
         Some(_) => {
             let [b, q] = Layout::vertical([Constraint::Min(1), Constraint::Length(2)]).areas(area);
             (b, Some(q))
         }
         None => (area, None),
-    };
-    if let Some(plan) = app.plan.as_deref_mut() {
+    }
+}
+
+fn draw_plan(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let (body, ask) = plan_area(app, area);
+    if let Some(plan) = app.plan.as_deref() {
         super::plan_view::draw(plan, theme, body, buf);
     }
     if let (Some(rect), Some((i, _, line))) = (ask, &app.plan_questions) {
@@ -300,10 +320,10 @@ pub fn workspace_layout(body: Rect, ws: &Workspace, adjust: i16) -> Vec<(Pane, R
     rects
 }
 
-fn draw_workspace(app: &mut App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+fn draw_workspace(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let Some(ws) = app.ws.as_ref() else { return };
     let Some(problem) = app.bank.get(&ws.slug) else { return };
-    let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+    let [head, _] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
     let mut header = vec![Span::styled(format!(" {} ", problem.title), theme.title)];
     match ws.interview.as_ref().filter(|iv| iv.running()) {
         // In an interview the difficulty stays hidden and the clock shows instead.
@@ -320,59 +340,73 @@ fn draw_workspace(app: &mut App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
     Paragraph::new(Line::from(header)).render(head, buf);
 
-    let tutor_keys = (keys_hint(app, Action::Hint), keys_hint(app, Action::Ask));
-    let rects = workspace_layout(body, ws, app.editor_cols);
-    let mut statement = super::markdown::render(&statement_text(problem), theme);
-    comment_lines(&ws.comments, theme, &mut statement);
-    let spinner = app.spinner();
-    let spinner_frame = ws.running.as_ref().map(|r| (spinner, app.now.saturating_duration_since(r.started)));
-    let mut tutor_scroll = None;
-    // Where the statement and results ended up scrolled (never past their ends).
-    let mut scrolls = (None, None);
-    for &(pane, rect) in &rects {
+    for &(pane, rect) in &app.pane_rects {
         let focused = ws.focus == pane;
         match pane {
             Pane::Statement => {
-                let para = Paragraph::new(statement.clone()).wrap(Wrap { trim: false });
-                scrolls.0 =
-                    Some(render_scrolled(para, block("Statement", focused, theme), rect, buf, ws.statement_scroll));
+                let para = Paragraph::new(statement_lines(problem, ws, theme)).wrap(Wrap { trim: false });
+                render_scrolled(para, block("Statement", focused, theme), rect, buf, ws.statement_scroll);
             }
-            Pane::Editor => {}
+            Pane::Editor => {
+                let modified = if ws.editor.is_modified() { " [+]" } else { "" };
+                let title = format!("solution.py{modified}");
+                let b = block(&title, focused, theme);
+                let inner = b.inner(rect);
+                b.render(rect, buf);
+                ws.editor.render(inner, buf, focused, theme.kind);
+            }
             Pane::Results => {
-                let frame = ResultsFrame {
-                    spin: spinner,
-                    running: spinner_frame,
-                    hint_key: keys_hint(app, Action::Hint),
-                    cancel_key: keys_hint(app, Action::Cancel),
-                };
-                scrolls.1 = Some(draw_results(ws, theme, rect, buf, focused, frame))
+                let (title, lines) = results_lines(ws, theme, results_frame(app));
+                let para = Paragraph::new(lines).wrap(Wrap { trim: false });
+                render_scrolled(para, block(title, focused, theme), rect, buf, ws.results_scroll);
             }
-            Pane::Tutor => {
-                let view = TutorView { hints_total: problem.hints.len(), keys: &tutor_keys, spinner, focused };
-                tutor_scroll = Some(draw_tutor(ws, &view, theme, rect, buf));
-            }
+            Pane::Tutor => draw_tutor(ws, &tutor_view(app, problem, focused), theme, rect, buf),
         }
     }
-    app.pane_rects = rects.clone();
-    if let Some(ws) = app.ws.as_mut() {
-        if let Some((scroll, at_end)) = tutor_scroll {
-            ws.tutor_scroll = scroll;
-            ws.chat.follow |= at_end;
+}
+
+/// The statement pane's text: the statement, its examples and constraints, and the community's comments.
+fn statement_lines(problem: &crate::problems::Problem, ws: &Workspace, theme: &Theme) -> Vec<Line<'static>> {
+    let mut statement = super::markdown::render(&statement_text(problem), theme);
+    comment_lines(&ws.comments, theme, &mut statement);
+    statement
+}
+
+fn results_frame(app: &App) -> ResultsFrame<'static> {
+    let spin = app.spinner();
+    let ws = app.ws.as_ref();
+    ResultsFrame {
+        spin,
+        running: ws.and_then(|ws| ws.running.as_ref()).map(|r| (spin, app.now.saturating_duration_since(r.started))),
+        hint_key: keys_hint(app, Action::Hint),
+        cancel_key: keys_hint(app, Action::Cancel),
+    }
+}
+
+fn tutor_view(app: &App, problem: &crate::problems::Problem, focused: bool) -> TutorView<'static> {
+    let keys = (keys_hint(app, Action::Hint), keys_hint(app, Action::Ask));
+    TutorView { hints_total: problem.hints.len(), keys, spinner: app.spinner(), focused }
+}
+
+/// How far a pane's text can scroll: its wrapped lines past the pane's height, with the panes where
+/// [`App::relayout`] last put them. None for the editor, or a pane not on screen.
+pub fn pane_bottom(app: &App, pane: Pane) -> Option<u16> {
+    let ws = app.ws.as_ref()?;
+    let problem = app.bank.get(&ws.slug)?;
+    let rect = app.pane_rects.iter().find(|(p, _)| *p == pane)?.1;
+    let inner = pane_inner(rect);
+    let theme = Theme::new(super::theme::ThemeKind::NoColor);
+    let (lines, height) = match pane {
+        Pane::Statement => (statement_lines(problem, ws, &theme), inner.height),
+        Pane::Results => (results_lines(ws, &theme, results_frame(app)).1, inner.height),
+        Pane::Tutor => {
+            let input = ws.chat.input.is_some() && inner.height >= 2;
+            (tutor_lines(ws, &tutor_view(app, problem, false), &theme), inner.height - u16::from(input))
         }
-        ws.statement_scroll = scrolls.0.unwrap_or(ws.statement_scroll);
-        ws.results_scroll = scrolls.1.unwrap_or(ws.results_scroll);
-    }
-    if let Some(&(_, rect)) = rects.iter().find(|(p, _)| *p == Pane::Editor) {
-        let Some(ws) = app.ws.as_mut() else { return };
-        let focused = ws.focus == Pane::Editor;
-        let modified = if ws.editor.is_modified() { " [+]" } else { "" };
-        let title = format!("solution.py{modified}");
-        let b = block(&title, focused, theme);
-        let inner = b.inner(rect);
-        b.render(rect, buf);
-        ws.editor.render(inner, buf, focused, theme.kind);
-        app.editor_area = Some(inner);
-    }
+        Pane::Editor => return None,
+    };
+    let total = Paragraph::new(lines).wrap(Wrap { trim: false }).line_count(inner.width);
+    Some((total.min(usize::from(u16::MAX)) as u16).saturating_sub(height))
 }
 
 /// The community's comments under the statement, newest first (at most ten; `codify comments` lists all).
@@ -442,13 +476,13 @@ struct ResultsFrame<'a> {
     cancel_key: String,
 }
 
-fn draw_results(ws: &Workspace, theme: &Theme, rect: Rect, buf: &mut Buffer, focused: bool, f: ResultsFrame) -> u16 {
+/// The results pane's title and text: the past submissions while `:history` is open, else the run.
+fn results_lines(ws: &Workspace, theme: &Theme, f: ResultsFrame) -> (&'static str, Vec<Line<'static>>) {
     let ResultsFrame { spin, running, hint_key, cancel_key } = f;
     let mut lines: Vec<Line<'static>> = Vec::new();
     if let Some(rows) = &ws.history {
         history_lines(rows, theme, &mut lines);
-        let para = Paragraph::new(lines).wrap(Wrap { trim: false });
-        return render_scrolled(para, block("History", focused, theme), rect, buf, ws.results_scroll);
+        return ("History", lines);
     }
     if let Some(result) = ws.interview.as_ref().and_then(|iv| iv.result.as_ref()) {
         interview_lines(result, theme, &mut lines);
@@ -520,19 +554,18 @@ fn draw_results(ws: &Workspace, theme: &Theme, rect: Rect, buf: &mut Buffer, foc
             }
         }
     }
-    let para = Paragraph::new(lines).wrap(Wrap { trim: false });
-    render_scrolled(para, block("Results", focused, theme), rect, buf, ws.results_scroll)
+    ("Results", lines)
 }
 
 /// Renders a wrapped paragraph inside `b`, scrolled by `scroll` but never past its last line; returns the
 /// offset used, so that scrolling back up starts from what is on screen.
-fn render_scrolled(para: Paragraph<'_>, b: Block<'_>, rect: Rect, buf: &mut Buffer, scroll: u16) -> u16 {
+/// Renders `para` in its block, scrolled by `scroll` but never past its last line.
+fn render_scrolled(para: Paragraph<'_>, b: Block<'_>, rect: Rect, buf: &mut Buffer, scroll: u16) {
     let inner = b.inner(rect);
     b.render(rect, buf);
     let total = para.line_count(inner.width).min(usize::from(u16::MAX)) as u16;
     let scroll = scroll.min(total.saturating_sub(inner.height));
     para.scroll((scroll, 0)).render(inner, buf);
-    scroll
 }
 
 fn case_lines(c: &CaseReport, theme: &Theme, lines: &mut Vec<Line<'static>>) {
@@ -674,16 +707,17 @@ fn diff_spans(expected: &str, actual: &str, theme: &Theme) -> (Vec<Span<'static>
 struct TutorView<'a> {
     hints_total: usize,
     /// The keys for the next hint and for a question.
-    keys: &'a (String, String),
+    keys: (String, String),
     spinner: &'a str,
     focused: bool,
 }
 
 /// The tutor pane: the conversation (newest at the bottom, followed while it streams) and the question
 /// line. Returns the scroll offset used and whether the end is in view.
-fn draw_tutor(ws: &Workspace, view: &TutorView<'_>, theme: &Theme, rect: Rect, buf: &mut Buffer) -> (u16, bool) {
+/// The tutor pane's conversation (without the question line).
+fn tutor_lines(ws: &Workspace, view: &TutorView<'_>, theme: &Theme) -> Vec<Line<'static>> {
     let chat = &ws.chat;
-    let (hint_key, ask_key) = view.keys;
+    let (hint_key, ask_key) = &view.keys;
     let mut lines = vec![Line::from(Span::styled(
         format!("hints used {} of {} · {hint_key} next hint · {ask_key} ask", ws.hints_shown, view.hints_total),
         theme.dim,
@@ -723,6 +757,12 @@ fn draw_tutor(ws: &Workspace, view: &TutorView<'_>, theme: &Theme, rect: Rect, b
         }
         lines.extend(body);
     }
+    lines
+}
+
+fn draw_tutor(ws: &Workspace, view: &TutorView<'_>, theme: &Theme, rect: Rect, buf: &mut Buffer) {
+    let chat = &ws.chat;
+    let lines = tutor_lines(ws, view, theme);
     let b = block("Tutor", view.focused, theme);
     let inner = b.inner(rect);
     b.render(rect, buf);
@@ -751,7 +791,6 @@ fn draw_tutor(ws: &Workspace, view: &TutorView<'_>, theme: &Theme, rect: Rect, b
         ]))
         .render(area, buf);
     }
-    (scroll, scroll >= bottom)
 }
 
 /// `:history`: one line per past submission, newest first, numbered for `:history N`.
