@@ -855,3 +855,16 @@ fn after_a_restart_the_last_verdict_is_in_the_results_pane() {
     let ws = a.ws.as_ref().unwrap();
     assert!(ws.report.as_ref().is_some_and(|(_, r)| r.verdict == crate::judge::Verdict::Accepted));
 }
+
+#[test]
+fn ctrl_w_in_insert_mode_deletes_a_word_and_stays_a_pane_key_in_normal_mode() {
+    let mut a = app();
+    open_two_sum(&mut a);
+    keys(&mut a, "ggOx = foo bar<C-w>");
+    let ws = a.ws.as_ref().unwrap();
+    assert_eq!(ws.editor.text().lines().next(), Some("x = foo "), "<C-w> reached the editor in insert mode");
+    assert_eq!(ws.focus, Pane::Editor);
+    screen(&mut a, 160, 36);
+    keys(&mut a, "<Esc><C-w>l");
+    assert_ne!(a.ws.as_ref().unwrap().focus, Pane::Editor, "in normal mode <C-w> still moves between panes");
+}

@@ -115,6 +115,14 @@ pub enum Cmd {
     PutAfter,
     PutBefore,
     Replace,
+    /// `R`: replace mode.
+    ReplaceMode,
+    /// `Ctrl-a`: add the count to the number at or after the cursor.
+    Increment,
+    /// `Ctrl-x`: subtract the count.
+    Decrement,
+    /// `&`: repeat the last `:s` on this line.
+    RepeatSubst,
     Join,
     JoinNoSpace,
     ToggleCase,
@@ -175,6 +183,13 @@ pub enum InsertCmd {
     Down,
     Home,
     End,
+}
+
+impl InsertCmd {
+    /// Keys that only move the cursor (they split the insert for undo and `.`, as in vim).
+    pub fn is_movement(self) -> bool {
+        matches!(self, Self::Left | Self::Right | Self::Up | Self::Down | Self::Home | Self::End)
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -162,7 +162,11 @@ const KEYMAP: &[Binding] = &[
     b("Y", NORMAL, "yank line(s)", C(Cmd::YankLine)),
     b("p", NORMAL, "put after cursor / below line", C(Cmd::PutAfter)),
     b("P", NORMAL, "put before cursor / above line", C(Cmd::PutBefore)),
-    b("r{char}", NORMAL, "replace character(s) with {char}", C(Cmd::Replace)),
+    b("r{char}", NORMAL, "replace character(s) with {char} (r<CR>: split the line)", C(Cmd::Replace)),
+    b("R", NORMAL, "replace mode (<BS> puts back the replaced text)", C(Cmd::ReplaceMode)),
+    b("<C-a>", NORMAL, "add count to the number at or after the cursor", C(Cmd::Increment)),
+    b("<C-x>", NORMAL, "subtract count from the number at or after the cursor", C(Cmd::Decrement)),
+    b("&", NORMAL, "repeat the last :s on this line", C(Cmd::RepeatSubst)),
     b("J", NORMAL, "join lines", C(Cmd::Join)),
     b("gJ", NORMAL, "join lines without spaces", C(Cmd::JoinNoSpace)),
     b("~", NORMAL, "toggle case of character(s)", C(Cmd::ToggleCase)),
@@ -307,6 +311,7 @@ impl Pat {
             Pat::AnyChar => match k.code {
                 KeyCode::Char(c) if !k.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => Some(Some(c)),
                 KeyCode::Tab => Some(Some('\t')),
+                KeyCode::Enter => Some(Some('\n')),
                 _ => None,
             },
         }

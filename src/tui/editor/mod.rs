@@ -37,6 +37,7 @@ pub mod keymap;
 mod keys;
 mod motion;
 mod normal;
+mod number;
 mod ops;
 mod prompt;
 mod registers;
@@ -192,6 +193,8 @@ pub struct Editor {
     ex_history: Vec<String>,
     search_history: Vec<String>,
     last_find: Option<(keymap::Motion, char)>,
+    /// Pattern and replacement of the last `:s`, for `&`.
+    last_substitute: Option<(String, String)>,
     options: Options,
     top: usize,
     height: usize,
@@ -226,6 +229,7 @@ impl Editor {
             ex_history: Vec::new(),
             search_history: Vec::new(),
             last_find: None,
+            last_substitute: None,
             options: Options::default(),
             top: 0,
             height: 20,
