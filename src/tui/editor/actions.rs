@@ -123,6 +123,10 @@ pub enum Cmd {
     Decrement,
     /// `&`: repeat the last `:s` on this line.
     RepeatSubst,
+    /// `q{reg}`: start recording a macro (`q` again stops).
+    Record,
+    /// `@{reg}`: run a macro.
+    Execute,
     Join,
     JoinNoSpace,
     ToggleCase,

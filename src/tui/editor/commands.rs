@@ -115,6 +115,8 @@ impl Editor {
                 // Like `:s` itself, `&` is not a `.` change (vim).
                 self.substitute(LineRange { first: row, last: row }, &pattern, &replacement, "");
             }
+            Cmd::Record => return self.start_recording(arg.unwrap_or(' ')),
+            Cmd::Execute => return self.run_macro(arg.unwrap_or(' '), count),
             Cmd::Join | Cmd::JoinNoSpace => {
                 self.begin_change();
                 if !self.join_lines(row, count, c == Cmd::Join) {
@@ -194,6 +196,7 @@ impl Editor {
 
     /// A command that cannot be done here: drop it quietly (vim beeps).
     pub(crate) fn beep(&mut self) -> Outcome {
+        self.macros.failed = true;
         self.cancel_pending();
         self.history.commit(&self.buf);
         Outcome::Consumed

@@ -6,6 +6,7 @@
 
 mod changes;
 mod insert;
+mod macros;
 mod misc;
 mod motions;
 mod operators;
