@@ -47,6 +47,10 @@ pub enum Motion {
     PrevLineStart,
     CurrentLine,
     Column,
+    /// `'{a-z}`: the first non-blank of the mark's line (linewise).
+    MarkLine,
+    /// `` `{a-z} ``: the mark's exact position (exclusive).
+    MarkExact,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -127,6 +131,8 @@ pub enum Cmd {
     Record,
     /// `@{reg}`: run a macro.
     Execute,
+    /// `m{a-z}`: set a mark.
+    SetMark,
     Join,
     JoinNoSpace,
     ToggleCase,

@@ -115,6 +115,11 @@ impl Editor {
                 // Like `:s` itself, `&` is not a `.` change (vim).
                 self.substitute(LineRange { first: row, last: row }, &pattern, &replacement, "");
             }
+            Cmd::SetMark => {
+                if !self.buf.set_mark(arg.unwrap_or(' '), self.cursor) {
+                    return self.beep();
+                }
+            }
             Cmd::Record => return self.start_recording(arg.unwrap_or(' ')),
             Cmd::Execute => return self.run_macro(arg.unwrap_or(' '), count),
             Cmd::Join | Cmd::JoinNoSpace => {

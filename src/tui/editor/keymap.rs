@@ -101,6 +101,8 @@ const KEYMAP: &[Binding] = &[
     b("-", MOTION, "first non-blank of previous line", M(Motion::PrevLineStart)),
     b("_", MOTION, "first non-blank (count: lines down)", M(Motion::CurrentLine)),
     b("|", MOTION, "column N", M(Motion::Column)),
+    b("'{char}", MOTION, "to the line of mark {char} (a-z; linewise)", M(Motion::MarkLine)),
+    b("`{char}", MOTION, "to mark {char} exactly", M(Motion::MarkExact)),
 
     b("d", OPERATOR, "delete (dd: line)", Op(Operator::Delete)),
     b("c", OPERATOR, "change (cc: line)", Op(Operator::Change)),
@@ -170,6 +172,7 @@ const KEYMAP: &[Binding] = &[
     b("q{char}", NORMAL, "record a macro into register {char} (a-z; A-Z appends); q stops", C(Cmd::Record)),
     b("@{char}", NORMAL, "run the macro in register {char} (count: times)", C(Cmd::Execute)),
     b("@@", NORMAL, "run the last macro again", C(Cmd::Execute)),
+    b("m{char}", NORMAL, "set mark {char} (a-z) at the cursor", C(Cmd::SetMark)),
     b("J", NORMAL, "join lines", C(Cmd::Join)),
     b("gJ", NORMAL, "join lines without spaces", C(Cmd::JoinNoSpace)),
     b("~", NORMAL, "toggle case of character(s)", C(Cmd::ToggleCase)),

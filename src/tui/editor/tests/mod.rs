@@ -7,6 +7,7 @@
 mod changes;
 mod insert;
 mod macros;
+mod marks;
 mod misc;
 mod motions;
 mod operators;
