@@ -164,8 +164,8 @@ const KEYMAP: &[Binding] = &[
     b("Y", NORMAL, "yank line(s)", C(Cmd::YankLine)),
     b("p", NORMAL, "put after cursor / below line", C(Cmd::PutAfter)),
     b("P", NORMAL, "put before cursor / above line", C(Cmd::PutBefore)),
-    b("r{char}", NORMAL, "replace character(s) with {char} (r<CR>: split the line)", C(Cmd::Replace)),
-    b("R", NORMAL, "replace mode (<BS> puts back the replaced text)", C(Cmd::ReplaceMode)),
+    b("r{char}", NORMAL, "replace character(s) with {char} (r then Enter splits the line)", C(Cmd::Replace)),
+    b("R", NORMAL, "replace mode (Backspace puts back the replaced text)", C(Cmd::ReplaceMode)),
     b("<C-a>", NORMAL, "add count to the number at or after the cursor", C(Cmd::Increment)),
     b("<C-x>", NORMAL, "subtract count from the number at or after the cursor", C(Cmd::Decrement)),
     b("&", NORMAL, "repeat the last :s on this line", C(Cmd::RepeatSubst)),
@@ -271,6 +271,51 @@ pub fn bindings() -> &'static [Binding] {
         all.extend(ex::EX_COMMANDS.iter().map(|c| b(c.usage, EX, c.description, Action::Doc)));
         all
     })
+}
+
+/// Help sections in display order: a title per binding mode.
+pub const SECTIONS: &[(&str, &str)] = &[
+    (NORMAL, "Normal mode"),
+    (MOTION, "Motions (normal and visual mode, and after an operator)"),
+    (OPERATOR, "Operators (then a motion or text object; doubled for lines, e.g. dd)"),
+    (TEXT_OBJECT, "Text objects (after an operator or in visual mode)"),
+    (VISUAL, "Visual mode"),
+    (INSERT, "Insert mode"),
+    (COMMAND_LINE, "Command line (: and /)"),
+    (EX, "Ex commands"),
+];
+
+/// The editor's keys of one mode for help: each description once, with every key that does it.
+pub fn section(mode: &str) -> Vec<(Vec<&'static str>, &'static str)> {
+    let mut out: Vec<(Vec<&'static str>, &'static str)> = Vec::new();
+    for b in bindings().iter().filter(|b| b.mode == mode) {
+        match out.iter_mut().find(|(_, d)| *d == b.description) {
+            Some((keys, _)) => keys.push(b.keys),
+            None => out.push((vec![b.keys], b.description)),
+        }
+    }
+    out
+}
+
+/// The editor's keys per mode as Markdown tables (for `docs/KEYS.md`).
+pub fn markdown() -> String {
+    let code = |k: &str| {
+        let k = k.replace('|', "\\|");
+        if k.contains('`') {
+            format!("`` {k} ``")
+        } else {
+            format!("`{k}`")
+        }
+    };
+    let mut out = String::new();
+    for (mode, title) in SECTIONS {
+        out.push_str(&format!("\n### {title}\n\n| keys | what it does |\n|---|---|\n"));
+        for (keys, desc) in section(mode) {
+            let keys: Vec<String> = keys.iter().map(|k| code(k)).collect();
+            out.push_str(&format!("| {} | {} |\n", keys.join(" "), desc.replace('|', "\\|")));
+        }
+    }
+    out
 }
 
 /// Where the parser is: which binding modes apply.
