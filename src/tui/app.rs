@@ -795,10 +795,20 @@ impl App {
         if self.learner_screen_key(key, fx) {
             return;
         }
-        self.pending_keys.push(key);
-        let keys = self.pending_keys.clone();
         let editor_focused =
             self.screen == Screen::Workspace && self.ws.as_ref().is_some_and(|w| w.focus == Pane::Editor);
+        // While the editor is typing (insert mode, its `:` / `/` line, an unfinished command), `<C-w>` is its key
+        // (delete the word before the cursor) instead of the start of a pane command.
+        let ctrl_w = key.code == crossterm::event::KeyCode::Char('w')
+            && key.modifiers == crossterm::event::KeyModifiers::CONTROL;
+        if ctrl_w && editor_focused && self.pending_keys.is_empty() {
+            if let Some(ws) = self.ws.as_mut().filter(|w| w.editor.is_typing()) {
+                ws.edit(self.now, |e| e.handle_key(key));
+                return;
+            }
+        }
+        self.pending_keys.push(key);
+        let keys = self.pending_keys.clone();
         match self.keymap.lookup(&keys, &self.contexts(), editor_focused) {
             Lookup::Pending => return,
             Lookup::Matched(action) => {

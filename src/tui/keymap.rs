@@ -203,7 +203,7 @@ pub fn markdown() -> String {
         }
     }
     out.push_str(concat!(
-        "\n## Editor\n\nThe editor is modal like vim; its keys are listed on the help screen (`?` or `F1`). Ex commands: `:w`,\n",
+        "\n## Editor\n\nThe editor is modal like vim; its keys per mode are below. Ex commands: `:w`,\n",
         "`:w FILE`, `:e FILE`, `:q`, `:wq`, `:run`, `:submit`, `:hint`, `:reset`, `:history [N]`, `:set`.\n\n",
         "Options for `:set`: `number`, `relativenumber`, `ignorecase`, `smartcase`, `hlsearch`, `wrapscan`,\n",
         "`autoindent`, `paste` (typed text keeps its own indent), `scrolloff=N`, `shiftwidth=N`, and\n",
@@ -212,6 +212,7 @@ pub fn markdown() -> String {
         "send the yank to the system clipboard with OSC 52 (terminals, SSH, tmux with `set-clipboard on`);\n",
         "`\"+p` reads it with `wl-paste`, `xclip`, `xsel`, `pbpaste` or tmux where present.\n",
     ));
+    out.push_str(&super::editor::keymap::markdown());
     out
 }
 

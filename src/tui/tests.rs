@@ -473,6 +473,24 @@ fn help_is_generated_from_the_keymap() {
 }
 
 #[test]
+fn help_lists_the_editors_keys_per_mode() {
+    // The issue: help gave the editor one summary line. Every mode's keys are listed, from the editor's table.
+    let mut a = app();
+    keys(&mut a, "?");
+    let mut seen = String::new();
+    for _ in 0..80 {
+        seen.push_str(&screen(&mut a, 100, 40));
+        keys(&mut a, "jjjjjjjjjj");
+    }
+    for (mode, title) in super::editor::keymap::SECTIONS {
+        assert!(seen.contains(&format!("Editor · {title}")), "{mode} missing from help");
+    }
+    for key in ["q{char}", "m{char}", "<C-a>"] {
+        assert!(seen.contains(key), "{key} missing from help");
+    }
+}
+
+#[test]
 fn a_pending_prefix_is_shown_then_resolved() {
     let mut a = app();
     open_two_sum(&mut a);
@@ -938,4 +956,17 @@ fn after_a_restart_the_last_verdict_is_in_the_results_pane() {
     a.update(Msg::DraftLoaded { slug: "two-sum".into(), code: None, last: Some(Box::new(last)) });
     let ws = a.ws.as_ref().unwrap();
     assert!(ws.report.as_ref().is_some_and(|(_, r)| r.verdict == crate::judge::Verdict::Accepted));
+}
+
+#[test]
+fn ctrl_w_in_insert_mode_deletes_a_word_and_stays_a_pane_key_in_normal_mode() {
+    let mut a = app();
+    open_two_sum(&mut a);
+    keys(&mut a, "ggOx = foo bar<C-w>");
+    let ws = a.ws.as_ref().unwrap();
+    assert_eq!(ws.editor.text().lines().next(), Some("x = foo "), "<C-w> reached the editor in insert mode");
+    assert_eq!(ws.focus, Pane::Editor);
+    screen(&mut a, 160, 36);
+    keys(&mut a, "<Esc><C-w>l");
+    assert_ne!(a.ws.as_ref().unwrap().focus, Pane::Editor, "in normal mode <C-w> still moves between panes");
 }

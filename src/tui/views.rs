@@ -951,10 +951,18 @@ fn draw_help(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, scroll: u16
         }
         lines.push(Line::raw(""));
     }
-    lines.push(Line::from(Span::styled(
-        "Editor: vim keys; :w :q :run :submit :reset; :hint [QUESTION] :giveup :vote :comment. Any key closes this help.",
-        theme.dim,
-    )));
+    // The editor's own keys, per mode, from the table the editor reads them from.
+    for (mode, title) in super::editor::keymap::SECTIONS {
+        lines.push(Line::from(Span::styled(format!("Editor · {title}"), theme.title)));
+        for (keys, desc) in super::editor::keymap::section(mode) {
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {:<18}", keys.join(" ")), theme.accent),
+                Span::raw(desc.to_string()),
+            ]));
+        }
+        lines.push(Line::raw(""));
+    }
+    lines.push(Line::from(Span::styled("j/k scroll; any other key closes this help.", theme.dim)));
     Paragraph::new(lines)
         .block(block("Keys", true, theme))
         .scroll((scroll, 0))

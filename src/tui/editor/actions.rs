@@ -47,6 +47,10 @@ pub enum Motion {
     PrevLineStart,
     CurrentLine,
     Column,
+    /// `'{a-z}`: the first non-blank of the mark's line (linewise).
+    MarkLine,
+    /// `` `{a-z} ``: the mark's exact position (exclusive).
+    MarkExact,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -115,6 +119,20 @@ pub enum Cmd {
     PutAfter,
     PutBefore,
     Replace,
+    /// `R`: replace mode.
+    ReplaceMode,
+    /// `Ctrl-a`: add the count to the number at or after the cursor.
+    Increment,
+    /// `Ctrl-x`: subtract the count.
+    Decrement,
+    /// `&`: repeat the last `:s` on this line.
+    RepeatSubst,
+    /// `q{reg}`: start recording a macro (`q` again stops).
+    Record,
+    /// `@{reg}`: run a macro.
+    Execute,
+    /// `m{a-z}`: set a mark.
+    SetMark,
     Join,
     JoinNoSpace,
     ToggleCase,
@@ -175,6 +193,13 @@ pub enum InsertCmd {
     Down,
     Home,
     End,
+}
+
+impl InsertCmd {
+    /// Keys that only move the cursor (they split the insert for undo and `.`, as in vim).
+    pub fn is_movement(self) -> bool {
+        matches!(self, Self::Left | Self::Right | Self::Up | Self::Down | Self::Home | Self::End)
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -2,6 +2,10 @@
 //!
 //! Invariants: there is always at least one line, and no line contains `'\n'`. Every mutating method bumps
 //! [`Buffer::version`], which the editor uses for "modified" tracking and the app for autosave / redraw.
+//!
+//! The buffer also keeps the marks `a`-`z`, because they must follow its lines: every method that adds or
+//! removes lines moves the marks below (vim's `mark_adjust`), and a mark on a removed line is removed.
+//! Columns are kept as they are and clamped when a mark is used.
 
 /// A position in the buffer, in characters. `col == line length` is the end-of-line slot (valid in insert mode).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -22,6 +26,7 @@ pub(crate) struct Buffer {
     /// Whether the text ended with a newline when it was loaded; `text()` restores it.
     eol: bool,
     version: u64,
+    marks: [Option<Pos>; 26],
 }
 
 impl Buffer {
@@ -31,7 +36,7 @@ impl Buffer {
             None => (text, false),
         };
         let lines = body.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l).chars().collect()).collect();
-        Self { lines, eol, version: 0 }
+        Self { lines, eol, version: 0, marks: [None; 26] }
     }
 
     pub fn text(&self) -> String {
@@ -132,10 +137,49 @@ impl Buffer {
         out
     }
 
+    /// Mark `a`-`z` (another name has none).
+    pub fn mark(&self, name: char) -> Option<Pos> {
+        let i = (name as usize).checked_sub('a' as usize).filter(|i| *i < 26)?;
+        self.marks[i]
+    }
+
+    /// Sets mark `a`-`z`; false for another name.
+    pub fn set_mark(&mut self, name: char, p: Pos) -> bool {
+        match (name as usize).checked_sub('a' as usize).filter(|i| *i < 26) {
+            Some(i) => {
+                self.marks[i] = Some(p);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The lines `at..at + removed` became `inserted` lines: marks in the lines that remain stay, marks in
+    /// lines that went away go, marks below move with their lines.
+    fn adjust_marks(&mut self, at: usize, removed: usize, inserted: usize) {
+        for slot in &mut self.marks {
+            let Some(p) = slot.as_mut() else { continue };
+            if p.row < at {
+                continue;
+            }
+            if p.row < at + removed {
+                if p.row - at >= inserted {
+                    *slot = None;
+                }
+            } else {
+                p.row = p.row + inserted - removed;
+            }
+        }
+    }
+
     /// Inserts text (which may contain newlines) at `p`; returns the position just after it.
     pub fn insert(&mut self, p: Pos, text: &str) -> Pos {
         self.version += 1;
         let p = self.clamp(p, true);
+        let breaks = text.matches('\n').count();
+        if breaks > 0 {
+            self.adjust_marks(p.row, 1, breaks + 1);
+        }
         let tail: Vec<char> = self.lines[p.row].split_off(p.col);
         let mut parts = text.split('\n');
         let mut row = p.row;
@@ -164,6 +208,7 @@ impl Buffer {
         self.lines[start.row].truncate(start.col);
         self.lines[start.row].extend(tail);
         self.lines.drain(start.row + 1..=end.row);
+        self.adjust_marks(start.row, end.row - start.row + 1, 1);
         out
     }
 
@@ -171,6 +216,7 @@ impl Buffer {
     pub fn insert_lines(&mut self, row: usize, lines: Vec<Vec<char>>) {
         self.version += 1;
         let row = row.min(self.lines.len());
+        self.adjust_marks(row, 0, lines.len());
         self.lines.splice(row..row, lines);
     }
 
@@ -182,6 +228,7 @@ impl Buffer {
         }
         self.version += 1;
         let out: Vec<Vec<char>> = self.lines.drain(first..=last).collect();
+        self.adjust_marks(first, last - first + 1, 0);
         if self.lines.is_empty() {
             self.lines.push(Vec::new());
         }
@@ -193,6 +240,7 @@ impl Buffer {
         self.version += 1;
         let row = row.min(self.lines.len());
         let end = (row + count).min(self.lines.len());
+        self.adjust_marks(row, end - row, new.len());
         self.lines.splice(row..end, new);
         if self.lines.is_empty() {
             self.lines.push(Vec::new());

@@ -4,11 +4,11 @@
 //! the caller (`normal.rs`) closes the step with `finish_command` unless the command entered insert mode.
 
 use super::buffer::{Pos, Range};
-use super::ex::ExCommand;
+use super::ex::{ExCommand, LineRange};
 use super::insert::InsertKind;
 use super::keymap::{Cmd, Operator};
 use super::prompt::PromptKind;
-use super::{Editor, Level, Mode, Outcome};
+use super::{number, Editor, Level, Mode, Outcome};
 
 impl Editor {
     pub(crate) fn normal_cmd(&mut self, c: Cmd, arg: Option<char>) -> Outcome {
@@ -80,6 +80,14 @@ impl Editor {
                     self.dot.changing = false;
                 }
             }
+            Cmd::Replace if arg == Some('\n') => {
+                if col + count > len {
+                    return self.beep();
+                }
+                self.begin_change();
+                self.buf.delete(self.cursor, Pos::new(row, col + count));
+                self.break_line();
+            }
             Cmd::Replace => {
                 let Some(ch) = arg else { return self.beep() };
                 self.begin_change();
@@ -87,6 +95,33 @@ impl Editor {
                     return self.beep();
                 }
             }
+            Cmd::ReplaceMode => {
+                self.begin_change();
+                self.start_insert(count, InsertKind::Replace);
+            }
+            Cmd::Increment | Cmd::Decrement => {
+                let delta = if c == Cmd::Increment { count as i64 } else { -(count as i64) };
+                let Some((line, end)) = number::add(self.buf.line(row), col, delta) else { return self.beep() };
+                self.begin_change();
+                self.buf.set_line(row, line);
+                self.cursor.col = end;
+                self.want_col = end;
+            }
+            Cmd::RepeatSubst => {
+                let Some((pattern, replacement)) = self.last_substitute.clone() else {
+                    self.set_status(Level::Error, "E35: No previous regular expression");
+                    return self.beep();
+                };
+                // Like `:s` itself, `&` is not a `.` change (vim).
+                self.substitute(LineRange { first: row, last: row }, &pattern, &replacement, "");
+            }
+            Cmd::SetMark => {
+                if !self.buf.set_mark(arg.unwrap_or(' '), self.cursor) {
+                    return self.beep();
+                }
+            }
+            Cmd::Record => return self.start_recording(arg.unwrap_or(' ')),
+            Cmd::Execute => return self.run_macro(arg.unwrap_or(' '), count),
             Cmd::Join | Cmd::JoinNoSpace => {
                 self.begin_change();
                 if !self.join_lines(row, count, c == Cmd::Join) {
@@ -166,6 +201,7 @@ impl Editor {
 
     /// A command that cannot be done here: drop it quietly (vim beeps).
     pub(crate) fn beep(&mut self) -> Outcome {
+        self.macros.failed = true;
         self.cancel_pending();
         self.history.commit(&self.buf);
         Outcome::Consumed

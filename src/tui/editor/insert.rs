@@ -23,6 +23,8 @@ pub(crate) enum InsertKind {
     Plain,
     Below,
     Above,
+    /// `R`: typed characters replace the text under the cursor; `Backspace` puts back what was replaced.
+    Replace,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -33,6 +35,10 @@ pub(crate) struct InsertState {
     auto_indent_row: Option<usize>,
     ctrl_r: bool,
     replaying: bool,
+    /// In replace mode, what each typed character replaced (`None`: it was appended), for `Backspace`.
+    replaced: Vec<Option<char>>,
+    /// An arrow key moved the cursor: the next edit starts a new undo step and a new `.` insert, as in vim.
+    moved: bool,
 }
 
 const DEDENT_AFTER: &[&str] = &["return", "pass", "break", "continue", "raise"];
@@ -64,7 +70,7 @@ fn first_word(code: &[char]) -> String {
 impl Editor {
     pub(crate) fn start_insert(&mut self, count: usize, kind: InsertKind) {
         self.mode = Mode::Insert;
-        let auto = self.insert.auto_indent_row.filter(|_| kind != InsertKind::Plain);
+        let auto = self.insert.auto_indent_row.filter(|_| matches!(kind, InsertKind::Below | InsertKind::Above));
         self.insert = InsertState { count: count.max(1), kind, auto_indent_row: auto, ..InsertState::default() };
     }
 
@@ -83,7 +89,25 @@ impl Editor {
             return Outcome::Consumed;
         }
         let noremap = self.noremap > 0 || self.insert.replaying;
-        match self.keymap.lookup(Ctx::Insert, &[key], noremap) {
+        let found = self.keymap.lookup(Ctx::Insert, &[key], noremap);
+        let moves =
+            matches!(found, Lookup::Matched(Action::Insert(cmd), _) if cmd.is_movement() || cmd == InsertCmd::Exit);
+        if self.insert.moved && !moves {
+            self.split_insert(key);
+        }
+        match found {
+            Lookup::Matched(Action::Insert(cmd), _) if cmd.is_movement() => {
+                let before = self.cursor;
+                self.insert_cmd(cmd);
+                // A move is not text: it stays out of the `.` and count replays; if it moved, the next edit
+                // is a new change (vim's "start_arrow").
+                if !self.insert.replaying {
+                    self.insert.keys.pop();
+                }
+                self.dot.rec.pop();
+                self.insert.moved |= self.cursor != before;
+                Outcome::Consumed
+            }
             Lookup::Matched(Action::Insert(cmd), _) => self.insert_cmd(cmd),
             Lookup::Pending => {
                 self.insert.ctrl_r = true;
@@ -108,7 +132,31 @@ impl Editor {
         }
     }
 
+    /// Typing resumes after an arrow key moved the cursor: close the undo step, and let `.` repeat only what
+    /// is typed from here, as an `i` without count (vim: "1i", even in replace mode).
+    fn split_insert(&mut self, key: KeyEvent) {
+        self.insert.moved = false;
+        self.history.commit(&self.buf);
+        self.history.begin(&self.buf, self.cursor);
+        self.insert.count = 1;
+        if self.insert.kind != InsertKind::Replace {
+            self.insert.kind = InsertKind::Plain;
+        }
+        self.insert.keys = vec![key];
+        self.insert.replaced.clear();
+        self.dot.rec = vec![KeyEvent::new(KeyCode::Char('i'), KeyModifiers::NONE), key];
+        self.dot.count = None;
+    }
+
     fn type_char(&mut self, c: char) {
+        if self.insert.kind == InsertKind::Replace {
+            let Pos { row, col } = self.cursor;
+            let old = self.buf.char_at(self.cursor).filter(|_| col < self.buf.len(row));
+            if old.is_some() {
+                self.buf.delete(self.cursor, Pos::new(row, col + 1));
+            }
+            self.insert.replaced.push(old);
+        }
         self.cursor = self.buf.insert(self.cursor, c.encode_utf8(&mut [0; 4]));
         self.insert.auto_indent_row = None;
         if c == ':' && self.options.indents() {
@@ -126,7 +174,28 @@ impl Editor {
                     self.finish_insert();
                 }
             }
-            InsertCmd::Newline => self.newline(),
+            InsertCmd::Newline => {
+                // In replace mode a line break takes the place of one character.
+                if self.insert.kind == InsertKind::Replace && col < self.buf.len(row) {
+                    self.buf.delete(self.cursor, Pos::new(row, col + 1));
+                }
+                self.newline()
+            }
+            InsertCmd::Backspace if self.insert.kind == InsertKind::Replace => {
+                // Puts back what the typed character replaced; before the replaced text it only moves left.
+                if col > 0 {
+                    self.cursor.col = col - 1;
+                    match self.insert.replaced.pop() {
+                        Some(Some(old)) => {
+                            self.buf.line_mut(row)[col - 1] = old;
+                        }
+                        Some(None) => {
+                            self.buf.delete(self.cursor, Pos::new(row, col));
+                        }
+                        None => {}
+                    }
+                }
+            }
             InsertCmd::Backspace => {
                 if col == 0 {
                     if row > 0 {
@@ -193,7 +262,7 @@ impl Editor {
             let keys = std::mem::take(&mut self.insert.keys);
             self.insert.replaying = true;
             for _ in 1..self.insert.count {
-                if self.insert.kind != InsertKind::Plain {
+                if matches!(self.insert.kind, InsertKind::Below | InsertKind::Above) {
                     self.open_line(true);
                 }
                 for k in &keys {
@@ -208,6 +277,7 @@ impl Editor {
         self.cursor = self.buf.clamp(self.cursor, false);
         self.want_col = self.cursor.col;
         self.insert.count = 1;
+        self.insert.moved = false;
         self.end_change();
     }
 
@@ -248,6 +318,15 @@ impl Editor {
         self.buf.insert(Pos::new(row, col), &format!("\n{}", " ".repeat(indent)));
         self.cursor = Pos::new(row + 1, indent);
         self.insert.auto_indent_row = (indent > 0).then_some(row + 1);
+    }
+
+    /// `r<CR>`: breaks the line at the cursor with the indent a typed `Enter` would give; like vim, the
+    /// cursor rests on the last blank of that indent.
+    pub(crate) fn break_line(&mut self) {
+        self.newline();
+        self.insert.auto_indent_row = None;
+        self.cursor.col = self.cursor.col.saturating_sub(1);
+        self.want_col = self.cursor.col;
     }
 
     /// `o` / `O`: opens an auto-indented line below or above the cursor.

@@ -101,6 +101,8 @@ const KEYMAP: &[Binding] = &[
     b("-", MOTION, "first non-blank of previous line", M(Motion::PrevLineStart)),
     b("_", MOTION, "first non-blank (count: lines down)", M(Motion::CurrentLine)),
     b("|", MOTION, "column N", M(Motion::Column)),
+    b("'{char}", MOTION, "to the line of mark {char} (a-z; linewise)", M(Motion::MarkLine)),
+    b("`{char}", MOTION, "to mark {char} exactly", M(Motion::MarkExact)),
 
     b("d", OPERATOR, "delete (dd: line)", Op(Operator::Delete)),
     b("c", OPERATOR, "change (cc: line)", Op(Operator::Change)),
@@ -162,7 +164,15 @@ const KEYMAP: &[Binding] = &[
     b("Y", NORMAL, "yank line(s)", C(Cmd::YankLine)),
     b("p", NORMAL, "put after cursor / below line", C(Cmd::PutAfter)),
     b("P", NORMAL, "put before cursor / above line", C(Cmd::PutBefore)),
-    b("r{char}", NORMAL, "replace character(s) with {char}", C(Cmd::Replace)),
+    b("r{char}", NORMAL, "replace character(s) with {char} (r then Enter splits the line)", C(Cmd::Replace)),
+    b("R", NORMAL, "replace mode (Backspace puts back the replaced text)", C(Cmd::ReplaceMode)),
+    b("<C-a>", NORMAL, "add count to the number at or after the cursor", C(Cmd::Increment)),
+    b("<C-x>", NORMAL, "subtract count from the number at or after the cursor", C(Cmd::Decrement)),
+    b("&", NORMAL, "repeat the last :s on this line", C(Cmd::RepeatSubst)),
+    b("q{char}", NORMAL, "record a macro into register {char} (a-z; A-Z appends); q stops", C(Cmd::Record)),
+    b("@{char}", NORMAL, "run the macro in register {char} (count: times)", C(Cmd::Execute)),
+    b("@@", NORMAL, "run the last macro again", C(Cmd::Execute)),
+    b("m{char}", NORMAL, "set mark {char} (a-z) at the cursor", C(Cmd::SetMark)),
     b("J", NORMAL, "join lines", C(Cmd::Join)),
     b("gJ", NORMAL, "join lines without spaces", C(Cmd::JoinNoSpace)),
     b("~", NORMAL, "toggle case of character(s)", C(Cmd::ToggleCase)),
@@ -263,6 +273,51 @@ pub fn bindings() -> &'static [Binding] {
     })
 }
 
+/// Help sections in display order: a title per binding mode.
+pub const SECTIONS: &[(&str, &str)] = &[
+    (NORMAL, "Normal mode"),
+    (MOTION, "Motions (normal and visual mode, and after an operator)"),
+    (OPERATOR, "Operators (then a motion or text object; doubled for lines, e.g. dd)"),
+    (TEXT_OBJECT, "Text objects (after an operator or in visual mode)"),
+    (VISUAL, "Visual mode"),
+    (INSERT, "Insert mode"),
+    (COMMAND_LINE, "Command line (: and /)"),
+    (EX, "Ex commands"),
+];
+
+/// The editor's keys of one mode for help: each description once, with every key that does it.
+pub fn section(mode: &str) -> Vec<(Vec<&'static str>, &'static str)> {
+    let mut out: Vec<(Vec<&'static str>, &'static str)> = Vec::new();
+    for b in bindings().iter().filter(|b| b.mode == mode) {
+        match out.iter_mut().find(|(_, d)| *d == b.description) {
+            Some((keys, _)) => keys.push(b.keys),
+            None => out.push((vec![b.keys], b.description)),
+        }
+    }
+    out
+}
+
+/// The editor's keys per mode as Markdown tables (for `docs/KEYS.md`).
+pub fn markdown() -> String {
+    let code = |k: &str| {
+        let k = k.replace('|', "\\|");
+        if k.contains('`') {
+            format!("`` {k} ``")
+        } else {
+            format!("`{k}`")
+        }
+    };
+    let mut out = String::new();
+    for (mode, title) in SECTIONS {
+        out.push_str(&format!("\n### {title}\n\n| keys | what it does |\n|---|---|\n"));
+        for (keys, desc) in section(mode) {
+            let keys: Vec<String> = keys.iter().map(|k| code(k)).collect();
+            out.push_str(&format!("| {} | {} |\n", keys.join(" "), desc.replace('|', "\\|")));
+        }
+    }
+    out
+}
+
 /// Where the parser is: which binding modes apply.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Ctx {
@@ -307,6 +362,7 @@ impl Pat {
             Pat::AnyChar => match k.code {
                 KeyCode::Char(c) if !k.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => Some(Some(c)),
                 KeyCode::Tab => Some(Some('\t')),
+                KeyCode::Enter => Some(Some('\n')),
                 _ => None,
             },
         }

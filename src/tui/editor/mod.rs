@@ -35,8 +35,10 @@ mod history;
 mod insert;
 pub mod keymap;
 mod keys;
+mod macros;
 mod motion;
 mod normal;
+mod number;
 mod ops;
 mod prompt;
 mod registers;
@@ -192,6 +194,8 @@ pub struct Editor {
     ex_history: Vec<String>,
     search_history: Vec<String>,
     last_find: Option<(keymap::Motion, char)>,
+    /// Pattern and replacement of the last `:s`, for `&`.
+    last_substitute: Option<(String, String)>,
     options: Options,
     top: usize,
     height: usize,
@@ -202,6 +206,7 @@ pub struct Editor {
     status: Option<Status>,
     status_seq: u64,
     noremap: usize,
+    macros: macros::Macros,
 }
 
 impl Editor {
@@ -226,6 +231,7 @@ impl Editor {
             ex_history: Vec::new(),
             search_history: Vec::new(),
             last_find: None,
+            last_substitute: None,
             options: Options::default(),
             top: 0,
             height: 20,
@@ -234,6 +240,7 @@ impl Editor {
             status: None,
             status_seq: 0,
             noremap: 0,
+            macros: macros::Macros::default(),
         }
     }
 
@@ -351,6 +358,11 @@ impl Editor {
         self.regs.get(Some(name))
     }
 
+    /// The register a macro is being recorded into (`q{reg}`), for the status line.
+    pub fn recording(&self) -> Option<char> {
+        self.macros.recording()
+    }
+
     /// The last status message (kept until the next one).
     pub fn status(&self) -> Option<&Status> {
         self.status.as_ref()
@@ -460,7 +472,11 @@ impl Editor {
             return Outcome::Unhandled;
         }
         let seq = self.status_seq;
-        let out = self.dispatch(keys::normalize(key));
+        let key = keys::normalize(key);
+        self.macros.failed = false;
+        self.macros.typed(key);
+        let out = self.dispatch(key);
+        let out = self.drain_macro_queue(out);
         match (out, &self.status) {
             (Outcome::Consumed, Some(s)) if self.status_seq != seq => Outcome::Status(s.clone()),
             (out, _) => out,
@@ -494,6 +510,8 @@ impl Editor {
     }
 
     fn set_status(&mut self, level: Level, text: impl Into<String>) {
+        // An error ends a macro, as in vim.
+        self.macros.failed |= level == Level::Error;
         self.status = Some(Status { text: text.into(), level });
         self.status_seq += 1;
     }

@@ -96,6 +96,9 @@ impl Editor {
                 }
             }
         }
+        if self.stops_recording(key) {
+            return self.stop_recording();
+        }
         self.pending.keys.push(key);
         if let Some(op) = self.pending.op {
             if self.pending.keys.len() == 1 && key.modifiers.is_empty() && key.code == KeyCode::Char(op.line_key()) {
@@ -211,7 +214,10 @@ impl Editor {
         }
         let op = self.pending.op;
         match self.motion_target(m, arg, op) {
-            None => self.cancel_pending(),
+            None => {
+                self.macros.failed = true;
+                self.cancel_pending();
+            }
             Some(t) => {
                 match op {
                     Some(op) => {

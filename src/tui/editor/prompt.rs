@@ -317,7 +317,7 @@ impl Editor {
     }
 
     /// `:[range]s/pat/rep/[gi]`: `&` and `\0`-`\9` in the replacement; `\r` or `\n` breaks the line.
-    fn substitute(&mut self, range: LineRange, pattern: &str, replacement: &str, flags: &str) {
+    pub(crate) fn substitute(&mut self, range: LineRange, pattern: &str, replacement: &str, flags: &str) {
         let pat =
             if pattern.is_empty() { self.search.pattern.clone().unwrap_or_default() } else { pattern.to_string() };
         if pat.is_empty() {
@@ -336,6 +336,7 @@ impl Editor {
             return;
         }
         self.search.pattern = Some(pat.clone());
+        self.last_substitute = Some((pat.clone(), replacement.to_string()));
         let global = flags.contains('g');
         self.history.begin(&self.buf, self.cursor);
         let (mut subs, mut lines, mut last_changed) = (0usize, 0usize, None);

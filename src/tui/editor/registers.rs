@@ -107,6 +107,18 @@ impl Registers {
     }
 }
 
+impl Registers {
+    /// A recorded macro goes to its letter register only (`qA` appends to `a`), leaving `"` alone as vim does.
+    pub fn record(&mut self, name: char, text: String) {
+        let slot = &mut self.named[(name.to_ascii_lowercase() as u8 - b'a') as usize];
+        let reg = Register { text, linewise: false };
+        *slot = Some(match slot.take() {
+            Some(old) if name.is_ascii_uppercase() => append(old, reg),
+            _ => reg,
+        });
+    }
+}
+
 fn append(old: Register, new: Register) -> Register {
     if old.linewise || new.linewise {
         let mut text = old.text;

@@ -89,6 +89,18 @@ impl Editor {
                 let col = line.iter().rposition(|ch| !ch.is_whitespace()).unwrap_or(0);
                 at(Pos::new(row, col), Kind::Inclusive)
             }
+            Motion::MarkLine | Motion::MarkExact => {
+                let Some(p) = arg.and_then(|a| buf.mark(a)) else {
+                    self.set_status(Level::Error, "E20: Mark not set");
+                    return None;
+                };
+                let p = buf.clamp(p, false);
+                if m == Motion::MarkLine {
+                    line_at(p.row)
+                } else {
+                    at(p, Kind::Exclusive)
+                }
+            }
             Motion::FileStart => line_at(if has_count { (count - 1).min(last) } else { 0 }),
             Motion::FileEnd => line_at(if has_count { (count - 1).min(last) } else { last }),
             Motion::FindFwd | Motion::FindBack | Motion::TillFwd | Motion::TillBack => {
