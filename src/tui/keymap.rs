@@ -216,83 +216,22 @@ pub fn markdown() -> String {
     out
 }
 
-/// Parses vim-style notation: `q`, `?`, `<Enter>`, `<F5>`, `<C-w>w`, `<A-x>`, `<S-Tab>`, `<Space>`.
+/// Parses vim-style notation (`q`, `?`, `<Enter>`, `<F5>`, `<C-w>w`, `<A-x>`, `<S-Tab>`, `<Space>`) with the
+/// editor's parser, so that the whole app reads one notation the same way; then keeps to the keys the app
+/// can be sent: function keys F1 to F12.
 pub fn parse_keys(s: &str) -> Result<Vec<KeyEvent>, String> {
-    let mut out = Vec::new();
-    let mut rest = s;
-    while let Some(c) = rest.chars().next() {
-        if c == '<' {
-            if let Some(end) = rest.find('>') {
-                let inner = &rest[1..end];
-                if !inner.is_empty() {
-                    out.push(parse_special(inner)?);
-                    rest = &rest[end + 1..];
-                    continue;
-                }
-            }
-        }
-        let code = KeyCode::Char(c);
-        let mods = if c.is_ascii_uppercase() { KeyModifiers::SHIFT } else { KeyModifiers::NONE };
-        out.push(KeyEvent::new(code, mods));
-        rest = &rest[c.len_utf8()..];
-    }
-    if out.is_empty() {
+    let keys = super::editor::parse_keys(s).map_err(|e| e.reason)?;
+    if keys.is_empty() {
         return Err("empty key".into());
     }
-    Ok(out)
-}
-
-fn parse_special(inner: &str) -> Result<KeyEvent, String> {
-    let mut mods = KeyModifiers::NONE;
-    let mut name = inner;
-    loop {
-        let lower = name.to_ascii_lowercase();
-        if lower.starts_with("c-") && name.len() > 2 {
-            mods |= KeyModifiers::CONTROL;
-        } else if (lower.starts_with("a-") || lower.starts_with("m-")) && name.len() > 2 {
-            mods |= KeyModifiers::ALT;
-        } else if lower.starts_with("s-") && name.len() > 2 {
-            mods |= KeyModifiers::SHIFT;
-        } else {
-            break;
-        }
-        name = &name[2..];
+    let beyond = keys.iter().find_map(|k| match k.code {
+        KeyCode::F(n) if !(1..=12).contains(&n) => Some(n),
+        _ => None,
+    });
+    match beyond {
+        Some(n) => Err(format!("F{n} is not a function key (F1 to F12)")),
+        None => Ok(keys),
     }
-    let code = match name.to_ascii_lowercase().as_str() {
-        "enter" | "cr" | "return" => KeyCode::Enter,
-        "esc" => KeyCode::Esc,
-        "tab" if mods.contains(KeyModifiers::SHIFT) => {
-            mods -= KeyModifiers::SHIFT;
-            KeyCode::BackTab
-        }
-        "tab" => KeyCode::Tab,
-        "backtab" => KeyCode::BackTab,
-        "space" => KeyCode::Char(' '),
-        "bs" | "backspace" => KeyCode::Backspace,
-        "del" | "delete" => KeyCode::Delete,
-        "up" => KeyCode::Up,
-        "down" => KeyCode::Down,
-        "left" => KeyCode::Left,
-        "right" => KeyCode::Right,
-        "home" => KeyCode::Home,
-        "end" => KeyCode::End,
-        "pageup" => KeyCode::PageUp,
-        "pagedown" => KeyCode::PageDown,
-        "lt" => KeyCode::Char('<'),
-        f if f.starts_with('f') && f.len() > 1 => {
-            let n: u8 = f[1..].parse().map_err(|_| format!("unknown key name `{name}`"))?;
-            if !(1..=12).contains(&n) {
-                return Err(format!("F{n} is not a function key (F1 to F12)"));
-            }
-            KeyCode::F(n)
-        }
-        _ if name.chars().count() == 1 => {
-            let c = name.chars().next().unwrap_or(' ');
-            KeyCode::Char(if mods.contains(KeyModifiers::CONTROL) { c.to_ascii_lowercase() } else { c })
-        }
-        _ => return Err(format!("unknown key name `{name}`")),
-    };
-    Ok(KeyEvent::new(code, mods))
 }
 
 /// The inverse of [`parse_keys`], for display.
@@ -331,19 +270,9 @@ fn format_key(k: &KeyEvent) -> String {
     format!("<{prefix}{name}>")
 }
 
-/// Normalises a key event from the terminal for lookups: shifted letters carry SHIFT, others do not.
-pub fn normalize(mut k: KeyEvent) -> KeyEvent {
-    if let KeyCode::Char(c) = k.code {
-        if !c.is_ascii_alphabetic() {
-            k.modifiers -= KeyModifiers::SHIFT;
-        } else if c.is_ascii_uppercase() {
-            k.modifiers |= KeyModifiers::SHIFT;
-        }
-    }
-    k.kind = crossterm::event::KeyEventKind::Press;
-    k.state = crossterm::event::KeyEventState::NONE;
-    k
-}
+/// Normalises a key event from the terminal for lookups, as the editor does (one rule for the app): the
+/// character carries the shift, so SHIFT is dropped from characters.
+pub use super::editor::normalize;
 
 #[cfg(test)]
 mod tests {

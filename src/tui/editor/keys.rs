@@ -45,7 +45,7 @@ fn named(name: &str) -> Option<KeyCode> {
         "cr" | "enter" | "return" => KeyCode::Enter,
         "bs" | "backspace" => KeyCode::Backspace,
         "tab" => KeyCode::Tab,
-        "s-tab" => KeyCode::BackTab,
+        "s-tab" | "backtab" => KeyCode::BackTab,
         "del" | "delete" => KeyCode::Delete,
         "space" => KeyCode::Char(' '),
         "lt" => KeyCode::Char('<'),
@@ -62,8 +62,9 @@ fn named(name: &str) -> Option<KeyCode> {
         "pagedown" => KeyCode::PageDown,
         "insert" => KeyCode::Insert,
         _ => {
+            // Any F-number reads; which function keys a front end can be sent is its own rule.
             let n: u8 = lower.strip_prefix('f')?.parse().ok()?;
-            if (1..=24).contains(&n) {
+            if n >= 1 {
                 KeyCode::F(n)
             } else {
                 return None;

@@ -60,7 +60,7 @@ use crossterm::event::{KeyEvent, KeyEventKind};
 pub use buffer::Pos;
 pub use ex::ExCommand;
 pub use keymap::{bindings, Binding, KeymapError};
-pub use keys::{key_name, parse_keys, KeyParseError};
+pub use keys::{key_name, normalize, parse_keys, KeyParseError};
 pub use registers::Register;
 pub use theme::Theme;
 pub use view::EditorView;
