@@ -465,7 +465,10 @@ impl Runtime {
                     }
                 })
             }
-            Effect::LoadPlan { regenerate } => self.load_plan(regenerate, app.bank.clone()),
+            Effect::LoadPlan { regenerate } => {
+                let profile_key = app.keymap.keys_for(keymap::Action::Profile).first().cloned().unwrap_or_default();
+                self.load_plan(regenerate, app.bank.clone(), profile_key)
+            }
             Effect::OpenProfileForm => {
                 self.ask(|store| match (store.active_profile(), crate::knowledge::progression()) {
                     (Ok(active), Ok(prog)) => {
@@ -588,10 +591,10 @@ impl Runtime {
 
     /// The plan screen's data on a background thread: the active profile's latest plan, or a new one (the
     /// model when configured, else the offline planner) when there is none or `regenerate` brings answers.
-    fn load_plan(&self, regenerate: Option<[Option<String>; 3]>, bank: Arc<Bank>) {
+    fn load_plan(&self, regenerate: Option<[Option<String>; 3]>, bank: Arc<Bank>, profile_key: String) {
         let (tx, db, config) = (self.tx.clone(), self.paths.db_file.clone(), self.config.clone());
         std::thread::spawn(move || {
-            let msg = match make_or_load_plan(&db, &config, &bank, regenerate) {
+            let msg = match make_or_load_plan(&db, &config, &bank, regenerate, &profile_key) {
                 Ok((screen, note)) => Msg::PlanReady { screen: Box::new(screen), note },
                 Err(e) => Msg::Failed { job: Job::Plan, error: e },
             };
@@ -689,6 +692,7 @@ fn make_or_load_plan(
     config: &Config,
     bank: &Bank,
     regenerate: Option<[Option<String>; 3]>,
+    profile_key: &str,
 ) -> Result<(plan_view::PlanScreen, Option<String>), String> {
     let err = |e: crate::store::StoreError| e.to_string();
     let store = Store::open(db).map_err(err)?;
@@ -702,8 +706,8 @@ fn make_or_load_plan(
     // One read of the history (the costly part at 100k rows) serves the planner and the screen.
     let mut snap = crate::learner::Snapshot::load(&store, bank, now).map_err(err)?;
     let Some(profile) = snap.active.clone() else {
-        let note = "no profile yet: F9 opens the intake form, and a plan follows";
-        return Ok((plan_view::PlanScreen::from_snapshot(&snap), Some(note.into())));
+        let note = format!("no profile yet: {profile_key} opens the intake form, and a plan follows");
+        return Ok((plan_view::PlanScreen::from_snapshot(&snap), Some(note)));
     };
     let inputs = snap.plan_inputs(&profile.intake);
     let (outcome, made) =

@@ -380,6 +380,8 @@ fn results_frame(app: &App) -> ResultsFrame<'static> {
         running: ws.and_then(|ws| ws.running.as_ref()).map(|r| (spin, app.now.saturating_duration_since(r.started))),
         hint_key: keys_hint(app, Action::Hint),
         cancel_key: keys_hint(app, Action::Cancel),
+        run_key: keys_hint(app, Action::Run),
+        submit_key: keys_hint(app, Action::Submit),
     }
 }
 
@@ -474,14 +476,16 @@ struct ResultsFrame<'a> {
     running: Option<(&'a str, std::time::Duration)>,
     hint_key: String,
     cancel_key: String,
+    run_key: String,
+    submit_key: String,
 }
 
 /// The results pane's title and text: the past submissions while `:history` is open, else the run.
 fn results_lines(ws: &Workspace, theme: &Theme, f: ResultsFrame) -> (&'static str, Vec<Line<'static>>) {
-    let ResultsFrame { spin, running, hint_key, cancel_key } = f;
+    let ResultsFrame { spin, running, hint_key, cancel_key, run_key, submit_key } = f;
     let mut lines: Vec<Line<'static>> = Vec::new();
     if let Some(rows) = &ws.history {
-        history_lines(rows, theme, &mut lines);
+        history_lines(rows, &submit_key, theme, &mut lines);
         return ("History", lines);
     }
     if let Some(result) = ws.interview.as_ref().and_then(|iv| iv.result.as_ref()) {
@@ -498,7 +502,7 @@ fn results_lines(ws: &Workspace, theme: &Theme, f: ResultsFrame) -> (&'static st
     match &ws.report {
         None if ws.running.is_none() => {
             lines.push(Line::from(Span::styled(
-                "F5 or :run tries the examples; F6 or :submit runs every test.",
+                format!("{run_key} or :run tries the examples; {submit_key} or :submit runs every test."),
                 theme.dim,
             )));
         }
@@ -794,10 +798,15 @@ fn draw_tutor(ws: &Workspace, view: &TutorView<'_>, theme: &Theme, rect: Rect, b
 }
 
 /// `:history`: one line per past submission, newest first, numbered for `:history N`.
-fn history_lines(rows: &[crate::store::StoredSubmission], theme: &Theme, lines: &mut Vec<Line<'static>>) {
+fn history_lines(
+    rows: &[crate::store::StoredSubmission],
+    submit_key: &str,
+    theme: &Theme,
+    lines: &mut Vec<Line<'static>>,
+) {
     if rows.is_empty() {
         lines.push(Line::from(Span::styled(
-            "No submissions of this problem yet: F6 or :submit records one.",
+            format!("No submissions of this problem yet: {submit_key} or :submit records one."),
             theme.dim,
         )));
     }
