@@ -13,6 +13,7 @@ pub mod judge;
 pub mod knowledge;
 pub mod learner;
 pub mod problems;
+pub mod solution;
 pub mod store;
 pub mod sync;
 pub mod tui;

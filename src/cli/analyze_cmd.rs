@@ -27,7 +27,7 @@ pub fn analyze(ctx: &Ctx, file: &Path, slug: Option<&str>, json: bool) -> Result
         None => None,
     };
     // Any bytes are analysed (non-UTF-8 becomes a syntax error with its line); only size and type are checked.
-    let bytes = super::judge_cmd::read_bytes(file)?;
+    let bytes = crate::solution::read_bytes(file)?;
     let analysis = analyze_bytes(&bytes, &context_for(problem.as_ref(), None));
     if json {
         print_json(&analysis)?;

@@ -9,11 +9,12 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::output::{print_json, Style};
-use super::{find, read_solution, Ctx, Failure};
+use super::{find, Ctx, Failure};
 use crate::analysis::analyze;
 use crate::coach::{ChatEvent, ChatRequest, Coach, Grounding, Source};
 use crate::judge::RunOptions;
 use crate::problems::Problem;
+use crate::solution::read_solution;
 use crate::store::{ChatRole, Store};
 
 /// Options of `codify hint`.

@@ -12,9 +12,8 @@ pub mod logs;
 mod next_cmd;
 mod output;
 mod plan_cmd;
-mod profile_cmd;
-pub use judge_cmd::read_solution;
 mod problems_cmd;
+mod profile_cmd;
 mod show;
 mod stats;
 
@@ -268,7 +267,8 @@ failure_from!(
     crate::store::StoreError,
     crate::judge::InterpreterError,
     crate::problems::ProblemError,
-    crate::judge::RunError
+    crate::judge::RunError,
+    crate::solution::ReadError
 );
 
 /// What every command needs: where things are, the configuration, and the bank.
