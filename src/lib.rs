@@ -5,9 +5,11 @@
 
 pub mod analysis;
 pub mod cli;
+pub mod clock;
 pub mod coach;
 pub mod complexity;
 pub mod config;
+pub mod embed;
 pub mod fmt;
 pub mod judge;
 pub mod knowledge;

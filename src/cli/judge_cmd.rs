@@ -81,7 +81,7 @@ pub fn judge(ctx: &Ctx, slug: &str, file: &Path, opts: &Options) -> Result<ExitC
         Some(store) => {
             let hints_used = store.hints_used(&problem.slug)?;
             let sub = NewSubmission { code: &code, report: &report, analysis: Some(&analysis), hints_used };
-            Some(store.record_submission(&sub, crate::coach::budget::now_ms())?)
+            Some(store.record_submission(&sub, crate::clock::now_ms())?)
         }
         None => None,
     };

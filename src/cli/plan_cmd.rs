@@ -69,7 +69,7 @@ struct PlanJson<'a> {
 pub fn run(ctx: &Ctx, args: PlanArgs) -> Result<ExitCode, Failure> {
     let store = ctx.store()?;
     let bank = ctx.bank();
-    let now = crate::coach::budget::now_ms();
+    let now = crate::clock::now_ms();
     let mut profile = super::profile_cmd::resolve(&store, None)?;
     let (json, offline, fresh) = match args.action {
         None => (args.json, args.offline, false),

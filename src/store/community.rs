@@ -6,6 +6,7 @@
 //! the sync step calls with the ids the server acknowledged. The community signal that other modules
 //! read is [`Store::community_signal`]; the merge itself is the pure [`crate::sync::signal::merge`].
 
+use crate::clock::now_ms;
 use std::collections::{HashMap, HashSet};
 
 use rusqlite::{params, OptionalExtension, Row};
@@ -54,10 +55,6 @@ pub enum DeleteOutcome {
     Queued(Event),
     NotFound,
     NotYours,
-}
-
-fn now_ms() -> i64 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_millis() as i64).unwrap_or(0)
 }
 
 /// A UUID stored as text, as a column error when it does not parse.

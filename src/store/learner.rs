@@ -1,6 +1,7 @@
 //! The learner aggregate: intake profiles (several, one active, each with a local embedding), plans, FSRS
 //! review cards, interview sessions and readiness per topic.
 
+use crate::clock::now_ms;
 use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 
@@ -15,10 +16,6 @@ const BACKFILL_KEY: &str = "review_backfill";
 
 /// The kind under which profile vectors are stored with the other embeddings.
 pub const PROFILE_KIND: &str = "profile";
-
-fn now_ms() -> i64 {
-    crate::coach::budget::now_ms()
-}
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StoredProfile {
@@ -128,12 +125,12 @@ impl Store {
 
     fn embed_profile(&self, name: &str, intake: &Intake) -> Result<(), StoreError> {
         let text = intake.embedding_text();
-        let vector = crate::coach::embed::local(&text);
-        let hash = crate::coach::embed::digest(&text);
+        let vector = crate::embed::local(&text);
+        let hash = crate::embed::digest(&text);
         let names: Vec<String> = self.profiles()?.into_iter().map(|p| p.name).collect();
         let keep: Vec<&str> = names.iter().map(String::as_str).collect();
         let new = NewEmbedding { kind: PROFILE_KIND, reference: name, text_hash: &hash, vector: &vector };
-        self.sync_embeddings(crate::coach::embed::LOCAL_NAME, PROFILE_KIND, &keep, &[new])
+        self.sync_embeddings(crate::embed::LOCAL_NAME, PROFILE_KIND, &keep, &[new])
     }
 
     pub fn profiles(&self) -> Result<Vec<StoredProfile>, StoreError> {
@@ -182,8 +179,8 @@ impl Store {
     /// Profiles nearest to `name`'s by their embeddings, as (name, cosine distance).
     pub fn similar_profiles(&self, name: &str, k: usize) -> Result<Vec<(String, f64)>, StoreError> {
         let Some(p) = self.profile(name)? else { return Ok(Vec::new()) };
-        let q = crate::coach::embed::local(&p.intake.embedding_text());
-        let found = self.nearest_embeddings(crate::coach::embed::LOCAL_NAME, PROFILE_KIND, &q, k + 1)?;
+        let q = crate::embed::local(&p.intake.embedding_text());
+        let found = self.nearest_embeddings(crate::embed::LOCAL_NAME, PROFILE_KIND, &q, k + 1)?;
         Ok(found.into_iter().filter(|(r, _)| r != name).take(k).collect())
     }
 
@@ -537,7 +534,7 @@ mod tests {
         i.hours_per_week = 3.0;
         assert!(s.update_profile("bob", &i).unwrap());
         assert_eq!(s.profile("bob").unwrap().unwrap().intake.hours_per_week, 3.0);
-        assert_eq!(s.embedding_hashes(crate::coach::embed::LOCAL_NAME, PROFILE_KIND).unwrap().len(), 2);
+        assert_eq!(s.embedding_hashes(crate::embed::LOCAL_NAME, PROFILE_KIND).unwrap().len(), 2);
         assert_eq!(s.similar_profiles("bob", 3).unwrap()[0].0, "alice");
         assert!(valid_profile_name("a b").is_err() && valid_profile_name("main-1").is_ok());
     }
