@@ -7,6 +7,7 @@ pub mod analysis;
 pub mod cli;
 pub mod clock;
 pub mod coach;
+pub mod community;
 pub mod complexity;
 pub mod config;
 pub mod embed;

@@ -11,6 +11,7 @@ pub mod intake;
 pub mod interview;
 pub mod next;
 pub mod plan;
+pub mod records;
 pub mod review;
 pub mod snapshot;
 pub mod weakness;

@@ -7,15 +7,15 @@
 //! read is [`Store::community_signal`]; the merge itself is the pure [`crate::sync::signal::merge`].
 
 use crate::clock::now_ms;
+use crate::community::OutboxEntry;
 use std::collections::{HashMap, HashSet};
 
 use rusqlite::{params, OptionalExtension, Row};
 use uuid::Uuid;
 
 use super::{Store, StoreError};
-use crate::sync::plan::OutboxEntry;
-use crate::sync::signal::{self, CachedComment, Signal};
-use crate::sync::wire::{Action, Aggregate, Comment, Event, Tag, TagCounts, Vote};
+use crate::community::signal::{self, CachedComment, Signal};
+use crate::community::wire::{Action, Aggregate, Comment, Event, Tag, TagCounts, Vote};
 
 /// The community server this machine syncs with.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -9,6 +9,7 @@ use super::{NewEmbedding, Store, StoreError};
 use crate::learner::intake::Intake;
 use crate::learner::interview::{blend, Outcome, Session, TopicReadiness};
 use crate::learner::plan::Plan;
+pub use crate::learner::records::{PlanSource, StoredPlan, StoredProfile, TopicReadinessRow};
 use crate::learner::review::{self, Grade, ReviewCard};
 
 /// The `ui_state` key migration 0008 sets to ask for [`Store::backfill_reviews`].
@@ -18,43 +19,6 @@ const BACKFILL_KEY: &str = "review_backfill";
 pub const PROFILE_KIND: &str = "profile";
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct StoredProfile {
-    pub id: i64,
-    pub name: String,
-    pub intake: Intake,
-    pub active: bool,
-    pub created_ms: i64,
-    pub updated_ms: i64,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum PlanSource {
-    Llm,
-    Offline,
-}
-
-impl PlanSource {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            PlanSource::Llm => "llm",
-            PlanSource::Offline => "offline",
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct StoredPlan {
-    pub id: i64,
-    pub profile_id: i64,
-    pub plan: Plan,
-    pub source: PlanSource,
-    /// Why the offline planner made it, or which model did.
-    pub note: Option<String>,
-    pub created_ms: i64,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct InterviewRecord {
     pub id: i64,
     pub profile_id: Option<i64>,
@@ -62,14 +26,6 @@ pub struct InterviewRecord {
     pub outcome: Outcome,
     pub readiness: Vec<TopicReadiness>,
     pub created_ms: i64,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct TopicReadinessRow {
-    pub topic: String,
-    pub score: f64,
-    pub sessions: u32,
-    pub updated_ms: i64,
 }
 
 /// A profile name: 1–40 characters of letters, digits, `-`, `_` and `.`.

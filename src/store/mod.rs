@@ -5,6 +5,7 @@ mod coach;
 mod community;
 mod drafts;
 mod learner;
+mod snapshot;
 mod submissions;
 mod transfer;
 
