@@ -1,4 +1,5 @@
-//! `codify run` and `codify submit`.
+//! `codify run` and `codify submit`: one code path (run is submit with the public tests only, recording
+//! nothing).
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -76,7 +77,7 @@ pub fn judge(ctx: &Ctx, slug: &str, file: &Path, opts: &Options) -> Result<ExitC
     let diagnose = crate::judge::diagnose::DiagnoseOptions::from_config(&ctx.config.judge);
     let (evidence, diagnosis) =
         crate::judge::diagnose::evidence(&judge, &problem, &tests, &code, &report, diagnose.as_ref());
-    let analysis = crate::analysis::analyze(&code, &super::analyze_cmd::context_for(Some(&problem), Some(&evidence)));
+    let analysis = crate::analysis::analyze(&code, &super::analyze::context_for(Some(&problem), Some(&evidence)));
     let submission_id = match &store {
         Some(store) => {
             let hints_used = store.hints_used(&problem.slug)?;
@@ -106,7 +107,7 @@ pub fn judge(ctx: &Ctx, slug: &str, file: &Path, opts: &Options) -> Result<ExitC
         }
         if report.compile_error.is_none() {
             println!();
-            super::analyze_cmd::print_analysis(&analysis, &Style::detect(), report.verdict != Verdict::Accepted);
+            super::analyze::print_analysis(&analysis, &Style::detect(), report.verdict != Verdict::Accepted);
             if let Some(said) = diagnosis.as_ref().and_then(|d| d.summary()) {
                 println!("\n{}", Style::detect().dim(&said));
             }
