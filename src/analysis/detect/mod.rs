@@ -5,7 +5,7 @@
 //! 0.5 or above are the ones the front ends show by default; lower ones are hints.
 
 mod bounds;
-mod complexity;
+mod suboptimal;
 mod dynamic;
 mod edge;
 mod edge_flow;
@@ -16,7 +16,7 @@ mod validation;
 
 use std::collections::HashMap;
 
-pub(crate) use complexity::pattern_suggestion;
+pub(crate) use suboptimal::pattern_suggestion;
 
 use rustpython_parser::ast::{Expr, Stmt};
 
@@ -43,7 +43,7 @@ pub(crate) fn run(
         structure::check(prog, u, &mut sink);
         loops::check(prog, u, &mut sink);
     }
-    complexity::check(prog, model, entries, time, ctx, &mut sink);
+    suboptimal::check(prog, model, entries, time, ctx, &mut sink);
     if let Some(run) = ctx.run {
         dynamic::check(prog, entries, time, ctx, run, &mut sink);
     }
