@@ -1,7 +1,10 @@
 //! Codify: practise coding-interview problems in a terminal.
 //!
-//! Engine modules (`problems`, `judge`, `store`, ...) have no terminal dependency; `cli` is a thin front
-//! end over them.
+//! Engine modules (`problems`, `judge`, `store`, ...) have no terminal dependency; `cli` and `tui` are thin
+//! front ends over them. Shared pieces sit in leaf modules (`clock`, `fmt`, `solution`, `embed`,
+//! `complexity`, `community`) so that the top-level modules form no cycle (one known edge is left, listed
+//! in `tests/it/layering.rs`). That test checks the graph, that terminal crates stay in `tui`, and that
+//! SQL stays in `store` and the server.
 
 pub mod analysis;
 pub mod cli;

@@ -1,6 +1,7 @@
 //! Everything the learner views need, read once. `learner` is pure: the store reads a snapshot
-//! (`Snapshot::load`, defined in `store::snapshot`). A front end loads a [`Snapshot`] (the TUI in a background job), then builds the dashboard, the
-//! next-problem queue, plan inputs or an interview pick from it without touching the database again.
+//! (`Snapshot::load`, defined in `store::snapshot`). A front end loads a [`Snapshot`] (the TUI in a
+//! background job), then builds the dashboard, the next-problem queue, plan inputs or an interview pick
+//! from it without touching the database again.
 
 use std::collections::HashMap;
 

@@ -4,7 +4,7 @@
 //! Every user action is written in one transaction together with its outbox entry, so what is shown and
 //! what will be sent cannot disagree. Outbox entries leave only through [`Store::forget_events`], which
 //! the sync step calls with the ids the server acknowledged. The community signal that other modules
-//! read is [`Store::community_signal`]; the merge itself is the pure [`crate::sync::signal::merge`].
+//! read is [`Store::community_signal`]; the merge itself is the pure [`crate::community::signal::merge`].
 
 use crate::clock::now_ms;
 use crate::community::OutboxEntry;
