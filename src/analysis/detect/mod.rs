@@ -5,13 +5,13 @@
 //! 0.5 or above are the ones the front ends show by default; lower ones are hints.
 
 mod bounds;
-mod suboptimal;
 mod dynamic;
 mod edge;
 mod edge_flow;
 mod edge_node;
 mod loops;
 mod structure;
+mod suboptimal;
 mod validation;
 
 use std::collections::HashMap;
