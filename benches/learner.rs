@@ -28,7 +28,7 @@ fn main() {
     for (i, s) in slugs.iter().enumerate().take(12) {
         store.record_review(s, i % 2 == 0, (i % 3) as u32, start_ms).unwrap();
     }
-    let now = codify::coach::budget::now_ms();
+    let now = codify::clock::now_ms();
 
     let snap = codify::learner::Snapshot::load(&store, &bank, now).unwrap();
     let plan_times: Vec<f64> = (0..21)

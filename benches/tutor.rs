@@ -186,24 +186,24 @@ fn vectors(rows: &mut Vec<String>) {
         })
         .collect();
     let vecs: Vec<(String, Vec<f32>)> =
-        texts.iter().enumerate().map(|(i, t)| (format!("p{i}"), codify::coach::embed::local(t))).collect();
+        texts.iter().enumerate().map(|(i, t)| (format!("p{i}"), codify::embed::local(t))).collect();
     let items: Vec<NewEmbedding> =
         vecs.iter().map(|(r, v)| NewEmbedding { kind: "passage", reference: r, text_hash: "h", vector: v }).collect();
     let t = Instant::now();
-    store.sync_embeddings(codify::coach::embed::LOCAL_NAME, "passage", &[], &items).expect("insert");
+    store.sync_embeddings(codify::embed::LOCAL_NAME, "passage", &[], &items).expect("insert");
     let insert = t.elapsed();
     let (mut wall, mut cpu, mut exact) = (Vec::new(), Vec::new(), Vec::new());
     let mut found = 0;
     for q in 0..50 {
         let topic = (q * 997) % (N / 10);
         let query = (0..30).map(|w| format!("topic{topic}word{w}")).collect::<Vec<_>>().join(" ");
-        let v = codify::coach::embed::local(&query);
+        let v = codify::embed::local(&query);
         let (t, c) = (Instant::now(), cpu_now());
-        let hits = store.nearest_embeddings(codify::coach::embed::LOCAL_NAME, "passage", &v, 10).expect("search");
+        let hits = store.nearest_embeddings(codify::embed::LOCAL_NAME, "passage", &v, 10).expect("search");
         wall.push(ms(t.elapsed()));
         cpu.push(ms(cpu_now() - c));
         let t = Instant::now();
-        let truth = store.nearest_embeddings_exact(codify::coach::embed::LOCAL_NAME, "passage", &v, 10).expect("exact");
+        let truth = store.nearest_embeddings_exact(codify::embed::LOCAL_NAME, "passage", &v, 10).expect("exact");
         exact.push(ms(t.elapsed()));
         found += hits.iter().filter(|h| truth.iter().any(|x| x.0 == h.0)).count();
     }

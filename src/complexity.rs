@@ -1,4 +1,5 @@
-//! Asymptotic complexity classes, shared by problems (their optimal bounds) and analysis (its estimates).
+//! The Big-O type: asymptotic complexity classes, shared by problems (their optimal bounds) and analysis
+//! (its estimates; the cost model that makes them is `analysis::cost`, the detector `detect::suboptimal`).
 //! The strings are part of the JSON interface (`time_complexity`, `optimal_time`): keep them exact.
 
 use serde::{Deserialize, Serialize};

@@ -1,4 +1,5 @@
-//! Text helpers shared by the front ends (CLI and TUI).
+//! Text helpers shared by every module (a leaf: it names no other module of the crate): clipping, test
+//! inputs as text, and what is safe to print to a terminal or share with others.
 
 /// `s` cut to `max` characters, with a note of how much was left out.
 pub fn clip(s: &str, max: usize) -> String {
@@ -42,12 +43,18 @@ pub fn visible_placeholder(c: char) -> Option<char> {
         '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + u32::from(c)),
         '\u{7f}' => Some('\u{2421}'),
         '\u{80}'..='\u{9f}' => Some('\u{fffd}'),
-        c if crate::sync::wire::is_refused_char(c) => Some('\u{fffd}'),
+        c if is_refused_char(c) => Some('\u{fffd}'),
         '\u{200b}'..='\u{200f}' | '\u{2028}' | '\u{2029}' | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{061c}' => {
             Some('\u{fffd}')
         }
         _ => None,
     }
+}
+
+/// Characters refused in shared text: C0 controls but new line and tab, DEL, C1 controls, and the
+/// bidirectional overrides and isolates that make text read differently from how it is stored.
+pub fn is_refused_char(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t') || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// `s` made safe to print to a terminal: escape sequences, control characters and bidirectional overrides

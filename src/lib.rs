@@ -1,18 +1,25 @@
 //! Codify: practise coding-interview problems in a terminal.
 //!
-//! Engine modules (`problems`, `judge`, `store`, ...) have no terminal dependency; `cli` is a thin front
-//! end over them.
+//! Engine modules (`problems`, `judge`, `store`, ...) have no terminal dependency; `cli` and `tui` are thin
+//! front ends over them. Shared pieces sit in leaf modules (`clock`, `fmt`, `solution`, `embed`,
+//! `complexity`, `community`) so that the top-level modules form no cycle (one known edge is left, listed
+//! in `tests/it/layering.rs`). That test checks the graph, that terminal crates stay in `tui`, and that
+//! SQL stays in `store` and the server.
 
 pub mod analysis;
 pub mod cli;
+pub mod clock;
 pub mod coach;
+pub mod community;
 pub mod complexity;
 pub mod config;
+pub mod embed;
 pub mod fmt;
 pub mod judge;
 pub mod knowledge;
 pub mod learner;
 pub mod problems;
+pub mod solution;
 pub mod store;
 pub mod sync;
 pub mod tui;

@@ -1,4 +1,6 @@
-//! Time complexity: a cost algebra over the program model.
+//! The cost model: a cost algebra over the program model that estimates time complexity (the Big-O classes
+//! it rounds to are `crate::complexity`; the detector that compares them with a problem's bound is
+//! `detect::suboptimal`).
 //!
 //! A [`Cost`] is `2^n` or `n^p log^q n`. A loop multiplies its body's cost by its iteration count (input-
 //! sized, constant, halving, or once when its body always leaves: [`counts`]); statements in sequence take

@@ -29,7 +29,7 @@ use serde::{Deserialize, Serialize};
 
 pub use crate::complexity::Complexity;
 use crate::judge::{Report, Verdict};
-use crate::problems::Edge;
+use crate::problems::{Edge, Problem};
 
 /// The six recurring mistake patterns. The JSON values (`missing_edge_case`, ...) are also the names of
 /// their knowledge notes (`knowledge/patterns/<name>.md`).
@@ -246,6 +246,23 @@ pub struct Context<'a> {
     pub non_empty: &'a [String],
     /// The problem's pattern tags (`two-pointers`, `hash-map`, ...): how its optimal solution works.
     pub patterns: &'a [String],
+}
+
+/// Defined here, beside [`Context`], rather than in `problems`: the analyser knows problems, problems do not
+/// know the analyser (no module cycle).
+impl Problem {
+    /// What the analyser needs to know about this problem, with the evidence of a run when there is one.
+    pub fn analysis_context<'a>(&'a self, run: Option<&'a RunEvidence>) -> Context<'a> {
+        Context {
+            method: self.signature.method.as_deref(),
+            optimal_time: Some(self.optimal_time),
+            optimal_space: Some(self.optimal_space),
+            run,
+            promised_nodes: &self.promised_nodes,
+            non_empty: &self.non_empty,
+            patterns: &self.patterns,
+        }
+    }
 }
 
 /// How a problem's own optimal pattern (its `patterns` tags) makes a solution faster, when a tag says.

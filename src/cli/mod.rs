@@ -1,21 +1,24 @@
-//! Command-line front end: one module per subcommand, each printing for humans or, with `--json`, one
+//! Command-line front end: one module per subcommand, named after what the user types (`codify hint` is
+//! `hint.rs`; `run` and `submit` share `run_submit.rs`, `export` and `import` share `export_import.rs`,
+//! the community commands share `community.rs`), each printing for humans or, with `--json`, one
 //! JSON document. Errors reach `main` as one line that says what failed, where, and what to do.
 
-mod analyze_cmd;
-mod coach_cmd;
+mod analyze;
 mod community;
-mod data_cmd;
 mod doctor;
-mod history_cmd;
-mod judge_cmd;
+mod export_import;
+mod hint;
+mod history;
 pub mod logs;
-mod next_cmd;
+mod next;
+mod note;
 mod output;
-mod plan_cmd;
-mod profile_cmd;
-pub use judge_cmd::read_solution;
-mod problems_cmd;
+mod plan;
+mod problems;
+mod profile;
+mod run_submit;
 mod show;
+mod similar;
 mod stats;
 
 use std::path::PathBuf;
@@ -156,10 +159,10 @@ pub enum Command {
     /// Your intake profiles: `init`, `list`, `use`, `show`, `edit`.
     Profile {
         #[command(subcommand)]
-        action: profile_cmd::ProfileAction,
+        action: profile::ProfileAction,
     },
     /// Your study plan (made on first use), with progress; `codify plan regenerate` makes a new one.
-    Plan(plan_cmd::PlanArgs),
+    Plan(plan::PlanArgs),
     /// The next problems to do, best first, with why (reviews due included).
     Next {
         /// Print JSON instead of text (one document, for scripts).
@@ -172,18 +175,18 @@ pub enum Command {
     /// Your past submissions, newest first: time, problem, verdict, tests passed, runtime.
     ///
     /// Examples: `codify history`, `codify history two-sum --code`, `codify history --limit 5 --json`.
-    History(history_cmd::HistoryCli),
+    History(history::HistoryCli),
     /// Write all your data as one JSON document (server tokens and API keys are left out).
     ///
     /// Profiles, plans, submissions with their analysis, drafts, review cards, tutor chats, votes, comments
     /// and the sync outbox, settings; the format and every table: docs/DATA.md.
     ///
     /// Examples: `codify export backup.json`, `codify export - | gzip > backup.json.gz`.
-    Export(data_cmd::ExportCli),
+    Export(export_import::ExportCli),
     /// Restore an export made by `codify export` into this home, in one transaction.
     ///
     /// Examples: `codify --home ~/new import backup.json`, `codify import laptop.json --merge`.
-    Import(data_cmd::ImportCli),
+    Import(export_import::ImportCli),
     #[command(flatten)]
     Community(community::CommunityCommand),
     /// Check the environment: paths, config, interpreter, sandbox layers, problem bank, database.
@@ -268,7 +271,8 @@ failure_from!(
     crate::store::StoreError,
     crate::judge::InterpreterError,
     crate::problems::ProblemError,
-    crate::judge::RunError
+    crate::judge::RunError,
+    crate::solution::ReadError
 );
 
 /// What every command needs: where things are, the configuration, and the bank.
@@ -350,40 +354,39 @@ fn run(args: Args, name: Option<&str>) -> Result<ExitCode, Failure> {
     match args.command {
         None => overview(&ctx),
         Some(Command::Problems { action: Some(ProblemsAction::Validate { slugs, json }), .. }) => {
-            problems_cmd::validate(&ctx, &slugs, json)
+            problems::validate(&ctx, &slugs, json)
         }
         Some(Command::Problems {
             action: Some(ProblemsAction::Check { slugs, samples, seed, jobs, json }), ..
         }) => {
             let jobs = jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()));
-            problems_cmd::check(&ctx, &slugs, &crate::judge::mutation::CheckOptions { samples, seed, jobs }, json)
+            problems::check(&ctx, &slugs, &crate::judge::mutation::CheckOptions { samples, seed, jobs }, json)
         }
         Some(Command::Problems { action: None, topic, difficulty, list, json }) => {
-            problems_cmd::list(&ctx, &problems_cmd::Filter { topic, difficulty, list }, json)
+            problems::list(&ctx, &problems::Filter { topic, difficulty, list }, json)
         }
         Some(Command::Show { slug, json }) => show::show(&ctx, &slug, json),
         Some(Command::Run { slug, file, json, all, exit_status }) => {
-            let opts = judge_cmd::Options { json, all, exit_status, mode: judge_cmd::Mode::Run };
-            judge_cmd::judge(&ctx, &slug, &file, &opts)
+            let opts = run_submit::Options { json, all, exit_status, mode: run_submit::Mode::Run };
+            run_submit::judge(&ctx, &slug, &file, &opts)
         }
         Some(Command::Submit { slug, file, json, all, exit_status }) => {
-            let opts = judge_cmd::Options { json, all, exit_status, mode: judge_cmd::Mode::Submit };
-            judge_cmd::judge(&ctx, &slug, &file, &opts)
+            let opts = run_submit::Options { json, all, exit_status, mode: run_submit::Mode::Submit };
+            run_submit::judge(&ctx, &slug, &file, &opts)
         }
-        Some(Command::Analyze { file, problem, json }) => analyze_cmd::analyze(&ctx, &file, problem.as_deref(), json),
-        Some(Command::Note { name }) => analyze_cmd::note(name.as_deref()),
+        Some(Command::Analyze { file, problem, json }) => analyze::analyze(&ctx, &file, problem.as_deref(), json),
+        Some(Command::Note { name }) => note::note(name.as_deref()),
         Some(Command::Stats { json }) => stats::stats(&ctx, json),
-        Some(Command::Hint { slug, file, ask, history, json }) => coach_cmd::hint(
-            &ctx,
-            &coach_cmd::HintArgs { slug: &slug, file: file.as_deref(), ask: ask.as_deref(), history, json },
-        ),
-        Some(Command::Similar { slug, json }) => coach_cmd::similar(&ctx, &slug, json),
-        Some(Command::Profile { action }) => profile_cmd::run(&ctx, action),
-        Some(Command::Plan(a)) => plan_cmd::run(&ctx, a),
-        Some(Command::Next { json, limit }) => next_cmd::next(&ctx, json, limit),
-        Some(Command::History(a)) => history_cmd::run(&ctx, &a),
-        Some(Command::Export(a)) => data_cmd::export(&ctx, &a),
-        Some(Command::Import(a)) => data_cmd::import(&ctx, &a),
+        Some(Command::Hint { slug, file, ask, history, json }) => {
+            hint::hint(&ctx, &hint::HintArgs { slug: &slug, file: file.as_deref(), ask: ask.as_deref(), history, json })
+        }
+        Some(Command::Similar { slug, json }) => similar::similar(&ctx, &slug, json),
+        Some(Command::Profile { action }) => profile::run(&ctx, action),
+        Some(Command::Plan(a)) => plan::run(&ctx, a),
+        Some(Command::Next { json, limit }) => next::next(&ctx, json, limit),
+        Some(Command::History(a)) => history::run(&ctx, &a),
+        Some(Command::Export(a)) => export_import::export(&ctx, &a),
+        Some(Command::Import(a)) => export_import::import(&ctx, &a),
         Some(Command::Community(c)) => community::run(&ctx, c),
         Some(Command::Doctor { json }) => doctor::doctor(&ctx, json),
         Some(Command::Config { .. }) => {

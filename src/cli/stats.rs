@@ -1,5 +1,6 @@
 //! `codify stats`: the weakness profile, readable in a terminal (bars, sparklines, colour with labels).
 
+use crate::clock::now_ms;
 use std::process::ExitCode;
 
 use super::output::{print_json, Style};
@@ -58,10 +59,6 @@ fn render_more(d: &crate::learner::Dashboard, s: &Style) {
             println!("  {:<44} {}", n.slug, s.dim(&n.reason));
         }
     }
-}
-
-fn now_ms() -> i64 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_millis() as i64).unwrap_or(0)
 }
 
 pub fn bar(fraction: f64, width: usize) -> String {

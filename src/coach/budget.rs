@@ -1,8 +1,9 @@
 //! Cost control: model routing, the daily token budget, and the cache of identical requests.
 
 use super::client::{Endpoint, Message};
-use super::{embed, Grounding};
+use super::Grounding;
 use crate::config::LlmConfig;
+use crate::embed;
 use crate::problems::Difficulty;
 use crate::store::{Store, StoreError, TokenUsage};
 
@@ -11,9 +12,8 @@ pub const CACHE_TTL_MS: i64 = 7 * 24 * 3600 * 1000;
 /// Failed submissions in a row after which the stronger model helps.
 pub const FAILURES_FOR_COMPLEX: u32 = 3;
 
-pub fn now_ms() -> i64 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_millis() as i64).unwrap_or(0)
-}
+/// Re-exported for the TUI, which reads the clock here (its `use` lines belong to another change).
+pub use crate::clock::now_ms;
 
 /// `model_complex` for hard problems and after repeated failures, `model` otherwise.
 pub fn route<'e>(endpoint: &'e Endpoint, g: &Grounding) -> &'e str {

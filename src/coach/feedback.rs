@@ -85,7 +85,7 @@ pub async fn feedback(
         Err(e) => return offline(problem, report, analysis, &OfflineReason::BadConfig(e.to_string())),
     }
     let key = budget::cache_key(&client.endpoint.base_url, &format!("{model} feedback"), &messages);
-    let now = budget::now_ms();
+    let now = crate::clock::now_ms();
     if let Ok(Some((_, text))) = store.cached_reply(&key, now, budget::CACHE_TTL_MS) {
         return Feedback { text, source: Source::Llm, offline_reason: None };
     }

@@ -15,13 +15,13 @@
 
 pub mod budget;
 pub mod client;
-pub mod embed;
 pub mod endpoint;
 pub mod error;
 mod feedback;
 pub mod guard;
 pub mod hints;
 pub mod intent;
+pub mod plan_llm;
 pub mod planner;
 pub mod prompt;
 pub mod retrieve;

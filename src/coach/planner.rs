@@ -8,10 +8,10 @@ use serde::Serialize;
 use tokio_util::sync::CancellationToken;
 
 use super::client::ChatCall;
+use super::plan_llm::{self, parse_llm_plan};
 use super::{budget, Coach, OfflineReason};
 use crate::config::LlmConfig;
 use crate::learner::plan::{plan_offline, Plan, PlanInputs};
-use crate::learner::plan_llm::{self, parse_llm_plan};
 use crate::store::{PlanSource, Store};
 
 const MAX_PLAN_TOKENS: u32 = 6000;
@@ -120,7 +120,8 @@ pub async fn make_plan(coach: &Coach, store: &Store, inp: &PlanInputs<'_>, cance
         };
         let usage = done.usage.unwrap_or_default();
         // Bookkeeping failures must not cost the learner the plan.
-        let _ = store.record_usage(budget::now_ms(), usage.prompt_tokens.max(estimate / 4), usage.completion_tokens);
+        let _ =
+            store.record_usage(crate::clock::now_ms(), usage.prompt_tokens.max(estimate / 4), usage.completion_tokens);
         let parsed = if done.finish_reason.as_deref() == Some("length") {
             Err(format!("the reply was cut off at {MAX_PLAN_TOKENS} tokens; send a shorter plan"))
         } else {

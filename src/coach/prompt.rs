@@ -41,7 +41,7 @@ pub fn truncation_note(original_chars: usize) -> String {
 
 /// The marker lines around `code`, and the code with the marker word defused.
 pub fn delimit(code: &str) -> (String, String, String) {
-    let nonce = &super::embed::digest(code)[..8];
+    let nonce = &crate::embed::digest(code)[..8];
     let safe = code.replace(MARKER, "LEARNER-CODE");
     (format!("<<<{MARKER} {nonce}"), safe, format!("{MARKER} {nonce}>>>"))
 }

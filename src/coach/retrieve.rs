@@ -9,8 +9,8 @@
 use tokio_util::sync::CancellationToken;
 
 use super::client::LlmClient;
-use super::embed;
 use super::error::LlmError;
+use crate::embed;
 use crate::problems::Problem;
 use crate::store::{NewEmbedding, Store, StoreError};
 

@@ -190,7 +190,7 @@ async fn online(
     }
     let socratic = coach.socratic && !turn.allow_solution;
     let key = budget::cache_key(&client.endpoint.base_url, &format!("{model} socratic={socratic}"), &messages);
-    let now = budget::now_ms();
+    let now = crate::clock::now_ms();
     reply.model = Some(model.clone());
     reply.source = Source::Llm;
     on_event(ChatEvent::Started { source: Source::Llm, model: Some(model.clone()) });

@@ -7,10 +7,10 @@ use serde::Serialize;
 
 use super::next::{queue, NextItem};
 use super::plan::{progress, PlanProgress};
+use super::records::TopicReadinessRow;
 use super::snapshot::Snapshot;
 use super::weakness::Profile;
 use crate::analysis::FindingKind;
-use crate::store::TopicReadinessRow;
 
 const DAY_MS: i64 = 86_400_000;
 /// Days of activity the calendar covers.
@@ -60,7 +60,7 @@ pub struct Streak {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PlanSummary {
-    pub source: crate::store::PlanSource,
+    pub source: super::records::PlanSource,
     pub created_ms: i64,
     pub progress: PlanProgress,
 }
@@ -88,16 +88,6 @@ fn date(day: i64) -> String {
 }
 
 impl Dashboard {
-    /// Loads a snapshot and the verdict counts, and builds the dashboard.
-    pub fn load(
-        store: &crate::store::Store,
-        bank: &crate::problems::Bank,
-        now_ms: i64,
-    ) -> Result<Dashboard, crate::store::StoreError> {
-        let snap = Snapshot::load(store, bank, now_ms)?;
-        Ok(Dashboard::build(&snap))
-    }
-
     /// The dashboard from a snapshot.
     pub fn build(s: &Snapshot) -> Dashboard {
         let verdicts = &s.verdicts;

@@ -265,7 +265,7 @@ pub struct Community {
 
 /// Reads a problem's community signal: upvotes and `good_intro` favour it, downvotes disfavour it, and
 /// `too_hard` (when most tags say so) defers it for a `fragile` learner (a beginner or a weak topic).
-pub fn community(signal: Option<&crate::sync::signal::Signal>, fragile: bool) -> Option<Community> {
+pub fn community(signal: Option<&crate::community::signal::Signal>, fragile: bool) -> Option<Community> {
     let s = signal?;
     if s.up + s.down + s.comments == 0 {
         return None;

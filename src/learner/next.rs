@@ -18,9 +18,9 @@ use super::facts::{community, History, Needs, ProblemInfo, Record};
 use super::intake::{Intake, Level};
 use super::plan::Plan;
 use super::review::{Grade, ReviewCard};
+use crate::community::signal::Signal;
 use crate::knowledge::Progression;
 use crate::problems::Difficulty;
-use crate::sync::signal::Signal;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct NextItem {

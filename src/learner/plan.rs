@@ -21,9 +21,9 @@ use super::facts::{community, minutes_for, History, Needs, ProblemInfo};
 use super::intake::{Intake, Level};
 use super::interview;
 use super::weakness::Profile;
+use crate::community::signal::Signal;
 use crate::knowledge::Progression;
 use crate::problems::Difficulty;
-use crate::sync::signal::Signal;
 
 /// A day is never planned shorter than this when the hours allow it (fewer, longer days instead).
 pub const MIN_DAY_MINUTES: u32 = 45;

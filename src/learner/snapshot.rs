@@ -1,6 +1,7 @@
-//! Everything the learner views need, read once: the one place in `learner` that calls the store (the rest
-//! is pure). A front end loads a [`Snapshot`] (the TUI in a background job), then builds the dashboard, the
-//! next-problem queue, plan inputs or an interview pick from it without touching the database again.
+//! Everything the learner views need, read once. `learner` is pure: the store reads a snapshot
+//! (`Snapshot::load`, defined in `store::snapshot`). A front end loads a [`Snapshot`] (the TUI in a
+//! background job), then builds the dashboard, the next-problem queue, plan inputs or an interview pick
+//! from it without touching the database again.
 
 use std::collections::HashMap;
 
@@ -8,12 +9,11 @@ use super::facts::{History, Needs, ProblemInfo};
 use super::intake::Intake;
 use super::next::NextInputs;
 use super::plan::PlanInputs;
+use super::records::{StoredPlan, StoredProfile, TopicReadinessRow};
 use super::review::ReviewCard;
 use super::weakness::Profile;
+use crate::community::signal::Signal;
 use crate::knowledge::Progression;
-use crate::problems::Bank;
-use crate::store::{Store, StoreError, StoredPlan, StoredProfile, TopicReadinessRow};
-use crate::sync::signal::Signal;
 
 pub struct Snapshot {
     pub catalog: Vec<ProblemInfo>,
@@ -39,43 +39,6 @@ pub fn local_offset_s() -> i32 {
 }
 
 impl Snapshot {
-    /// Reads everything; a progression that fails to load (a broken build) counts as empty.
-    pub fn load(store: &Store, bank: &Bank, now_ms: i64) -> Result<Snapshot, StoreError> {
-        let catalog = ProblemInfo::from_bank(bank);
-        let progression = crate::knowledge::progression().unwrap_or_default();
-        let utc_offset_s = local_offset_s();
-        let fold = store.learner_fold(utc_offset_s, &ProblemInfo::exercises(&catalog))?;
-        let topic_of: HashMap<String, String> = catalog.iter().map(|p| (p.slug.clone(), p.topic.clone())).collect();
-        let mut per_topic = std::collections::BTreeMap::new();
-        for p in &catalog {
-            *per_topic.entry(p.topic.clone()).or_insert(0u32) += 1;
-        }
-        let weakness = fold.profile(&topic_of, &per_topic);
-        let verdicts = fold.verdicts();
-        let history = fold.into_history();
-        let active = store.active_profile()?;
-        let plan = match &active {
-            Some(p) => store.latest_plan(p.id)?,
-            None => None,
-        };
-        let needs = Needs::build(active.as_ref().map(|p| &p.intake), &weakness, &history, &progression);
-        Ok(Snapshot {
-            catalog,
-            progression,
-            weakness,
-            history,
-            plan,
-            cards: store.review_cards()?,
-            community: store.community_signal()?,
-            readiness: store.readiness()?,
-            verdicts,
-            needs,
-            active,
-            utc_offset_s,
-            now_ms,
-        })
-    }
-
     pub fn intake(&self) -> Option<&Intake> {
         self.active.as_ref().map(|p| &p.intake)
     }

@@ -216,22 +216,6 @@ pub struct Problem {
 }
 
 impl Problem {
-    /// What the analyser needs to know about this problem, with the evidence of a run when there is one.
-    pub fn analysis_context<'a>(
-        &'a self,
-        run: Option<&'a crate::analysis::RunEvidence>,
-    ) -> crate::analysis::Context<'a> {
-        crate::analysis::Context {
-            method: self.signature.method.as_deref(),
-            optimal_time: Some(self.optimal_time),
-            optimal_space: Some(self.optimal_space),
-            run,
-            promised_nodes: &self.promised_nodes,
-            non_empty: &self.non_empty,
-            patterns: &self.patterns,
-        }
-    }
-
     /// The keys of a test's input in the order a reader expects them: the parameters as the signature
     /// lists them (a cycle position right after its list), or `ops` then `args` for a design problem.
     pub fn input_order(&self) -> Vec<&str> {

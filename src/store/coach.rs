@@ -13,6 +13,7 @@
 //! filled from `coach_embeddings`) on first use rather than by a migration: the database opens and
 //! migrates the same whether or not the extension is registered, and the index can always be rebuilt.
 
+use crate::clock::now_ms;
 use std::collections::HashMap;
 
 use rusqlite::{params, Connection, OptionalExtension};
@@ -121,10 +122,6 @@ const CREATE_INDEX: &str = "CREATE VIRTUAL TABLE coach_vec USING vec0(
     embedder TEXT PARTITION KEY, kind TEXT PARTITION KEY, code bit[256])";
 const FILL_INDEX: &str = "INSERT INTO coach_vec (rowid, embedder, kind, code)
     SELECT id, embedder, kind, vec_quantize_binary(vector) FROM coach_embeddings WHERE dims = 256";
-
-fn now_ms() -> i64 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_millis() as i64).unwrap_or(0)
-}
 
 fn f32_blob(v: &[f32]) -> Vec<u8> {
     v.iter().flat_map(|x| x.to_le_bytes()).collect()

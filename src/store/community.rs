@@ -4,17 +4,18 @@
 //! Every user action is written in one transaction together with its outbox entry, so what is shown and
 //! what will be sent cannot disagree. Outbox entries leave only through [`Store::forget_events`], which
 //! the sync step calls with the ids the server acknowledged. The community signal that other modules
-//! read is [`Store::community_signal`]; the merge itself is the pure [`crate::sync::signal::merge`].
+//! read is [`Store::community_signal`]; the merge itself is the pure [`crate::community::signal::merge`].
 
+use crate::clock::now_ms;
+use crate::community::OutboxEntry;
 use std::collections::{HashMap, HashSet};
 
 use rusqlite::{params, OptionalExtension, Row};
 use uuid::Uuid;
 
 use super::{Store, StoreError};
-use crate::sync::plan::OutboxEntry;
-use crate::sync::signal::{self, CachedComment, Signal};
-use crate::sync::wire::{Action, Aggregate, Comment, Event, Tag, TagCounts, Vote};
+use crate::community::signal::{self, CachedComment, Signal};
+use crate::community::wire::{Action, Aggregate, Comment, Event, Tag, TagCounts, Vote};
 
 /// The community server this machine syncs with.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,10 +55,6 @@ pub enum DeleteOutcome {
     Queued(Event),
     NotFound,
     NotYours,
-}
-
-fn now_ms() -> i64 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_millis() as i64).unwrap_or(0)
 }
 
 /// A UUID stored as text, as a column error when it does not parse.

@@ -1,12 +1,9 @@
 //! Drafts (per-problem editor contents, autosaved) and small UI state such as the last problem opened.
 
+use crate::clock::now_ms;
 use rusqlite::{params, OptionalExtension};
 
 use super::{Store, StoreError};
-
-fn now_ms() -> i64 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_millis() as i64).unwrap_or(0)
-}
 
 impl Store {
     /// Saves (or replaces) the draft for `problem`.

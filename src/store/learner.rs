@@ -1,6 +1,7 @@
 //! The learner aggregate: intake profiles (several, one active, each with a local embedding), plans, FSRS
 //! review cards, interview sessions and readiness per topic.
 
+use crate::clock::now_ms;
 use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 
@@ -8,6 +9,7 @@ use super::{NewEmbedding, Store, StoreError};
 use crate::learner::intake::Intake;
 use crate::learner::interview::{blend, Outcome, Session, TopicReadiness};
 use crate::learner::plan::Plan;
+pub use crate::learner::records::{PlanSource, StoredPlan, StoredProfile, TopicReadinessRow};
 use crate::learner::review::{self, Grade, ReviewCard};
 
 /// The `ui_state` key migration 0008 sets to ask for [`Store::backfill_reviews`].
@@ -15,47 +17,6 @@ const BACKFILL_KEY: &str = "review_backfill";
 
 /// The kind under which profile vectors are stored with the other embeddings.
 pub const PROFILE_KIND: &str = "profile";
-
-fn now_ms() -> i64 {
-    crate::coach::budget::now_ms()
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct StoredProfile {
-    pub id: i64,
-    pub name: String,
-    pub intake: Intake,
-    pub active: bool,
-    pub created_ms: i64,
-    pub updated_ms: i64,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum PlanSource {
-    Llm,
-    Offline,
-}
-
-impl PlanSource {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            PlanSource::Llm => "llm",
-            PlanSource::Offline => "offline",
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct StoredPlan {
-    pub id: i64,
-    pub profile_id: i64,
-    pub plan: Plan,
-    pub source: PlanSource,
-    /// Why the offline planner made it, or which model did.
-    pub note: Option<String>,
-    pub created_ms: i64,
-}
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct InterviewRecord {
@@ -65,14 +26,6 @@ pub struct InterviewRecord {
     pub outcome: Outcome,
     pub readiness: Vec<TopicReadiness>,
     pub created_ms: i64,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct TopicReadinessRow {
-    pub topic: String,
-    pub score: f64,
-    pub sessions: u32,
-    pub updated_ms: i64,
 }
 
 /// A profile name: 1–40 characters of letters, digits, `-`, `_` and `.`.
@@ -128,12 +81,12 @@ impl Store {
 
     fn embed_profile(&self, name: &str, intake: &Intake) -> Result<(), StoreError> {
         let text = intake.embedding_text();
-        let vector = crate::coach::embed::local(&text);
-        let hash = crate::coach::embed::digest(&text);
+        let vector = crate::embed::local(&text);
+        let hash = crate::embed::digest(&text);
         let names: Vec<String> = self.profiles()?.into_iter().map(|p| p.name).collect();
         let keep: Vec<&str> = names.iter().map(String::as_str).collect();
         let new = NewEmbedding { kind: PROFILE_KIND, reference: name, text_hash: &hash, vector: &vector };
-        self.sync_embeddings(crate::coach::embed::LOCAL_NAME, PROFILE_KIND, &keep, &[new])
+        self.sync_embeddings(crate::embed::LOCAL_NAME, PROFILE_KIND, &keep, &[new])
     }
 
     pub fn profiles(&self) -> Result<Vec<StoredProfile>, StoreError> {
@@ -182,8 +135,8 @@ impl Store {
     /// Profiles nearest to `name`'s by their embeddings, as (name, cosine distance).
     pub fn similar_profiles(&self, name: &str, k: usize) -> Result<Vec<(String, f64)>, StoreError> {
         let Some(p) = self.profile(name)? else { return Ok(Vec::new()) };
-        let q = crate::coach::embed::local(&p.intake.embedding_text());
-        let found = self.nearest_embeddings(crate::coach::embed::LOCAL_NAME, PROFILE_KIND, &q, k + 1)?;
+        let q = crate::embed::local(&p.intake.embedding_text());
+        let found = self.nearest_embeddings(crate::embed::LOCAL_NAME, PROFILE_KIND, &q, k + 1)?;
         Ok(found.into_iter().filter(|(r, _)| r != name).take(k).collect())
     }
 
@@ -537,7 +490,7 @@ mod tests {
         i.hours_per_week = 3.0;
         assert!(s.update_profile("bob", &i).unwrap());
         assert_eq!(s.profile("bob").unwrap().unwrap().intake.hours_per_week, 3.0);
-        assert_eq!(s.embedding_hashes(crate::coach::embed::LOCAL_NAME, PROFILE_KIND).unwrap().len(), 2);
+        assert_eq!(s.embedding_hashes(crate::embed::LOCAL_NAME, PROFILE_KIND).unwrap().len(), 2);
         assert_eq!(s.similar_profiles("bob", 3).unwrap()[0].0, "alice");
         assert!(valid_profile_name("a b").is_err() && valid_profile_name("main-1").is_ok());
     }

@@ -5,6 +5,7 @@ mod coach;
 mod community;
 mod drafts;
 mod learner;
+mod snapshot;
 mod submissions;
 mod transfer;
 
@@ -16,7 +17,7 @@ use rusqlite_migration::{Migrations, M};
 pub use coach::{register_vec, ChatMessage, ChatRole, NewChatMessage, NewEmbedding, TokenUsage, INDEX_DIMS};
 pub use community::{Account, DeleteOutcome, LocalComment};
 pub use learner::{valid_profile_name, InterviewRecord, PlanSource, StoredPlan, StoredProfile, TopicReadinessRow};
-pub use submissions::{NewSubmission, Progress, StoredSubmission};
+pub use submissions::{NewSubmission, Progress, Status, StoredSubmission};
 pub use transfer::{Export, ImportError, ImportSummary, NOT_EXPORTED, TABLES};
 
 #[derive(Debug, thiserror::Error)]

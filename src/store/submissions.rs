@@ -304,13 +304,46 @@ pub struct Progress {
     pub accepted: u32,
 }
 
-impl Progress {
-    pub fn status(&self) -> &'static str {
-        match (self.attempts, self.accepted) {
-            (0, _) => "new",
-            (_, 0) => "attempted",
-            _ => "solved",
+/// Where a learner stands on one problem. The words (`new`, `attempted`, `solved`) are part of the JSON
+/// of `codify problems --json`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    New,
+    Attempted,
+    Solved,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::New => "new",
+            Status::Attempted => "attempted",
+            Status::Solved => "solved",
         }
+    }
+}
+
+impl std::fmt::Display for Status {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Progress {
+    /// No counted attempt: new; attempts but none accepted: attempted; else solved.
+    pub fn state(&self) -> Status {
+        match (self.attempts, self.accepted) {
+            (0, _) => Status::New,
+            (_, 0) => Status::Attempted,
+            _ => Status::Solved,
+        }
+    }
+
+    /// [`Progress::state`] as its word. Only the TUI's list still compares these words; it moves to the
+    /// enum with the TUI's restructuring (issue 16).
+    pub fn status(&self) -> &'static str {
+        self.state().as_str()
     }
 }
 
@@ -386,6 +419,15 @@ mod tests {
 
     fn saved_upto(store: &Store) -> Option<i64> {
         store.conn().query_row("SELECT upto FROM learner_fold", [], |r| r.get(0)).optional().unwrap()
+    }
+
+    #[test]
+    fn status_follows_attempts_and_accepted_and_keeps_its_json_word() {
+        let p = |attempts, accepted| super::Progress { attempts, accepted }.state();
+        assert_eq!([p(0, 0), p(2, 0), p(2, 1)], [super::Status::New, super::Status::Attempted, super::Status::Solved]);
+        for s in [super::Status::New, super::Status::Attempted, super::Status::Solved] {
+            assert_eq!(serde_json::to_value(s).unwrap(), s.as_str());
+        }
     }
 
     #[test]

@@ -1,10 +1,11 @@
 //! Community sync (issue 7): votes and comments recorded locally, pushed to an optional server, and
 //! aggregates pulled back.
 //!
-//! - [`wire`]: the types both sides put on the network, and the validation rules both apply.
+//! - [`wire`] (in [`crate::community`]): the types both sides put on the network, and the validation rules
+//!   both apply.
 //! - [`plan`]: pure — outbox + cursor -> what to push (in batches) and what to pull.
 //! - [`client`]: the HTTP client and the I/O step ([`client::sync_once`]) that carries a plan out.
-//! - [`signal`]: pure — pulled aggregates merged with unsynced local changes: the community signal that
+//! - [`signal`] (in [`crate::community`]): pure — pulled aggregates merged with unsynced local changes: the community signal that
 //!   the learner model and the views read through [`crate::store::Store::community_signal`].
 //! - [`server`]: `codify serve` (axum) over SQLite or PostgreSQL storage.
 //!
@@ -20,8 +21,9 @@
 pub mod client;
 pub mod plan;
 pub mod server;
-pub mod signal;
-pub mod wire;
+
+/// The community data model lives in [`crate::community`] (the store keeps it too); sync re-exports it.
+pub use crate::community::{signal, wire};
 
 use std::path::PathBuf;
 

@@ -19,12 +19,7 @@ use uuid::Uuid;
 
 use super::wire::{Action, Event, Invalid};
 
-/// An event waiting in the local outbox; `seq` is its local order.
-#[derive(Debug, Clone, PartialEq)]
-pub struct OutboxEntry {
-    pub seq: i64,
-    pub event: Event,
-}
+pub use crate::community::OutboxEntry;
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SyncPlan {

@@ -416,7 +416,7 @@ impl Runtime {
                 let _ = self.tx.send(Msg::FileWritten { path, result });
             }
             Effect::ReadFile { path } => {
-                let result = crate::cli::read_solution(std::path::Path::new(&path)).map_err(|e| e.to_string());
+                let result = crate::solution::read_solution(std::path::Path::new(&path)).map_err(|e| e.to_string());
                 let _ = self.tx.send(Msg::FileRead { path, result });
             }
             Effect::External { slug, code } => self.external(&slug, &code, terminal)?,

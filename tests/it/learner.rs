@@ -4,12 +4,13 @@
 use std::collections::{HashMap, HashSet};
 use std::time::Duration;
 
+use codify::coach::plan_llm::parse_llm_plan;
 use codify::coach::planner::make_plan;
 use codify::coach::{CancellationToken, Coach, Endpoint, Retry, Timeouts};
 use codify::learner::facts::{History, Needs, ProblemInfo};
 use codify::learner::intake::{Intake, Level};
 use codify::learner::plan::{plan_offline, ItemKind, PlanInputs};
-use codify::learner::{parse_llm_plan, Profile, SubmissionRow};
+use codify::learner::{Profile, SubmissionRow};
 use codify::problems::Bank;
 use codify::store::{PlanSource, Store};
 use proptest::prelude::*;

@@ -11,6 +11,7 @@ mod data;
 mod hardening;
 mod hostile;
 mod judge;
+mod layering;
 mod learner;
 mod logs;
 mod structures;

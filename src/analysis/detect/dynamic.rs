@@ -13,7 +13,7 @@
 //! estimate that already matches, the time-out more likely comes from a loop that does not always make
 //! progress, and the finding says so with lower confidence.
 
-use super::complexity::suggestion;
+use super::suboptimal::suggestion;
 use super::Sink;
 use crate::analysis::mutate::MutantKind;
 use crate::analysis::program::Program;
@@ -89,7 +89,7 @@ pub(super) fn check(
             line,
             message,
             evidence: Evidence::Dynamic,
-            suggestion: super::complexity::pattern_suggestion(ctx.patterns)
+            suggestion: super::suboptimal::pattern_suggestion(ctx.patterns)
                 .filter(|_| time > opt)
                 .map_or_else(|| suggestion(&crate::analysis::cost::Term::one(), time, opt), str::to_string),
             note: FindingKind::SuboptimalComplexity.note().to_string(),

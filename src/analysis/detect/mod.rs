@@ -5,18 +5,18 @@
 //! 0.5 or above are the ones the front ends show by default; lower ones are hints.
 
 mod bounds;
-mod complexity;
 mod dynamic;
 mod edge;
 mod edge_flow;
 mod edge_node;
 mod loops;
 mod structure;
+mod suboptimal;
 mod validation;
 
 use std::collections::HashMap;
 
-pub(crate) use complexity::pattern_suggestion;
+pub(crate) use suboptimal::pattern_suggestion;
 
 use rustpython_parser::ast::{Expr, Stmt};
 
@@ -43,7 +43,7 @@ pub(crate) fn run(
         structure::check(prog, u, &mut sink);
         loops::check(prog, u, &mut sink);
     }
-    complexity::check(prog, model, entries, time, ctx, &mut sink);
+    suboptimal::check(prog, model, entries, time, ctx, &mut sink);
     if let Some(run) = ctx.run {
         dynamic::check(prog, entries, time, ctx, run, &mut sink);
     }

@@ -277,9 +277,7 @@ impl DiskFullMemory {
     }
 }
 
-pub(crate) fn now_ms() -> i64 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_millis() as i64).unwrap_or(0)
-}
+pub(crate) use crate::clock::now_ms;
 
 #[cfg(test)]
 mod tests {

@@ -1,4 +1,5 @@
-//! `suboptimal_complexity` from the source: the estimate is worse than the problem's optimal bound.
+//! The `suboptimal_complexity` detector (the Big-O type is `crate::complexity`, the cost model that
+//! estimates it `analysis::cost`): from the source, the estimate is worse than the problem's optimal bound.
 //!
 //! Two allowances keep clean solutions quiet: an optimal bound of O(1) means the input has a fixed size
 //! (a 9x9 board), so loops over it are not a finding; and on matrix inputs the bank's bounds count either

@@ -1,4 +1,5 @@
-//! `codify run` and `codify submit`.
+//! `codify run` and `codify submit`: one code path (run is submit with the public tests only, recording
+//! nothing).
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -9,10 +10,8 @@ use super::output::{clip, format_input, print_json, Style};
 use super::{find, Ctx, Failure};
 use crate::fmt::terminal_safe;
 use crate::judge::{CaseReport, Report, RunOptions, Verdict};
+use crate::solution::read_solution;
 use crate::store::NewSubmission;
-
-/// Solutions larger than this are refused before anything runs.
-pub const MAX_SOLUTION_BYTES: u64 = 1 << 20;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
@@ -78,12 +77,12 @@ pub fn judge(ctx: &Ctx, slug: &str, file: &Path, opts: &Options) -> Result<ExitC
     let diagnose = crate::judge::diagnose::DiagnoseOptions::from_config(&ctx.config.judge);
     let (evidence, diagnosis) =
         crate::judge::diagnose::evidence(&judge, &problem, &tests, &code, &report, diagnose.as_ref());
-    let analysis = crate::analysis::analyze(&code, &super::analyze_cmd::context_for(Some(&problem), Some(&evidence)));
+    let analysis = crate::analysis::analyze(&code, &super::analyze::context_for(Some(&problem), Some(&evidence)));
     let submission_id = match &store {
         Some(store) => {
             let hints_used = store.hints_used(&problem.slug)?;
             let sub = NewSubmission { code: &code, report: &report, analysis: Some(&analysis), hints_used };
-            Some(store.record_submission(&sub, crate::coach::budget::now_ms())?)
+            Some(store.record_submission(&sub, crate::clock::now_ms())?)
         }
         None => None,
     };
@@ -108,7 +107,7 @@ pub fn judge(ctx: &Ctx, slug: &str, file: &Path, opts: &Options) -> Result<ExitC
         }
         if report.compile_error.is_none() {
             println!();
-            super::analyze_cmd::print_analysis(&analysis, &Style::detect(), report.verdict != Verdict::Accepted);
+            super::analyze::print_analysis(&analysis, &Style::detect(), report.verdict != Verdict::Accepted);
             if let Some(said) = diagnosis.as_ref().and_then(|d| d.summary()) {
                 println!("\n{}", Style::detect().dim(&said));
             }
@@ -124,47 +123,6 @@ pub fn judge(ctx: &Ctx, slug: &str, file: &Path, opts: &Options) -> Result<ExitC
         return Ok(ExitCode::from(NOT_ACCEPTED));
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// Reads a file of at most 1 MiB, with messages that say how to fix what is wrong.
-pub fn read_bytes(path: &Path) -> Result<Vec<u8>, Failure> {
-    let shown = path.display();
-    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => Failure(format!("{shown}: no such file; pass the path of your .py solution")),
-        std::io::ErrorKind::PermissionDenied => {
-            Failure(format!("{shown}: permission denied; make the file readable (chmod u+r)"))
-        }
-        _ => Failure(format!("{shown}: cannot read: {e}")),
-    })?;
-    if meta.is_dir() {
-        return Err(Failure(format!("{shown}: is a directory; pass the path of your .py solution")));
-    }
-    if meta.len() > MAX_SOLUTION_BYTES {
-        return Err(Failure(format!("{shown}: is {} bytes; solutions are limited to 1 MiB", meta.len())));
-    }
-    // The size above is what the file system says; a device or a pipe (/dev/zero, a FIFO) says 0 and
-    // never ends, so the read itself stops one byte past the limit.
-    let mut bytes = Vec::new();
-    let file = std::fs::File::open(path).map_err(|e| Failure(format!("{shown}: cannot read: {e}")))?;
-    std::io::Read::read_to_end(&mut std::io::Read::take(file, MAX_SOLUTION_BYTES + 1), &mut bytes)
-        .map_err(|e| Failure(format!("{shown}: cannot read: {e}")))?;
-    if bytes.len() as u64 > MAX_SOLUTION_BYTES {
-        return Err(Failure(format!("{shown}: is over 1 MiB; solutions are limited to 1 MiB")));
-    }
-    Ok(bytes)
-}
-
-/// Reads a solution file, refusing what cannot be Python source, with a message that says how to fix it.
-pub fn read_solution(path: &Path) -> Result<String, Failure> {
-    let shown = path.display();
-    let bytes = read_bytes(path)?;
-    if bytes.contains(&0) {
-        return Err(Failure(format!("{shown}: looks binary (it contains NUL bytes); pass a Python source file")));
-    }
-    String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        Failure(format!("{shown}: is not UTF-8 text (invalid byte at offset {at}); save it as UTF-8"))
-    })
 }
 
 fn verdict_style(s: &Style, v: Verdict) -> String {

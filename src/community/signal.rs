@@ -133,7 +133,7 @@ pub fn merge(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sync::wire::MIN_AT;
+    use crate::community::wire::MIN_AT;
 
     fn agg(slug: &str, up: u64, down: u64, comments: u64, my_vote: Vote) -> Aggregate {
         let tags = TagCounts { too_hard: comments, ..TagCounts::default() };

@@ -9,7 +9,7 @@ use crate::learner::{queue, Snapshot};
 pub fn next(ctx: &Ctx, json: bool, limit: usize) -> Result<ExitCode, Failure> {
     let store = ctx.store()?;
     let bank = ctx.bank();
-    let now = crate::coach::budget::now_ms();
+    let now = crate::clock::now_ms();
     let snap = Snapshot::load(&store, &bank, now)?;
     let items: Vec<_> = queue(&snap.next_inputs(), now).into_iter().take(limit.max(1)).collect();
     if json {

@@ -1,4 +1,4 @@
-//! `codify hint` (the tutor from the command line) and `codify similar`.
+//! `codify hint` (the tutor from the command line).
 //!
 //! `hint` grounds the tutor in the learner's code: with `--file` (or else the saved draft) it runs the
 //! public tests and the analyser first, then asks the model or the offline tutor and streams the answer.
@@ -9,11 +9,12 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::output::{print_json, Style};
-use super::{find, read_solution, Ctx, Failure};
+use super::{find, Ctx, Failure};
 use crate::analysis::analyze;
 use crate::coach::{ChatEvent, ChatRequest, Coach, Grounding, Source};
 use crate::judge::RunOptions;
 use crate::problems::Problem;
+use crate::solution::read_solution;
 use crate::store::{ChatRole, Store};
 
 /// Options of `codify hint`.
@@ -127,24 +128,6 @@ fn print_history(store: &Store, slug: &str, json: bool) -> Result<ExitCode, Fail
             ChatRole::Tutor => format!("tutor ({})", m.source.as_deref().unwrap_or("?")),
         };
         println!("{}\n{}\n", style.bold(&who), crate::fmt::terminal_safe(&m.text));
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
-/// `codify similar SLUG`: related problems by the local embedder.
-pub fn similar(ctx: &Ctx, slug: &str, json: bool) -> Result<ExitCode, Failure> {
-    let bank = ctx.bank();
-    let problem = find(&bank, slug)?;
-    let store = ctx.store()?;
-    let all: Vec<&Problem> = bank.all().iter().collect();
-    let related = crate::coach::similar(&store, problem, &all, 5)?;
-    if json {
-        print_json(&related)?;
-        return Ok(ExitCode::SUCCESS);
-    }
-    println!("Problems like {} ({}):", problem.title, problem.topic);
-    for r in related {
-        println!("  {:<40} {:<7} {:<16} {:.2}", r.slug, r.difficulty, r.topic, r.similarity);
     }
     Ok(ExitCode::SUCCESS)
 }

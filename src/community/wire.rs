@@ -170,11 +170,8 @@ pub enum Invalid {
     ControlChar(u32, usize),
 }
 
-/// Characters refused in shared text: C0 controls but new line and tab, DEL, C1 controls, and the
-/// bidirectional overrides and isolates that make text read differently from how it is stored.
-pub fn is_refused_char(c: char) -> bool {
-    (c.is_control() && c != '\n' && c != '\t') || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-}
+/// Characters refused in shared text (defined beside the terminal-safety rules it is part of).
+pub use crate::fmt::is_refused_char;
 
 /// A problem slug: lowercase ASCII letters and digits in non-empty words joined by '-' (the bank's rule).
 pub fn validate_slug(slug: &str) -> Result<(), Invalid> {

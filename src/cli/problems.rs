@@ -10,6 +10,7 @@ use super::{Ctx, Failure};
 use crate::complexity::Complexity;
 use crate::judge::{Judge, RunOptions, Verdict};
 use crate::problems::{Difficulty, Problem};
+use crate::store::Status;
 
 /// What `codify problems` shows: a topic, a difficulty and a list, each optional.
 pub struct Filter {
@@ -54,7 +55,7 @@ pub fn list(ctx: &Ctx, filter: &Filter, json_out: bool) -> Result<ExitCode, Fail
             .map(|p| {
                 let pr = progress.get(&p.slug).copied().unwrap_or_default();
                 json!({"slug": p.slug, "title": p.title, "difficulty": p.difficulty, "topic": p.topic, "patterns": p.patterns, "lists": p.lists,
-                       "status": pr.status(), "attempts": pr.attempts, "accepted": pr.accepted})
+                       "status": pr.state(), "attempts": pr.attempts, "accepted": pr.accepted})
             })
             .collect();
         print_json(&rows)?;
@@ -70,10 +71,10 @@ pub fn list(ctx: &Ctx, filter: &Filter, json_out: bool) -> Result<ExitCode, Fail
             Difficulty::Medium => s.yellow(&format!("{:<8}", "medium")),
             Difficulty::Hard => s.red(&format!("{:<8}", "hard")),
         };
-        let status = match pr.status() {
-            "solved" => s.green(&format!("{:<9}", "✓ solved")),
-            "attempted" => s.yellow(&format!("{:<9}", "attempted")),
-            _ => s.dim(&format!("{:<9}", "new")),
+        let status = match pr.state() {
+            Status::Solved => s.green(&format!("{:<9}", "✓ solved")),
+            Status::Attempted => s.yellow(&format!("{:<9}", "attempted")),
+            Status::New => s.dim(&format!("{:<9}", "new")),
         };
         println!("{:<width$}  {level}  {:<10}  {status}  {}", p.slug, p.topic, p.title);
     }

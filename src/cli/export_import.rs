@@ -43,7 +43,7 @@ fn is_stdio(p: &Path) -> bool {
 
 pub fn export(ctx: &Ctx, a: &ExportCli) -> Result<ExitCode, Failure> {
     let store = ctx.store()?;
-    let doc = store.export(crate::coach::budget::now_ms())?;
+    let doc = store.export(crate::clock::now_ms())?;
     let mut text = serde_json::to_string_pretty(&doc).map_err(|e| Failure(format!("cannot encode the export: {e}")))?;
     text.push('\n');
     match a.out.as_deref().or(a.file.as_deref()).filter(|f| !is_stdio(f)) {

@@ -69,8 +69,8 @@ struct PlanJson<'a> {
 pub fn run(ctx: &Ctx, args: PlanArgs) -> Result<ExitCode, Failure> {
     let store = ctx.store()?;
     let bank = ctx.bank();
-    let now = crate::coach::budget::now_ms();
-    let mut profile = super::profile_cmd::resolve(&store, None)?;
+    let now = crate::clock::now_ms();
+    let mut profile = super::profile::resolve(&store, None)?;
     let (json, offline, fresh) = match args.action {
         None => (args.json, args.offline, false),
         Some(PlanAction::Regenerate { hardest, hours, focus, json, offline }) => {
@@ -115,7 +115,7 @@ fn regenerate_answers(
     for (i, (q, a)) in QUESTIONS.iter().zip(given).enumerate() {
         let answer = match a {
             Some(a) => a,
-            None if interactive => super::profile_cmd::prompt(q, |s| Ok(s.to_string()))?,
+            None if interactive => super::profile::prompt(q, |s| Ok(s.to_string()))?,
             None => continue,
         };
         answers[i] = Some(answer);

@@ -1,4 +1,4 @@
-//! `codify analyze FILE [--problem SLUG]`, `codify note NAME`, and the human rendering of an analysis.
+//! `codify analyze FILE [--problem SLUG]`, and the human rendering of an analysis (also used by `submit`).
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -27,7 +27,7 @@ pub fn analyze(ctx: &Ctx, file: &Path, slug: Option<&str>, json: bool) -> Result
         None => None,
     };
     // Any bytes are analysed (non-UTF-8 becomes a syntax error with its line); only size and type are checked.
-    let bytes = super::judge_cmd::read_bytes(file)?;
+    let bytes = crate::solution::read_bytes(file)?;
     let analysis = analyze_bytes(&bytes, &context_for(problem.as_ref(), None));
     if json {
         print_json(&analysis)?;
@@ -74,35 +74,5 @@ pub fn print_analysis(a: &Analysis, s: &Style, failed: bool) {
     if !maybe.is_empty() {
         let all: Vec<String> = maybe.iter().map(|f| format!("line {} {}", f.line, f.kind.as_str())).collect();
         println!("\n{}", s.dim(&format!("maybe (below 50%): {}", all.join(", "))));
-    }
-}
-
-pub fn note(name: Option<&str>) -> Result<ExitCode, Failure> {
-    let list = || {
-        let names: Vec<String> = crate::knowledge::notes().iter().map(|(n, k)| format!("{n} ({k})")).collect();
-        names.join(", ")
-    };
-    match name {
-        None => {
-            println!("{}", list());
-            Ok(ExitCode::SUCCESS)
-        }
-        Some(n) => match crate::knowledge::note(n) {
-            Some(text) => {
-                println!("{}", text.trim_end());
-                Ok(ExitCode::SUCCESS)
-            }
-            None => {
-                // A renamed topic (`dynamic-programming`) prints the notes of the topics it became.
-                let progression = crate::knowledge::progression().map_err(|e| Failure(e.to_string()))?;
-                let texts: Vec<&str> =
-                    progression.expand(n.trim()).iter().filter_map(|t| crate::knowledge::note(&t.name)).collect();
-                if texts.is_empty() {
-                    return Err(Failure(format!("no note `{n}`; notes: {}", list())));
-                }
-                println!("{}", texts.iter().map(|t| t.trim_end()).collect::<Vec<_>>().join("\n\n"));
-                Ok(ExitCode::SUCCESS)
-            }
-        },
     }
 }

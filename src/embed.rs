@@ -1,5 +1,6 @@
 //! Embedders: the local deterministic one (feature hashing, the default, works offline) and the name of
-//! each, which is stored with every vector so that a change of embedder re-embeds.
+//! each, which is stored with every vector so that a change of embedder re-embeds. A leaf module (pure
+//! functions, no I/O), so that the store, the coach's retrieval and the learner share one embedder.
 //!
 //! The local embedder hashes three kinds of features into [`LOCAL_DIMS`] signed buckets and L2-normalises:
 //! words (identifiers split at `_` and camelCase, lower-cased, stop words dropped), word pairs, and

@@ -1,4 +1,5 @@
-//! The model's side of planning: the request (profile, weakness profile, progression, candidate problems,
+//! The model's side of planning (beside the other LLM code; the offline planner and the plan's rules are
+//! `learner::plan`): the request (profile, weakness profile, progression, candidate problems,
 //! community weights and the budget) and the strict reading of the reply.
 //!
 //! The reply must be one JSON object of the documented shape and nothing else (a ```json fence around it is
@@ -12,10 +13,10 @@ use std::collections::{HashMap, HashSet};
 
 use serde::Deserialize;
 
-use super::facts::{community, minutes_for};
-use super::intake::Level;
-use super::plan::{budget, make_day, ItemKind, Plan, PlanInputs, PlannedProblem, Week};
-use crate::coach::client::Message;
+use super::client::Message;
+use crate::learner::facts::{community, minutes_for};
+use crate::learner::intake::Level;
+use crate::learner::plan::{budget, make_day, ItemKind, Plan, PlanInputs, PlannedProblem, Week};
 use crate::problems::Difficulty;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
