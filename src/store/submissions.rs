@@ -339,12 +339,6 @@ impl Progress {
             _ => Status::Solved,
         }
     }
-
-    /// [`Progress::state`] as its word. Only the TUI's list still compares these words; it moves to the
-    /// enum with the TUI's restructuring (issue 16).
-    pub fn status(&self) -> &'static str {
-        self.state().as_str()
-    }
 }
 
 impl Store {

@@ -8,7 +8,7 @@ use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 
 use crate::problems::{Bank, Difficulty};
-use crate::store::Progress;
+use crate::store::{Progress, Status};
 use crate::sync::signal::Signal;
 
 #[derive(Debug, Clone)]
@@ -26,8 +26,8 @@ pub struct Row {
 }
 
 impl Row {
-    pub fn status(&self) -> &'static str {
-        self.progress.status()
+    pub fn status(&self) -> Status {
+        self.progress.state()
     }
 
     /// Accepted submissions as a share of all, when there were any.
@@ -69,7 +69,7 @@ pub struct ListState {
     pub topic: Option<usize>,
     /// Only the problems of this well-known list ([`crate::problems::LISTS`]).
     pub list: Option<&'static str>,
-    pub status: Option<&'static str>,
+    pub status: Option<Status>,
     pub sort: Sort,
     pub selected: usize,
     /// Indices into `rows` of what is shown, in display order.
@@ -142,9 +142,9 @@ impl ListState {
         let rows = &self.rows;
         let score = |r: &Row| self.community.get(&r.slug).map(Signal::score).unwrap_or(0);
         let status_rank = |r: &Row| match r.status() {
-            "attempted" => 0,
-            "new" => 1,
-            _ => 2,
+            Status::Attempted => 0,
+            Status::New => 1,
+            Status::Solved => 2,
         };
         scored.sort_by(|&(sa, a), &(sb, b)| {
             let (ra, rb) = (&rows[a], &rows[b]);
@@ -252,10 +252,10 @@ impl ListState {
 
     pub fn cycle_status(&mut self) {
         self.status = match self.status {
-            None => Some("new"),
-            Some("new") => Some("attempted"),
-            Some("attempted") => Some("solved"),
-            _ => None,
+            None => Some(Status::New),
+            Some(Status::New) => Some(Status::Attempted),
+            Some(Status::Attempted) => Some(Status::Solved),
+            Some(Status::Solved) => None,
         };
         self.refresh();
     }
@@ -283,7 +283,7 @@ impl ListState {
     /// An unsolved problem from the current view, chosen by the clock (no RNG state to keep).
     pub fn random_unsolved(&self, now: Instant) -> Option<String> {
         let candidates: Vec<&Row> =
-            self.view.iter().map(|&i| &self.rows[i]).filter(|r| r.status() != "solved").collect();
+            self.view.iter().map(|&i| &self.rows[i]).filter(|r| r.status() != Status::Solved).collect();
         if candidates.is_empty() {
             return None;
         }

@@ -256,7 +256,7 @@ fn run_and_submit_start_background_runs_and_stale_results_are_dropped() {
         result: Ok(Box::new(Judged::new(report(crate::judge::Verdict::Accepted, true), None))),
     });
     assert!(a.ws.as_ref().unwrap().report.is_some());
-    assert_eq!(a.list.rows.iter().find(|r| r.slug == "two-sum").unwrap().status(), "solved");
+    assert_eq!(a.list.rows.iter().find(|r| r.slug == "two-sum").unwrap().status().as_str(), "solved");
 }
 
 #[test]

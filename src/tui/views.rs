@@ -13,6 +13,7 @@ use super::keymap::{Action, Context, TABLE};
 use super::theme::Theme;
 use crate::judge::{CaseReport, Verdict};
 use crate::problems::Difficulty;
+use crate::store::Status;
 use crate::sync::signal::Signal;
 use crate::sync::wire::{Tag, Vote};
 
@@ -137,7 +138,7 @@ fn draw_list(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let l = &app.list;
     let [head, rows_area, foot] =
         Layout::vertical([Constraint::Length(2), Constraint::Min(1), Constraint::Length(2)]).areas(area);
-    let solved = l.rows.iter().filter(|r| r.status() == "solved").count();
+    let solved = l.rows.iter().filter(|r| r.status() == Status::Solved).count();
     let mut filters = vec![format!("sort: {}", l.sort.name())];
     if let Some(d) = l.difficulty {
         filters.push(format!("difficulty: {}", d.as_str()));
@@ -148,7 +149,7 @@ fn draw_list(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if let Some(list) = l.list {
         filters.push(format!("list: {list}"));
     }
-    if let Some(s) = l.status {
+    if let Some(s) = l.status.map(Status::as_str) {
         filters.push(format!("status: {s}"));
     }
     let title = Line::from(vec![
@@ -181,8 +182,8 @@ fn draw_list(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         let r = &l.rows[i];
         let y = rows_area.y + (line_no - top) as u16;
         let (mark, mark_style) = match r.status() {
-            "solved" => ("✓", theme.good),
-            "attempted" => ("•", theme.warn),
+            Status::Solved => ("✓", theme.good),
+            Status::Attempted => ("•", theme.warn),
             _ => (" ", theme.dim),
         };
         let acc = r.acceptance().map(|a| format!("{:>4.0}%", a * 100.0)).unwrap_or_else(|| "   — ".into());
@@ -192,7 +193,7 @@ fn draw_list(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             Span::raw(format!("{:<title_width$.title_width$} ", r.title)),
             difficulty_span(r.difficulty, theme),
             Span::raw(format!(" {:<10.10} ", r.topic)),
-            Span::styled(format!("{:<10}", r.status()), mark_style),
+            Span::styled(format!("{:<10}", r.status().as_str()), mark_style),
             Span::styled(acc, theme.dim),
             Span::styled(format!(" {:>5}", signal.map(score_text).unwrap_or_default()), theme.accent),
         ];
