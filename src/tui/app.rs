@@ -703,7 +703,13 @@ impl App {
                 self.profile_editing = form.name_is_fixed();
                 self.profile_form = Some(form);
                 self.show(Screen::Profile);
-                self.status = Some("Tab moves between fields · Ctrl-s saves · Esc leaves without saving".into());
+                let k = |a| self.keymap.short(a);
+                self.status = Some(format!(
+                    "{} moves between fields · {} saves · {} leaves without saving",
+                    k(Action::NextField),
+                    k(Action::Save),
+                    k(Action::Discard)
+                ));
             }
             Msg::ProfileSaved(result) => match result {
                 Ok(said) => {
@@ -765,11 +771,16 @@ impl App {
     }
 
     fn contexts(&self) -> Vec<Context> {
+        if self.help.is_some() {
+            return vec![Context::Help];
+        }
         match (self.screen, self.ws.as_ref().map(|w| w.focus)) {
             (Screen::List, _) if self.list.searching => vec![],
             (Screen::Workspace, _) if self.asking() => vec![],
-            (Screen::Dashboard | Screen::Plan, _) => vec![Context::Global],
-            (Screen::Profile, _) => vec![],
+            (Screen::Plan, _) if self.plan_questions.is_some() => vec![],
+            (Screen::Dashboard, _) => vec![Context::Dashboard, Context::Global],
+            (Screen::Plan, _) => vec![Context::Plan, Context::Global],
+            (Screen::Profile, _) => vec![Context::Form],
             (Screen::List, _) => vec![Context::List, Context::Global],
             // The editor owns plain keys; Global bindings reach it only through keys it never types (F1).
             (Screen::Workspace, Some(Pane::Editor)) => vec![Context::Workspace, Context::Global],
@@ -777,26 +788,29 @@ impl App {
         }
     }
 
-    fn on_key(&mut self, key: KeyEvent, fx: &mut Vec<Effect>) {
-        if let Some(scroll) = self.help.as_mut() {
-            match key.code {
-                crossterm::event::KeyCode::Char('j') | crossterm::event::KeyCode::Down => *scroll += 1,
-                crossterm::event::KeyCode::Char('k') | crossterm::event::KeyCode::Up => {
-                    *scroll = scroll.saturating_sub(1)
-                }
-                _ => self.help = None,
-            }
-            return;
+    /// The contexts of the screen under the help overlay, for help to list first.
+    pub fn help_contexts(&self) -> Vec<Context> {
+        match self.screen {
+            Screen::List => vec![Context::List, Context::Global],
+            Screen::Workspace => vec![Context::Workspace, Context::Pane, Context::Global],
+            Screen::Dashboard => vec![Context::Dashboard, Context::Global],
+            Screen::Plan => vec![Context::Plan, Context::Global],
+            Screen::Profile => vec![Context::Form, Context::Global],
         }
-        if self.screen == Screen::Workspace && self.asking() {
+    }
+
+    fn on_key(&mut self, key: KeyEvent, fx: &mut Vec<Effect>) {
+        if self.help.is_none() && self.screen == Screen::Workspace && self.asking() {
             self.question_key(key, fx);
             return;
         }
-        if self.learner_screen_key(key, fx) {
+        if self.help.is_none() && self.screen == Screen::Plan && self.plan_questions.is_some() {
+            self.plan_question_key(key, fx);
             return;
         }
-        let editor_focused =
-            self.screen == Screen::Workspace && self.ws.as_ref().is_some_and(|w| w.focus == Pane::Editor);
+        let editor_focused = self.help.is_none()
+            && self.screen == Screen::Workspace
+            && self.ws.as_ref().is_some_and(|w| w.focus == Pane::Editor);
         // While the editor is typing (insert mode, its `:` / `/` line, an unfinished command), `<C-w>` is its key
         // (delete the word before the cursor) instead of the start of a pane command.
         let ctrl_w = key.code == crossterm::event::KeyCode::Char('w')
@@ -807,9 +821,12 @@ impl App {
                 return;
             }
         }
+        // Where characters are typed (the editor, the form's fields), bindings that start with one are not
+        // consulted.
+        let typing = editor_focused || (self.help.is_none() && self.screen == Screen::Profile);
         self.pending_keys.push(key);
         let keys = self.pending_keys.clone();
-        match self.keymap.lookup(&keys, &self.contexts(), editor_focused) {
+        match self.keymap.lookup(&keys, &self.contexts(), typing) {
             Lookup::Pending => return,
             Lookup::Matched(action) => {
                 self.pending_keys.clear();
@@ -820,6 +837,10 @@ impl App {
             Lookup::NotFound => self.pending_keys.clear(),
         }
         // Not an app binding: the key belongs to what has focus.
+        if self.help.is_some() {
+            self.help = None;
+            return;
+        }
         match self.screen {
             Screen::List => {
                 if self.list.searching {
@@ -840,7 +861,12 @@ impl App {
                     self.editor_key(key, fx);
                 }
             }
-            Screen::Dashboard | Screen::Plan | Screen::Profile => {}
+            Screen::Profile => {
+                if let (Some(form), 1) = (self.profile_form.as_mut(), keys.len()) {
+                    form.type_key(key);
+                }
+            }
+            Screen::Dashboard | Screen::Plan => {}
         }
     }
 
@@ -863,6 +889,16 @@ impl App {
 
     /// Carries out an action; false when it does not apply here and the key should go on to the focus.
     fn act(&mut self, action: Action, fx: &mut Vec<Effect>) -> bool {
+        let global = action.contexts().contains(&Context::Global);
+        if self.help.is_some() {
+            return self.help_action(action);
+        }
+        match self.screen {
+            Screen::Dashboard if !global => return self.dashboard_action(action, fx),
+            Screen::Plan if !global => return self.plan_action(action, fx),
+            Screen::Profile => return self.form_action(action, fx),
+            _ => {}
+        }
         match action {
             Action::Quit => {
                 if !self.quit_warned && self.unsaved().is_some() {
@@ -987,6 +1023,22 @@ impl App {
                 }
                 ws.editor.handle_key(KeyEvent::from(crossterm::event::KeyCode::Char(':')));
             }
+            // Actions of the other screens' contexts, routed above.
+            Action::OpenNext
+            | Action::Reload
+            | Action::CurrentDay
+            | Action::NewPlan
+            | Action::Close
+            | Action::NextField
+            | Action::PrevField
+            | Action::FieldDown
+            | Action::FieldUp
+            | Action::Confirm
+            | Action::More
+            | Action::Less
+            | Action::ClearField
+            | Action::Save
+            | Action::Discard => return false,
         }
         true
     }
@@ -1231,74 +1283,72 @@ impl App {
         self.status = None;
     }
 
-    /// Keys of the dashboard, plan and profile screens; false when the key is for the keymap (quit, help,
-    /// the screen keys).
-    fn learner_screen_key(&mut self, key: KeyEvent, fx: &mut Vec<Effect>) -> bool {
-        use crossterm::event::KeyCode;
-        match self.screen {
-            Screen::Profile => {
-                let Some(form) = self.profile_form.as_mut() else { return false };
-                match form.key(key) {
-                    super::profile_form::FormAction::None => {}
-                    super::profile_form::FormAction::Cancel => {
-                        self.profile_form = None;
-                        self.leave_learner_screen();
-                    }
-                    super::profile_form::FormAction::Submit(name, intake) => {
-                        let new = !self.profile_editing;
-                        fx.push(Effect::SaveProfile { name, intake, new });
-                        self.status = Some("saving…".into());
-                    }
-                }
-                true
-            }
-            Screen::Plan if self.plan_questions.is_some() => {
-                let Some((i, answers, line)) = self.plan_questions.as_mut() else { return false };
-                match edit_line(line, key) {
-                    LineKey::Edited => {}
-                    LineKey::Cancel => {
-                        self.plan_questions = None;
-                        self.status = Some("no new plan made".into());
-                    }
-                    LineKey::Enter => {
-                        answers[*i] = Some(std::mem::take(line));
-                        *i += 1;
-                        if *i == answers.len() {
-                            let answers = std::mem::take(answers);
-                            self.plan_questions = None;
-                            fx.push(Effect::LoadPlan { regenerate: Some(answers) });
-                            self.status = Some("making a new plan…".into());
-                        }
-                    }
-                }
-                true
-            }
-            Screen::Plan | Screen::Dashboard => {
-                if matches!(key.code, KeyCode::Esc | KeyCode::F(10)) {
-                    self.leave_learner_screen();
-                    return true;
-                }
-                // The keymap's own keys (quit, help, F7–F9) first.
-                if self.keymap.lookup(&[key], &[Context::Global], false) != Lookup::NotFound {
-                    return false;
-                }
-                if self.screen == Screen::Dashboard {
-                    self.dashboard_key(key, fx);
-                } else if let Some(plan) = self.plan.as_mut() {
-                    match plan.key(key) {
-                        super::plan_view::PlanAction::None => {}
-                        super::plan_view::PlanAction::Open(slug) => self.open(&slug, fx),
-                        super::plan_view::PlanAction::Regenerate => {
-                            self.plan_questions = Some((0, Default::default(), String::new()));
-                            self.status =
-                                Some("a few questions first: Enter answers (blank skips), Esc cancels".into());
-                        }
-                    }
-                }
-                true
-            }
-            Screen::List | Screen::Workspace => false,
+    /// The help overlay's actions; false (the help closes) for any other.
+    fn help_action(&mut self, action: Action) -> bool {
+        let Some(scroll) = self.help.as_mut() else { return false };
+        match (action, scrolled(*scroll, action)) {
+            (Action::Bottom, _) => return false,
+            (_, Some(to)) => *scroll = to,
+            (Action::Close, _) => self.help = None,
+            _ => return false,
         }
+        true
+    }
+
+    fn form_action(&mut self, action: Action, fx: &mut Vec<Effect>) -> bool {
+        let Some(form) = self.profile_form.as_mut() else { return false };
+        match form.on_action(action) {
+            super::profile_form::FormAction::None => {}
+            super::profile_form::FormAction::Cancel => {
+                self.profile_form = None;
+                self.leave_learner_screen();
+            }
+            super::profile_form::FormAction::Submit(name, intake) => {
+                let new = !self.profile_editing;
+                fx.push(Effect::SaveProfile { name, intake, new });
+                self.status = Some("saving…".into());
+            }
+        }
+        true
+    }
+
+    /// A key while the plan asks its questions before making a new plan.
+    fn plan_question_key(&mut self, key: KeyEvent, fx: &mut Vec<Effect>) {
+        let Some((i, answers, line)) = self.plan_questions.as_mut() else { return };
+        match edit_line(line, key) {
+            LineKey::Edited => {}
+            LineKey::Cancel => {
+                self.plan_questions = None;
+                self.status = Some("no new plan made".into());
+            }
+            LineKey::Enter => {
+                answers[*i] = Some(std::mem::take(line));
+                *i += 1;
+                if *i == answers.len() {
+                    let answers = std::mem::take(answers);
+                    self.plan_questions = None;
+                    fx.push(Effect::LoadPlan { regenerate: Some(answers) });
+                    self.status = Some("making a new plan…".into());
+                }
+            }
+        }
+    }
+
+    fn plan_action(&mut self, action: Action, fx: &mut Vec<Effect>) -> bool {
+        if action == Action::Close {
+            self.leave_learner_screen();
+            return true;
+        }
+        let Some(plan) = self.plan.as_mut() else { return false };
+        match plan.on_action(action) {
+            super::plan_view::PlanAction::None => {}
+            super::plan_view::PlanAction::Open(slug) => self.open(&slug, fx),
+            super::plan_view::PlanAction::Regenerate => {
+                self.plan_questions = Some((0, Default::default(), String::new()));
+                self.status = Some("a few questions first: Enter answers (blank skips), Esc cancels".into());
+            }
+        }
+        true
     }
 
     /// How far the dashboard scrolls at the current size (drawn once off screen to know).
@@ -1310,34 +1360,27 @@ impl App {
         super::dashboard::draw(d, &theme, body, &mut scratch, u16::MAX)
     }
 
-    fn dashboard_key(&mut self, key: KeyEvent, fx: &mut Vec<Effect>) {
-        use crossterm::event::{KeyCode, KeyModifiers};
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    fn dashboard_action(&mut self, action: Action, fx: &mut Vec<Effect>) -> bool {
         // Going up starts from what is on screen, even after scrolling (or G) past the end.
-        let up = matches!(key.code, KeyCode::Char('k') | KeyCode::Up | KeyCode::PageUp)
-            || (ctrl && key.code == KeyCode::Char('u'));
-        if up {
+        if matches!(action, Action::ScrollUp | Action::PageUp) {
             self.dashboard_scroll = self.dashboard_scroll.min(self.dashboard_bottom());
         }
-        let s = &mut self.dashboard_scroll;
-        match key.code {
-            KeyCode::Char('j') | KeyCode::Down => *s = s.saturating_add(1),
-            KeyCode::Char('k') | KeyCode::Up => *s = s.saturating_sub(1),
-            KeyCode::Char('d') if ctrl => *s = s.saturating_add(10),
-            KeyCode::Char('u') if ctrl => *s = s.saturating_sub(10),
-            KeyCode::PageDown => *s = s.saturating_add(10),
-            KeyCode::PageUp => *s = s.saturating_sub(10),
-            KeyCode::Char('g') | KeyCode::Home => *s = 0,
-            KeyCode::Char('G') | KeyCode::End => *s = u16::MAX,
-            KeyCode::Char('r') => fx.push(Effect::LoadDashboard),
-            KeyCode::Char('n') | KeyCode::Enter => {
+        if let Some(to) = scrolled(self.dashboard_scroll, action) {
+            self.dashboard_scroll = to;
+            return true;
+        }
+        match action {
+            Action::Reload => fx.push(Effect::LoadDashboard),
+            Action::Close => self.leave_learner_screen(),
+            Action::NextProblem | Action::OpenNext => {
                 match self.dashboard.as_ref().and_then(|d| d.next.first()).map(|n| n.slug.clone()) {
                     Some(slug) => self.open(&slug, fx),
                     None => self.status = Some("nothing to recommend right now".into()),
                 }
             }
-            _ => {}
+            _ => return false,
         }
+        true
     }
 
     /// Ends a running interview: the outcome is the best submission so far (accepted only when it was).
@@ -1655,6 +1698,20 @@ enum LineKey {
 }
 
 /// Line editing shared by the app's one-line inputs: typing, Backspace, Ctrl-u (clear), Ctrl-w (word).
+/// Where a scrolling action takes a scroll offset (the bottom is past the end: drawing stops at the last
+/// line); `None` for an action that does not scroll.
+fn scrolled(scroll: u16, action: Action) -> Option<u16> {
+    Some(match action {
+        Action::ScrollDown => scroll.saturating_add(1),
+        Action::ScrollUp => scroll.saturating_sub(1),
+        Action::PageDown => scroll.saturating_add(10),
+        Action::PageUp => scroll.saturating_sub(10),
+        Action::Top => 0,
+        Action::Bottom => u16::MAX,
+        _ => return None,
+    })
+}
+
 fn edit_line(line: &mut String, key: KeyEvent) -> LineKey {
     use crossterm::event::{KeyCode, KeyModifiers};
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);

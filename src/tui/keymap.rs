@@ -9,7 +9,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Context {
-    /// Everywhere except while typing in the editor or a prompt.
+    /// Everywhere except while typing in the editor, a prompt or the profile form.
     Global,
     /// The problem list.
     List,
@@ -17,82 +17,145 @@ pub enum Context {
     Workspace,
     /// A workspace pane other than the editor (statement, results, tutor).
     Pane,
+    /// The dashboard.
+    Dashboard,
+    /// The study plan.
+    Plan,
+    /// The help overlay (a key bound to nothing here closes it).
+    Help,
+    /// The profile form; characters type into the focused field, so only keys that type nothing bind here.
+    Form,
+}
+
+impl Context {
+    /// Every context with its title, in the order help and `docs/KEYS.md` list them.
+    pub const ALL: [(Context, &'static str); 8] = [
+        (Context::Global, "Everywhere"),
+        (Context::List, "Problem list"),
+        (Context::Workspace, "Workspace (any pane)"),
+        (Context::Pane, "Statement, results and tutor panes"),
+        (Context::Dashboard, "Dashboard"),
+        (Context::Plan, "Study plan"),
+        (Context::Help, "This help"),
+        (Context::Form, "Profile form"),
+    ];
+
+    pub fn title(self) -> &'static str {
+        Context::ALL.iter().find(|(c, _)| *c == self).map_or("", |(_, t)| t)
+    }
+}
+
+/// One row of the table: an action, the name `[keys]` knows it by, the contexts it applies in, what it
+/// does, and its default keys.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    pub action: Action,
+    pub name: &'static str,
+    pub contexts: &'static [Context],
+    pub description: &'static str,
+    pub keys: &'static [&'static str],
 }
 
 macro_rules! actions {
-    ($($variant:ident, $name:literal, $ctx:ident, $desc:literal, [$($key:literal),*];)*) => {
+    ($($variant:ident, $name:literal, [$($ctx:ident),+], $desc:literal, [$($key:literal),*];)*) => {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum Action { $($variant),* }
 
-        /// Every action: (action, config name, context, description, default keys).
-        pub const TABLE: &[(Action, &str, Context, &str, &[&str])] = &[
-            $((Action::$variant, $name, Context::$ctx, $desc, &[$($key),*])),*
+        /// Every action, in the order help lists them.
+        pub const TABLE: &[Binding] = &[
+            $(Binding {
+                action: Action::$variant,
+                name: $name,
+                contexts: &[$(Context::$ctx),+],
+                description: $desc,
+                keys: &[$($key),*],
+            }),*
         ];
     };
 }
 
 actions! {
-    Quit, "quit", Global, "quit Codify (drafts are saved)", ["q"];
-    Help, "help", Global, "show this help", ["?", "<F1>"];
-    Dashboard, "dashboard", Global, "the dashboard: weaknesses, progress, streak, what next", ["<F7>"];
-    Plan, "plan", Global, "your study plan (r makes a new one)", ["<F8>"];
-    Profile, "profile", Global, "your profile: the intake form (new, or edit the active one)", ["<F9>"];
-    Up, "up", List, "move up", ["k", "<Up>"];
-    Down, "down", List, "move down", ["j", "<Down>"];
-    Top, "top", List, "first problem", ["g", "<Home>"];
-    Bottom, "bottom", List, "last problem", ["G", "<End>"];
-    Open, "open", List, "open the problem", ["<Enter>", "l"];
-    Search, "search", List, "fuzzy search by title, slug or pattern", ["/"];
-    ClearFilter, "clear_filter", List, "clear search and filters", ["<Esc>"];
-    FilterDifficulty, "filter_difficulty", List, "cycle difficulty filter", ["d"];
-    FilterTopic, "filter_topic", List, "cycle topic filter", ["t"];
-    FilterList, "filter_list", List, "cycle list filter (Blind 75 / NeetCode 150)", ["b"];
-    FilterStatus, "filter_status", List, "cycle status filter (new / attempted / solved)", ["s"];
-    Sort, "sort", List, "cycle sort order", ["o"];
-    Random, "random", List, "open a random unsolved problem", ["r"];
-    Resume, "resume", List, "resume the last problem", ["c"];
-    DashboardList, "dashboard_list", List, "the dashboard", ["D"];
-    PlanList, "plan_list", List, "your study plan", ["P"];
-    NextProblem, "next_problem", List, "open the next recommended problem (see the dashboard for why)", ["n"];
-    Interview, "interview", List, "start a timed interview (45 min, difficulty hidden, one hint)", ["I"];
-    Run, "run", Workspace, "run the example tests", ["<F5>"];
-    Submit, "submit", Workspace, "submit: every test, hidden ones too", ["<F6>"];
-    Hint, "hint", Workspace, "ask the tutor for the next hint", ["<F2>"];
-    Ask, "ask", Workspace, "ask the tutor a question", ["<F3>"];
-    Cancel, "cancel", Workspace, "cancel the running tests, else the tutor's reply", ["<C-c>"];
-    Back, "back", Workspace, "back to the problem list (draft saved)", ["<F10>"];
-    ExternalEditor, "external_editor", Workspace, "edit the code in $EDITOR", ["<F4>"];
-    FocusNext, "focus_next", Workspace, "focus the next pane", ["<C-w>w", "<C-w><C-w>"];
-    FocusLeft, "focus_left", Workspace, "focus the pane to the left", ["<C-w>h"];
-    FocusRight, "focus_right", Workspace, "focus the pane to the right", ["<C-w>l"];
-    FocusUp, "focus_up", Workspace, "focus the pane above", ["<C-w>k"];
-    FocusDown, "focus_down", Workspace, "focus the pane below", ["<C-w>j"];
-    Zoom, "zoom", Workspace, "zoom the focused pane (again to restore)", ["<C-w>z", "<C-w>o"];
-    ToggleStatement, "toggle_statement", Workspace, "collapse or show the statement", ["<C-w>s"];
-    EditorWider, "editor_wider", Workspace, "widen the editor's column (remembered)", ["<C-w>>"];
-    EditorNarrower, "editor_narrower", Workspace, "narrow the editor's column (remembered)", ["<C-w><lt>"];
-    EditorEqual, "editor_equal", Workspace, "the editor's column back to its own width", ["<C-w>="];
-    ScrollDown, "scroll_down", Pane, "scroll down", ["j", "<Down>"];
-    ScrollUp, "scroll_up", Pane, "scroll up", ["k", "<Up>"];
-    PageDown, "page_down", Pane, "page down", ["<C-d>", "<PageDown>"];
-    PageUp, "page_up", Pane, "page up", ["<C-u>", "<PageUp>"];
-    NextCase, "next_case", Pane, "next test case (results)", ["n", "<Tab>"];
-    PrevCase, "prev_case", Pane, "previous test case (results)", ["N", "<BackTab>"];
-    EditCode, "edit_code", Pane, "back to the editor", ["i", "<Esc>"];
-    ExCommand, "ex_command", Pane, "an ex command (:hint, :submit, …) in the editor", [":"];
+    Quit, "quit", [Global], "quit Codify (drafts are saved)", ["q"];
+    Help, "help", [Global], "show this help", ["?", "<F1>"];
+    Dashboard, "dashboard", [Global], "the dashboard: weaknesses, progress, streak, what next", ["<F7>"];
+    Plan, "plan", [Global], "your study plan (r makes a new one)", ["<F8>"];
+    Profile, "profile", [Global], "your profile: the intake form (new, or edit the active one)", ["<F9>"];
+    Up, "up", [List, Plan], "move up (a problem, a day)", ["k", "<Up>"];
+    Down, "down", [List, Plan], "move down (a problem, a day)", ["j", "<Down>"];
+    Top, "top", [List, Plan, Dashboard, Help], "to the top (first problem, first day)", ["g", "<Home>"];
+    Bottom, "bottom", [List, Plan, Dashboard], "to the bottom (last problem, last day)", ["G", "<End>"];
+    Open, "open", [List, Plan], "open the problem (in the plan: the day's first one not done)", ["<Enter>", "l"];
+    Search, "search", [List], "fuzzy search by title, slug or pattern", ["/"];
+    ClearFilter, "clear_filter", [List], "clear search and filters", ["<Esc>"];
+    FilterDifficulty, "filter_difficulty", [List], "cycle difficulty filter", ["d"];
+    FilterTopic, "filter_topic", [List], "cycle topic filter", ["t"];
+    FilterList, "filter_list", [List], "cycle list filter (Blind 75 / NeetCode 150)", ["b"];
+    FilterStatus, "filter_status", [List], "cycle status filter (new / attempted / solved)", ["s"];
+    Sort, "sort", [List], "cycle sort order", ["o"];
+    Random, "random", [List], "open a random unsolved problem", ["r"];
+    Resume, "resume", [List], "resume the last problem", ["c"];
+    DashboardList, "dashboard_list", [List], "the dashboard", ["D"];
+    PlanList, "plan_list", [List], "your study plan", ["P"];
+    NextProblem, "next_problem", [List, Dashboard],
+        "open the next recommended problem (see the dashboard for why)", ["n"];
+    OpenNext, "open_next", [Dashboard], "open the first recommendation", ["<Enter>"];
+    Reload, "reload", [Dashboard], "load the dashboard again", ["r"];
+    CurrentDay, "current_day", [Plan], "to the current day", ["c"];
+    NewPlan, "new_plan", [Plan], "make a new plan (a few questions first)", ["r"];
+    Close, "close", [Dashboard, Plan, Help], "close (back to where you were)", ["<Esc>", "<F10>"];
+    Interview, "interview", [List], "start a timed interview (45 min, difficulty hidden, one hint)", ["I"];
+    Run, "run", [Workspace], "run the example tests", ["<F5>"];
+    Submit, "submit", [Workspace], "submit: every test, hidden ones too", ["<F6>"];
+    Hint, "hint", [Workspace], "ask the tutor for the next hint", ["<F2>"];
+    Ask, "ask", [Workspace], "ask the tutor a question", ["<F3>"];
+    Cancel, "cancel", [Workspace], "cancel the running tests, else the tutor's reply", ["<C-c>"];
+    Back, "back", [Workspace], "back to the problem list (draft saved)", ["<F10>"];
+    ExternalEditor, "external_editor", [Workspace], "edit the code in $EDITOR", ["<F4>"];
+    FocusNext, "focus_next", [Workspace], "focus the next pane", ["<C-w>w", "<C-w><C-w>"];
+    FocusLeft, "focus_left", [Workspace], "focus the pane to the left", ["<C-w>h"];
+    FocusRight, "focus_right", [Workspace], "focus the pane to the right", ["<C-w>l"];
+    FocusUp, "focus_up", [Workspace], "focus the pane above", ["<C-w>k"];
+    FocusDown, "focus_down", [Workspace], "focus the pane below", ["<C-w>j"];
+    Zoom, "zoom", [Workspace], "zoom the focused pane (again to restore)", ["<C-w>z", "<C-w>o"];
+    ToggleStatement, "toggle_statement", [Workspace], "collapse or show the statement", ["<C-w>s"];
+    EditorWider, "editor_wider", [Workspace], "widen the editor's column (remembered)", ["<C-w>>"];
+    EditorNarrower, "editor_narrower", [Workspace], "narrow the editor's column (remembered)", ["<C-w><lt>"];
+    EditorEqual, "editor_equal", [Workspace], "the editor's column back to its own width", ["<C-w>="];
+    ScrollDown, "scroll_down", [Pane, Dashboard, Help], "scroll down", ["j", "<Down>"];
+    ScrollUp, "scroll_up", [Pane, Dashboard, Help], "scroll up", ["k", "<Up>"];
+    PageDown, "page_down", [Pane, Dashboard, Plan, Help], "page down", ["<C-d>", "<PageDown>"];
+    PageUp, "page_up", [Pane, Dashboard, Plan, Help], "page up", ["<C-u>", "<PageUp>"];
+    NextCase, "next_case", [Pane], "next test case (results)", ["n", "<Tab>"];
+    PrevCase, "prev_case", [Pane], "previous test case (results)", ["N", "<BackTab>"];
+    EditCode, "edit_code", [Pane], "back to the editor", ["i", "<Esc>"];
+    ExCommand, "ex_command", [Pane], "an ex command (:hint, :submit, …) in the editor", [":"];
+    NextField, "next_field", [Form], "next field (after the last, the first)", ["<Tab>"];
+    PrevField, "prev_field", [Form], "previous field (before the first, the last)", ["<S-Tab>"];
+    FieldDown, "field_down", [Form], "the field below", ["<Down>"];
+    FieldUp, "field_up", [Form], "the field above", ["<Up>"];
+    Confirm, "confirm", [Form], "the next field; on the last one, save", ["<Enter>"];
+    More, "more", [Form], "a level or rating up (Space too, on the level)", ["<Right>"];
+    Less, "less", [Form], "a level or rating down", ["<Left>"];
+    ClearField, "clear_field", [Form], "clear the field", ["<C-u>"];
+    Save, "save", [Form], "save the profile", ["<C-s>"];
+    Discard, "discard", [Form], "leave without saving", ["<Esc>"];
 }
 
 impl Action {
-    pub fn name(self) -> &'static str {
-        TABLE.iter().find(|e| e.0 == self).map(|e| e.1).unwrap_or("?")
+    fn row(self) -> Option<&'static Binding> {
+        TABLE.iter().find(|b| b.action == self)
     }
 
-    pub fn context(self) -> Context {
-        TABLE.iter().find(|e| e.0 == self).map(|e| e.2).unwrap_or(Context::Global)
+    pub fn name(self) -> &'static str {
+        self.row().map_or("?", |b| b.name)
+    }
+
+    pub fn contexts(self) -> &'static [Context] {
+        self.row().map_or(&[], |b| b.contexts)
     }
 
     pub fn description(self) -> &'static str {
-        TABLE.iter().find(|e| e.0 == self).map(|e| e.3).unwrap_or("")
+        self.row().map_or("", |b| b.description)
     }
 }
 
@@ -127,12 +190,12 @@ impl Keymap {
     /// The default table with the config's `[keys]` overrides (action name → list of key sequences).
     pub fn with_overrides(overrides: &BTreeMap<String, Vec<String>>) -> Result<Keymap, KeymapError> {
         for name in overrides.keys() {
-            if !TABLE.iter().any(|e| e.1 == name) {
+            if !TABLE.iter().any(|b| b.name == name) {
                 return Err(KeymapError::UnknownAction(name.clone()));
             }
         }
         let mut bindings = Vec::new();
-        for &(action, name, _, _, defaults) in TABLE {
+        for &Binding { action, name, keys: defaults, .. } in TABLE {
             let keys: Vec<&str> = match overrides.get(name) {
                 Some(v) => v.iter().map(String::as_str).collect(),
                 None => defaults.to_vec(),
@@ -151,7 +214,7 @@ impl Keymap {
     pub fn lookup(&self, keys: &[KeyEvent], contexts: &[Context], typing: bool) -> Lookup {
         let mut pending = false;
         for (seq, action) in &self.bindings {
-            if !contexts.contains(&action.context()) {
+            if !action.contexts().iter().any(|c| contexts.contains(c)) {
                 continue;
             }
             if typing && seq.first().is_some_and(is_plain_char) {
@@ -175,6 +238,45 @@ impl Keymap {
     pub fn keys_for(&self, action: Action) -> Vec<String> {
         self.bindings.iter().filter(|(_, a)| *a == action).map(|(seq, _)| format_keys(seq)).collect()
     }
+
+    /// The first key bound to `action` (what a hint shows), or "" when the config unbound it.
+    pub fn key(&self, action: Action) -> String {
+        self.bindings.iter().find(|(_, a)| *a == action).map(|(seq, _)| format_keys(seq)).unwrap_or_default()
+    }
+
+    /// The first key bound to `action` as a footer or status line shows it (`Ctrl-s`, `↓`, `Tab`).
+    pub fn short(&self, action: Action) -> String {
+        self.bindings
+            .iter()
+            .find(|(_, a)| *a == action)
+            .map(|(seq, _)| seq.iter().map(short_key).collect())
+            .unwrap_or_default()
+    }
+
+    /// A footer of hints, `j/k day · c current day`, from the current bindings: each item's actions by their
+    /// first keys; actions the config unbound are left out, and an item with none left is dropped.
+    pub fn hints(&self, items: &[(&[Action], &str)]) -> String {
+        let parts: Vec<String> = items
+            .iter()
+            .filter_map(|(actions, what)| {
+                let keys: Vec<String> = actions.iter().map(|a| self.short(*a)).filter(|k| !k.is_empty()).collect();
+                (!keys.is_empty()).then(|| format!("{} {what}", keys.join("/")))
+            })
+            .collect();
+        parts.join(" · ")
+    }
+}
+
+/// A key as a footer shows it, shorter than the notation: `Ctrl-s`, `↓`, `Enter`, `j`.
+fn short_key(k: &KeyEvent) -> String {
+    match (k.code, k.modifiers.contains(KeyModifiers::CONTROL)) {
+        (KeyCode::Char(c), true) => format!("Ctrl-{c}"),
+        (KeyCode::Up, false) => "↑".into(),
+        (KeyCode::Down, false) => "↓".into(),
+        (KeyCode::Left, false) => "←".into(),
+        (KeyCode::Right, false) => "→".into(),
+        _ => format_key(k).trim_start_matches('<').trim_end_matches('>').to_string(),
+    }
 }
 
 /// A key the editor would type or use as a vim command (no Ctrl or Alt, not a function key).
@@ -188,20 +290,17 @@ pub fn markdown() -> String {
     let mut out = String::from(
         "# Keys\n\nGenerated from the keymap table in `src/tui/keymap.rs` (the same table binds the keys and draws the\nhelp screen). Rebind any action in the config's `[keys]` table by its name, e.g. `run = [\"<F9>\"]`.\n",
     );
-    for (ctx, title) in [
-        (Context::Global, "Everywhere"),
-        (Context::List, "Problem list"),
-        (Context::Workspace, "Workspace (any pane)"),
-        (Context::Pane, "Statement, results and tutor panes"),
-    ] {
+    for (ctx, title) in Context::ALL {
         out.push_str(&format!("\n## {title}\n\n| keys | action | what it does |\n|---|---|---|\n"));
-        for (action, name, c, desc, _) in TABLE {
-            if *c == ctx {
-                let keys: Vec<String> = km.keys_for(*action).iter().map(|k| format!("`{k}`")).collect();
-                out.push_str(&format!("| {} | `{name}` | {desc} |\n", keys.join(" ")));
-            }
+        for b in TABLE.iter().filter(|b| b.contexts.contains(&ctx)) {
+            let keys: Vec<String> = km.keys_for(b.action).iter().map(|k| format!("`{k}`")).collect();
+            out.push_str(&format!("| {} | `{}` | {} |\n", keys.join(" "), b.name, b.description));
         }
     }
+    out.push_str(concat!(
+        "\nA key bound to nothing closes the help. The one-line prompts (search, a question for the tutor, the\n",
+        "plan's questions) edit text with `<Enter>` (done), `<Esc>` or `<C-c>` (cancel), `<BS>`, `<C-u>` and `<C-w>`.\n",
+    ));
     out.push_str(concat!(
         "\n## Editor\n\nThe editor is modal like vim; its keys per mode are below. Ex commands: `:w`,\n",
         "`:w FILE`, `:e FILE`, `:q`, `:wq`, `:run`, `:submit`, `:hint`, `:reset`, `:history [N]`, `:set`.\n\n",
@@ -341,16 +440,65 @@ mod tests {
     #[test]
     fn workspace_bindings_leave_vim_keys_alone() {
         // The workspace table is consulted before the editor, so it must not take keys vim uses.
-        for (action, _, ctx, _, defaults) in TABLE {
-            if *ctx != Context::Workspace || *action == Action::Cancel {
+        for b in TABLE {
+            if !b.contexts.contains(&Context::Workspace) || b.action == Action::Cancel {
                 continue;
             }
-            for k in *defaults {
+            for k in b.keys {
                 let first = keys(k)[0];
                 let ok = matches!(first.code, KeyCode::F(_))
                     || (first.code == KeyCode::Char('w') && first.modifiers == KeyModifiers::CONTROL);
-                assert!(ok, "{k} for {action:?} would shadow an editor key");
+                assert!(ok, "{k} for {:?} would shadow an editor key", b.action);
             }
         }
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_on_one_screen() {
+        // What each screen consults together (as `App::contexts` does): a key bound twice there would
+        // silently shadow one of its actions.
+        let screens: [&[Context]; 7] = [
+            &[Context::List, Context::Global],
+            &[Context::Workspace, Context::Global],
+            &[Context::Workspace, Context::Pane, Context::Global],
+            &[Context::Dashboard, Context::Global],
+            &[Context::Plan, Context::Global],
+            &[Context::Help],
+            &[Context::Form],
+        ];
+        for ctxs in screens {
+            let mut seen: BTreeMap<String, Action> = BTreeMap::new();
+            for b in TABLE.iter().filter(|b| b.contexts.iter().any(|c| ctxs.contains(c))) {
+                for k in b.keys {
+                    let k = format_keys(&keys(k));
+                    if let Some(other) = seen.insert(k.clone(), b.action) {
+                        panic!("{k} is bound to both {other:?} and {:?} in {ctxs:?}", b.action);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_screen_has_its_keys_in_the_table() {
+        for (ctx, _) in Context::ALL {
+            assert!(TABLE.iter().any(|b| b.contexts.contains(&ctx)), "{ctx:?} has no keys");
+        }
+        let km = Keymap::default();
+        assert_eq!(
+            km.lookup(&keys("r"), &[Context::Dashboard, Context::Global], false),
+            Lookup::Matched(Action::Reload)
+        );
+        assert_eq!(km.lookup(&keys("r"), &[Context::Plan, Context::Global], false), Lookup::Matched(Action::NewPlan));
+        assert_eq!(km.lookup(&keys("<C-s>"), &[Context::Form], true), Lookup::Matched(Action::Save));
+        assert_eq!(km.lookup(&keys("q"), &[Context::Form], true), Lookup::NotFound, "q types in the form");
+        assert_eq!(
+            km.hints(&[
+                (&[Action::FieldDown, Action::Up], "move"),
+                (&[Action::Open], "open"),
+                (&[Action::Save], "save")
+            ]),
+            "↓/k move · Enter open · Ctrl-s save"
+        );
     }
 }

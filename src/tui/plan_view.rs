@@ -6,7 +6,6 @@
 //! "Done" follows `learner::progress`: the k-th occurrence of a problem in the plan is done when the
 //! problem has at least k accepted submissions since the plan was made ([`done_items`]).
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -14,6 +13,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::dashboard::{bar, difficulty_style, fit, indented, pct};
+use super::keymap::{Action, Keymap};
 use super::theme::Theme;
 use crate::learner::facts::History;
 use crate::learner::plan::{done_items, progress, ItemKind, PlanProgress};
@@ -89,23 +89,20 @@ impl PlanScreen {
         self.days().iter().position(|(w, d, _)| *w == week && d.day == day)
     }
 
-    pub fn key(&mut self, key: KeyEvent) -> PlanAction {
-        let count = self.days().len();
-        let last = count.saturating_sub(1);
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    /// An action from the keymap's plan context.
+    pub fn on_action(&mut self, action: Action) -> PlanAction {
+        let last = self.days().len().saturating_sub(1);
         let before = self.selected;
-        match key.code {
-            KeyCode::Char('j') | KeyCode::Down if !ctrl => self.selected = (self.selected + 1).min(last),
-            KeyCode::Char('k') | KeyCode::Up if !ctrl => self.selected = self.selected.saturating_sub(1),
-            KeyCode::PageDown => self.selected = (self.selected + PAGE_DAYS).min(last),
-            KeyCode::Char('d') if ctrl => self.selected = (self.selected + PAGE_DAYS).min(last),
-            KeyCode::PageUp => self.selected = self.selected.saturating_sub(PAGE_DAYS),
-            KeyCode::Char('u') if ctrl => self.selected = self.selected.saturating_sub(PAGE_DAYS),
-            KeyCode::Char('g') | KeyCode::Home if !ctrl => self.selected = 0,
-            KeyCode::Char('G') | KeyCode::End if !ctrl => self.selected = last,
-            KeyCode::Char('c') if !ctrl => self.selected = self.current_day().unwrap_or(self.selected),
-            KeyCode::Char('r') if !ctrl => return PlanAction::Regenerate,
-            KeyCode::Enter => return self.open(),
+        match action {
+            Action::Down => self.selected = (self.selected + 1).min(last),
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::PageDown => self.selected = (self.selected + PAGE_DAYS).min(last),
+            Action::PageUp => self.selected = self.selected.saturating_sub(PAGE_DAYS),
+            Action::Top => self.selected = 0,
+            Action::Bottom => self.selected = last,
+            Action::CurrentDay => self.selected = self.current_day().unwrap_or(self.selected),
+            Action::NewPlan => return PlanAction::Regenerate,
+            Action::Open => return self.open(),
             _ => return PlanAction::None,
         }
         self.follow |= self.selected != before;
@@ -151,7 +148,16 @@ fn source_line(p: &StoredPlan) -> String {
     }
 }
 
-const HINTS: &str = "j/k day · g/G first/last · c current day · Enter open · r new plan";
+/// The footer, from the plan's bindings.
+fn hints(keys: &Keymap) -> String {
+    keys.hints(&[
+        (&[Action::Down, Action::Up], "day"),
+        (&[Action::Top, Action::Bottom], "first/last"),
+        (&[Action::CurrentDay], "current day"),
+        (&[Action::Open], "open"),
+        (&[Action::NewPlan], "new plan"),
+    ])
+}
 
 /// The rows of `area` the plan's days go in, under the header lines and above the key hints.
 fn body_area(s: &PlanScreen, area: Rect) -> Rect {
@@ -182,7 +188,7 @@ pub fn scroll_into_view(s: &mut PlanScreen, area: Rect) {
 }
 
 /// Draws the plan screen as [`scroll_into_view`] left it.
-pub fn draw(s: &PlanScreen, theme: &Theme, area: Rect, buf: &mut Buffer) {
+pub fn draw(s: &PlanScreen, theme: &Theme, keys: &Keymap, area: Rect, buf: &mut Buffer) {
     if area.height < 4 || area.width < 20 {
         return;
     }
@@ -219,7 +225,7 @@ pub fn draw(s: &PlanScreen, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let head_h = head.len() as u16;
     Paragraph::new(head).render(Rect { height: head_h, ..area }, buf);
     let foot = Rect { y: area.bottom() - 1, height: 1, ..area };
-    Paragraph::new(Span::styled(fit(&format!(" {HINTS}"), width), theme.dim)).render(foot, buf);
+    Paragraph::new(Span::styled(fit(&format!(" {}", hints(keys)), width), theme.dim)).render(foot, buf);
     let body = Rect { y: area.y + head_h + 1, height: area.height.saturating_sub(head_h + 2), ..area };
     debug_assert_eq!(body, body_area(s, area), "scroll_into_view and draw agree on where the days go");
     let (lines, _) = body_lines(s, theme, width);
@@ -314,7 +320,7 @@ mod tests {
     use crate::learner::{Plan, PlannedProblem, SubmissionRow, Week};
     use crate::problems::Difficulty;
     use crate::tui::dashboard::render_text;
-    use crate::tui::keymap::parse_keys;
+    use crate::tui::keymap::{parse_keys, Context, Lookup};
     use crate::tui::theme::ThemeKind;
 
     const MADE_MS: i64 = 1_759_000_000_000;
@@ -402,14 +408,24 @@ mod tests {
     }
 
     fn press(s: &mut PlanScreen, keys: &str) -> Vec<PlanAction> {
-        parse_keys(keys).unwrap().into_iter().map(|k| s.key(k)).collect()
+        // Each key as the app routes it on the plan screen: its binding there, if any.
+        let km = Keymap::default();
+        let ctx = [Context::Plan, Context::Global];
+        parse_keys(keys)
+            .unwrap()
+            .into_iter()
+            .map(|k| match km.lookup(&[k], &ctx, false) {
+                Lookup::Matched(action) => s.on_action(action),
+                _ => PlanAction::None,
+            })
+            .collect()
     }
 
     /// Lays the screen out at w×h (as the app does after each message) and draws it.
     fn shot(s: &mut PlanScreen, w: u16, h: u16) -> String {
         let theme = Theme::new(ThemeKind::NoColor);
         scroll_into_view(s, Rect::new(0, 0, w, h));
-        render_text(w, h, |area, buf| draw(s, &theme, area, buf))
+        render_text(w, h, |area, buf| draw(s, &theme, &Keymap::default(), area, buf))
     }
 
     #[test]

@@ -17,6 +17,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::dashboard::{fit, indented};
+use super::keymap::{Action, Keymap};
 use super::theme::Theme;
 use crate::knowledge::Progression;
 use crate::learner::intake::{MAX_HOURS, MAX_WEEKS, MIN_HOURS, MIN_WEEKS};
@@ -170,25 +171,31 @@ impl ProfileForm {
         }
     }
 
-    pub fn key(&mut self, key: KeyEvent) -> FormAction {
+    /// An action from the keymap's form context.
+    pub fn on_action(&mut self, action: Action) -> FormAction {
         let field = self.focused();
         let last = self.fields().len() - 1;
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        let alt = key.modifiers.contains(KeyModifiers::ALT);
+        match action {
+            Action::Discard => return FormAction::Cancel,
+            Action::Save => return self.submit(),
+            Action::Confirm if self.focus == last => return self.submit(),
+            Action::Confirm | Action::FieldDown => self.focus = (self.focus + 1).min(last),
+            Action::NextField => self.focus = if self.focus == last { 0 } else { self.focus + 1 },
+            Action::FieldUp => self.focus = self.focus.saturating_sub(1),
+            Action::PrevField => self.focus = if self.focus == 0 { last } else { self.focus - 1 },
+            Action::More => self.step(field, true),
+            Action::Less => self.step(field, false),
+            Action::ClearField => self.edit(field, |s| s.clear(), None),
+            _ => {}
+        }
+        FormAction::None
+    }
+
+    /// A key bound to no form action: typing into the focused field.
+    pub fn type_key(&mut self, key: KeyEvent) {
+        let field = self.focused();
+        let plain = !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
         match key.code {
-            KeyCode::Esc => return FormAction::Cancel,
-            KeyCode::Char('s') if ctrl => return self.submit(),
-            KeyCode::Enter if self.focus == last => return self.submit(),
-            KeyCode::Enter | KeyCode::Down => self.focus = (self.focus + 1).min(last),
-            KeyCode::Tab => self.focus = if self.focus == last { 0 } else { self.focus + 1 },
-            KeyCode::Up => self.focus = self.focus.saturating_sub(1),
-            KeyCode::BackTab => self.focus = if self.focus == 0 { last } else { self.focus - 1 },
-            KeyCode::Left | KeyCode::Right => {
-                let up = key.code == KeyCode::Right;
-                self.step(field, up);
-            }
-            KeyCode::Char(' ') if field == Field::Level => self.step(field, true),
-            KeyCode::Char('u') if ctrl => self.edit(field, |s| s.clear(), None),
             KeyCode::Backspace => self.edit(
                 field,
                 |s| {
@@ -196,10 +203,9 @@ impl ProfileForm {
                 },
                 Some(None),
             ),
-            KeyCode::Char(c) if !ctrl && !alt => self.typed(field, c),
+            KeyCode::Char(c) if plain => self.typed(field, c),
             _ => {}
         }
-        FormAction::None
     }
 
     /// Applies `f` to a text field, or sets a confidence rating to `rating`.
@@ -224,6 +230,7 @@ impl ProfileForm {
         match field {
             Field::Weeks | Field::Days if c.is_ascii_digit() => self.edit(field, |s| s.push(c), None),
             Field::Hours if c.is_ascii_digit() || c == '.' => self.edit(field, |s| s.push(c), None),
+            Field::Level if c == ' ' => self.step(field, true),
             Field::Weeks | Field::Days | Field::Hours | Field::Level => {}
             Field::Confidence(_) => match c {
                 '1'..='5' => self.edit(field, |_| {}, Some(Some(c as u8 - b'0'))),
@@ -381,12 +388,22 @@ impl ProfileForm {
 }
 
 const LABEL_W: usize = 28;
-const HINTS: &str = "Tab/↓ next · ↑ back · ←/→ change · Ctrl-u clear · Ctrl-s save · Esc cancel";
+/// The footer, from the form's bindings.
+fn hints(keys: &Keymap) -> String {
+    keys.hints(&[
+        (&[Action::NextField, Action::FieldDown], "next"),
+        (&[Action::FieldUp], "back"),
+        (&[Action::Less, Action::More], "change"),
+        (&[Action::ClearField], "clear"),
+        (&[Action::Save], "save"),
+        (&[Action::Discard], "cancel"),
+    ])
+}
 
 impl ProfileForm {
     /// Draws the form; the focused field (and its error) is scrolled into view when the form is taller than
     /// the area.
-    pub fn draw(&self, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    pub fn draw(&self, theme: &Theme, keys: &Keymap, area: Rect, buf: &mut Buffer) {
         let form = self;
         if area.height < 4 || area.width < 30 {
             return;
@@ -399,7 +416,7 @@ impl ProfileForm {
         ]))
         .render(Rect { height: 1, ..area }, buf);
         let foot = Rect { y: area.bottom() - 1, height: 1, ..area };
-        Paragraph::new(Span::styled(fit(&format!(" {HINTS}"), width), theme.dim)).render(foot, buf);
+        Paragraph::new(Span::styled(fit(&format!(" {}", hints(keys)), width), theme.dim)).render(foot, buf);
         let body = Rect { y: area.y + 2, height: area.height - 3, ..area };
 
         let mut lines: Vec<Line<'static>> = Vec::new();
@@ -470,27 +487,39 @@ fn value_style(form: &ProfileForm, field: Field, theme: &Theme) -> Style {
 mod tests {
     use super::*;
     use crate::tui::dashboard::render_text;
-    use crate::tui::keymap::parse_keys;
+    use crate::tui::keymap::{parse_keys, Context, Lookup};
     use crate::tui::theme::ThemeKind;
 
     fn prog() -> Progression {
         crate::knowledge::progression().unwrap()
     }
 
+    /// Each key as the app routes it: the form's binding if it has one, else typed into the field.
     fn press(f: &mut ProfileForm, keys: &str) -> FormAction {
-        parse_keys(keys).unwrap().into_iter().map(|k| f.key(k)).last().unwrap_or(FormAction::None)
+        let km = Keymap::default();
+        let mut last = FormAction::None;
+        for k in parse_keys(keys).unwrap() {
+            last = match km.lookup(&[k], &[Context::Form], true) {
+                Lookup::Matched(action) => f.on_action(action),
+                _ => {
+                    f.type_key(k);
+                    FormAction::None
+                }
+            };
+        }
+        last
     }
 
     /// Moves focus to `field` with Tab.
     fn goto(f: &mut ProfileForm, field: Field) {
         while f.focused() != field {
-            f.key(KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE));
+            f.on_action(Action::NextField);
         }
     }
 
     fn shot(f: &ProfileForm, w: u16, h: u16) -> String {
         let theme = Theme::new(ThemeKind::NoColor);
-        render_text(w, h, |area, buf| f.draw(&theme, area, buf))
+        render_text(w, h, |area, buf| f.draw(&theme, &Keymap::default(), area, buf))
     }
 
     #[test]

@@ -465,8 +465,14 @@ fn help_is_generated_from_the_keymap() {
     keys(&mut a, "?");
     let s = screen(&mut a, 100, 60);
     insta::assert_snapshot!(s);
-    for (action, _, _, desc, _) in super::keymap::TABLE {
-        assert!(s.contains(desc), "{action:?} missing from help");
+    // Every screen's keys are there, the list's (this screen's) first; the rest below.
+    let mut seen = s.clone();
+    for _ in 0..20 {
+        keys(&mut a, "<C-d>");
+        seen.push_str(&screen(&mut a, 100, 60));
+    }
+    for b in super::keymap::TABLE {
+        assert!(seen.contains(b.description), "{:?} missing from help", b.action);
     }
     keys(&mut a, "x");
     assert!(a.help.is_none());
@@ -969,4 +975,52 @@ fn ctrl_w_in_insert_mode_deletes_a_word_and_stays_a_pane_key_in_normal_mode() {
     screen(&mut a, 160, 36);
     keys(&mut a, "<Esc><C-w>l");
     assert_ne!(a.ws.as_ref().unwrap().focus, Pane::Editor, "in normal mode <C-w> still moves between panes");
+}
+
+#[test]
+fn every_screens_keys_can_be_rebound() {
+    // The dashboard, plan, help and form keys come from the keymap, so `[keys]` rebinds them too.
+    let overrides: std::collections::BTreeMap<String, Vec<String>> = [
+        ("reload", vec!["R"]),
+        ("close", vec!["<C-q>"]),
+        ("new_plan", vec!["N"]),
+        ("scroll_down", vec!["<C-e>"]),
+        ("discard", vec!["<C-g>"]),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v.into_iter().map(String::from).collect()))
+    .collect();
+    let mut a = App::new(Bank::load(&[]), HashMap::new(), None, Keymap::with_overrides(&overrides).unwrap());
+    let store_dir = tempfile::tempdir().unwrap();
+    let store = crate::store::Store::open(&store_dir.path().join("codify.db")).unwrap();
+    a.update(Msg::DashboardReady(Box::new(crate::learner::Dashboard::load(&store, &a.bank, 0).unwrap())));
+    assert_eq!(keys(&mut a, "r"), vec![], "r no longer reloads");
+    assert_eq!(keys(&mut a, "R"), vec![Effect::LoadDashboard]);
+    keys(&mut a, "?<C-e><C-e>");
+    assert_eq!(a.help, Some(2), "the help scrolls with the new key");
+    keys(&mut a, "<C-q>");
+    assert_eq!((a.help, a.screen), (None, Screen::Dashboard), "close shuts the help first");
+    keys(&mut a, "<Esc>");
+    assert_eq!(a.screen, Screen::Dashboard, "Esc is no longer bound to close");
+    keys(&mut a, "<C-q>");
+    assert_eq!(a.screen, Screen::List);
+
+    let snap = crate::learner::Snapshot::load(&store, &a.bank, 0).unwrap();
+    a.update(Msg::PlanReady { screen: Box::new(super::plan_view::PlanScreen::from_snapshot(&snap)), note: None });
+    keys(&mut a, "r");
+    assert!(a.plan_questions.is_none());
+    keys(&mut a, "N");
+    assert!(a.plan_questions.is_some());
+    keys(&mut a, "<Esc><C-q>");
+
+    keys(&mut a, "<F9>");
+    let progression = crate::knowledge::progression().unwrap();
+    a.update(Msg::ProfileForm(Box::new(super::profile_form::ProfileForm::new(None, &progression))));
+    assert_eq!(a.screen, Screen::Profile);
+    let s = screen(&mut a, 100, 30);
+    assert!(s.contains("Ctrl-g cancel") && s.contains("Ctrl-g leaves without saving"), "{s}");
+    keys(&mut a, "<Esc>");
+    assert_eq!(a.screen, Screen::Profile, "Esc no longer leaves the form");
+    keys(&mut a, "<C-g>");
+    assert_eq!(a.screen, Screen::List);
 }

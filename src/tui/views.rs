@@ -74,7 +74,7 @@ pub fn draw(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         Screen::Plan => draw_plan(app, theme, body, buf),
         Screen::Profile => {
             if let Some(f) = app.profile_form.as_deref() {
-                f.draw(theme, body, buf);
+                f.draw(theme, &app.keymap, body, buf);
             }
         }
     }
@@ -100,7 +100,7 @@ pub fn plan_area(app: &App, area: Rect) -> (Rect, Option<Rect>) {
 fn draw_plan(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let (body, ask) = plan_area(app, area);
     if let Some(plan) = app.plan.as_deref() {
-        super::plan_view::draw(plan, theme, body, buf);
+        super::plan_view::draw(plan, theme, &app.keymap, body, buf);
     }
     if let (Some(rect), Some((i, _, line))) = (ask, &app.plan_questions) {
         let q = crate::learner::intake::FOLLOW_UP.get(*i).copied().unwrap_or_default();
@@ -118,7 +118,7 @@ fn draw_plan(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
 }
 
 fn keys_hint(app: &App, action: Action) -> String {
-    app.keymap.keys_for(action).first().cloned().unwrap_or_default()
+    app.keymap.key(action)
 }
 
 fn block<'a>(title: &'a str, focused: bool, theme: &Theme) -> Block<'a> {
@@ -941,22 +941,17 @@ fn draw_help(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, scroll: u16
     let h = area.height.saturating_sub(2);
     let rect = Rect::new(area.x + (area.width - w) / 2, area.y + 1, w, h);
     Clear.render(rect, buf);
+    // This screen's keys first, then the others', each once.
+    let here = app.help_contexts();
+    let order = here.iter().copied().chain(Context::ALL.iter().map(|(c, _)| *c).filter(|c| !here.contains(c)));
     let mut lines = Vec::new();
-    for (ctx, title) in [
-        (Context::Global, "Everywhere"),
-        (Context::List, "Problem list"),
-        (Context::Workspace, "Workspace"),
-        (Context::Pane, "Statement, results and tutor panes"),
-    ] {
-        lines.push(Line::from(Span::styled(title, theme.title)));
-        for (action, _, c, desc, _) in TABLE {
-            if *c != ctx {
-                continue;
-            }
-            let keys = app.keymap.keys_for(*action).join(" ");
+    for ctx in order {
+        lines.push(Line::from(Span::styled(ctx.title(), theme.title)));
+        for b in TABLE.iter().filter(|b| b.contexts.contains(&ctx)) {
+            let keys = app.keymap.keys_for(b.action).join(" ");
             lines.push(Line::from(vec![
                 Span::styled(format!("  {keys:<18}"), theme.accent),
-                Span::raw(desc.to_string()),
+                Span::raw(b.description.to_string()),
             ]));
         }
         lines.push(Line::raw(""));
@@ -972,7 +967,8 @@ fn draw_help(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, scroll: u16
         }
         lines.push(Line::raw(""));
     }
-    lines.push(Line::from(Span::styled("j/k scroll; any other key closes this help.", theme.dim)));
+    let close = app.keymap.hints(&[(&[Action::ScrollDown, Action::ScrollUp], "scroll"), (&[Action::Close], "closes")]);
+    lines.push(Line::from(Span::styled(format!("{close}; so does any key bound to nothing here."), theme.dim)));
     Paragraph::new(lines)
         .block(block("Keys", true, theme))
         .scroll((scroll, 0))
