@@ -7,11 +7,11 @@ use std::time::{Duration, Instant};
 
 use crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 
-use super::chat::Chat;
+pub use super::inbox::{ClipboardReader, Effect, Job, JobError, Judged, LastRun, Msg};
 use super::keymap::{Action, Context, Keymap, Lookup};
 use super::list::ListState;
-use super::pane::{AppCommand, EditOutcome, EditorPane};
-use crate::judge::Report;
+use super::pane::{AppCommand, EditOutcome};
+pub use super::workspace::{FeedbackState, Interview, Pane, RunMode, Running, Workspace};
 use crate::problems::{Bank, Problem};
 use crate::store::Progress;
 
@@ -30,315 +30,8 @@ pub enum Screen {
     Profile,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Pane {
-    Statement,
-    Editor,
-    Results,
-    Tutor,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RunMode {
-    Run,
-    Submit,
-}
-
-/// Background work the app asked for, named so that a failure says what did not happen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Job {
-    TutorHistory,
-    Comments,
-    Interview,
-    InterviewScore,
-    Dashboard,
-    Profile,
-    Progression,
-    Ranking,
-    Plan,
-    Submission,
-    Vote,
-    Comment,
-    History,
-    Layout,
-    DeleteDraft,
-    RememberLast,
-}
-
-impl Job {
-    /// What the learner is told did not happen.
-    pub fn failed(self) -> &'static str {
-        match self {
-            Job::TutorHistory => "could not read the tutor's history",
-            Job::Comments => "could not read the comments",
-            Job::Interview => "could not start the interview",
-            Job::InterviewScore => "could not keep the interview's score",
-            Job::Dashboard => "could not build the dashboard",
-            Job::Profile => "could not read your profile",
-            Job::Progression => "the topic progression is unreadable",
-            Job::Ranking => "could not rank the problems",
-            Job::Plan => "no plan",
-            Job::Submission => "this submission was not recorded",
-            Job::Vote => "could not record the vote",
-            Job::Comment => "could not record the comment",
-            Job::History => "could not read your submissions",
-            Job::Layout => "could not keep the pane sizes",
-            Job::DeleteDraft => "could not remove the draft",
-            Job::RememberLast => "could not remember the last problem",
-        }
-    }
-}
-
-/// Why a run brought no report: cancelled (say nothing), or failed (say why).
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum JobError {
-    #[error("cancelled")]
-    Cancelled,
-    #[error("{0}")]
-    Failed(String),
-}
-
 /// Columns one `<C-w>>` or `<C-w><` moves the editor's edge.
 const EDITOR_STEP: i16 = 4;
-
-/// Reads the system clipboard (`"+p`).
-pub type ClipboardReader = fn() -> Option<String>;
-
-/// Work for the runtime.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Effect {
-    /// Text for the system clipboard (OSC 52).
-    Clipboard(String),
-    Judge {
-        tag: u64,
-        slug: String,
-        code: String,
-        mode: RunMode,
-    },
-    CancelJudge {
-        tag: u64,
-    },
-    LoadDraft {
-        slug: String,
-    },
-    SaveDraft {
-        slug: String,
-        code: String,
-    },
-    DeleteDraft {
-        slug: String,
-    },
-    RememberLast {
-        slug: String,
-    },
-    /// The past submissions of a problem, for [`Msg::History`].
-    LoadHistory {
-        slug: String,
-    },
-    /// The editor column's width adjustment, kept for the next run.
-    RememberLayout {
-        editor_cols: i16,
-    },
-    /// The stored conversation with the tutor about a problem, for [`Msg::ChatLoaded`].
-    LoadChat {
-        slug: String,
-    },
-    /// One turn with the tutor: an empty question asks for the next hint. The runtime takes the latest
-    /// report and analysis from the workspace; events come back as [`Msg::Chat`].
-    Chat {
-        tag: u64,
-        slug: String,
-        question: String,
-        give_up: bool,
-        code: String,
-    },
-    CancelChat {
-        tag: u64,
-    },
-    /// Record a vote in the outbox (synced in the background).
-    Vote {
-        slug: String,
-        vote: crate::sync::wire::Vote,
-    },
-    Comment {
-        slug: String,
-        text: String,
-        tag: Option<crate::sync::wire::Tag>,
-    },
-    /// The problem's comments, for [`Msg::Comments`].
-    LoadComments {
-        slug: String,
-    },
-    /// Push the outbox and pull aggregates on a background thread; ends with [`Msg::Synced`].
-    Sync,
-    /// Pick a problem for the profile and start a session; answered by [`Msg::InterviewReady`].
-    StartInterview,
-    /// Score a finished session and keep its readiness; answered by [`Msg::InterviewScored`].
-    FinishInterview {
-        slug: String,
-        session: crate::learner::interview::Session,
-        outcome: crate::learner::interview::Outcome,
-    },
-    /// The top of the next-problem queue; answered by [`Msg::NextReady`].
-    PickNext,
-    /// Build the dashboard from the store (synchronously: it is the first frame of its screen).
-    LoadDashboard,
-    /// The active profile's plan, made first when there is none or when `answers` ask for a new one (a
-    /// background thread: the model may take a while); answered by [`Msg::PlanReady`].
-    LoadPlan {
-        regenerate: Option<[Option<String>; 3]>,
-    },
-    /// The intake form for the active profile (or a new one); answered by [`Msg::ProfileForm`].
-    OpenProfileForm,
-    /// Create (`new`) or update a profile from the form; answered by [`Msg::ProfileSaved`].
-    SaveProfile {
-        name: String,
-        intake: Box<crate::learner::Intake>,
-        new: bool,
-    },
-    WriteFile {
-        path: String,
-        code: String,
-    },
-    ReadFile {
-        path: String,
-    },
-    External {
-        slug: String,
-        code: String,
-    },
-    Quit,
-}
-
-/// Everything that can happen to the app.
-#[derive(Debug)]
-pub enum Msg {
-    Key(KeyEvent),
-    Mouse(MouseEvent),
-    Resize(u16, u16),
-    /// A bracketed paste: the whole text at once, inserted as one change without auto-indent.
-    Paste(String),
-    Tick(Instant),
-    DraftLoaded {
-        slug: String,
-        code: Option<String>,
-        /// The latest submission of the problem, shown in an empty results pane after a restart.
-        last: Option<Box<LastRun>>,
-    },
-    /// A finished run with its analysis (boxed: reports are large and messages are many).
-    Judged {
-        tag: u64,
-        result: Result<Box<Judged>, JobError>,
-    },
-    /// The diagnosis of a failed run (issue 15): the analysis with its findings, and the smallest failing
-    /// input found.
-    Diagnosed {
-        tag: u64,
-        analysis: Box<crate::analysis::Analysis>,
-        counterexample: Option<Box<crate::analysis::Counterexample>>,
-        /// What the fix search says when it found nothing ([`crate::judge::diagnose::Diagnosis::summary`]).
-        summary: Option<String>,
-    },
-    Saved {
-        slug: String,
-    },
-    /// A problem's past submissions, newest first (`:history`).
-    History {
-        slug: String,
-        rows: Vec<crate::store::StoredSubmission>,
-    },
-    /// A draft could not be saved (a read-only home, a full disk): the workspace shows it, and quitting asks
-    /// twice.
-    SaveFailed {
-        slug: String,
-        error: String,
-    },
-    FileRead {
-        path: String,
-        result: Result<String, String>,
-    },
-    /// Background work failed: the status line says what did not happen, and why.
-    Failed {
-        job: Job,
-        error: String,
-    },
-    /// `:w FILE` finished.
-    FileWritten {
-        path: String,
-        result: Result<(), String>,
-    },
-    /// An interview was asked for, but no problem is left to interview on.
-    NoInterview,
-    /// Background work done with nothing to say.
-    Nothing,
-    ChatLoaded {
-        slug: String,
-        history: Vec<crate::store::ChatMessage>,
-        hints_used: u32,
-    },
-    Chat {
-        tag: u64,
-        event: crate::coach::ChatEvent,
-    },
-    /// Feedback on a submission, which arrives after its report (the model may take a few seconds).
-    Feedback {
-        slug: String,
-        feedback: crate::coach::Feedback,
-    },
-    /// Community counts changed here (a vote, a comment).
-    Community(HashMap<String, crate::sync::signal::Signal>),
-    Comments {
-        slug: String,
-        comments: Vec<crate::store::LocalComment>,
-    },
-    InterviewReady(crate::learner::interview::Session),
-    DashboardReady(Box<crate::learner::Dashboard>),
-    PlanReady {
-        screen: Box<super::plan_view::PlanScreen>,
-        /// What to say about how the plan was made (offline and why, a rejected model reply).
-        note: Option<String>,
-    },
-    ProfileForm(Box<super::profile_form::ProfileForm>),
-    /// The form was saved (Ok: what to say) or refused (the field and why).
-    ProfileSaved(Result<String, (super::profile_form::Field, String)>),
-    InterviewScored {
-        slug: String,
-        readiness: Vec<crate::learner::interview::TopicReadiness>,
-    },
-    /// The next recommended problem and why (None: nothing left to recommend).
-    NextReady(Option<(String, String)>),
-    /// A background sync ended, with the counts as they are now.
-    Synced {
-        status: crate::sync::SyncStatus,
-        /// None when the database could not be read: the counts shown stay.
-        community: Option<HashMap<String, crate::sync::signal::Signal>>,
-    },
-}
-
-/// A timed interview session in a workspace.
-#[derive(Debug, Clone)]
-pub struct Interview {
-    pub session: crate::learner::interview::Session,
-    pub started: Instant,
-    /// Tutor turns taken (hints and questions alike count against the session's limit).
-    pub tutor_turns: u32,
-    /// The best submission so far: (passed, total).
-    pub best: Option<(u32, u32)>,
-    /// A submission was accepted.
-    pub accepted: bool,
-    /// Set when the session is over: readiness per topic (empty until the score arrives).
-    pub result: Option<Vec<crate::learner::interview::TopicReadiness>>,
-}
-
-impl Interview {
-    pub fn remaining(&self, now: Instant) -> Duration {
-        Duration::from_millis(self.session.duration_ms.max(0) as u64).saturating_sub(now.duration_since(self.started))
-    }
-
-    pub fn running(&self) -> bool {
-        self.result.is_none()
-    }
-}
 
 /// The background sync, for the status bar.
 #[derive(Debug, Default)]
@@ -348,95 +41,6 @@ pub struct SyncView {
     pub again: bool,
     pub status: Option<crate::sync::SyncStatus>,
     pub last: Option<Instant>,
-}
-
-/// Feedback on the latest submission.
-#[derive(Debug, Clone, PartialEq)]
-pub enum FeedbackState {
-    None,
-    Pending,
-    Ready(crate::coach::Feedback),
-}
-
-/// The latest stored submission of a problem: the code, its report and its analysis.
-#[derive(Debug, Clone)]
-pub struct LastRun {
-    pub code: String,
-    pub report: Report,
-    pub analysis: Option<crate::analysis::Analysis>,
-}
-
-/// A finished run: its report, the analysis of the code, and whether a diagnosis of the failure follows
-/// ([`Msg::Diagnosed`]).
-#[derive(Debug, Clone)]
-pub struct Judged {
-    pub report: Report,
-    pub analysis: Option<crate::analysis::Analysis>,
-    pub diagnosing: bool,
-}
-
-impl Judged {
-    pub fn new(report: Report, analysis: Option<crate::analysis::Analysis>) -> Judged {
-        Judged { report, analysis, diagnosing: false }
-    }
-}
-
-pub struct Running {
-    pub tag: u64,
-    pub mode: RunMode,
-    pub started: Instant,
-}
-
-pub struct Workspace {
-    pub slug: String,
-    pub editor: EditorPane,
-    pub focus: Pane,
-    pub zoom: Option<Pane>,
-    pub statement_hidden: bool,
-    pub statement_scroll: u16,
-    pub results_scroll: u16,
-    pub tutor_scroll: u16,
-    pub running: Option<Running>,
-    pub report: Option<(RunMode, Report)>,
-    /// The code the report and analysis are about.
-    pub ran_code: Option<String>,
-    /// The analysis of the code that was last run.
-    pub analysis: Option<crate::analysis::Analysis>,
-    /// The smallest failing input the diagnosis of the last run found.
-    pub counterexample: Option<crate::analysis::Counterexample>,
-    /// The run whose diagnosis is on its way.
-    pub diagnosing: Option<u64>,
-    /// What the last diagnosis's fix search says when it found nothing.
-    pub diagnosis_summary: Option<String>,
-    /// Why the last draft save failed, until one succeeds.
-    pub save_failed: Option<String>,
-    /// `:history`: the problem's past submissions, newest first, shown in the results pane.
-    pub history: Option<Vec<crate::store::StoredSubmission>>,
-    /// Editor keys typed before the draft arrived, replayed on it.
-    pub early_keys: Vec<KeyEvent>,
-    pub selected_case: usize,
-    /// Prepared hints used (the tutor's count, shared with submissions and the CLI).
-    pub hints_shown: usize,
-    pub chat: Chat,
-    pub feedback: FeedbackState,
-    /// The problem's community comments, newest first (loaded when it opens, refreshed after a sync).
-    pub comments: Vec<crate::store::LocalComment>,
-    pub interview: Option<Interview>,
-    /// When the buffer first changed since the last save.
-    pub dirty_since: Option<Instant>,
-    pub loaded: bool,
-}
-
-impl Workspace {
-    /// Applies `f` to the editor; a change of text starts the autosave clock.
-    fn edit<T>(&mut self, now: Instant, f: impl FnOnce(&mut EditorPane) -> T) -> T {
-        let before = self.editor.text();
-        let out = f(&mut self.editor);
-        if self.dirty_since.is_none() && self.editor.text() != before {
-            self.dirty_since = Some(now);
-        }
-        out
-    }
 }
 
 pub struct App {
@@ -974,11 +578,6 @@ impl App {
                     fx.push(Effect::External { slug: ws.slug.clone(), code: ws.editor.text() });
                 }
             }
-            Action::FocusNext => self.focus_step(1),
-            Action::FocusLeft => self.focus_dir(-1, 0),
-            Action::FocusRight => self.focus_dir(1, 0),
-            Action::FocusUp => self.focus_dir(0, -1),
-            Action::FocusDown => self.focus_dir(0, 1),
             Action::EditorWider | Action::EditorNarrower | Action::EditorEqual => {
                 self.editor_cols = match action {
                     Action::EditorWider => self.editor_cols.saturating_add(EDITOR_STEP).min(200),
@@ -987,41 +586,23 @@ impl App {
                 };
                 fx.push(Effect::RememberLayout { editor_cols: self.editor_cols });
             }
-            Action::Zoom => {
-                if let Some(ws) = self.ws.as_mut() {
-                    ws.zoom = if ws.zoom.is_some() { None } else { Some(ws.focus) };
-                }
-            }
-            Action::ToggleStatement => {
-                if let Some(ws) = self.ws.as_mut() {
-                    ws.statement_hidden = !ws.statement_hidden;
-                    if ws.statement_hidden && ws.focus == Pane::Statement {
-                        ws.focus = Pane::Editor;
-                    }
-                }
-            }
             Action::ScrollDown => self.scroll(1),
             Action::ScrollUp => self.scroll(-1),
             Action::PageDown => self.scroll(10),
             Action::PageUp => self.scroll(-10),
-            Action::NextCase => self.step_case(1),
-            Action::PrevCase => self.step_case(-1),
-            Action::EditCode => {
-                if let Some(ws) = self.ws.as_mut() {
-                    ws.focus = Pane::Editor;
-                }
-            }
-            Action::ExCommand => {
+            Action::FocusNext
+            | Action::FocusLeft
+            | Action::FocusRight
+            | Action::FocusUp
+            | Action::FocusDown
+            | Action::Zoom
+            | Action::ToggleStatement
+            | Action::NextCase
+            | Action::PrevCase
+            | Action::EditCode
+            | Action::ExCommand => {
                 let Some(ws) = self.ws.as_mut() else { return false };
-                ws.focus = Pane::Editor;
-                if ws.zoom.is_some() {
-                    ws.zoom = Some(Pane::Editor);
-                }
-                // From insert mode, leave it first, so the `:` opens the command line instead of being typed.
-                if ws.editor.is_typing() {
-                    ws.editor.handle_key(KeyEvent::from(crossterm::event::KeyCode::Esc));
-                }
-                ws.editor.handle_key(KeyEvent::from(crossterm::event::KeyCode::Char(':')));
+                ws.on_action(action, &self.pane_rects);
             }
             // Actions of the other screens' contexts, routed above.
             Action::OpenNext
@@ -1133,34 +714,7 @@ impl App {
     pub fn open(&mut self, slug: &str, fx: &mut Vec<Effect>) {
         let Some(starter) = self.bank.get(slug).map(|p| p.starter.clone()) else { return };
         self.park_current(fx);
-        let mut ws = self.parked.remove(slug).unwrap_or_else(|| Workspace {
-            slug: slug.to_string(),
-            editor: EditorPane::new(&starter),
-            focus: Pane::Editor,
-            zoom: None,
-            statement_hidden: false,
-            statement_scroll: 0,
-            results_scroll: 0,
-            tutor_scroll: 0,
-            running: None,
-            report: None,
-            ran_code: None,
-            analysis: None,
-            counterexample: None,
-            diagnosing: None,
-            diagnosis_summary: None,
-            save_failed: None,
-            history: None,
-            early_keys: Vec::new(),
-            selected_case: 0,
-            hints_shown: 0,
-            chat: Chat::default(),
-            feedback: FeedbackState::None,
-            comments: Vec::new(),
-            interview: None,
-            dirty_since: None,
-            loaded: false,
-        });
+        let mut ws = self.parked.remove(slug).unwrap_or_else(|| Workspace::new(slug, &starter));
         ws.editor.set_clipboard(self.clipboard.0, self.clipboard.1);
         if !ws.loaded {
             fx.push(Effect::LoadDraft { slug: slug.to_string() });
@@ -1517,82 +1071,13 @@ impl App {
         }
     }
 
-    fn visible_panes(&self) -> Vec<Pane> {
-        let Some(ws) = &self.ws else { return vec![] };
-        let mut panes = Vec::new();
-        if !ws.statement_hidden {
-            panes.push(Pane::Statement);
-        }
-        panes.extend([Pane::Editor, Pane::Results, Pane::Tutor]);
-        panes
-    }
-
-    fn focus_step(&mut self, step: isize) {
-        let panes = self.visible_panes();
-        let Some(ws) = self.ws.as_mut() else { return };
-        let i = panes.iter().position(|p| *p == ws.focus).unwrap_or(0) as isize;
-        ws.focus = panes[(i + step).rem_euclid(panes.len() as isize) as usize];
-        if ws.zoom.is_some() {
-            ws.zoom = Some(ws.focus);
-        }
-    }
-
-    /// Moves focus to the nearest pane in a direction, by the panes' places on screen (as last drawn).
-    fn focus_dir(&mut self, dx: i32, dy: i32) {
-        let Some(ws) = self.ws.as_mut() else { return };
-        let centre = |r: &ratatui::layout::Rect| {
-            (i32::from(r.x) * 2 + i32::from(r.width), i32::from(r.y) * 2 + i32::from(r.height))
-        };
-        let Some(&(_, here)) = self.pane_rects.iter().find(|(p, _)| *p == ws.focus) else { return };
-        let (hx, hy) = centre(&here);
-        let best = self
-            .pane_rects
-            .iter()
-            .filter(|(p, _)| *p != ws.focus)
-            .filter_map(|(p, r)| {
-                let (x, y) = centre(r);
-                let (along, across) =
-                    if dx != 0 { ((x - hx) * dx, (y - hy).abs()) } else { ((y - hy) * dy, (x - hx).abs()) };
-                (along > 0).then_some((along + 2 * across, *p))
-            })
-            .min_by_key(|(d, _)| *d);
-        if let Some((_, p)) = best {
-            ws.focus = p;
-            if ws.zoom.is_some() {
-                ws.zoom = Some(p);
-            }
-        }
-    }
-
-    /// Scrolls the focused pane, never past its last line; the tutor follows its conversation again once
-    /// scrolled to the end.
+    /// Scrolls the focused pane, never past its last line (as the pane is drawn now).
     fn scroll(&mut self, by: i32) {
         let Some(focus) = self.ws.as_ref().map(|w| w.focus) else { return };
         let bottom = super::views::pane_bottom(self, focus).unwrap_or(u16::MAX);
-        let Some(ws) = self.ws.as_mut() else { return };
-        let (slot, follow) = match ws.focus {
-            Pane::Statement => (&mut ws.statement_scroll, None),
-            Pane::Results => (&mut ws.results_scroll, None),
-            Pane::Tutor => (&mut ws.tutor_scroll, Some(&mut ws.chat.follow)),
-            Pane::Editor => return,
-        };
-        // A conversation being followed is at its end, whatever the offset last said.
-        let from = if follow.as_deref() == Some(&true) { bottom } else { (*slot).min(bottom) };
-        *slot = (i32::from(from) + by).clamp(0, i32::from(bottom)) as u16;
-        if let Some(follow) = follow {
-            *follow = *slot >= bottom;
+        if let Some(ws) = self.ws.as_mut() {
+            ws.scroll(by, bottom);
         }
-    }
-
-    fn step_case(&mut self, by: isize) {
-        let Some(ws) = self.ws.as_mut() else { return };
-        let Some((_, report)) = &ws.report else { return };
-        if report.cases.is_empty() {
-            return;
-        }
-        let n = report.cases.len() as isize;
-        ws.selected_case = (ws.selected_case as isize + by).rem_euclid(n) as usize;
-        ws.results_scroll = 0;
     }
 
     fn on_mouse(&mut self, m: MouseEvent) {

@@ -10,6 +10,7 @@ pub mod chat;
 mod clipboard;
 pub mod dashboard;
 pub mod editor;
+pub mod inbox;
 pub mod keymap;
 pub mod list;
 pub mod markdown;
@@ -21,6 +22,7 @@ mod store_worker;
 mod tests;
 pub mod theme;
 pub mod views;
+pub mod workspace;
 
 use std::collections::HashMap;
 use std::io::{self, Write};
