@@ -24,7 +24,7 @@ fn main() {
     let start_ms = history::START_MS;
     let mut intake = Intake::new(Level::Intermediate, 12, 10.0);
     intake.weaknesses = vec!["dynamic-programming".into(), "off_by_one".into()];
-    let profile = store.create_profile("bench", &intake).unwrap();
+    let profile = store.create_profile("bench", &intake, &intake.embedding()).unwrap();
     for (i, s) in slugs.iter().enumerate().take(12) {
         store.record_review(s, i % 2 == 0, (i % 3) as u32, start_ms).unwrap();
     }

@@ -12,6 +12,20 @@
 //! every cosine similarity is unchanged, after which the vector is dense and its sign bits are a SimHash
 //! of the text — what the binary index in the store searches by (see `store::coach`).
 
+/// A text's vector, with the embedder that made it and the text's digest: what the store keeps, computed
+/// by its caller (the store never embeds).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Embedding {
+    pub embedder: &'static str,
+    pub text_hash: String,
+    pub vector: Vec<f32>,
+}
+
+/// `text` by the local embedder.
+pub fn local_embedding(text: &str) -> Embedding {
+    Embedding { embedder: LOCAL_NAME, text_hash: digest(text), vector: local(text) }
+}
+
 /// Dimensions of the local embedder's vectors.
 pub const LOCAL_DIMS: usize = 256;
 /// Name of the local embedder; bump the version whenever its output changes.

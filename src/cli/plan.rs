@@ -122,7 +122,7 @@ fn regenerate_answers(
     }
     let prog = crate::knowledge::progression().map_err(|e| Failure(e.to_string()))?;
     intake.apply_follow_up(&answers, now, &prog).map_err(Failure)?;
-    store.update_profile(&profile.name, &intake)?;
+    store.update_profile(&profile.name, &intake, &intake.embedding())?;
     profile.intake = intake;
     Ok(())
 }

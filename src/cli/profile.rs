@@ -188,7 +188,7 @@ pub fn run(ctx: &Ctx, action: ProfileAction) -> Result<ExitCode, Failure> {
                 )));
             }
             let intake = if !fields.any() && std::io::stdin().is_terminal() { ask()? } else { fields.apply(None)? };
-            let p = store.create_profile(&name, &intake)?;
+            let p = store.create_profile(&name, &intake, &intake.embedding())?;
             report(&p, json, "created")
         }
         ProfileAction::List { json } => {
@@ -229,7 +229,7 @@ pub fn run(ctx: &Ctx, action: ProfileAction) -> Result<ExitCode, Failure> {
                 return Err(Failure("nothing to change; pass fields such as --hours 8 or --from FILE".into()));
             }
             let intake = fields.apply(Some(p.intake.clone()))?;
-            store.update_profile(&p.name, &intake)?;
+            store.update_profile(&p.name, &intake, &intake.embedding())?;
             let p = resolve(&store, Some(&p.name))?;
             report(&p, json, "updated")
         }

@@ -279,6 +279,11 @@ impl Intake {
         (self.hours_per_week * 60.0).floor() as u32
     }
 
+    /// The profile's vector (of [`Intake::embedding_text`]) for the store.
+    pub fn embedding(&self) -> crate::embed::Embedding {
+        crate::embed::local_embedding(&self.embedding_text())
+    }
+
     /// The text embedded for the profile: everything a similar learner would share.
     pub fn embedding_text(&self) -> String {
         let conf: Vec<String> = self.confidence.iter().map(|(t, c)| format!("{t} {c}")).collect();

@@ -246,7 +246,7 @@ fn practised_store() -> (tempfile::TempDir, Store) {
     let (dir, store) = crate::store::temp_store();
     let mut intake = Intake::new(Level::Intermediate, 4, 6.0);
     intake.confidence.insert("arrays".into(), 1);
-    store.create_profile("me", &intake).unwrap();
+    store.create_profile("me", &intake, &intake.embedding()).unwrap();
     let slow = mask_bit(SuboptimalComplexity);
     store.insert_submission_at("3sum", "wrong_answer", T0, 0);
     store.insert_submission_at("product-of-array-except-self", "wrong_answer", T0 + HOUR, 0);

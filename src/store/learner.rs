@@ -2,6 +2,7 @@
 //! review cards, interview sessions and readiness per topic.
 
 use crate::clock::now_ms;
+use crate::embed::Embedding;
 use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 
@@ -51,7 +52,13 @@ const PROFILE_COLS: &str = "SELECT id, name, intake_json, active, created_at, up
 
 impl Store {
     /// Creates a profile; the first one becomes active. Fails (nothing written) when the name is taken.
-    pub fn create_profile(&self, name: &str, intake: &Intake) -> Result<StoredProfile, StoreError> {
+    /// `embedding` is the intake's vector ([`Intake::embedding`]), for [`Store::similar_profiles`].
+    pub fn create_profile(
+        &self,
+        name: &str,
+        intake: &Intake,
+        embedding: &Embedding,
+    ) -> Result<StoredProfile, StoreError> {
         let json = serde_json::to_string(intake)?;
         let now = now_ms();
         let tx = self.write_tx()?;
@@ -62,31 +69,28 @@ impl Store {
             params![name, json, !any, now],
         )?;
         tx.commit()?;
-        self.embed_profile(name, intake)?;
+        self.keep_profile_embedding(name, embedding)?;
         self.profile(name)?.ok_or(StoreError::Sql(rusqlite::Error::QueryReturnedNoRows))
     }
 
     /// Replaces a profile's intake (e.g. after `profile edit` or the answers of a regeneration).
-    pub fn update_profile(&self, name: &str, intake: &Intake) -> Result<bool, StoreError> {
+    pub fn update_profile(&self, name: &str, intake: &Intake, embedding: &Embedding) -> Result<bool, StoreError> {
         let json = serde_json::to_string(intake)?;
         let n = self.conn.execute(
             "UPDATE learner_profiles SET intake_json = ?2, updated_at = ?3 WHERE name = ?1",
             params![name, json, now_ms()],
         )?;
         if n > 0 {
-            self.embed_profile(name, intake)?;
+            self.keep_profile_embedding(name, embedding)?;
         }
         Ok(n > 0)
     }
 
-    fn embed_profile(&self, name: &str, intake: &Intake) -> Result<(), StoreError> {
-        let text = intake.embedding_text();
-        let vector = crate::embed::local(&text);
-        let hash = crate::embed::digest(&text);
+    fn keep_profile_embedding(&self, name: &str, e: &Embedding) -> Result<(), StoreError> {
         let names: Vec<String> = self.profiles()?.into_iter().map(|p| p.name).collect();
         let keep: Vec<&str> = names.iter().map(String::as_str).collect();
-        let new = NewEmbedding { kind: PROFILE_KIND, reference: name, text_hash: &hash, vector: &vector };
-        self.sync_embeddings(crate::embed::LOCAL_NAME, PROFILE_KIND, &keep, &[new])
+        let new = NewEmbedding { kind: PROFILE_KIND, reference: name, text_hash: &e.text_hash, vector: &e.vector };
+        self.sync_embeddings(e.embedder, PROFILE_KIND, &keep, &[new])
     }
 
     pub fn profiles(&self) -> Result<Vec<StoredProfile>, StoreError> {
@@ -132,11 +136,9 @@ impl Store {
         Ok(exists)
     }
 
-    /// Profiles nearest to `name`'s by their embeddings, as (name, cosine distance).
-    pub fn similar_profiles(&self, name: &str, k: usize) -> Result<Vec<(String, f64)>, StoreError> {
-        let Some(p) = self.profile(name)? else { return Ok(Vec::new()) };
-        let q = crate::embed::local(&p.intake.embedding_text());
-        let found = self.nearest_embeddings(crate::embed::LOCAL_NAME, PROFILE_KIND, &q, k + 1)?;
+    /// Profiles nearest to `name`'s (whose vector is `query`) by their embeddings, as (name, cosine distance).
+    pub fn similar_profiles(&self, name: &str, query: &Embedding, k: usize) -> Result<Vec<(String, f64)>, StoreError> {
+        let found = self.nearest_embeddings(query.embedder, PROFILE_KIND, &query.vector, k + 1)?;
         Ok(found.into_iter().filter(|(r, _)| r != name).take(k).collect())
     }
 
@@ -477,21 +479,23 @@ mod tests {
     fn profiles_one_active_and_embedded() {
         let (_d, s) = store();
         assert!(s.active_profile().unwrap().is_none());
-        let a = s.create_profile("alice", &Intake::new(Level::Beginner, 8, 5.0)).unwrap();
+        let alice = Intake::new(Level::Beginner, 8, 5.0);
+        let a = s.create_profile("alice", &alice, &alice.embedding()).unwrap();
         assert!(a.active);
-        let b = s.create_profile("bob", &Intake::new(Level::Advanced, 4, 10.0)).unwrap();
+        let bob = Intake::new(Level::Advanced, 4, 10.0);
+        let b = s.create_profile("bob", &bob, &bob.embedding()).unwrap();
         assert!(!b.active);
-        assert!(s.create_profile("bob", &Intake::new(Level::Advanced, 4, 10.0)).is_err(), "names are unique");
+        assert!(s.create_profile("bob", &bob, &bob.embedding()).is_err(), "names are unique");
         assert_eq!(s.profiles().unwrap().len(), 2);
         assert!(s.use_profile("bob").unwrap());
         assert!(!s.use_profile("nobody").unwrap());
         assert_eq!(s.active_profile().unwrap().unwrap().name, "bob");
         let mut i = b.intake.clone();
         i.hours_per_week = 3.0;
-        assert!(s.update_profile("bob", &i).unwrap());
+        assert!(s.update_profile("bob", &i, &i.embedding()).unwrap());
         assert_eq!(s.profile("bob").unwrap().unwrap().intake.hours_per_week, 3.0);
         assert_eq!(s.embedding_hashes(crate::embed::LOCAL_NAME, PROFILE_KIND).unwrap().len(), 2);
-        assert_eq!(s.similar_profiles("bob", 3).unwrap()[0].0, "alice");
+        assert_eq!(s.similar_profiles("bob", &i.embedding(), 3).unwrap()[0].0, "alice");
         assert!(valid_profile_name("a b").is_err() && valid_profile_name("main-1").is_ok());
     }
 

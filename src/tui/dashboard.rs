@@ -761,7 +761,7 @@ mod tests {
             );
         }
         let intake = crate::learner::Intake::new(crate::learner::Level::Beginner, 4, 5.0);
-        let profile = store.create_profile("ana", &intake).unwrap();
+        let profile = store.create_profile("ana", &intake, &intake.embedding()).unwrap();
         let snap = crate::learner::Snapshot::load(&store, &bank, NOW_MS).unwrap();
         let plan = crate::learner::plan_offline(&snap.plan_inputs(&intake));
         store.save_plan(profile.id, &plan, PlanSource::Offline, Some("no model configured")).unwrap();

@@ -217,14 +217,14 @@ fn save_profile(
     use profile_form::Field;
     let db = |e: crate::store::StoreError| (Field::Name, format!("could not save the profile: {e}"));
     if !new {
-        store.update_profile(name, intake).map_err(db)?;
+        store.update_profile(name, intake, &intake.embedding()).map_err(db)?;
         return Ok(format!("profile {name} saved; the plan keeps its days until you make a new one (r)"));
     }
     crate::store::valid_profile_name(name).map_err(|e| (Field::Name, e))?;
     if store.profile(name).map_err(db)?.is_some() {
         return Err((Field::Name, format!("a profile `{name}` exists already; pick another name")));
     }
-    store.create_profile(name, intake).map_err(db)?;
+    store.create_profile(name, intake, &intake.embedding()).map_err(db)?;
     store.use_profile(name).map_err(db)?;
     Ok(format!("profile {name} created and active; here is a plan fitted to it"))
 }
@@ -703,7 +703,7 @@ fn make_or_load_plan(
     if let (Some(answers), Some(mut profile)) = (regenerate, store.active_profile().map_err(err)?) {
         let prog = crate::knowledge::progression().map_err(|e| e.to_string())?;
         profile.intake.apply_follow_up(&answers, now, &prog)?;
-        store.update_profile(&profile.name, &profile.intake).map_err(err)?;
+        store.update_profile(&profile.name, &profile.intake, &profile.intake.embedding()).map_err(err)?;
     }
     // One read of the history (the costly part at 100k rows) serves the planner and the screen.
     let mut snap = crate::learner::Snapshot::load(&store, bank, now).map_err(err)?;

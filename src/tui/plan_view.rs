@@ -504,7 +504,7 @@ mod tests {
         let (_dir, store) = crate::store::temp_store();
         let bank = crate::problems::Bank::load(&[]);
         let intake = crate::learner::Intake::new(crate::learner::Level::Beginner, 3, 4.0);
-        let profile = store.create_profile("ana", &intake).unwrap();
+        let profile = store.create_profile("ana", &intake, &intake.embedding()).unwrap();
         let snap = crate::learner::Snapshot::load(&store, &bank, MADE_MS).unwrap();
         let plan = crate::learner::plan_offline(&snap.plan_inputs(&intake));
         store.save_plan(profile.id, &plan, PlanSource::Offline, None).unwrap();

@@ -263,3 +263,18 @@ fn each_planted_violation_is_reported() {
     assert_eq!(used_outside(&files, SQL, SQL_HOMES), ["src/learner/x.rs:1 uses DELETE FROM"]);
     assert_eq!(front_end_use(&files), ["src/learner/x.rs:4 uses crate::cli"]);
 }
+
+#[test]
+fn the_store_keeps_vectors_it_is_given() {
+    // The store stores and searches vectors; computing them (an embedder) is its callers' job.
+    let embedders = ["embed::local(", "local_embedding(", ".embedding()"];
+    let mut found = Vec::new();
+    for f in read_src().iter().filter(|f| f.path.starts_with("store/")) {
+        for (n, line) in code_lines(&f.text, true) {
+            if let Some(e) = embedders.iter().find(|e| line.contains(**e)) {
+                found.push(format!("src/{}:{n} computes a vector ({e})", f.path));
+            }
+        }
+    }
+    assert!(found.is_empty(), "the store computes embeddings:\n{}", found.join("\n"));
+}
