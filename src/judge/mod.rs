@@ -6,10 +6,8 @@
 //! verdict: at most it can claim values, which are then compared like any returned value.
 
 mod compare;
-pub mod diagnose;
 pub mod interpreter;
 mod marshal;
-pub mod mutation;
 pub mod process;
 mod protocol;
 pub mod sandbox;
