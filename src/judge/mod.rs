@@ -10,11 +10,12 @@ pub mod interpreter;
 mod marshal;
 pub mod process;
 mod protocol;
+mod report;
 pub mod sandbox;
+mod verdict;
 
 use std::time::Duration;
 
-use serde::Serialize;
 use serde_json::Value;
 
 pub use compare::matches;
@@ -23,130 +24,20 @@ pub use process::CancelToken;
 use process::{Caps, Control, End, Feed};
 pub use protocol::ErrorInfo;
 use protocol::{write_case, CaseStatus, Frame, Spec, SpecCase};
+use report::{cap_error, keep_chars, keep_value, STDOUT_KEEP};
+pub use report::{CaseReport, CompileErrorInfo, Report};
+pub use verdict::Verdict;
 
-use crate::problems::{Compare, Edge, Problem, TestCase};
+use crate::problems::{Compare, Problem, TestCase};
 
 const HARNESS: &str = include_str!("harness.py");
 const CHECKER: &str = include_str!("checker.py");
 const INPUTS: &str = include_str!("inputs.py");
-/// Characters of each case's captured stdout kept in the report.
-const STDOUT_KEEP: usize = 4096;
-/// Characters kept of an error's message, kind and traceback, whatever the harness sends.
-const ERROR_MESSAGE_KEEP: usize = 2000;
-const ERROR_KIND_KEEP: usize = 100;
-const TRACEBACK_KEEP: usize = 8000;
 /// The solution's thread stack (see the end of harness.py), added to the address-space limit so that
 /// reserving it does not eat the memory the problem allows.
 const HARNESS_STACK_MB: u64 = 256;
 /// Until the solution's own code starts running (interpreter start, reading the spec).
 const STARTUP: Duration = Duration::from_secs(10);
-
-/// Verdict strings are part of the JSON interface: keep them exact.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Verdict {
-    Accepted,
-    WrongAnswer,
-    TimeLimitExceeded,
-    MemoryLimitExceeded,
-    OutputLimitExceeded,
-    RuntimeError,
-    CompileError,
-    InternalError,
-}
-
-impl Verdict {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Verdict::Accepted => "accepted",
-            Verdict::WrongAnswer => "wrong_answer",
-            Verdict::TimeLimitExceeded => "time_limit_exceeded",
-            Verdict::MemoryLimitExceeded => "memory_limit_exceeded",
-            Verdict::OutputLimitExceeded => "output_limit_exceeded",
-            Verdict::RuntimeError => "runtime_error",
-            Verdict::CompileError => "compile_error",
-            Verdict::InternalError => "internal_error",
-        }
-    }
-
-    pub fn title(self) -> &'static str {
-        match self {
-            Verdict::Accepted => "Accepted",
-            Verdict::WrongAnswer => "Wrong Answer",
-            Verdict::TimeLimitExceeded => "Time Limit Exceeded",
-            Verdict::MemoryLimitExceeded => "Memory Limit Exceeded",
-            Verdict::OutputLimitExceeded => "Output Limit Exceeded",
-            Verdict::RuntimeError => "Runtime Error",
-            Verdict::CompileError => "Compile Error",
-            Verdict::InternalError => "Internal Error",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Verdict> {
-        serde_json::from_value(Value::String(s.to_string())).ok()
-    }
-}
-
-/// One case as reported. Hidden cases that passed keep their input and answers to themselves.
-#[derive(Debug, Clone, Serialize, serde::Deserialize, PartialEq)]
-pub struct CaseReport {
-    pub id: usize,
-    pub hidden: bool,
-    pub edge: Option<Edge>,
-    pub passed: bool,
-    pub verdict: Verdict,
-    pub input: Value,
-    pub expected: Value,
-    pub actual: Value,
-    pub ms: f64,
-    pub error: Option<ErrorInfo>,
-    pub stdout: String,
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub stdout_truncated: bool,
-}
-
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct CompileErrorInfo {
-    pub message: String,
-    pub line: Option<u32>,
-    pub col: Option<u32>,
-    pub text: Option<String>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Report {
-    pub problem: String,
-    pub verdict: Verdict,
-    pub passed: usize,
-    pub total: usize,
-    /// Sum of the measured call times of the cases that ran.
-    pub runtime_ms: f64,
-    pub cases: Vec<CaseReport>,
-    /// One line on what went wrong, when something did.
-    pub message: Option<String>,
-    pub compile_error: Option<CompileErrorInfo>,
-    pub sandbox: Vec<sandbox::Layer>,
-}
-
-impl Report {
-    /// One line in the log for a finished run (`run` or `submit`): problem, verdict, tests passed, time.
-    /// Never the code.
-    pub fn log(&self, what: &str) {
-        tracing::info!(
-            "{what} {}: {} ({}/{} passed) in {:.1} ms",
-            self.problem,
-            self.verdict.as_str(),
-            self.passed,
-            self.total,
-            self.runtime_ms
-        );
-    }
-
-    /// The first failing case, which the report shows in full.
-    pub fn failing_case(&self) -> Option<&CaseReport> {
-        self.cases.iter().find(|c| !c.passed)
-    }
-}
 
 #[derive(Debug, thiserror::Error)]
 pub enum RunError {
@@ -457,15 +348,13 @@ impl Pending<'_> {
                         let value = keep_value(f.value, line.bytes.len(), &test.expected);
                         let (stdout, cut) = keep_chars(f.stdout, STDOUT_KEEP);
                         let error = f.error.map(|e| cap_error(e, max_threads));
-                        state.cases.push(case_report(
-                            test,
-                            verdict,
-                            value,
-                            ms,
-                            error,
-                            stdout,
-                            f.stdout_truncated || cut,
-                        ));
+                        state.cases.push(
+                            CaseReport::for_case(test, verdict)
+                                .actual(value)
+                                .ms(ms)
+                                .error(error)
+                                .stdout(stdout, f.stdout_truncated || cut),
+                        );
                         if verdict != Verdict::Accepted && stop_early {
                             return Control::Stop;
                         }
@@ -693,131 +582,11 @@ impl RunState {
     /// Reports `current`, the case the run was in when it ended without the case's frame.
     fn cut_short(&mut self, current: Option<&TestCase>, verdict: Verdict, ms: f64, error: Option<ErrorInfo>) {
         if let (Some(t), true) = (current, self.ready) {
-            self.cases.push(case_report(t, verdict, Value::Null, ms, error, String::new(), false));
+            self.cases.push(CaseReport::for_case(t, verdict).ms(ms).error(error));
         }
-    }
-}
-
-fn case_report(
-    t: &TestCase,
-    verdict: Verdict,
-    actual: Value,
-    ms: f64,
-    error: Option<ErrorInfo>,
-    stdout: String,
-    stdout_truncated: bool,
-) -> CaseReport {
-    CaseReport {
-        id: t.id,
-        hidden: t.hidden,
-        edge: t.edge,
-        passed: verdict == Verdict::Accepted,
-        verdict,
-        input: t.input.clone(),
-        expected: t.expected.clone(),
-        actual,
-        ms,
-        error,
-        stdout,
-        stdout_truncated,
-    }
-}
-
-/// Bytes of a returned value always kept; past this, up to four times the expected answer's size.
-const VALUE_KEEP: usize = 256 << 10;
-
-/// The returned value as the report keeps it: a value far larger than the expected answer (which a
-/// submission would otherwise store whole) becomes a one-line description. `frame_len` bounds its size.
-fn keep_value(value: Value, frame_len: usize, expected: &Value) -> Value {
-    if frame_len <= VALUE_KEEP || frame_len <= 4 * expected.to_string().len() {
-        return value;
-    }
-    let what = match &value {
-        Value::Array(items) => format!("a list of {} items", items.len()),
-        Value::String(text) => format!("a string of {} characters", text.chars().count()),
-        Value::Object(map) => format!("a dict of {} keys", map.len()),
-        _ => "a value".to_string(),
-    };
-    Value::String(format!("<{what}, {} KiB: too large to keep>", frame_len >> 10))
-}
-
-/// At most `keep` characters of `s`, and whether any were cut.
-fn keep_chars(mut s: String, keep: usize) -> (String, bool) {
-    match s.char_indices().nth(keep) {
-        Some((at, _)) => {
-            s.truncate(at);
-            (s, true)
-        }
-        None => (s, false),
-    }
-}
-
-/// The error as the report keeps it: each text cut to its documented size, whatever the harness sent, and
-/// the thread limit named where Python only says it could not start one.
-fn cap_error(e: ErrorInfo, max_threads: Option<u32>) -> ErrorInfo {
-    let message = match max_threads {
-        Some(n) if e.kind == "RuntimeError" && e.message.contains("can't start new thread") => {
-            format!("{}: a run may have at most {n} threads", e.message)
-        }
-        _ => e.message,
-    };
-    ErrorInfo {
-        kind: keep_chars(e.kind, ERROR_KIND_KEEP).0,
-        message: keep_chars(message, ERROR_MESSAGE_KEEP).0,
-        line: e.line,
-        traceback: keep_chars(e.traceback, TRACEBACK_KEEP).0,
     }
 }
 
 fn last_line(s: &str) -> &str {
     s.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("no error output").trim()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use serde_json::json;
-
-    #[test]
-    fn text_is_cut_on_characters_and_says_so() {
-        assert_eq!(keep_chars("héllo".into(), 2), ("hé".to_string(), true));
-        assert_eq!(keep_chars("hé".into(), 2), ("hé".to_string(), false));
-        assert_eq!(keep_chars(String::new(), 0), (String::new(), false));
-    }
-
-    #[test]
-    fn errors_are_capped_and_the_thread_limit_is_named() {
-        let e = cap_error(
-            ErrorInfo {
-                kind: "E".repeat(500),
-                message: "B".repeat(1 << 20),
-                line: Some(3),
-                traceback: "C".repeat(1 << 20),
-            },
-            None,
-        );
-        assert_eq!((e.kind.len(), e.message.len(), e.traceback.len()), (100, 2000, 8000));
-        assert_eq!(e.line, Some(3));
-        let e = cap_error(
-            ErrorInfo {
-                kind: "RuntimeError".into(),
-                message: "RuntimeError: can't start new thread".into(),
-                line: None,
-                traceback: String::new(),
-            },
-            Some(300),
-        );
-        assert!(e.message.ends_with("a run may have at most 300 threads"), "{}", e.message);
-    }
-
-    #[test]
-    fn only_values_far_larger_than_the_answer_are_replaced() {
-        let small = json!([1, 2, 3]);
-        assert_eq!(keep_value(small.clone(), 7, &small), small);
-        let big = Value::Array(vec![json!(1); 200_000]);
-        let len = big.to_string().len();
-        assert_eq!(keep_value(big.clone(), len, &big), big, "as large as the expected answer: kept");
-        let kept = keep_value(big, len, &json!(1));
-        assert_eq!(kept, json!(format!("<a list of 200000 items, {} KiB: too large to keep>", len >> 10)));
-    }
 }
