@@ -17,8 +17,6 @@ mod verdict;
 
 use std::time::Duration;
 
-use serde_json::Value;
-
 pub use compare::matches;
 pub use interpreter::{Interpreter, InterpreterError};
 pub use process::CancelToken;
@@ -166,9 +164,8 @@ impl Pending<'_> {
         let running = match self.running {
             Ok(r) => r,
             Err(e) => {
-                report.sandbox = judge.layers();
-                report.message = Some(format!("could not start {}: {e}", judge.interpreter.executable.display()));
-                return Ok(report);
+                let message = format!("could not start {}: {e}", judge.interpreter.executable.display());
+                return Ok(Report::internal_error(&problem.slug, tests.len(), judge.layers(), message, Vec::new()));
             }
         };
         // The layers as this run applied them (the namespaces are those its child could enter).
@@ -250,15 +247,9 @@ impl Pending<'_> {
                             state.tampered = true;
                             return Control::Stop;
                         };
-                        let verdict = match f.status {
-                            CaseStatus::Ok if checker || matches(&problem.compare, &test.expected, &f.value) => {
-                                Verdict::Accepted
-                            }
-                            CaseStatus::Ok | CaseStatus::Wrong => Verdict::WrongAnswer,
-                            CaseStatus::Error => Verdict::RuntimeError,
-                            CaseStatus::Memory => Verdict::MemoryLimitExceeded,
-                            CaseStatus::OutputLimit => Verdict::OutputLimitExceeded,
-                        };
+                        let right = f.status == CaseStatus::Ok
+                            && (checker || matches(&problem.compare, &test.expected, &f.value));
+                        let verdict = verdict::of_case(f.status, right);
                         // The parent's clock, not the harness's: from the input's delivery to the frame's arrival.
                         let ms = (line.elapsed.as_secs_f64() * 1e6).round() / 1e3;
                         let value = keep_value(f.value, line.bytes.len(), &test.expected);
@@ -317,12 +308,7 @@ impl Pending<'_> {
             report.compile_error = Some(ce);
             (Some(Verdict::CompileError), Some(msg))
         } else if let Some((status, error)) = state.load_error.take() {
-            let v = match status {
-                CaseStatus::Memory => Verdict::MemoryLimitExceeded,
-                CaseStatus::OutputLimit => Verdict::OutputLimitExceeded,
-                _ => Verdict::RuntimeError,
-            };
-            (Some(v), Some(format!("while loading the solution: {}", error.message)))
+            (Some(verdict::of_load_error(status)), Some(format!("while loading the solution: {}", error.message)))
         } else {
             match &outcome.end {
                 End::Stopped => (None, None),
@@ -366,35 +352,7 @@ impl Pending<'_> {
                     (None, None)
                 }
                 End::Exited(status) => {
-                    let how = process::describe_status(status);
-                    use std::os::unix::process::ExitStatusExt;
-                    let (v, msg) = match status.signal() {
-                        _ if !state.loading => (
-                            Verdict::InternalError,
-                            format!(
-                                "the interpreter exited before running the solution ({how}): {}",
-                                last_line(&outcome.stderr_tail)
-                            ),
-                        ),
-                        Some(libc::SIGXCPU) => {
-                            (Verdict::TimeLimitExceeded, format!("the CPU time limit was reached ({how})"))
-                        }
-                        Some(libc::SIGKILL) => (
-                            Verdict::RuntimeError,
-                            format!(
-                                "the process was killed from outside the judge ({how}); the system's out-of-memory \
-                                 killer is the usual cause"
-                            ),
-                        ),
-                        Some(libc::SIGSEGV) => (
-                            Verdict::RuntimeError,
-                            format!("the interpreter crashed ({how}); very deep recursion is the usual cause"),
-                        ),
-                        _ => (
-                            Verdict::RuntimeError,
-                            format!("the program exited before finishing ({how}); do not call exit() in a solution"),
-                        ),
-                    };
+                    let (v, msg) = verdict::of_exit(*status, state.loading, &outcome.stderr_tail);
                     let error =
                         ErrorInfo { kind: "Exited".into(), message: msg.clone(), line: None, traceback: String::new() };
                     state.cut_short(current, v, 0.0, Some(error));
@@ -404,80 +362,20 @@ impl Pending<'_> {
         };
 
         if checker && state.done && verdict.is_none() {
-            let items: Vec<(&TestCase, &Value)> = state
-                .cases
-                .iter()
-                .filter(|c| c.verdict == Verdict::Accepted)
-                .filter_map(|c| tests.iter().find(|t| t.id == c.id).map(|t| (t, &c.actual)))
-                .collect();
-            let Compare::Checker { code: checker_code } = &problem.compare else { unreachable!("checked above") };
-            match judge.check(problem, checker_code, &items, opts.cancel.as_ref()) {
-                Ok(results) => {
-                    let mut it = results.into_iter();
-                    for case in state.cases.iter_mut().filter(|c| c.verdict == Verdict::Accepted) {
-                        match it.next() {
-                            Some(Ok(true)) => {}
-                            Some(Ok(false)) => {
-                                case.verdict = Verdict::WrongAnswer;
-                                case.passed = false;
-                            }
-                            Some(Err(e)) => {
-                                case.verdict = Verdict::InternalError;
-                                case.passed = false;
-                                case.error = Some(ErrorInfo {
-                                    kind: "CheckerError".into(),
-                                    message: e,
-                                    line: None,
-                                    traceback: String::new(),
-                                });
-                            }
-                            None => {}
-                        }
-                    }
-                    if opts.stop_at_first_failure {
-                        if let Some(first) = state.cases.iter().position(|c| !c.passed) {
-                            state.cases.truncate(first + 1);
-                        }
-                    }
-                }
-                Err(e) => {
-                    report.message = Some(e);
-                    report.cases = state.cases;
-                    return Ok(report);
-                }
+            if let Err(e) = judge.check_answers(problem, tests, &mut state.cases, opts) {
+                report.message = Some(e);
+                report.cases = state.cases;
+                return Ok(report);
             }
         }
 
         report.passed = state.cases.iter().filter(|c| c.passed).count();
         report.runtime_ms = (state.cases.iter().fold(0.0, |acc, c| acc + c.ms) * 1000.0).round() / 1000.0;
-        let first_fail = state.cases.iter().find(|c| !c.passed).map(|c| (c.verdict, c.id));
-        report.verdict = match (verdict, first_fail) {
-            (Some(v), _) => v,
-            (None, Some((v, _))) => v,
-            (None, None) if state.cases.len() == tests.len() => Verdict::Accepted,
-            (None, None) => {
-                report.message = Some(format!("the harness reported {} of {} cases", state.cases.len(), tests.len()));
-                Verdict::InternalError
-            }
-        };
-        if report.message.is_none() {
-            report.message = message.or_else(|| {
-                first_fail.map(|(v, id)| match state.cases.iter().find(|c| c.id == id).and_then(|c| c.error.as_ref()) {
-                    Some(e) => format!("case {id}: {}", e.message),
-                    None => format!("case {id}: {}", v.title().to_lowercase()),
-                })
-            });
-        }
-        // Hidden cases stay hidden unless they are the first failure, which is shown in full.
-        let first_fail_id = first_fail.map(|(_, id)| id);
-        for c in &mut state.cases {
-            if c.hidden && Some(c.id) != first_fail_id {
-                c.input = Value::Null;
-                c.expected = Value::Null;
-                c.actual = Value::Null;
-                c.stdout.clear();
-            }
-        }
+        let ended = verdict.zip(message);
+        let (verdict, message) = verdict::overall(ended, &state.cases, tests.len());
+        report.verdict = verdict;
+        report.message = message;
+        report::redact_hidden(&mut state.cases);
         report.cases = state.cases;
         Ok(report)
     }
@@ -501,8 +399,4 @@ impl RunState {
             self.cases.push(CaseReport::for_case(t, verdict).ms(ms).error(error));
         }
     }
-}
-
-fn last_line(s: &str) -> &str {
-    s.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("no error output").trim()
 }

@@ -122,9 +122,43 @@ impl Report {
         );
     }
 
+    /// A run that ended without a verdict of its own (the interpreter could not start, supervision or the
+    /// checker failed): an internal error, `message` saying why, with the cases that had run.
+    pub(super) fn internal_error(
+        problem: &str,
+        total: usize,
+        sandbox: Vec<sandbox::Layer>,
+        message: String,
+        cases: Vec<CaseReport>,
+    ) -> Report {
+        Report {
+            problem: problem.to_string(),
+            verdict: Verdict::InternalError,
+            passed: 0,
+            total,
+            runtime_ms: 0.0,
+            cases,
+            message: Some(message),
+            compile_error: None,
+            sandbox,
+        }
+    }
+
     /// The first failing case, which the report shows in full.
     pub fn failing_case(&self) -> Option<&CaseReport> {
         self.cases.iter().find(|c| !c.passed)
+    }
+}
+
+/// What hidden cases show: nothing of their input, answers or output, except the first failing case,
+/// which is shown in full so that the learner can see why the run failed.
+pub(super) fn redact_hidden(cases: &mut [CaseReport]) {
+    let first_fail = cases.iter().find(|c| !c.passed).map(|c| c.id);
+    for c in cases.iter_mut().filter(|c| c.hidden && Some(c.id) != first_fail) {
+        c.input = Value::Null;
+        c.expected = Value::Null;
+        c.actual = Value::Null;
+        c.stdout.clear();
     }
 }
 
@@ -238,5 +272,36 @@ mod tests {
         let c = CaseReport::for_case(&t, Verdict::WrongAnswer);
         assert!(!c.passed);
         assert_eq!((c.actual, c.ms, c.error, c.stdout), (Value::Null, 0.0, None, String::new()));
+    }
+
+    #[test]
+    fn hidden_cases_show_nothing_but_the_first_failure() {
+        let test = |id: usize, hidden: bool| TestCase {
+            id,
+            input: json!({"n": id}),
+            expected: json!(id),
+            hidden,
+            edge: None,
+            explain: None,
+        };
+        let mut cases = vec![
+            CaseReport::for_case(&test(1, true), Verdict::Accepted).actual(json!(1)).stdout("one".into(), false),
+            CaseReport::for_case(&test(2, false), Verdict::Accepted).actual(json!(2)).stdout("two".into(), false),
+            CaseReport::for_case(&test(3, true), Verdict::WrongAnswer).actual(json!(0)).stdout("three".into(), false),
+            CaseReport::for_case(&test(4, true), Verdict::WrongAnswer).actual(json!(0)).stdout("four".into(), false),
+        ];
+        let before = cases.clone();
+        redact_hidden(&mut cases);
+        let shown = |c: &CaseReport| (c.input.clone(), c.expected.clone(), c.actual.clone(), c.stdout.clone());
+        let nothing = (Value::Null, Value::Null, Value::Null, String::new());
+        assert_eq!(shown(&cases[0]), nothing, "a hidden case that passed");
+        assert_eq!(cases[1], before[1], "a public case");
+        assert_eq!(cases[2], before[2], "the first failure, hidden or not");
+        assert_eq!(shown(&cases[3]), nothing, "a later hidden failure");
+        assert_eq!(
+            (cases[3].id, cases[3].verdict, cases[3].passed),
+            (4, Verdict::WrongAnswer, false),
+            "its outcome stays"
+        );
     }
 }

@@ -9,12 +9,33 @@ use serde_json::Value;
 
 use super::process::{self, Caps, Control, Feed};
 use super::protocol::Frame;
-use super::{CancelToken, Judge, CHECKER, INPUTS};
-use crate::problems::{Problem, TestCase};
+use super::{verdict, CancelToken, CaseReport, Judge, RunOptions, Verdict, CHECKER, INPUTS};
+use crate::problems::{Compare, Problem, TestCase};
 
 impl Judge {
+    /// A checker problem's answers judged by its checker: the accepted cases among `cases` (the run's, in
+    /// order) become wrong answers or internal errors where the checker says so (see
+    /// [`verdict::apply_checks`]). Nothing changes for other problems. `Err` when the checker itself failed.
+    pub(super) fn check_answers(
+        &self,
+        problem: &Problem,
+        tests: &[TestCase],
+        cases: &mut Vec<CaseReport>,
+        opts: &RunOptions,
+    ) -> Result<(), String> {
+        let Compare::Checker { code } = &problem.compare else { return Ok(()) };
+        let items: Vec<(&TestCase, &Value)> = cases
+            .iter()
+            .filter(|c| c.verdict == Verdict::Accepted)
+            .filter_map(|c| tests.iter().find(|t| t.id == c.id).map(|t| (t, &c.actual)))
+            .collect();
+        let results = self.check(problem, code, &items, opts.cancel.as_ref())?;
+        verdict::apply_checks(cases, results, opts.stop_at_first_failure);
+        Ok(())
+    }
+
     /// Runs a problem's checker over the answers given; one entry per item: Ok(valid) or Err(checker error).
-    pub(super) fn check(
+    fn check(
         &self,
         problem: &Problem,
         code: &str,
