@@ -156,8 +156,8 @@ impl Judge {
 }
 
 impl Pending<'_> {
-    /// Sends the spec, then the cases one at a time as [`RunMachine`] asks, and builds the report from
-    /// what it read and how the process ended.
+    /// Sends the spec, then the cases one at a time as the frame handler (`run::RunMachine`) asks, and
+    /// builds the report from what it read and how the process ended.
     pub fn run(self, judge: &Judge, tests: &[TestCase], code: &str, opts: &RunOptions) -> Result<Report, RunError> {
         let problem = self.problem;
         let running = match self.running {
