@@ -382,7 +382,8 @@ mod tests {
     fn a_load_or_compile_error_ends_the_run_with_its_verdict() {
         let tests = three();
         let mut m = machine(&tests, &Compare::Exact, true);
-        let load_error = r#"{"t": "load_error", "status": "memory", "error": {"type": "MemoryError", "message": "MemoryError: big", "line": 2}}"#;
+        let load_error = r#"{"t": "load_error", "status": "memory",
+            "error": {"type": "MemoryError", "message": "MemoryError: big", "line": 2}}"#;
         assert_eq!(feed(&mut m, &[LOADING, load_error]), Control::Stop);
         assert!(matches!(m.stage, Stage::LoadError(CaseStatus::Memory, _)));
         let f = m.finish(&End::Stopped, "").unwrap();
