@@ -8,7 +8,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use codify::judge::diagnose::{self, DiagnoseOptions};
+use codify::diagnose::{self, DiagnoseOptions};
 use codify::judge::{Judge, RunOptions};
 use codify::problems::Bank;
 

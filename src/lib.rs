@@ -2,9 +2,10 @@
 //!
 //! Engine modules (`problems`, `judge`, `store`, ...) have no terminal dependency; `cli` and `tui` are thin
 //! front ends over them. Shared pieces sit in leaf modules (`clock`, `fmt`, `solution`, `embed`,
-//! `complexity`, `community`) so that the top-level modules form no cycle (one known edge is left, listed
-//! in `tests/it/layering.rs`). That test checks the graph, that terminal crates stay in `tui`, and that
-//! SQL stays in `store` and the server.
+//! `complexity`, `community`), and what needs two engine modules sits above both (`diagnose` runs
+//! `analysis`' edits of code through the `judge`), so that the top-level modules form no cycle.
+//! `tests/it/layering.rs` checks the graph, that terminal crates stay in `tui`, and that SQL stays in
+//! `store` and the server.
 
 pub mod analysis;
 pub mod cli;
@@ -13,6 +14,7 @@ pub mod coach;
 pub mod community;
 pub mod complexity;
 pub mod config;
+pub mod diagnose;
 pub mod embed;
 pub mod fmt;
 pub mod judge;

@@ -164,7 +164,7 @@ pub struct FailedCase {
 }
 
 /// What a judge run says about a solution: its failing cases, whether a large input timed out, and what
-/// the diagnosis of a failure found ([`crate::judge::diagnose`]).
+/// the diagnosis of a failure found ([`crate::diagnose`]).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct RunEvidence {
     pub failures: Vec<FailedCase>,

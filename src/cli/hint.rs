@@ -54,8 +54,8 @@ fn ground(ctx: &Ctx, store: &Store, problem: Problem, file: Option<&Path>) -> Re
             let report = judge.run(p, &tests, &code, &opts)?;
             // A failing run is diagnosed as on submit, so the tutor knows the smallest failing input and the
             // line at fault.
-            let diagnose = crate::judge::diagnose::DiagnoseOptions::from_config(&ctx.config.judge);
-            let (found, _) = crate::judge::diagnose::evidence(&judge, p, &tests, &code, &report, diagnose.as_ref());
+            let diagnose = crate::diagnose::DiagnoseOptions::from_config(&ctx.config.judge);
+            let (found, _) = crate::diagnose::evidence(&judge, p, &tests, &code, &report, diagnose.as_ref());
             g.counterexample = found.counterexample.clone();
             evidence = Some(found);
             g.report = Some(report);

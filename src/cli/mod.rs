@@ -233,7 +233,7 @@ pub enum ProblemsAction {
         /// Only these problems (default: all).
         slugs: Vec<String>,
         /// Random inputs from each problem's generator (`small(rng)` in gen.py) tried per surviving mutant.
-        #[arg(long, default_value_t = crate::judge::mutation::DEFAULT_SAMPLES)]
+        #[arg(long, default_value_t = crate::diagnose::mutation::DEFAULT_SAMPLES)]
         samples: usize,
         /// Seed for those inputs.
         #[arg(long, default_value_t = 1)]
@@ -360,7 +360,7 @@ fn run(args: Args, name: Option<&str>) -> Result<ExitCode, Failure> {
             action: Some(ProblemsAction::Check { slugs, samples, seed, jobs, json }), ..
         }) => {
             let jobs = jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()));
-            problems::check(&ctx, &slugs, &crate::judge::mutation::CheckOptions { samples, seed, jobs }, json)
+            problems::check(&ctx, &slugs, &crate::diagnose::mutation::CheckOptions { samples, seed, jobs }, json)
         }
         Some(Command::Problems { action: None, topic, difficulty, list, json }) => {
             problems::list(&ctx, &problems::Filter { topic, difficulty, list }, json)

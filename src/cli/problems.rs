@@ -222,7 +222,7 @@ pub fn validate(ctx: &Ctx, slugs: &[String], json_out: bool) -> Result<ExitCode,
 pub fn check(
     ctx: &Ctx,
     slugs: &[String],
-    opts: &crate::judge::mutation::CheckOptions,
+    opts: &crate::diagnose::mutation::CheckOptions,
     json_out: bool,
 ) -> Result<ExitCode, Failure> {
     let bank = crate::problems::Bank::load(&ctx.config.problem_dirs);
@@ -234,7 +234,7 @@ pub fn check(
     let s = Style::detect();
     let mut reports = Vec::with_capacity(chosen.len());
     for p in chosen {
-        let r = crate::judge::mutation::check(&judge, p, opts);
+        let r = crate::diagnose::mutation::check(&judge, p, opts);
         if !json_out {
             print_check(&s, &r);
         }
@@ -255,7 +255,7 @@ pub fn check(
     Ok(if unclean == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
-fn print_check(s: &Style, r: &crate::judge::mutation::CheckReport) {
+fn print_check(s: &Style, r: &crate::diagnose::mutation::CheckReport) {
     let killed: usize = r.killed.values().sum();
     let mark = if r.clean() { s.green("✓") } else { s.red("✗") };
     println!(

@@ -31,7 +31,7 @@ struct SubmitJson<'a> {
     counterexample: Option<&'a crate::analysis::Counterexample>,
     /// What the diagnosis of a failure tried and found (the fixes' `change` is the edit itself).
     #[serde(skip_serializing_if = "Option::is_none")]
-    diagnosis: Option<&'a crate::judge::diagnose::Diagnosis>,
+    diagnosis: Option<&'a crate::diagnose::Diagnosis>,
     /// A short explanation of the findings (submit only): by the model when one is configured, else offline.
     #[serde(skip_serializing_if = "Option::is_none")]
     feedback: Option<crate::coach::Feedback>,
@@ -74,9 +74,8 @@ pub fn judge(ctx: &Ctx, slug: &str, file: &Path, opts: &Options) -> Result<ExitC
     let opts = RunOptions { stop_at_first_failure: !all && ctx.config.judge.stop_at_first_failure, cancel: None };
     let report = pending.run(&judge, &tests, &code, &opts)?;
     report.log(if mode == Mode::Run { "run" } else { "submit" });
-    let diagnose = crate::judge::diagnose::DiagnoseOptions::from_config(&ctx.config.judge);
-    let (evidence, diagnosis) =
-        crate::judge::diagnose::evidence(&judge, &problem, &tests, &code, &report, diagnose.as_ref());
+    let diagnose = crate::diagnose::DiagnoseOptions::from_config(&ctx.config.judge);
+    let (evidence, diagnosis) = crate::diagnose::evidence(&judge, &problem, &tests, &code, &report, diagnose.as_ref());
     let analysis = crate::analysis::analyze(&code, &super::analyze::context_for(Some(&problem), Some(&evidence)));
     let submission_id = match &store {
         Some(store) => {

@@ -4,151 +4,47 @@
 //! the inputs; expected answers never enter the sandbox. Results come back on descriptor 3, one frame per
 //! case, and the parent compares them ([`compare`]), so nothing the solution prints or does can forge a
 //! verdict: at most it can claim values, which are then compared like any returned value.
+//!
+//! The parts: `protocol.rs` (the wire format) and `process.rs` (spawning and supervising) do the I/O;
+//! `run.rs` reads a run's frames and decides what they mean, with no process in sight; `verdict.rs` holds
+//! the verdict rules and `report.rs` what a report keeps and shows, both as pure functions; `tools.rs` runs
+//! the judge's own Python tools (the checker, the input generator). This file keeps the public API and
+//! wires a run's machine to its process ([`Pending::run`]).
 
 mod compare;
-pub mod diagnose;
 pub mod interpreter;
 mod marshal;
-pub mod mutation;
 pub mod process;
 mod protocol;
+mod report;
+mod run;
 pub mod sandbox;
+mod tools;
+mod verdict;
 
 use std::time::Duration;
-
-use serde::Serialize;
-use serde_json::Value;
 
 pub use compare::matches;
 pub use interpreter::{Interpreter, InterpreterError};
 pub use process::CancelToken;
-use process::{Caps, Control, End, Feed};
+use process::{Caps, Feed};
 pub use protocol::ErrorInfo;
-use protocol::{write_case, CaseStatus, Frame, Spec, SpecCase};
+use protocol::Spec;
+use report::STDOUT_KEEP;
+pub use report::{CaseReport, CompileErrorInfo, Report};
+use run::{Finished, Rules, RunMachine};
+pub use verdict::Verdict;
 
-use crate::problems::{Compare, Edge, Problem, TestCase};
+use crate::problems::{Compare, Problem, TestCase};
 
 const HARNESS: &str = include_str!("harness.py");
 const CHECKER: &str = include_str!("checker.py");
 const INPUTS: &str = include_str!("inputs.py");
-/// Characters of each case's captured stdout kept in the report.
-const STDOUT_KEEP: usize = 4096;
-/// Characters kept of an error's message, kind and traceback, whatever the harness sends.
-const ERROR_MESSAGE_KEEP: usize = 2000;
-const ERROR_KIND_KEEP: usize = 100;
-const TRACEBACK_KEEP: usize = 8000;
 /// The solution's thread stack (see the end of harness.py), added to the address-space limit so that
 /// reserving it does not eat the memory the problem allows.
 const HARNESS_STACK_MB: u64 = 256;
 /// Until the solution's own code starts running (interpreter start, reading the spec).
 const STARTUP: Duration = Duration::from_secs(10);
-
-/// Verdict strings are part of the JSON interface: keep them exact.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Verdict {
-    Accepted,
-    WrongAnswer,
-    TimeLimitExceeded,
-    MemoryLimitExceeded,
-    OutputLimitExceeded,
-    RuntimeError,
-    CompileError,
-    InternalError,
-}
-
-impl Verdict {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Verdict::Accepted => "accepted",
-            Verdict::WrongAnswer => "wrong_answer",
-            Verdict::TimeLimitExceeded => "time_limit_exceeded",
-            Verdict::MemoryLimitExceeded => "memory_limit_exceeded",
-            Verdict::OutputLimitExceeded => "output_limit_exceeded",
-            Verdict::RuntimeError => "runtime_error",
-            Verdict::CompileError => "compile_error",
-            Verdict::InternalError => "internal_error",
-        }
-    }
-
-    pub fn title(self) -> &'static str {
-        match self {
-            Verdict::Accepted => "Accepted",
-            Verdict::WrongAnswer => "Wrong Answer",
-            Verdict::TimeLimitExceeded => "Time Limit Exceeded",
-            Verdict::MemoryLimitExceeded => "Memory Limit Exceeded",
-            Verdict::OutputLimitExceeded => "Output Limit Exceeded",
-            Verdict::RuntimeError => "Runtime Error",
-            Verdict::CompileError => "Compile Error",
-            Verdict::InternalError => "Internal Error",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Verdict> {
-        serde_json::from_value(Value::String(s.to_string())).ok()
-    }
-}
-
-/// One case as reported. Hidden cases that passed keep their input and answers to themselves.
-#[derive(Debug, Clone, Serialize, serde::Deserialize, PartialEq)]
-pub struct CaseReport {
-    pub id: usize,
-    pub hidden: bool,
-    pub edge: Option<Edge>,
-    pub passed: bool,
-    pub verdict: Verdict,
-    pub input: Value,
-    pub expected: Value,
-    pub actual: Value,
-    pub ms: f64,
-    pub error: Option<ErrorInfo>,
-    pub stdout: String,
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub stdout_truncated: bool,
-}
-
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct CompileErrorInfo {
-    pub message: String,
-    pub line: Option<u32>,
-    pub col: Option<u32>,
-    pub text: Option<String>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Report {
-    pub problem: String,
-    pub verdict: Verdict,
-    pub passed: usize,
-    pub total: usize,
-    /// Sum of the measured call times of the cases that ran.
-    pub runtime_ms: f64,
-    pub cases: Vec<CaseReport>,
-    /// One line on what went wrong, when something did.
-    pub message: Option<String>,
-    pub compile_error: Option<CompileErrorInfo>,
-    pub sandbox: Vec<sandbox::Layer>,
-}
-
-impl Report {
-    /// One line in the log for a finished run (`run` or `submit`): problem, verdict, tests passed, time.
-    /// Never the code.
-    pub fn log(&self, what: &str) {
-        tracing::info!(
-            "{what} {}: {} ({}/{} passed) in {:.1} ms",
-            self.problem,
-            self.verdict.as_str(),
-            self.passed,
-            self.total,
-            self.runtime_ms
-        );
-    }
-
-    /// The first failing case, which the report shows in full.
-    pub fn failing_case(&self) -> Option<&CaseReport> {
-        self.cases.iter().find(|c| !c.passed)
-    }
-}
 
 #[derive(Debug, thiserror::Error)]
 pub enum RunError {
@@ -257,569 +153,98 @@ impl Judge {
     ) -> Result<Report, RunError> {
         self.start(problem).run(self, tests, code, opts)
     }
-
-    /// Runs a problem's checker over the answers given; one entry per item: Ok(valid) or Err(checker error).
-    fn check(
-        &self,
-        problem: &Problem,
-        code: &str,
-        items: &[(&TestCase, &Value)],
-        cancel: Option<&CancelToken>,
-    ) -> Result<Vec<Result<bool, String>>, String> {
-        let input = serde_json::json!({
-            "code": code,
-            "items": items.iter().map(|(t, a)| serde_json::json!({"input": t.input, "expected": t.expected, "actual": a})).collect::<Vec<_>>(),
-        });
-        let results = match self.run_tool("checker", CHECKER, problem, &input, cancel)? {
-            Frame::Checked { results } => results,
-            _ => return Err("the checker answered with the wrong frame".into()),
-        };
-        if results.len() != items.len() {
-            return Err("the checker answered for the wrong number of cases".into());
-        }
-        Ok(results
-            .into_iter()
-            .map(|r| match r {
-                Value::Bool(b) => Ok(b),
-                Value::String(s) => Err(s),
-                other => Err(format!("checker returned {other}")),
-            })
-            .collect())
-    }
-}
-
-impl Judge {
-    /// Runs one of the judge's own Python tools (the checker, the input generator) in the sandbox, with
-    /// `input` as JSON on stdin, and returns the one frame it answers with.
-    fn run_tool(
-        &self,
-        name: &str,
-        script: &str,
-        problem: &Problem,
-        input: &Value,
-        cancel: Option<&CancelToken>,
-    ) -> Result<Frame, String> {
-        let running = self
-            .spawn(script, problem.limits.memory_mb.max(256), 30)
-            .map_err(|e| format!("could not start the {name}: {e}"))?;
-        let caps = Caps {
-            startup: Duration::from_secs(30),
-            per_frame: Duration::from_secs(30),
-            output_bytes: self.output_limit.max(16 << 20),
-            cpu_base: None,
-            per_input_byte: Duration::ZERO,
-        };
-        let mut answer = None;
-        let outcome =
-            process::supervise(running, input.to_string().into_bytes(), Feed::Close, caps, cancel, |line, _| {
-                answer = serde_json::from_slice::<Frame>(line.bytes).ok();
-                Control::Stop
-            })
-            .map_err(|e| format!("{name} supervision failed: {e}"))?;
-        answer.ok_or_else(|| format!("the {name} gave no answer ({:?}): {}", outcome.end, outcome.stderr_tail.trim()))
-    }
-
-    /// `count` small random inputs from a problem's generator (`small(rng)` in its gen.py), seeded.
-    pub fn small_inputs(
-        &self,
-        problem: &Problem,
-        generator: &str,
-        seed: u64,
-        count: usize,
-    ) -> Result<Vec<Value>, String> {
-        let genlib = problem.genlib().map_err(|e| e.to_string())?;
-        let input = serde_json::json!({
-            "genlib": genlib,
-            "gen": generator,
-            "seed": seed,
-            "count": count,
-        });
-        match self.run_tool("input generator", INPUTS, problem, &input, None)? {
-            Frame::Inputs { inputs: Some(inputs), .. } => Ok(inputs),
-            Frame::Inputs { error, .. } => {
-                Err(format!("{}/gen.py: {}", problem.origin, error.unwrap_or_else(|| "no inputs".into())))
-            }
-            _ => Err("the input generator answered with the wrong frame".into()),
-        }
-    }
 }
 
 impl Pending<'_> {
+    /// Sends the spec, then the cases one at a time as the frame handler (`run::RunMachine`) asks, and
+    /// builds the report from what it read and how the process ended.
     pub fn run(self, judge: &Judge, tests: &[TestCase], code: &str, opts: &RunOptions) -> Result<Report, RunError> {
         let problem = self.problem;
-        let mut report = Report {
-            problem: problem.slug.clone(),
-            verdict: Verdict::InternalError,
-            passed: 0,
-            total: tests.len(),
-            runtime_ms: 0.0,
-            cases: Vec::new(),
-            message: None,
-            compile_error: None,
-            sandbox: Vec::new(),
-        };
         let running = match self.running {
             Ok(r) => r,
             Err(e) => {
-                report.sandbox = judge.layers();
-                report.message = Some(format!("could not start {}: {e}", judge.interpreter.executable.display()));
-                return Ok(report);
+                let message = format!("could not start {}: {e}", judge.interpreter.executable.display());
+                return Ok(Report::internal_error(&problem.slug, tests.len(), judge.layers(), message, Vec::new()));
             }
         };
         // The layers as this run applied them (the namespaces are those its child could enter).
-        report.sandbox = sandbox::applied(judge.sandbox, running.namespaces, running.task_limit);
-        let max_threads = running.task_limit.applied(running.namespaces).max();
-        let sig = &problem.signature;
-        let spec = Spec {
-            code,
-            kind: sig.kind.as_str(),
-            class: &sig.class,
-            method: sig.method.as_deref(),
-            params: &sig.params,
-            returns: sig.returns.as_deref(),
-            output: sig.output.as_deref(),
-            methods: &sig.methods,
-            returns_node_of: sig.returns_node_of.as_deref(),
-            deep_copy_of: sig.deep_copy_of.as_deref(),
-            count: tests.len(),
-            stdout_keep: STDOUT_KEEP,
-            stdout_cap: judge.output_limit,
-        };
-        let mut spec_bytes = self.prefix;
-        spec.write_marshal(&mut spec_bytes);
+        let sandbox = sandbox::applied(judge.sandbox, running.namespaces, running.task_limit);
         let checker = matches!(problem.compare, Compare::Checker { .. });
-        let stop_early = opts.stop_at_first_failure && !checker;
-        let mut state = RunState::default();
-        let per_case = Duration::from_millis(problem.limits.time_ms);
-        let caps = Caps {
-            startup: STARTUP,
-            per_frame: per_case,
-            output_bytes: judge.output_limit,
-            // Start-up and loading, then one case limit per case delivered.
-            cpu_base: Some(Duration::from_secs(1) + per_case),
-            per_input_byte: Duration::from_nanos(5),
-        };
-        // Cases whose input has been queued: a frame for any other is forged.
-        let mut sent = 0usize;
-        let send_case = |outbox: &mut Vec<u8>, index: usize, sent: &mut usize| {
-            if let Some(t) = tests.get(index) {
-                write_case(outbox, &SpecCase { id: t.id, input: &t.input });
-                *sent = index + 1;
-            }
-        };
-
-        let outcome =
-            process::supervise(running, spec_bytes, Feed::KeepOpen, caps, opts.cancel.as_ref(), |line, outbox| {
-                let Ok(frame) = serde_json::from_slice::<Frame>(line.bytes) else {
-                    state.tampered = true;
-                    return Control::Stop;
-                };
-                match frame {
-                    // Frames must come in the one order the harness writes them; anything else means the
-                    // solution wrote to the channel (for example to reset the deadline).
-                    Frame::Loading if !state.loading => {
-                        state.loading = true;
-                        Control::Continue
-                    }
-                    Frame::Ready if state.loading && !state.ready => {
-                        state.ready = true;
-                        send_case(outbox, 0, &mut sent);
-                        Control::Continue
-                    }
-                    Frame::Loading | Frame::Ready => {
-                        state.tampered = true;
-                        Control::Stop
-                    }
-                    Frame::CompileError { message, line, col, text } if !state.ready => {
-                        state.compile = Some(CompileErrorInfo { message, line, col, text });
-                        Control::Stop
-                    }
-                    Frame::LoadError { status, error } if state.loading && !state.ready => {
-                        state.load_error = Some((status, cap_error(error, max_threads)));
-                        Control::Stop
-                    }
-                    Frame::Case(f) => {
-                        let index = state.cases.len();
-                        let Some(test) = tests.get(index).filter(|t| t.id == f.id && state.ready && index < sent)
-                        else {
-                            state.tampered = true;
-                            return Control::Stop;
-                        };
-                        let verdict = match f.status {
-                            CaseStatus::Ok if checker || matches(&problem.compare, &test.expected, &f.value) => {
-                                Verdict::Accepted
-                            }
-                            CaseStatus::Ok | CaseStatus::Wrong => Verdict::WrongAnswer,
-                            CaseStatus::Error => Verdict::RuntimeError,
-                            CaseStatus::Memory => Verdict::MemoryLimitExceeded,
-                            CaseStatus::OutputLimit => Verdict::OutputLimitExceeded,
-                        };
-                        // The parent's clock, not the harness's: from the input's delivery to the frame's arrival.
-                        let ms = (line.elapsed.as_secs_f64() * 1e6).round() / 1e3;
-                        let value = keep_value(f.value, line.bytes.len(), &test.expected);
-                        let (stdout, cut) = keep_chars(f.stdout, STDOUT_KEEP);
-                        let error = f.error.map(|e| cap_error(e, max_threads));
-                        state.cases.push(case_report(
-                            test,
-                            verdict,
-                            value,
-                            ms,
-                            error,
-                            stdout,
-                            f.stdout_truncated || cut,
-                        ));
-                        if verdict != Verdict::Accepted && stop_early {
-                            return Control::Stop;
-                        }
-                        send_case(outbox, state.cases.len(), &mut sent);
-                        Control::Continue
-                    }
-                    Frame::Done if state.ready && state.cases.len() == tests.len() => {
-                        state.done = true;
-                        Control::Stop
-                    }
-                    Frame::Done => {
-                        state.tampered = true;
-                        Control::Stop
-                    }
-                    Frame::Checked { .. }
-                    | Frame::Inputs { .. }
-                    | Frame::CompileError { .. }
-                    | Frame::LoadError { .. } => {
-                        state.tampered = true;
-                        Control::Stop
-                    }
-                }
-            });
+        let mut machine = RunMachine::new(
+            tests,
+            Rules {
+                compare: &problem.compare,
+                time_ms: problem.limits.time_ms,
+                output_limit: judge.output_limit,
+                stop_early: opts.stop_at_first_failure && !checker,
+                max_threads: running.task_limit.applied(running.namespaces).max(),
+            },
+        );
+        let mut input = self.prefix;
+        spec(problem, code, tests.len(), judge.output_limit).write_marshal(&mut input);
+        let caps = run_caps(problem.limits.time_ms, judge.output_limit);
+        let outcome = process::supervise(running, input, Feed::KeepOpen, caps, opts.cancel.as_ref(), |line, outbox| {
+            machine.on_line(line.bytes, line.elapsed, outbox)
+        });
         let outcome = match outcome {
             Ok(o) => o,
             Err(e) => {
-                report.message = Some(format!("supervising the run failed: {e}"));
-                return Ok(report);
-            }
-        };
-        if matches!(outcome.end, End::Cancelled) {
-            return Err(RunError::Cancelled);
-        }
-
-        let current = tests.get(state.cases.len());
-        let (verdict, message): (Option<Verdict>, Option<String>) = if state.tampered {
-            (
-                Some(Verdict::RuntimeError),
-                Some("the solution wrote to the judge's private result channel; results cannot be trusted".into()),
-            )
-        } else if let Some(ce) = state.compile.take() {
-            let at = ce.line.map(|l| format!("line {l}: ")).unwrap_or_default();
-            let msg = format!("{at}{}", ce.message);
-            report.compile_error = Some(ce);
-            (Some(Verdict::CompileError), Some(msg))
-        } else if let Some((status, error)) = state.load_error.take() {
-            let v = match status {
-                CaseStatus::Memory => Verdict::MemoryLimitExceeded,
-                CaseStatus::OutputLimit => Verdict::OutputLimitExceeded,
-                _ => Verdict::RuntimeError,
-            };
-            (Some(v), Some(format!("while loading the solution: {}", error.message)))
-        } else {
-            match &outcome.end {
-                End::Stopped => (None, None),
-                End::TimedOut if !state.loading => (
-                    Some(Verdict::InternalError),
-                    Some(format!("the interpreter did not start within {} s", STARTUP.as_secs())),
-                ),
-                End::TimedOut => {
-                    let what = match current {
-                        Some(t) if state.ready => {
-                            format!("case {} ran longer than the limit of {} ms", t.id, problem.limits.time_ms)
-                        }
-                        _ => format!("loading the solution took longer than {} ms", problem.limits.time_ms),
-                    };
-                    state.cut_short(current, Verdict::TimeLimitExceeded, problem.limits.time_ms as f64, None);
-                    (Some(Verdict::TimeLimitExceeded), Some(what))
-                }
-                End::OutputLimit => {
-                    state.cut_short(current, Verdict::OutputLimitExceeded, 0.0, None);
-                    (
-                        Some(Verdict::OutputLimitExceeded),
-                        Some(format!("the program wrote more than {} KiB of output", judge.output_limit >> 10)),
-                    )
-                }
-                End::ChannelFlood => (
-                    Some(Verdict::RuntimeError),
-                    Some("the solution flooded the judge's private result channel".into()),
-                ),
-                End::CpuBudget(used) => {
-                    let what = format!(
-                        "the run used {:.1} s of CPU time, more than its cases allow (threads or background work \
-                         count too)",
-                        used.as_secs_f64()
-                    );
-                    state.cut_short(current, Verdict::TimeLimitExceeded, problem.limits.time_ms as f64, None);
-                    (Some(Verdict::TimeLimitExceeded), Some(what))
-                }
-                End::Cancelled => return Err(RunError::Cancelled),
-                End::Exited(status) if state.done => {
-                    let _ = status;
-                    (None, None)
-                }
-                End::Exited(status) => {
-                    let how = process::describe_status(status);
-                    use std::os::unix::process::ExitStatusExt;
-                    let (v, msg) = match status.signal() {
-                        _ if !state.loading => (
-                            Verdict::InternalError,
-                            format!(
-                                "the interpreter exited before running the solution ({how}): {}",
-                                last_line(&outcome.stderr_tail)
-                            ),
-                        ),
-                        Some(libc::SIGXCPU) => {
-                            (Verdict::TimeLimitExceeded, format!("the CPU time limit was reached ({how})"))
-                        }
-                        Some(libc::SIGKILL) => (
-                            Verdict::RuntimeError,
-                            format!(
-                                "the process was killed from outside the judge ({how}); the system's out-of-memory \
-                                 killer is the usual cause"
-                            ),
-                        ),
-                        Some(libc::SIGSEGV) => (
-                            Verdict::RuntimeError,
-                            format!("the interpreter crashed ({how}); very deep recursion is the usual cause"),
-                        ),
-                        _ => (
-                            Verdict::RuntimeError,
-                            format!("the program exited before finishing ({how}); do not call exit() in a solution"),
-                        ),
-                    };
-                    let error =
-                        ErrorInfo { kind: "Exited".into(), message: msg.clone(), line: None, traceback: String::new() };
-                    state.cut_short(current, v, 0.0, Some(error));
-                    (Some(v), Some(msg))
-                }
+                let message = format!("supervising the run failed: {e}");
+                return Ok(Report::internal_error(&problem.slug, tests.len(), sandbox, message, Vec::new()));
             }
         };
 
-        if checker && state.done && verdict.is_none() {
-            let items: Vec<(&TestCase, &Value)> = state
-                .cases
-                .iter()
-                .filter(|c| c.verdict == Verdict::Accepted)
-                .filter_map(|c| tests.iter().find(|t| t.id == c.id).map(|t| (t, &c.actual)))
-                .collect();
-            let Compare::Checker { code: checker_code } = &problem.compare else { unreachable!("checked above") };
-            match judge.check(problem, checker_code, &items, opts.cancel.as_ref()) {
-                Ok(results) => {
-                    let mut it = results.into_iter();
-                    for case in state.cases.iter_mut().filter(|c| c.verdict == Verdict::Accepted) {
-                        match it.next() {
-                            Some(Ok(true)) => {}
-                            Some(Ok(false)) => {
-                                case.verdict = Verdict::WrongAnswer;
-                                case.passed = false;
-                            }
-                            Some(Err(e)) => {
-                                case.verdict = Verdict::InternalError;
-                                case.passed = false;
-                                case.error = Some(ErrorInfo {
-                                    kind: "CheckerError".into(),
-                                    message: e,
-                                    line: None,
-                                    traceback: String::new(),
-                                });
-                            }
-                            None => {}
-                        }
-                    }
-                    if opts.stop_at_first_failure {
-                        if let Some(first) = state.cases.iter().position(|c| !c.passed) {
-                            state.cases.truncate(first + 1);
-                        }
-                    }
-                }
-                Err(e) => {
-                    report.message = Some(e);
-                    report.cases = state.cases;
-                    return Ok(report);
-                }
+        let Finished { mut cases, ended, compile_error, done } = machine.finish(&outcome.end, &outcome.stderr_tail)?;
+        if done && ended.is_none() {
+            if let Err(e) = judge.check_answers(problem, tests, &mut cases, opts) {
+                return Ok(Report::internal_error(&problem.slug, tests.len(), sandbox, e, cases));
             }
         }
-
-        report.passed = state.cases.iter().filter(|c| c.passed).count();
-        report.runtime_ms = (state.cases.iter().fold(0.0, |acc, c| acc + c.ms) * 1000.0).round() / 1000.0;
-        let first_fail = state.cases.iter().find(|c| !c.passed).map(|c| (c.verdict, c.id));
-        report.verdict = match (verdict, first_fail) {
-            (Some(v), _) => v,
-            (None, Some((v, _))) => v,
-            (None, None) if state.cases.len() == tests.len() => Verdict::Accepted,
-            (None, None) => {
-                report.message = Some(format!("the harness reported {} of {} cases", state.cases.len(), tests.len()));
-                Verdict::InternalError
-            }
-        };
-        if report.message.is_none() {
-            report.message = message.or_else(|| {
-                first_fail.map(|(v, id)| match state.cases.iter().find(|c| c.id == id).and_then(|c| c.error.as_ref()) {
-                    Some(e) => format!("case {id}: {}", e.message),
-                    None => format!("case {id}: {}", v.title().to_lowercase()),
-                })
-            });
-        }
-        // Hidden cases stay hidden unless they are the first failure, which is shown in full.
-        let first_fail_id = first_fail.map(|(_, id)| id);
-        for c in &mut state.cases {
-            if c.hidden && Some(c.id) != first_fail_id {
-                c.input = Value::Null;
-                c.expected = Value::Null;
-                c.actual = Value::Null;
-                c.stdout.clear();
-            }
-        }
-        report.cases = state.cases;
-        Ok(report)
+        let (verdict, message) = verdict::overall(ended, &cases, tests.len());
+        report::redact_hidden(&mut cases);
+        Ok(Report {
+            problem: problem.slug.clone(),
+            verdict,
+            passed: cases.iter().filter(|c| c.passed).count(),
+            total: tests.len(),
+            runtime_ms: (cases.iter().fold(0.0, |acc, c| acc + c.ms) * 1000.0).round() / 1000.0,
+            cases,
+            message,
+            compile_error,
+            sandbox,
+        })
     }
 }
 
-#[derive(Default)]
-struct RunState {
-    loading: bool,
-    ready: bool,
-    done: bool,
-    tampered: bool,
-    compile: Option<CompileErrorInfo>,
-    load_error: Option<(CaseStatus, ErrorInfo)>,
-    cases: Vec<CaseReport>,
-}
-
-impl RunState {
-    /// Reports `current`, the case the run was in when it ended without the case's frame.
-    fn cut_short(&mut self, current: Option<&TestCase>, verdict: Verdict, ms: f64, error: Option<ErrorInfo>) {
-        if let (Some(t), true) = (current, self.ready) {
-            self.cases.push(case_report(t, verdict, Value::Null, ms, error, String::new(), false));
-        }
+/// The spec of a run of `code` on `count` cases of `problem` (no inputs: they follow one at a time).
+fn spec<'a>(problem: &'a Problem, code: &'a str, count: usize, output_limit: u64) -> Spec<'a> {
+    let sig = &problem.signature;
+    Spec {
+        code,
+        kind: sig.kind.as_str(),
+        class: &sig.class,
+        method: sig.method.as_deref(),
+        params: &sig.params,
+        returns: sig.returns.as_deref(),
+        output: sig.output.as_deref(),
+        methods: &sig.methods,
+        returns_node_of: sig.returns_node_of.as_deref(),
+        deep_copy_of: sig.deep_copy_of.as_deref(),
+        count,
+        stdout_keep: STDOUT_KEEP,
+        stdout_cap: output_limit,
     }
 }
 
-fn case_report(
-    t: &TestCase,
-    verdict: Verdict,
-    actual: Value,
-    ms: f64,
-    error: Option<ErrorInfo>,
-    stdout: String,
-    stdout_truncated: bool,
-) -> CaseReport {
-    CaseReport {
-        id: t.id,
-        hidden: t.hidden,
-        edge: t.edge,
-        passed: verdict == Verdict::Accepted,
-        verdict,
-        input: t.input.clone(),
-        expected: t.expected.clone(),
-        actual,
-        ms,
-        error,
-        stdout,
-        stdout_truncated,
-    }
-}
-
-/// Bytes of a returned value always kept; past this, up to four times the expected answer's size.
-const VALUE_KEEP: usize = 256 << 10;
-
-/// The returned value as the report keeps it: a value far larger than the expected answer (which a
-/// submission would otherwise store whole) becomes a one-line description. `frame_len` bounds its size.
-fn keep_value(value: Value, frame_len: usize, expected: &Value) -> Value {
-    if frame_len <= VALUE_KEEP || frame_len <= 4 * expected.to_string().len() {
-        return value;
-    }
-    let what = match &value {
-        Value::Array(items) => format!("a list of {} items", items.len()),
-        Value::String(text) => format!("a string of {} characters", text.chars().count()),
-        Value::Object(map) => format!("a dict of {} keys", map.len()),
-        _ => "a value".to_string(),
-    };
-    Value::String(format!("<{what}, {} KiB: too large to keep>", frame_len >> 10))
-}
-
-/// At most `keep` characters of `s`, and whether any were cut.
-fn keep_chars(mut s: String, keep: usize) -> (String, bool) {
-    match s.char_indices().nth(keep) {
-        Some((at, _)) => {
-            s.truncate(at);
-            (s, true)
-        }
-        None => (s, false),
-    }
-}
-
-/// The error as the report keeps it: each text cut to its documented size, whatever the harness sent, and
-/// the thread limit named where Python only says it could not start one.
-fn cap_error(e: ErrorInfo, max_threads: Option<u32>) -> ErrorInfo {
-    let message = match max_threads {
-        Some(n) if e.kind == "RuntimeError" && e.message.contains("can't start new thread") => {
-            format!("{}: a run may have at most {n} threads", e.message)
-        }
-        _ => e.message,
-    };
-    ErrorInfo {
-        kind: keep_chars(e.kind, ERROR_KIND_KEEP).0,
-        message: keep_chars(message, ERROR_MESSAGE_KEEP).0,
-        line: e.line,
-        traceback: keep_chars(e.traceback, TRACEBACK_KEEP).0,
-    }
-}
-
-fn last_line(s: &str) -> &str {
-    s.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("no error output").trim()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use serde_json::json;
-
-    #[test]
-    fn text_is_cut_on_characters_and_says_so() {
-        assert_eq!(keep_chars("héllo".into(), 2), ("hé".to_string(), true));
-        assert_eq!(keep_chars("hé".into(), 2), ("hé".to_string(), false));
-        assert_eq!(keep_chars(String::new(), 0), (String::new(), false));
-    }
-
-    #[test]
-    fn errors_are_capped_and_the_thread_limit_is_named() {
-        let e = cap_error(
-            ErrorInfo {
-                kind: "E".repeat(500),
-                message: "B".repeat(1 << 20),
-                line: Some(3),
-                traceback: "C".repeat(1 << 20),
-            },
-            None,
-        );
-        assert_eq!((e.kind.len(), e.message.len(), e.traceback.len()), (100, 2000, 8000));
-        assert_eq!(e.line, Some(3));
-        let e = cap_error(
-            ErrorInfo {
-                kind: "RuntimeError".into(),
-                message: "RuntimeError: can't start new thread".into(),
-                line: None,
-                traceback: String::new(),
-            },
-            Some(300),
-        );
-        assert!(e.message.ends_with("a run may have at most 300 threads"), "{}", e.message);
-    }
-
-    #[test]
-    fn only_values_far_larger_than_the_answer_are_replaced() {
-        let small = json!([1, 2, 3]);
-        assert_eq!(keep_value(small.clone(), 7, &small), small);
-        let big = Value::Array(vec![json!(1); 200_000]);
-        let len = big.to_string().len();
-        assert_eq!(keep_value(big.clone(), len, &big), big, "as large as the expected answer: kept");
-        let kept = keep_value(big, len, &json!(1));
-        assert_eq!(kept, json!(format!("<a list of 200000 items, {} KiB: too large to keep>", len >> 10)));
+/// The limits the parent enforces on a run whose cases may take `time_ms` each.
+fn run_caps(time_ms: u64, output_limit: u64) -> Caps {
+    let per_case = Duration::from_millis(time_ms);
+    Caps {
+        startup: STARTUP,
+        per_frame: per_case,
+        output_bytes: output_limit,
+        // Start-up and loading, then one case limit per case delivered.
+        cpu_base: Some(Duration::from_secs(1) + per_case),
+        per_input_byte: Duration::from_nanos(5),
     }
 }

@@ -198,7 +198,7 @@ pub enum Msg {
         tag: u64,
         analysis: Box<crate::analysis::Analysis>,
         counterexample: Option<Box<crate::analysis::Counterexample>>,
-        /// What the fix search says when it found nothing ([`crate::judge::diagnose::Diagnosis::summary`]).
+        /// What the fix search says when it found nothing ([`crate::diagnose::Diagnosis::summary`]).
         summary: Option<String>,
     },
     Saved {

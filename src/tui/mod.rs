@@ -39,7 +39,7 @@ use ratatui::backend::CrosstermBackend;
 use ratatui::Terminal;
 
 use crate::config::{Config, Paths};
-use crate::judge::diagnose::{self, DiagnoseOptions};
+use crate::diagnose::{self, DiagnoseOptions};
 use crate::judge::{CancelToken, Judge, RunOptions};
 use crate::problems::Bank;
 use crate::store::{NewSubmission, Store};

@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use codify::analysis::{analyze, FindingKind, RunEvidence};
-use codify::judge::diagnose::{self, DiagnoseOptions};
+use codify::diagnose::{self, DiagnoseOptions};
 use codify::judge::{RunOptions, Verdict};
 
 use crate::common::*;

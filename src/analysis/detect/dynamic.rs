@@ -1,7 +1,7 @@
 //! Findings from a judge run: edits of the learner's code that fixed the failing tests, failing cases
 //! tagged with an edge, and time-outs on large inputs.
 //!
-//! An edit that makes every failing test pass and breaks none ([`crate::judge::diagnose`]) is the
+//! An edit that makes every failing test pass and breaks none ([`crate::diagnose`]) is the
 //! strongest evidence there is of where a logic bug is and what kind it is: it becomes the top finding
 //! (0.95; a "maybe" 0.45 when it fixes only some failing tests), said Socratically (where and what kind, not the
 //! edit), and the other logic findings become "maybe"s. An edge tag the smallest failing input does not

@@ -14,15 +14,21 @@
 //!
 //! Everything runs in the sandbox, two edits at a time, within a time budget: the search stops at the
 //! budget, at the first edit that fixes every failing test, or when cancelled.
+//!
+//! The module sits above both [`crate::judge`] (which runs the code) and [`crate::analysis`] (which makes
+//! the edits and reads the judge's verdicts): inside the judge it would make the two depend on each other.
+//! [`mutation`], the same machinery pointed at a problem's tests, lives here for the same reason.
+
+pub mod mutation;
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-use super::{CancelToken, Judge, Report, RunOptions, Verdict};
 use crate::analysis::mutate::{self, Mutant, MutantKind};
 use crate::analysis::{Counterexample, Fix};
+use crate::judge::{CancelToken, Judge, Report, RunOptions, Verdict};
 use crate::problems::{Edge, Problem, TestCase};
 
 /// How long a diagnosis may take, and how wide it runs.
@@ -261,7 +267,7 @@ fn counterexample(
     })
 }
 
-fn counterexample_of(c: &super::CaseReport, source: String) -> Counterexample {
+fn counterexample_of(c: &crate::judge::CaseReport, source: String) -> Counterexample {
     Counterexample {
         input: c.input.clone(),
         expected: c.expected.clone(),

@@ -10,9 +10,9 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use super::{Judge, RunOptions, Verdict};
 use crate::analysis::mutate::{self, Mutant, MutantKind};
 use crate::fmt::clip;
+use crate::judge::{Judge, RunOptions, Verdict};
 use crate::problems::{Problem, TestCase};
 
 /// How many random inputs an equivalence check tries by default.
@@ -208,5 +208,5 @@ fn differs(judge: &Judge, problem: &Problem, samples: &[TestCase], code: &str) -
 /// `f` over `items` on `jobs` threads, results in the items' order (`None` where a worker panicked).
 fn run_parallel<T: Sync, R: Send>(items: &[T], jobs: usize, f: impl Fn(&T) -> R + Sync) -> Vec<Option<R>> {
     let never = std::time::Instant::now() + std::time::Duration::from_secs(365 * 86_400);
-    super::diagnose::run_until(items, jobs, never, &std::sync::atomic::AtomicBool::new(false), f)
+    super::run_until(items, jobs, never, &std::sync::atomic::AtomicBool::new(false), f)
 }
