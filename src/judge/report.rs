@@ -123,14 +123,16 @@ impl Report {
     }
 
     /// A run that ended without a verdict of its own (the interpreter could not start, supervision or the
-    /// checker failed): an internal error, `message` saying why, with the cases that had run.
+    /// checker failed): an internal error, `message` saying why, with the cases that had run. No case
+    /// failed by the solution's doing, so every hidden case keeps its data to itself.
     pub(super) fn internal_error(
         problem: &str,
         total: usize,
         sandbox: Vec<sandbox::Layer>,
         message: String,
-        cases: Vec<CaseReport>,
+        mut cases: Vec<CaseReport>,
     ) -> Report {
+        cases.iter_mut().filter(|c| c.hidden).for_each(hide);
         Report {
             problem: problem.to_string(),
             verdict: Verdict::InternalError,
@@ -154,12 +156,15 @@ impl Report {
 /// which is shown in full so that the learner can see why the run failed.
 pub(super) fn redact_hidden(cases: &mut [CaseReport]) {
     let first_fail = cases.iter().find(|c| !c.passed).map(|c| c.id);
-    for c in cases.iter_mut().filter(|c| c.hidden && Some(c.id) != first_fail) {
-        c.input = Value::Null;
-        c.expected = Value::Null;
-        c.actual = Value::Null;
-        c.stdout.clear();
-    }
+    cases.iter_mut().filter(|c| c.hidden && Some(c.id) != first_fail).for_each(hide);
+}
+
+/// A hidden case's input, answers and output left out of the report.
+fn hide(c: &mut CaseReport) {
+    c.input = Value::Null;
+    c.expected = Value::Null;
+    c.actual = Value::Null;
+    c.stdout.clear();
 }
 
 /// The returned value as the report keeps it: a value far larger than the expected answer (which a
@@ -303,5 +308,25 @@ mod tests {
             (4, Verdict::WrongAnswer, false),
             "its outcome stays"
         );
+    }
+
+    #[test]
+    fn an_internal_error_shows_no_hidden_case() {
+        // Found in review: when the checker failed, the cases came back unredacted, hidden ones included.
+        let hidden =
+            TestCase { id: 1, input: json!({"n": 1}), expected: json!(1), hidden: true, edge: None, explain: None };
+        let public = TestCase { hidden: false, id: 2, ..hidden.clone() };
+        let cases = vec![
+            CaseReport::for_case(&hidden, Verdict::WrongAnswer).actual(json!(0)).stdout("secret".into(), false),
+            CaseReport::for_case(&public, Verdict::WrongAnswer).actual(json!(0)),
+        ];
+        let r = Report::internal_error("p", 2, Vec::new(), "the checker failed".into(), cases.clone());
+        assert_eq!(r.verdict, Verdict::InternalError);
+        let c = &r.cases[0];
+        assert_eq!(
+            (&c.input, &c.expected, &c.actual, c.stdout.as_str()),
+            (&Value::Null, &Value::Null, &Value::Null, "")
+        );
+        assert_eq!(r.cases[1], cases[1], "a public case is shown as it ran");
     }
 }
