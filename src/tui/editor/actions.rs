@@ -141,6 +141,8 @@ pub enum Cmd {
     Repeat,
     Visual,
     VisualLine,
+    /// `Ctrl-v`: visual block mode.
+    VisualBlock,
     Reselect,
     CmdLine,
     Register,
@@ -163,10 +165,16 @@ pub enum VisualCmd {
     Exit,
     Char,
     Line,
+    /// `Ctrl-v`: blockwise visual (again: leave).
+    Block,
     Swap,
+    /// `O`: in block mode the other corner on the same line; elsewhere like `o`.
+    SwapCorner,
     DeleteLines,
     YankLines,
     ChangeLines,
+    /// `C`: the selected lines; in block mode, from the block to each line's end.
+    ChangeBlockEnd,
     Replace,
     Join,
     JoinNoSpace,

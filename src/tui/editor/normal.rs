@@ -82,7 +82,7 @@ pub(crate) fn op_keys(op: Operator) -> &'static str {
 impl Editor {
     pub(crate) fn normal_key(&mut self, key: KeyEvent) -> Outcome {
         let ctx = match self.mode {
-            Mode::Visual | Mode::VisualLine => Ctx::Visual,
+            Mode::Visual | Mode::VisualLine | Mode::VisualBlock => Ctx::Visual,
             Mode::OperatorPending => Ctx::Pending,
             _ => Ctx::Normal,
         };
@@ -156,7 +156,7 @@ impl Editor {
                 Outcome::Consumed
             }
             Action::Operator(op) => match self.mode {
-                Mode::Visual | Mode::VisualLine => self.visual_operator(op),
+                Mode::Visual | Mode::VisualLine | Mode::VisualBlock => self.visual_operator(op),
                 Mode::OperatorPending => {
                     self.cancel_pending();
                     Outcome::Consumed

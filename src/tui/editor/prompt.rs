@@ -72,7 +72,7 @@ impl Editor {
     fn close_prompt(&mut self) -> Option<Prompt> {
         let prompt = self.prompt.take()?;
         self.mode = match prompt.ret_mode {
-            m @ (Mode::Visual | Mode::VisualLine) => m,
+            m @ (Mode::Visual | Mode::VisualLine | Mode::VisualBlock) => m,
             _ => Mode::Normal,
         };
         Some(prompt)
@@ -187,7 +187,7 @@ impl Editor {
     }
 
     fn run_ex(&mut self, text: &str) -> Outcome {
-        let visual = self.last_visual.map(|(a, b, _)| (a.row.min(b.row), a.row.max(b.row)));
+        let visual = self.last_visual.map(|v| (v.anchor.row.min(v.cursor.row), v.anchor.row.max(v.cursor.row)));
         let env = Env { cursor_row: self.cursor.row, last_row: self.buf.last_row(), visual };
         match ex::parse(text, &env) {
             Err(msg) => {

@@ -4,6 +4,7 @@
 //! Case notation: `|` in the starting text marks the cursor (it must appear once; without it the cursor is
 //! at 0,0). If the expected text contains `|`, the cursor is checked too; otherwise only the text.
 
+mod block;
 mod changes;
 mod insert;
 mod macros;
