@@ -7,7 +7,7 @@
 //! Layout of the module: `keymap` (the binding table, also the help screen) and `actions` (what a binding
 //! can do); `normal` (the count / register / operator / motion grammar and `.`), `targets` (where motions
 //! land), `ops`, `commands` and `visual` (what operators and commands do), `insert` (insert mode and Python
-//! auto-indent), `prompt` and `ex` (the `:` and `/` line, ex commands, `:s`); pure text functions in `motion`
+//! auto-indent), `prompt` and `ex` (the `:` and `/` line, ex commands, `:s`), `global` (`:g`, `:normal`, `:d`); pure text functions in `motion`
 //! and `textobj`; `history` (undo), `registers`, `search`, `syntax` (Python highlighting), `view`, `theme`,
 //! and `keys` (vim key notation, used by the table, mappings and tests); `block` (visual block mode).
 //!
@@ -32,6 +32,7 @@ mod block;
 mod buffer;
 mod commands;
 mod ex;
+mod global;
 mod history;
 mod insert;
 pub mod keymap;
@@ -211,6 +212,8 @@ pub struct Editor {
     status_seq: u64,
     noremap: usize,
     macros: macros::Macros,
+    /// A `:g` is running (it cannot nest).
+    in_global: bool,
 }
 
 impl Editor {
@@ -245,6 +248,7 @@ impl Editor {
             status_seq: 0,
             noremap: 0,
             macros: macros::Macros::default(),
+            in_global: false,
         }
     }
 

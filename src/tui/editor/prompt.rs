@@ -186,7 +186,7 @@ impl Editor {
         }
     }
 
-    fn run_ex(&mut self, text: &str) -> Outcome {
+    pub(crate) fn run_ex(&mut self, text: &str) -> Outcome {
         let visual = self.last_visual.map(|v| (v.anchor.row.min(v.cursor.row), v.anchor.row.max(v.cursor.row)));
         let env = Env { cursor_row: self.cursor.row, last_row: self.buf.last_row(), visual };
         match ex::parse(text, &env) {
@@ -210,6 +210,15 @@ impl Editor {
             Ok(Parsed::Set(args)) => self.set_options(&args),
             Ok(Parsed::Substitute { range, pattern, replacement, flags }) => {
                 self.substitute(range, &pattern, &replacement, &flags);
+                Outcome::Consumed
+            }
+            Ok(Parsed::Global { range, pattern, invert, command }) => self.global(range, &pattern, invert, &command),
+            Ok(Parsed::Normal { range, keys, remap }) => {
+                self.normal_on_lines(range, &keys, remap);
+                Outcome::Consumed
+            }
+            Ok(Parsed::Delete { range, register }) => {
+                self.delete_lines_cmd(range, register);
                 Outcome::Consumed
             }
         }

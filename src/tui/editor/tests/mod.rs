@@ -6,6 +6,7 @@
 
 mod block;
 mod changes;
+mod global;
 mod insert;
 mod macros;
 mod marks;
