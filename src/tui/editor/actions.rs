@@ -47,6 +47,10 @@ pub enum Motion {
     PrevLineStart,
     CurrentLine,
     Column,
+    /// `gn`: the next match of the last search, as a visual selection or an operator's range.
+    MatchNext,
+    /// `gN`
+    MatchPrev,
     /// `'{a-z}`: the first non-blank of the mark's line (linewise).
     MarkLine,
     /// `` `{a-z} ``: the mark's exact position (exclusive).

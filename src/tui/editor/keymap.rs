@@ -94,6 +94,8 @@ const KEYMAP: &[Binding] = &[
     b("?", MOTION, "search backward", M(Motion::SearchBackward)),
     b("n", MOTION, "next search match", M(Motion::SearchNext)),
     b("N", MOTION, "previous search match", M(Motion::SearchPrev)),
+    b("gn", MOTION, "select the match under or after the cursor (cgn, then . changes the next one)", M(Motion::MatchNext)),
+    b("gN", MOTION, "select the match under or before the cursor", M(Motion::MatchPrev)),
     b("*", MOTION, "search word under cursor forward", M(Motion::StarFwd)),
     b("#", MOTION, "search word under cursor backward", M(Motion::StarBack)),
     b("+", MOTION, "first non-blank of next line", M(Motion::NextLineStart)),

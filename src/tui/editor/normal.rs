@@ -11,7 +11,7 @@ use super::buffer::{Pos, Range};
 use super::keymap::{Action, Cmd, Ctx, Lookup, Motion, Operator};
 use super::motion::Kind;
 use super::prompt::PromptKind;
-use super::{keys, textobj, Editor, Mode, Outcome, MAX_COUNT};
+use super::{keys, textobj, Editor, Level, Mode, Outcome, MAX_COUNT};
 
 /// A command being typed.
 #[derive(Clone, Debug, Default)]
@@ -212,6 +212,9 @@ impl Editor {
             self.open_prompt(PromptKind::Search { forward: m == Motion::SearchForward }, "");
             return Outcome::Consumed;
         }
+        if let Motion::MatchNext | Motion::MatchPrev = m {
+            return self.select_match(m == Motion::MatchNext);
+        }
         let op = self.pending.op;
         match self.motion_target(m, arg, op) {
             None => {
@@ -229,6 +232,37 @@ impl Editor {
                 self.finish_command();
             }
         }
+        Outcome::Consumed
+    }
+
+    /// `gn` / `gN`: selects the match of the last search (visual mode), or hands it to the operator.
+    fn select_match(&mut self, forward: bool) -> Outcome {
+        if !self.search.is_set() {
+            self.set_status(Level::Error, "E35: No previous regular expression");
+            return self.beep();
+        }
+        let Some((start, end)) = self.search.match_around(&self.buf, self.cursor, forward) else {
+            let pat = self.search.pattern.clone().unwrap_or_default();
+            self.set_status(Level::Error, format!("E486: Pattern not found: {pat}"));
+            return self.beep();
+        };
+        let last = Pos::new(end.row, end.col - 1);
+        match self.pending.op {
+            Some(op) => {
+                self.cursor = start;
+                self.apply_operator(op, Range::chars(start, end));
+            }
+            None => {
+                if self.mode == Mode::Normal {
+                    self.mode = Mode::Visual;
+                    self.anchor = if forward { start } else { last };
+                }
+                self.cursor = if forward { last } else { start };
+                self.want_col = self.cursor.col;
+            }
+        }
+        self.search.highlight = true;
+        self.finish_command();
         Outcome::Consumed
     }
 

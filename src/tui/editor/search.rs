@@ -163,6 +163,26 @@ impl Search {
         re.captures_iter(s).map(|c| c.iter().map(|m| m.map(|m| (m.start(), m.end()))).collect()).collect()
     }
 
+    /// `gn` / `gN`: the match under `from` or the next one forward (the one under or the previous one
+    /// backward), wrapping around the buffer; `(start, end)` with `end` exclusive. Empty matches are skipped.
+    pub fn match_around(&self, buf: &Buffer, from: Pos, forward: bool) -> Option<(Pos, Pos)> {
+        let n = buf.line_count();
+        for i in 0..=n {
+            let row = if forward { (from.row + i) % n } else { (from.row + n - i % n) % n };
+            let ms: Vec<(usize, usize)> = self.matches(buf.line(row)).into_iter().filter(|m| m.1 > m.0).collect();
+            let hit = match (forward, i) {
+                (true, 0) => ms.iter().find(|m| m.1 > from.col),
+                (true, _) => ms.first(),
+                (false, 0) => ms.iter().rev().find(|m| m.0 <= from.col),
+                (false, _) => ms.last(),
+            };
+            if let Some(m) = hit {
+                return Some((Pos::new(row, m.0), Pos::new(row, m.1)));
+            }
+        }
+        None
+    }
+
     /// The next match from `from` (exclusive) in a direction; `(pos, wrapped)`.
     pub fn find(&self, buf: &Buffer, from: Pos, forward: bool, wrap: bool) -> Option<(Pos, bool)> {
         let n = buf.line_count();

@@ -153,7 +153,7 @@ impl Editor {
                 };
                 line_at(row.min(bottom).max(self.top.min(last)))
             }
-            Motion::SearchForward | Motion::SearchBackward => None,
+            Motion::SearchForward | Motion::SearchBackward | Motion::MatchNext | Motion::MatchPrev => None,
             Motion::SearchNext | Motion::SearchPrev => {
                 let forward = self.search.forward == (m == Motion::SearchNext);
                 let p = self.search_repeat(forward, count)?;

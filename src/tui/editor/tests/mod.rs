@@ -7,6 +7,7 @@
 mod block;
 mod changes;
 mod global;
+mod gn;
 mod insert;
 mod macros;
 mod marks;
