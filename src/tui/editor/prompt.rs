@@ -9,7 +9,7 @@ use super::buffer::Pos;
 use super::ex::{self, Env, ExCommand, LineRange, Parsed};
 use super::keymap::Motion;
 use super::normal::Pending;
-use super::{Editor, Level, Mode, Outcome};
+use super::{search, Editor, Level, Mode, Outcome};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum PromptKind {
@@ -165,7 +165,13 @@ impl Editor {
                 out
             }
             PromptKind::Search { forward } => {
-                let pat = if text.is_empty() { self.search.pattern.clone() } else { Some(text) };
+                // `/<CR>` repeats the last pattern and offset; `//e` the last pattern with a new offset.
+                let (typed, offset) = if text.is_empty() {
+                    (String::new(), self.search.offset)
+                } else {
+                    search::split_offset(&text, if forward { '/' } else { '?' })
+                };
+                let pat = if typed.is_empty() { self.search.pattern.clone() } else { Some(typed) };
                 let Some(pat) = pat else {
                     self.set_status(Level::Error, "E35: No previous regular expression");
                     self.cancel_pending();
@@ -177,6 +183,7 @@ impl Editor {
                     return Outcome::Consumed;
                 }
                 self.search.forward = forward;
+                self.search.offset = offset;
                 self.pending = prompt.ret_pending;
                 if prompt.ret_mode == Mode::OperatorPending {
                     self.mode = Mode::OperatorPending;

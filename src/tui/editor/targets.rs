@@ -3,10 +3,11 @@
 //! like `ce`; `dw` on the last word of a line stops at the line end; `;` after `t` skips the adjacent
 //! character). Screen motions (`H M L`) use the viewport; search motions report wrap-around and misses.
 
-use super::buffer::Pos;
+use super::buffer::{Buffer, Pos};
 use super::keymap::{Motion, Operator};
 use super::motion::{self, Kind};
 use super::normal::Target;
+use super::search::Offset;
 use super::{Editor, Level};
 
 impl Editor {
@@ -156,8 +157,19 @@ impl Editor {
             Motion::SearchForward | Motion::SearchBackward | Motion::MatchNext | Motion::MatchPrev => None,
             Motion::SearchNext | Motion::SearchPrev => {
                 let forward = self.search.forward == (m == Motion::SearchNext);
-                let p = self.search_repeat(forward, count)?;
-                at(p, Kind::Exclusive)
+                let (start, end) = self.search_repeat(forward, count)?;
+                match self.search.offset {
+                    Offset::None => at(start, Kind::Exclusive),
+                    Offset::Lines(n) => {
+                        let row = start.row.saturating_add_signed(n).min(self.buf.last_row());
+                        Some(Target { pos: Pos::new(row, 0), kind: Kind::Linewise, vertical: false })
+                    }
+                    Offset::Start(n) => at(step_chars(&self.buf, start, n), Kind::Exclusive),
+                    Offset::End(n) => {
+                        let last = Pos::new(end.row, end.col.saturating_sub(1).max(start.col));
+                        at(step_chars(&self.buf, last, n), Kind::Inclusive)
+                    }
+                }
             }
             Motion::StarFwd | Motion::StarBack => {
                 let Some((start, word)) = motion::word_under(buf, c) else {
@@ -171,11 +183,12 @@ impl Editor {
                     return None;
                 }
                 self.search.forward = forward;
+                self.search.offset = Offset::None;
                 self.search_history.push(pat);
                 self.cursor = Pos::new(c.row, start);
                 let p = self.search_repeat(forward, count);
                 self.cursor = c;
-                at(p?, Kind::Exclusive)
+                at(p?.0, Kind::Exclusive)
             }
             Motion::NextLineStart => (c.row < last).then(|| (c.row + count).min(last)).and_then(line_at),
             Motion::PrevLineStart => (c.row > 0).then(|| c.row.saturating_sub(count)).and_then(line_at),
@@ -197,19 +210,24 @@ impl Editor {
         Some(Target { pos, kind, vertical: false })
     }
 
-    /// Repeats the last search `count` times from the cursor; reports wrap-around and failures.
-    pub(crate) fn search_repeat(&mut self, forward: bool, count: usize) -> Option<Pos> {
+    /// Repeats the last search `count` times from the cursor; reports wrap-around and failures. Returns
+    /// the last match (start, end exclusive); the caller applies the offset.
+    pub(crate) fn search_repeat(&mut self, forward: bool, count: usize) -> Option<(Pos, Pos)> {
         if !self.search.is_set() {
             self.set_status(Level::Error, "E35: No previous regular expression");
             return None;
         }
         let pat = self.search.pattern.clone().unwrap_or_default();
-        let mut p = self.cursor;
+        // Take a character offset back off the cursor first, so the match it came from is not found again.
+        let mut p = step_chars(&self.buf, self.cursor, -self.search.offset.chars());
+        let by_end = matches!(self.search.offset, Offset::End(_));
+        let mut found = (p, p);
         let mut wrapped = false;
         for _ in 0..count {
-            match self.search.find(&self.buf, p, forward, self.options.wrapscan) {
-                Some((q, w)) => {
-                    p = q;
+            match self.search.find_match(&self.buf, p, forward, self.options.wrapscan, by_end) {
+                Some(((start, end), w)) => {
+                    p = if by_end { Pos::new(end.row, end.col.saturating_sub(1).max(start.col)) } else { start };
+                    found = (start, end);
                     wrapped |= w;
                 }
                 None => {
@@ -233,6 +251,29 @@ impl Editor {
         } else {
             self.set_status(Level::Info, format!("{}{pat}", if forward { '/' } else { '?' }));
         }
-        Some(p)
+        Some(found)
     }
+}
+
+/// Moves `n` characters forward (backward when negative) across lines, like vim's `incl` / `decl`: a line
+/// break is not a position, an empty line is one; stops at the ends of the buffer.
+fn step_chars(buf: &Buffer, mut p: Pos, n: isize) -> Pos {
+    for _ in 0..n.unsigned_abs() {
+        if n > 0 {
+            if p.col + 1 < buf.len(p.row) {
+                p.col += 1;
+            } else if p.row < buf.last_row() {
+                p = Pos::new(p.row + 1, 0);
+            } else {
+                break;
+            }
+        } else if p.col > 0 {
+            p.col -= 1;
+        } else if p.row > 0 {
+            p = Pos::new(p.row - 1, buf.len(p.row - 1).saturating_sub(1));
+        } else {
+            break;
+        }
+    }
+    p
 }

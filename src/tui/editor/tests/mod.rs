@@ -13,6 +13,7 @@ mod macros;
 mod marks;
 mod misc;
 mod motions;
+mod offsets;
 mod operators;
 mod props;
 mod render;
