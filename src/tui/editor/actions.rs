@@ -47,6 +47,14 @@ pub enum Motion {
     PrevLineStart,
     CurrentLine,
     Column,
+    /// `[(`: the previous unmatched `(`.
+    UnmatchedParenBack,
+    /// `[{`
+    UnmatchedBraceBack,
+    /// `])`: the next unmatched `)`.
+    UnmatchedParenFwd,
+    /// `]}`
+    UnmatchedBraceFwd,
     /// `gn`: the next match of the last search, as a visual selection or an operator's range.
     MatchNext,
     /// `gN`

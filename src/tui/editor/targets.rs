@@ -128,6 +128,25 @@ impl Editor {
                 line_at(((count * buf.line_count()).div_ceil(100)).saturating_sub(1).min(last))
             }
             Motion::MatchPair => at(motion::match_pair(buf, c)?, Kind::Inclusive),
+            Motion::UnmatchedParenBack
+            | Motion::UnmatchedBraceBack
+            | Motion::UnmatchedParenFwd
+            | Motion::UnmatchedBraceFwd => {
+                let (open, close) = match m {
+                    Motion::UnmatchedParenBack | Motion::UnmatchedParenFwd => ('(', ')'),
+                    _ => ('{', '}'),
+                };
+                let forward = matches!(m, Motion::UnmatchedParenFwd | Motion::UnmatchedBraceFwd);
+                // Too big a count stops at the outermost bracket found, as in vim.
+                let mut p = None;
+                for _ in 0..count {
+                    match motion::scan_pair(buf, p.unwrap_or(c), open, close, forward) {
+                        Some(q) => p = Some(q),
+                        None => break,
+                    }
+                }
+                at(p?, Kind::Exclusive)
+            }
             Motion::ParaFwd => at(motion::para_fwd(buf, c.row, count), Kind::Exclusive),
             Motion::ParaBack => at(motion::para_back(buf, c.row, count), Kind::Exclusive),
             Motion::ScreenTop | Motion::ScreenMid | Motion::ScreenBottom => {
