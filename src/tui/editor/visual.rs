@@ -230,6 +230,10 @@ impl Editor {
                 self.buf.insert(at, &format!("\n{body}\n"));
                 self.cursor = Pos::new(at.row + 1, self.buf.first_non_blank(at.row + 1));
             }
+            (false, false) if reg.blockwise => {
+                self.cursor = range.start;
+                self.put_block(&reg.text, false, 1);
+            }
             (false, false) => {
                 let end = self.buf.insert(range.start, &reg.text);
                 self.cursor = Pos::new(end.row, end.col.saturating_sub(1));

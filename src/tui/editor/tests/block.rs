@@ -58,6 +58,8 @@ cases! {
     vb_put_over_block: "|ab\ncd\nxy\nzw", "<C-v>jyjj<C-v>jp" => "ab\ncd\n|ay\ncw";
     vb_put_over_charwise: "|foo\nabc\nabc", "yiwj<C-v>jp" => "foo\nfo|obc\nfoobc";
     vb_replace_lt: "|abc\nabc", "<C-v>jr<lt>" => "|<bc\n<bc";
+    v_put_block_register: "|ab\ncd\nxyz\nuvw", "<C-v>jyjjvlp" => "ab\ncd\n|az\ncuvw";
+    vline_put_block_register: "|ab\ncd\nxyz", "<C-v>jyjjVp" => "ab\ncd\n|a\nc";
     vb_tilde_dot: "|abcd\nabcd\nabcd", "<C-v>j~jl." => "Abcd\nA|Bcd\naBcd";
 }
 
