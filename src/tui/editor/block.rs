@@ -103,6 +103,7 @@ impl Editor {
         let b = self.block();
         self.exit_visual();
         self.cursor = self.buf.clamp(Pos::new(b.top, b.left), false);
+        self.want_col = self.cursor.col;
         if change {
             self.begin_change();
             let mut keys = String::from("<C-v>");
@@ -130,7 +131,7 @@ impl Editor {
             Operator::Delete => self.block_delete(&b, name),
             Operator::Change => {
                 self.block_delete(&b, name);
-                self.block_insert(&b, Edge::Left, false);
+                self.block_insert(&b, Edge::Left, false, 1);
             }
             Operator::Yank => {
                 let reg = self.block_register(&b);
@@ -146,7 +147,6 @@ impl Editor {
         }
         if op != Operator::Change {
             self.cursor = self.buf.clamp(Pos::new(b.top, b.left), false);
-            self.want_col = self.cursor.col;
         }
         self.finish_command();
         Outcome::Consumed
@@ -182,8 +182,9 @@ impl Editor {
         }
     }
 
-    /// Starts typing on the block's first row; `finish_insert` repeats the text on the others.
-    fn block_insert(&mut self, b: &Block, edge: Edge, to_corner: bool) {
+    /// Starts typing on the block's first row (`count` times, as `3Ix` types `xxx`); `finish_insert` repeats
+    /// the text on the others.
+    fn block_insert(&mut self, b: &Block, edge: Edge, to_corner: bool, count: usize) {
         let row = b.top;
         let len = self.buf.len(row);
         let col = match edge {
@@ -195,7 +196,7 @@ impl Editor {
             self.buf.insert(Pos::new(row, len), &" ".repeat(col - len));
         }
         self.cursor = Pos::new(row, col);
-        self.start_insert(1, InsertKind::Plain);
+        self.start_insert(count, InsertKind::Plain);
         self.insert.block = Some(BlockInsert {
             start: self.cursor,
             len_before: self.buf.len(row),
@@ -241,13 +242,14 @@ impl Editor {
 
     /// `I`, `A` (`$A`), `c` to the end (`C`), `D` / `X`, `r{char}` and `p` in block mode.
     pub(crate) fn block_insert_cmd(&mut self, append: bool) -> Outcome {
+        let count = self.pending.total();
         let b = self.take_block(if append { "A" } else { "I" }, true);
         let edge = match (append, b.to_eol) {
             (false, _) => Edge::Left,
             (true, false) => Edge::Right,
             (true, true) => Edge::LineEnd,
         };
-        self.block_insert(&b, edge, true);
+        self.block_insert(&b, edge, true, count);
         Outcome::Consumed
     }
 

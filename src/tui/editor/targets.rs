@@ -8,7 +8,7 @@ use super::keymap::{Motion, Operator};
 use super::motion::{self, Kind};
 use super::normal::Target;
 use super::search::Offset;
-use super::{Editor, Level};
+use super::{Editor, Level, Mode};
 
 impl Editor {
     pub(crate) fn motion_target(&mut self, m: Motion, arg: Option<char>, op: Option<Operator>) -> Option<Target> {
@@ -23,7 +23,10 @@ impl Editor {
         let vertical = |row: usize| Some(Target { pos: Pos::new(row, 0), kind: Kind::Linewise, vertical: true });
         match m {
             Motion::Left => {
-                (c.col > 0).then(|| Pos::new(c.row, c.col.saturating_sub(count))).and_then(|p| at(p, Kind::Exclusive))
+                // In visual mode `$` is just past the line's last character (vim), so `$h` selects it still.
+                let visual = matches!(self.mode, Mode::Visual | Mode::VisualLine | Mode::VisualBlock);
+                let col = if visual && self.want_col == usize::MAX && c.col + 1 == len { len } else { c.col };
+                (col > 0).then(|| Pos::new(c.row, col.saturating_sub(count))).and_then(|p| at(p, Kind::Exclusive))
             }
             Motion::Right => {
                 let max = if op.is_some() { len } else { len.saturating_sub(1) };

@@ -137,7 +137,12 @@ impl Editor {
                     self.mode = target;
                 }
             }
-            VisualCmd::Swap | VisualCmd::SwapCorner => std::mem::swap(&mut self.anchor, &mut self.cursor),
+            VisualCmd::Swap | VisualCmd::SwapCorner => {
+                std::mem::swap(&mut self.anchor, &mut self.cursor);
+                if self.want_col != usize::MAX {
+                    self.want_col = self.cursor.col;
+                }
+            }
             VisualCmd::DeleteLines | VisualCmd::ChangeLines | VisualCmd::ChangeBlockEnd => {
                 self.exit_visual();
                 self.begin_change();

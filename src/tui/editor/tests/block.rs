@@ -60,6 +60,24 @@ cases! {
     vb_replace_lt: "|abc\nabc", "<C-v>jr<lt>" => "|<bc\n<bc";
     v_put_block_register: "|ab\ncd\nxyz\nuvw", "<C-v>jyjjvlp" => "ab\ncd\n|az\ncuvw";
     vline_put_block_register: "|ab\ncd\nxyz", "<C-v>jyjjVp" => "ab\ncd\n|a\nc";
+    vb_dollar_from_left: "|abc\nabcdef\nab", "<C-v>jj$hd" => "|c\ncdef\n";
+    vb_up_and_left: "abc\nab|c", "<C-v>khd" => "|a\na";
+    vb_empty_lines_delete: "|abc\n\nabc", "l<C-v>jjd" => "a|c\n\nac";
+    vb_append_on_empty_line: "|abc\n\nabc", "<C-v>jjAx<Esc>" => "|axbc\n x\naxbc";
+    vb_insert_count: "|ab\nab", "<C-v>j2Ix<Esc>" => "|xxab\nxxab";
+    vb_yank_dollar_put_middle: "|ab\nabcd\nx\nx", "<C-v>j$yjjp" => "ab\nabcd\nx|ab\nxabcd";
+    vb_change_dollar_dot: "|abcd\nabcd\nabcd\nabcd", "l<C-v>j$cX<Esc>jj0." => "aX\naX\n|X\nX";
+    vb_u_upper_dollar: "|ab\nabcd", "<C-v>j$U" => "|AB\nABCD";
+    vb_gv_after_dollar: "|ab\nabcd", "<C-v>j$<Esc>gvd" => "|\n";
+    vb_o_then_extend: "a|bcd\nabcd\nabcd", "<C-v>jlojd" => "abcd\na|d\nabcd";
+    vb_replace_dot: "|abcd\nabcd\nabcd", "<C-v>jlrxjj." => "xxcd\nxxcd\n|xxcd";
+    vb_indent_dot: "|ab\nab\nab", "l<C-v>j>." => "a|        b\na        b\nab";
+    vb_yank_named: "|ab\ncd", "<C-v>j\"ayG\"ap" => "ab\nc|ad\n c";
+    vb_visual_to_block: "|abc\nabc", "vjl<C-v>d" => "|c\nc";
+    vb_block_to_line: "|abc\nabc\nabc", "<C-v>jVd" => "|abc";
+    vb_big_c: "a|bcd\nabcd", "<C-v>jCX<Esc>" => "a|X\naX";
+    vb_count_on_ctrl_v: "|abcd\nabcd", "<C-v>3ld" => "|\nabcd";
+    vb_p_count: "|ab\ncd\nef\ngh", "<C-v>jyjj3p" => "ab\ncd\ne|aaaf\ngccch";
     vb_tilde_dot: "|abcd\nabcd\nabcd", "<C-v>j~jl." => "Abcd\nA|Bcd\naBcd";
 }
 
