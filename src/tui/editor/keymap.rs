@@ -98,7 +98,7 @@ const KEYMAP: &[Binding] = &[
     b("?", MOTION, "search backward (?foo?e: with an offset)", M(Motion::SearchBackward)),
     b("n", MOTION, "next search match (with the search's offset)", M(Motion::SearchNext)),
     b("N", MOTION, "previous search match (with the search's offset)", M(Motion::SearchPrev)),
-    b("gn", MOTION, "select the match under or after the cursor (cgn, then . changes the next one)", M(Motion::MatchNext)),
+    b("gn", MOTION, "select the match under or after the cursor (count: the Nth; cgn, then . changes the next one)", M(Motion::MatchNext)),
     b("gN", MOTION, "select the match under or before the cursor", M(Motion::MatchPrev)),
     b("*", MOTION, "search word under cursor forward", M(Motion::StarFwd)),
     b("#", MOTION, "search word under cursor backward", M(Motion::StarBack)),

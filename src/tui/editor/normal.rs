@@ -241,7 +241,21 @@ impl Editor {
             self.set_status(Level::Error, "E35: No previous regular expression");
             return self.beep();
         }
-        let Some((start, end)) = self.search.match_around(&self.buf, self.cursor, forward) else {
+        // A count takes the count-th match: each further one is searched from just past the last.
+        let mut found = self.search.match_around(&self.buf, self.cursor, forward);
+        for _ in 1..self.pending.total() {
+            let Some((start, end)) = found else { break };
+            let from = if forward {
+                end
+            } else if start.col > 0 {
+                Pos::new(start.row, start.col - 1)
+            } else {
+                let row = if start.row == 0 { self.buf.last_row() } else { start.row - 1 };
+                Pos::new(row, self.buf.len(row))
+            };
+            found = self.search.match_around(&self.buf, from, forward);
+        }
+        let Some((start, end)) = found else {
             let pat = self.search.pattern.clone().unwrap_or_default();
             self.set_status(Level::Error, format!("E486: Pattern not found: {pat}"));
             return self.beep();

@@ -27,4 +27,9 @@ cases! {
     d_range: "|a\nb\nc\nd", ":2,3d<CR>" => "a\n|d";
     d_register: "|a\nb\nc", ":2d x<CR>\"xp" => "a\nc\n|b";
     g_delete_cursor: "|x\na\nb\na\nc", ":g/a/d<CR>" => "x\nb\n|c";
+    g_normal_insert_newline: "|a\nb", ":g/a/norm ox<CR>" => "a\n|x\nb";
+    g_v_substitute: "|a\nb\nc", ":v/b/s/$/!/<CR>" => "a!\nb\n|c!";
+    g_normal_dot_after: "|a\nb\na\nc", ":g/a/norm Ax<CR>j." => "ax\nb\nax\nc|x";
+    normal_visual_keys: "|abc\nabc", ":%norm vld<CR>" => "c\n|c";
+    g_delete_then_undo_redo: "|a\nb\na", ":g/a/d<CR>u<C-r>" => "|b";
 }

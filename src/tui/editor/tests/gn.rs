@@ -17,4 +17,8 @@ cases! {
     cgn_dot_replacement_matches: "|ab ab", "/a<CR>0cgnaa<Esc>." => "aa|ab ab";
     gn_in_visual_extends: "|a foo b foo", "/foo<CR>0vgnd" => "| b foo";
     dgn_undo: "|a foo", "/foo<CR>0dgnu" => "a |foo";
+    gn_count: "|a foo b foo c foo", "/foo<CR>0:<Esc>2gnd" => "a foo b | c foo";
+    cgn_with_offset_search: "|a foo b foo", "/foo/e<CR>0cgnX<Esc>" => "a |X b foo";
+    big_gn_count: "a foo b foo c |foo", "/foo<CR>$2gNd" => "a foo b | c foo";
+    gn_count_wraps: "a foo b |c", "/foo<CR>$2gnd" => "a | b c";
 }

@@ -81,4 +81,6 @@ cases! {
     v_next_paren: "f(|a, b)", "v])d" => "f|(";
     bracket_ignores_brackets: "f(a[|1], b)", "])" => "f(a[1], b|)";
     bracket_count_too_big_uses_outermost: "f(g(|a))", "5[(" => "f|(g(a))";
+    bracket_d_prev_multiline: "f(\n  a,\n  |b)", "d[(" => "f|b)";
+    bracket_in_visual_back: "f(a, |b)", "v[(d" => "f|)";
 }

@@ -31,4 +31,8 @@ cases! {
     offset_end_crosses_lines: "|a foo\nbc", "/foo/e+2<CR>" => "a foo\nb|c";
     offset_start_crosses_lines: "x\n|a foo\nbc", "/foo/s-3<CR>" => "|x\na foo\nbc";
     offset_n_keeps_end_plus: "|foo\nfoo\nfoo", "/foo/e+1<CR>n" => "foo\nfoo\n|foo";
+    n_with_offset_after_star: "|foo x foo", "/x/e<CR>*" => "foo |x foo";
+    star_then_n_no_offset: "|foo foo foo", "/foo/e<CR>0*n" => "foo foo |foo";
+    offset_question_line: "a\nfoo\n|b", "?foo?-1<CR>" => "|a\nfoo\nb";
+    offset_search_history: "|foo foo", "/foo/e<CR>0/<Up><CR>" => "fo|o foo";
 }
