@@ -6,10 +6,11 @@
 //!
 //! Layout of the module: `keymap` (the binding table, also the help screen) and `actions` (what a binding
 //! can do); `normal` (the count / register / operator / motion grammar and `.`), `targets` (where motions
-//! land), `ops`, `commands` and `visual` (what operators and commands do), `insert` (insert mode and Python
-//! auto-indent), `prompt` and `ex` (the `:` and `/` line, ex commands, `:s`), `global` (`:g`, `:normal`, `:d`); pure text functions in `motion`
-//! and `textobj`; `history` (undo), `registers`, `search`, `syntax` (Python highlighting), `view`, `theme`,
-//! and `keys` (vim key notation, used by the table, mappings and tests); `block` (visual block mode).
+//! land), `ops`, `commands`, `visual` and `block` (what operators and commands do; `block` is visual block
+//! mode), `insert` (insert mode and Python auto-indent), `prompt` and `ex` (the `:` and `/` line, ex commands,
+//! `:s`), `global` (`:g`, `:normal`, `:d`); pure text functions in `motion` and `textobj`; `history` (undo),
+//! `registers`, `search`, `syntax` (Python highlighting), `view`, `theme`, and `keys` (vim key notation, used
+//! by the table, mappings and tests).
 //!
 //! Why not `tui_textarea::TextArea` as the buffer: vim needs its own undo granularity (one step per
 //! operator or insert session), charwise vs linewise registers and exact motion rules, which TextArea's

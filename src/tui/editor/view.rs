@@ -1,6 +1,7 @@
 //! Rendering: `impl Widget for &EditorView` draws the visible lines with a line-number gutter (absolute or
-//! relative), Python highlighting, search matches, the visual selection (a rectangle in block mode) and the cursor, plus (optionally)
-//! a vim-style last row with the prompt, the message or the mode, pending keys and the ruler.
+//! relative), Python highlighting, search matches, the visual selection (a rectangle in block mode) and the
+//! cursor, plus (optionally) a vim-style last row with the prompt, the message or the mode, pending keys and
+//! the ruler.
 //!
 //! The view never scrolls the editor (rendering takes `&self`); the editor keeps its viewport around the
 //! cursor after every key, and the view only corrects for a height it was not told about, so the cursor is
@@ -220,11 +221,11 @@ impl Widget for &EditorView<'_> {
             spans.clear();
             state = highlight_line(line, state, &mut spans);
             let matches = if highlight_search { e.search.matches(line) } else { Vec::new() };
-            let selected = |col: usize| match selection {
-                _ if block.is_some() => block.is_some_and(|b| b.contains(row, col) && col < line.len()),
-                Some((a, b, true)) => row >= a.row && row <= b.row,
-                Some((a, b, false)) => Pos::new(row, col) >= a && Pos::new(row, col) <= b,
-                None => false,
+            let selected = |col: usize| match (block, selection) {
+                (Some(b), _) => b.contains(row, col) && col < line.len(),
+                (None, Some((a, b, true))) => row >= a.row && row <= b.row,
+                (None, Some((a, b, false))) => Pos::new(row, col) >= a && Pos::new(row, col) <= b,
+                (None, None) => false,
             };
             let mut span_i = 0;
             let mut d = 0;
