@@ -309,7 +309,9 @@ pub fn markdown() -> String {
         "`clipboard=unnamedplus` (every yank also goes to the system clipboard; `[ui] clipboard` in the config).\n\n",
         "Paste from the terminal or tmux arrives whole: one undo step, without auto-indent. `\"+y` and `\"*y`\n",
         "send the yank to the system clipboard with OSC 52 (terminals, SSH, tmux with `set-clipboard on`);\n",
-        "`\"+p` reads it with `wl-paste`, `xclip`, `xsel`, `pbpaste` or tmux where present.\n",
+        "`\"+p` reads it with `wl-paste`, `xclip`, `xsel`, `pbpaste` or tmux where present.\n\n",
+        "Where it differs from Vim: block columns count characters (a tab is one, Vim counts screen cells); `:g` with no\n",
+        "command does nothing (Vim prints the lines); search offsets do not chain (`/foo/;/bar`); there is no `:m` or `:t`.\n",
     ));
     out.push_str(&super::editor::keymap::markdown());
     out

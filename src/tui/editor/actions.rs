@@ -47,6 +47,18 @@ pub enum Motion {
     PrevLineStart,
     CurrentLine,
     Column,
+    /// `[(`: the previous unmatched `(`.
+    UnmatchedParenBack,
+    /// `[{`
+    UnmatchedBraceBack,
+    /// `])`: the next unmatched `)`.
+    UnmatchedParenFwd,
+    /// `]}`
+    UnmatchedBraceFwd,
+    /// `gn`: the next match of the last search, as a visual selection or an operator's range.
+    MatchNext,
+    /// `gN`
+    MatchPrev,
     /// `'{a-z}`: the first non-blank of the mark's line (linewise).
     MarkLine,
     /// `` `{a-z} ``: the mark's exact position (exclusive).
@@ -141,6 +153,8 @@ pub enum Cmd {
     Repeat,
     Visual,
     VisualLine,
+    /// `Ctrl-v`: visual block mode.
+    VisualBlock,
     Reselect,
     CmdLine,
     Register,
@@ -163,10 +177,16 @@ pub enum VisualCmd {
     Exit,
     Char,
     Line,
+    /// `Ctrl-v`: blockwise visual (again: leave).
+    Block,
     Swap,
+    /// `O`: in block mode the other corner on the same line; elsewhere like `o`.
+    SwapCorner,
     DeleteLines,
     YankLines,
     ChangeLines,
+    /// `C`: the selected lines; in block mode, from the block to each line's end.
+    ChangeBlockEnd,
     Replace,
     Join,
     JoinNoSpace,

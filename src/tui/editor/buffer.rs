@@ -27,6 +27,8 @@ pub(crate) struct Buffer {
     eol: bool,
     version: u64,
     marks: [Option<Pos>; 26],
+    /// Lines flagged by `:g`, one per line while it runs (else empty); they follow their lines like marks.
+    flags: Vec<bool>,
 }
 
 impl Buffer {
@@ -36,7 +38,7 @@ impl Buffer {
             None => (text, false),
         };
         let lines = body.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l).chars().collect()).collect();
-        Self { lines, eol, version: 0, marks: [None; 26] }
+        Self { lines, eol, version: 0, marks: [None; 26], flags: Vec::new() }
     }
 
     pub fn text(&self) -> String {
@@ -157,6 +159,12 @@ impl Buffer {
     /// The lines `at..at + removed` became `inserted` lines: marks in the lines that remain stay, marks in
     /// lines that went away go, marks below move with their lines.
     fn adjust_marks(&mut self, at: usize, removed: usize, inserted: usize) {
+        if !self.flags.is_empty() {
+            // Lines that remain keep their flags; lines that went away take theirs with them.
+            let start = (at + removed.min(inserted)).min(self.flags.len());
+            let end = (at + removed).min(self.flags.len()).max(start);
+            self.flags.splice(start..end, std::iter::repeat_n(false, inserted.saturating_sub(removed)));
+        }
         for slot in &mut self.marks {
             let Some(p) = slot.as_mut() else { continue };
             if p.row < at {
@@ -170,6 +178,21 @@ impl Buffer {
                 p.row = p.row + inserted - removed;
             }
         }
+    }
+
+    /// Flags lines for `:g` (one flag per line); `next_flagged` takes them back one by one.
+    pub fn set_flags(&mut self, flags: Vec<bool>) {
+        self.flags = flags;
+    }
+
+    /// The first flagged line, unflagged; `None` when none is left (the flags are then dropped).
+    pub fn next_flagged(&mut self) -> Option<usize> {
+        let Some(row) = self.flags.iter().position(|f| *f) else {
+            self.flags.clear();
+            return None;
+        };
+        self.flags[row] = false;
+        Some(row)
     }
 
     /// Inserts text (which may contain newlines) at `p`; returns the position just after it.

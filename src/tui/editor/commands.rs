@@ -152,15 +152,20 @@ impl Editor {
                 }
                 self.want_col = self.cursor.col;
             }
-            Cmd::Visual | Cmd::VisualLine => {
+            Cmd::Visual | Cmd::VisualLine | Cmd::VisualBlock => {
                 self.anchor = self.cursor;
-                self.mode = if c == Cmd::Visual { Mode::Visual } else { Mode::VisualLine };
+                self.mode = match c {
+                    Cmd::Visual => Mode::Visual,
+                    Cmd::VisualLine => Mode::VisualLine,
+                    _ => Mode::VisualBlock,
+                };
             }
             Cmd::Reselect => {
-                let Some((a, b, linewise)) = self.last_visual else { return self.beep() };
-                self.anchor = self.buf.clamp(a, false);
-                self.cursor = self.buf.clamp(b, false);
-                self.mode = if linewise { Mode::VisualLine } else { Mode::Visual };
+                let Some(last) = self.last_visual else { return self.beep() };
+                self.anchor = self.buf.clamp(last.anchor, false);
+                self.cursor = self.buf.clamp(last.cursor, false);
+                self.mode = last.mode;
+                self.want_col = if last.to_eol { usize::MAX } else { self.cursor.col };
             }
             Cmd::CmdLine => self.open_prompt(PromptKind::Ex, ""),
             Cmd::HalfDown | Cmd::HalfUp => {

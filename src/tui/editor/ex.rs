@@ -80,6 +80,10 @@ pub(crate) const EX_COMMANDS: &[ExSpec] = &[
     ex("set", 2, ":set OPTION", "number, relativenumber, ignorecase, smartcase, hlsearch, wrapscan, autoindent, paste, scrolloff=N, shiftwidth=N, clipboard=unnamedplus; no*, inv*, OPTION!, OPTION?"),
     ex("nohlsearch", 3, ":noh", "hide search highlighting until the next search"),
     ex("substitute", 1, ":[range]s/PAT/REP/[gi]", "substitute (range: %, N, N,M, ., $, '<,'>)"),
+    ex("global", 1, ":[range]g[!]/PAT/CMD", "run the ex command CMD on every line matching PAT (g!: not matching); one undo step"),
+    ex("vglobal", 1, ":[range]v/PAT/CMD", "run CMD on every line not matching PAT"),
+    ex("normal", 4, ":[range]norm[al][!] KEYS", "type KEYS (plain characters) in normal mode on each line; an unfinished insert ends"),
+    ex("delete", 1, ":[range]d [x]", "delete lines (into register x)"),
     ex("help", 1, ":h", "show the key bindings"),
 ];
 
@@ -102,6 +106,24 @@ pub(crate) enum Parsed {
         pattern: String,
         replacement: String,
         flags: String,
+    },
+    /// `:g/pat/cmd`, `:g!` and `:v` (`invert`: the lines that do not match).
+    Global {
+        range: LineRange,
+        pattern: String,
+        invert: bool,
+        command: String,
+    },
+    /// `:normal keys` (`remap` unless `:normal!`); without a range, on the cursor line.
+    Normal {
+        range: Option<LineRange>,
+        keys: String,
+        remap: bool,
+    },
+    /// `:d [x]`.
+    Delete {
+        range: LineRange,
+        register: Option<char>,
     },
 }
 
@@ -155,12 +177,15 @@ fn lookup(name: &str) -> Option<&'static str> {
 
 /// Parses one command line (without the leading `:`).
 pub(crate) fn parse(line: &str, env: &Env) -> Result<Parsed, String> {
-    let text = line.trim_start_matches([' ', ':']).trim_end();
+    // Trailing blanks are kept for `:normal` (they are keys) and dropped everywhere else.
+    let untrimmed = line.trim_start_matches([' ', ':']);
+    let text = untrimmed.trim_end();
     if text.is_empty() {
         return Ok(Parsed::Nothing);
     }
-    let (range, rest) = parse_range(text, env)?;
-    let rest = rest.trim_start();
+    let (range, rest) = parse_range(untrimmed, env)?;
+    let keys = rest.trim_start();
+    let rest = keys.trim_end();
     if rest.is_empty() {
         return match range {
             Some(r) => Ok(Parsed::App(ExCommand::Line(r.last.min(env.last_row) + 1))),
@@ -180,6 +205,21 @@ pub(crate) fn parse(line: &str, env: &Env) -> Result<Parsed, String> {
     if full == "substitute" {
         let range = range.unwrap_or(LineRange { first: env.cursor_row, last: env.cursor_row });
         return parse_substitute(after, range).ok_or_else(not_cmd);
+    }
+    let current = LineRange { first: env.cursor_row, last: env.cursor_row };
+    match full {
+        "global" | "vglobal" => {
+            let range = range.unwrap_or(LineRange { first: 0, last: env.last_row });
+            let (pattern, command) =
+                split_pattern(args).ok_or_else(|| "E476: Invalid command: regular expression expected".to_string())?;
+            return Ok(Parsed::Global { range, pattern, invert: bang || full == "vglobal", command });
+        }
+        "normal" => {
+            let keys = keys[name_len..].strip_prefix('!').unwrap_or(&keys[name_len..]).trim_start();
+            return Ok(Parsed::Normal { range, keys: keys.to_string(), remap: !bang });
+        }
+        "delete" => return Ok(Parsed::Delete { range: range.unwrap_or(current), register: args.chars().next() }),
+        _ => {}
     }
     if range.is_some() {
         return Err("E481: No range allowed".to_string());
@@ -219,6 +259,33 @@ pub(crate) fn parse(line: &str, env: &Env) -> Result<Parsed, String> {
         _ => return Err(not_cmd()),
     };
     Ok(Parsed::App(cmd))
+}
+
+/// `/pat/cmd` of `:g`: the pattern up to the next unescaped delimiter, and the rest.
+fn split_pattern(s: &str) -> Option<(String, String)> {
+    let mut chars = s.char_indices();
+    let (_, delim) = chars.next()?;
+    if delim.is_alphanumeric() || matches!(delim, ' ' | '\\' | '"' | '|') {
+        return None;
+    }
+    let mut pattern = String::new();
+    let mut escaped = false;
+    for (i, c) in chars {
+        if escaped {
+            if c != delim {
+                pattern.push('\\');
+            }
+            pattern.push(c);
+            escaped = false;
+        } else if c == '\\' {
+            escaped = true;
+        } else if c == delim {
+            return Some((pattern, s[i + c.len_utf8()..].to_string()));
+        } else {
+            pattern.push(c);
+        }
+    }
+    Some((pattern, String::new()))
 }
 
 /// `/pat/rep/flags` with any non-alphanumeric delimiter; `\` escapes the delimiter.

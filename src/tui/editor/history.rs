@@ -21,6 +21,8 @@ pub(crate) struct History {
     undo: Vec<Step>,
     redo: Vec<Step>,
     snapshot: Option<(Vec<Vec<char>>, Pos)>,
+    /// While above zero (`:g`, `:normal`), commits wait: the whole command is one step.
+    hold: usize,
 }
 
 impl History {
@@ -32,6 +34,9 @@ impl History {
 
     /// Ends the current change; returns whether it changed anything.
     pub fn commit(&mut self, buf: &Buffer) -> bool {
+        if self.hold > 0 {
+            return false;
+        }
         let Some((before, cursor)) = self.snapshot.take() else { return false };
         let after = buf.lines();
         let prefix = before.iter().zip(after).take_while(|(a, b)| a == b).count();
@@ -65,6 +70,18 @@ impl History {
         let cursor = step.cursor;
         self.undo.push(step);
         Some(cursor)
+    }
+
+    /// Starts a command whose inner changes make one step (nests).
+    pub fn hold(&mut self, buf: &Buffer, cursor: Pos) {
+        self.begin(buf, cursor);
+        self.hold += 1;
+    }
+
+    /// Ends a [`History::hold`]; the outermost one commits the step.
+    pub fn release(&mut self, buf: &Buffer) {
+        self.hold = self.hold.saturating_sub(1);
+        self.commit(buf);
     }
 
     pub fn clear(&mut self) {

@@ -12,6 +12,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use super::block::BlockInsert;
 use super::buffer::Pos;
 use super::keymap::{Action, Ctx, InsertCmd, Lookup};
 use super::motion::class;
@@ -39,6 +40,8 @@ pub(crate) struct InsertState {
     replaced: Vec<Option<char>>,
     /// An arrow key moved the cursor: the next edit starts a new undo step and a new `.` insert, as in vim.
     moved: bool,
+    /// Visual block `I` / `A` / `c`: the typed text also goes into the block's other rows on `Esc`.
+    pub block: Option<BlockInsert>,
 }
 
 const DEDENT_AFTER: &[&str] = &["return", "pass", "break", "continue", "raise"];
@@ -136,6 +139,7 @@ impl Editor {
     /// is typed from here, as an `i` without count (vim: "1i", even in replace mode).
     fn split_insert(&mut self, key: KeyEvent) {
         self.insert.moved = false;
+        self.insert.block = None;
         self.history.commit(&self.buf);
         self.history.begin(&self.buf, self.cursor);
         self.insert.count = 1;
@@ -278,6 +282,9 @@ impl Editor {
         self.want_col = self.cursor.col;
         self.insert.count = 1;
         self.insert.moved = false;
+        if let Some(bi) = self.insert.block.take() {
+            self.finish_block_insert(bi);
+        }
         self.end_change();
     }
 

@@ -50,7 +50,7 @@ impl Editor {
     pub(crate) fn stops_recording(&self, key: KeyEvent) -> bool {
         self.macros.recording.is_some()
             && self.pending.is_empty()
-            && matches!(self.mode, Mode::Normal | Mode::Visual | Mode::VisualLine)
+            && matches!(self.mode, Mode::Normal | Mode::Visual | Mode::VisualLine | Mode::VisualBlock)
             && key.code == KeyCode::Char('q')
             && key.modifiers == KeyModifiers::NONE
     }

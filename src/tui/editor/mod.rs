@@ -6,10 +6,11 @@
 //!
 //! Layout of the module: `keymap` (the binding table, also the help screen) and `actions` (what a binding
 //! can do); `normal` (the count / register / operator / motion grammar and `.`), `targets` (where motions
-//! land), `ops`, `commands` and `visual` (what operators and commands do), `insert` (insert mode and Python
-//! auto-indent), `prompt` and `ex` (the `:` and `/` line, ex commands, `:s`); pure text functions in `motion`
-//! and `textobj`; `history` (undo), `registers`, `search`, `syntax` (Python highlighting), `view`, `theme`,
-//! and `keys` (vim key notation, used by the table, mappings and tests).
+//! land), `ops`, `commands`, `visual` and `block` (what operators and commands do; `block` is visual block
+//! mode), `insert` (insert mode and Python auto-indent), `prompt` and `ex` (the `:` and `/` line, ex commands,
+//! `:s`), `global` (`:g`, `:normal`, `:d`); pure text functions in `motion` and `textobj`; `history` (undo),
+//! `registers`, `search`, `syntax` (Python highlighting), `view`, `theme`, and `keys` (vim key notation, used
+//! by the table, mappings and tests).
 //!
 //! Why not `tui_textarea::TextArea` as the buffer: vim needs its own undo granularity (one step per
 //! operator or insert session), charwise vs linewise registers and exact motion rules, which TextArea's
@@ -28,9 +29,11 @@
 //! `col < len` (or `0` on an empty line), in insert mode `col <= len`; the viewport contains the cursor.
 
 mod actions;
+mod block;
 mod buffer;
 mod commands;
 mod ex;
+mod global;
 mod history;
 mod insert;
 pub mod keymap;
@@ -83,6 +86,8 @@ pub enum Mode {
     Insert,
     Visual,
     VisualLine,
+    /// `Ctrl-v`: the selection is a rectangle.
+    VisualBlock,
     /// An operator (`d`, `c`, `y`, ...) is waiting for its motion or text object.
     OperatorPending,
     /// The `:` prompt.
@@ -99,6 +104,7 @@ impl Mode {
             Mode::Insert => "INSERT",
             Mode::Visual => "VISUAL",
             Mode::VisualLine => "V-LINE",
+            Mode::VisualBlock => "V-BLOCK",
             Mode::OperatorPending => "O-PENDING",
             Mode::CommandLine => "COMMAND",
             Mode::Search => "SEARCH",
@@ -183,7 +189,7 @@ pub struct Editor {
     mode: Mode,
     /// The other end of the visual selection.
     anchor: Pos,
-    last_visual: Option<(Pos, Pos, bool)>,
+    last_visual: Option<visual::LastVisual>,
     pending: Pending,
     keymap: Keymap,
     regs: Registers,
@@ -207,6 +213,8 @@ pub struct Editor {
     status_seq: u64,
     noremap: usize,
     macros: macros::Macros,
+    /// A `:g` is running (it cannot nest).
+    in_global: bool,
 }
 
 impl Editor {
@@ -241,6 +249,7 @@ impl Editor {
             status_seq: 0,
             noremap: 0,
             macros: macros::Macros::default(),
+            in_global: false,
         }
     }
 
@@ -454,9 +463,19 @@ impl Editor {
         self.scroll_to_cursor();
     }
 
-    /// The visual selection: (start, end inclusive, linewise).
+    /// The visual selection: (start, end inclusive, linewise); for a block, its top-left and bottom-right
+    /// corners (the right column is the longest line's last after `$`).
     pub fn selection(&self) -> Option<(Pos, Pos, bool)> {
         match self.mode {
+            Mode::VisualBlock => {
+                let b = self.block();
+                let right = if b.to_eol {
+                    (b.top..=b.bottom).map(|r| self.buf.len(r)).max().unwrap_or(1).saturating_sub(1)
+                } else {
+                    b.right
+                };
+                Some((Pos::new(b.top, b.left), Pos::new(b.bottom, right), false))
+            }
             Mode::Visual | Mode::VisualLine => {
                 let (a, b) =
                     if self.anchor <= self.cursor { (self.anchor, self.cursor) } else { (self.cursor, self.anchor) };
@@ -490,7 +509,9 @@ impl Editor {
         self.dot.rec.push(key);
         let (mode_before, seq_before) = (self.mode, self.status_seq);
         let out = match self.mode {
-            Mode::Normal | Mode::Visual | Mode::VisualLine | Mode::OperatorPending => self.normal_key(key),
+            Mode::Normal | Mode::Visual | Mode::VisualLine | Mode::VisualBlock | Mode::OperatorPending => {
+                self.normal_key(key)
+            }
             Mode::Insert => self.insert_key(key),
             Mode::CommandLine | Mode::Search => self.prompt_key(key),
         };

@@ -11,7 +11,7 @@ use super::buffer::{Pos, Range};
 use super::keymap::{Action, Cmd, Ctx, Lookup, Motion, Operator};
 use super::motion::Kind;
 use super::prompt::PromptKind;
-use super::{keys, textobj, Editor, Mode, Outcome, MAX_COUNT};
+use super::{keys, textobj, Editor, Level, Mode, Outcome, MAX_COUNT};
 
 /// A command being typed.
 #[derive(Clone, Debug, Default)]
@@ -82,7 +82,7 @@ pub(crate) fn op_keys(op: Operator) -> &'static str {
 impl Editor {
     pub(crate) fn normal_key(&mut self, key: KeyEvent) -> Outcome {
         let ctx = match self.mode {
-            Mode::Visual | Mode::VisualLine => Ctx::Visual,
+            Mode::Visual | Mode::VisualLine | Mode::VisualBlock => Ctx::Visual,
             Mode::OperatorPending => Ctx::Pending,
             _ => Ctx::Normal,
         };
@@ -156,7 +156,7 @@ impl Editor {
                 Outcome::Consumed
             }
             Action::Operator(op) => match self.mode {
-                Mode::Visual | Mode::VisualLine => self.visual_operator(op),
+                Mode::Visual | Mode::VisualLine | Mode::VisualBlock => self.visual_operator(op),
                 Mode::OperatorPending => {
                     self.cancel_pending();
                     Outcome::Consumed
@@ -212,6 +212,9 @@ impl Editor {
             self.open_prompt(PromptKind::Search { forward: m == Motion::SearchForward }, "");
             return Outcome::Consumed;
         }
+        if let Motion::MatchNext | Motion::MatchPrev = m {
+            return self.select_match(m == Motion::MatchNext);
+        }
         let op = self.pending.op;
         match self.motion_target(m, arg, op) {
             None => {
@@ -229,6 +232,51 @@ impl Editor {
                 self.finish_command();
             }
         }
+        Outcome::Consumed
+    }
+
+    /// `gn` / `gN`: selects the match of the last search (visual mode), or hands it to the operator.
+    fn select_match(&mut self, forward: bool) -> Outcome {
+        if !self.search.is_set() {
+            self.set_status(Level::Error, "E35: No previous regular expression");
+            return self.beep();
+        }
+        // A count takes the count-th match: each further one is searched from just past the last.
+        let mut found = self.search.match_around(&self.buf, self.cursor, forward);
+        for _ in 1..self.pending.total() {
+            let Some((start, end)) = found else { break };
+            let from = if forward {
+                end
+            } else if start.col > 0 {
+                Pos::new(start.row, start.col - 1)
+            } else {
+                let row = if start.row == 0 { self.buf.last_row() } else { start.row - 1 };
+                Pos::new(row, self.buf.len(row))
+            };
+            found = self.search.match_around(&self.buf, from, forward);
+        }
+        let Some((start, end)) = found else {
+            let pat = self.search.pattern.clone().unwrap_or_default();
+            self.set_status(Level::Error, format!("E486: Pattern not found: {pat}"));
+            return self.beep();
+        };
+        let last = Pos::new(end.row, end.col - 1);
+        match self.pending.op {
+            Some(op) => {
+                self.cursor = start;
+                self.apply_operator(op, Range::chars(start, end));
+            }
+            None => {
+                if self.mode == Mode::Normal {
+                    self.mode = Mode::Visual;
+                    self.anchor = if forward { start } else { last };
+                }
+                self.cursor = if forward { last } else { start };
+                self.want_col = self.cursor.col;
+            }
+        }
+        self.search.highlight = true;
+        self.finish_command();
         Outcome::Consumed
     }
 

@@ -34,9 +34,9 @@ impl Editor {
                 text.extend(self.buf.line(row));
                 text.push('\n');
             }
-            Register { text, linewise: true }
+            Register { text, linewise: true, blockwise: false }
         } else {
-            Register { text: self.buf.slice(range.start, range.end), linewise: false }
+            Register { text: self.buf.slice(range.start, range.end), linewise: false, blockwise: false }
         }
     }
 
@@ -134,7 +134,7 @@ impl Editor {
         }
     }
 
-    fn case_range(&mut self, range: Range, op: Operator) {
+    pub(crate) fn case_range(&mut self, range: Range, op: Operator) {
         let conv = |c: char| -> char {
             let up = || c.to_uppercase().next().unwrap_or(c);
             let low = || c.to_lowercase().next().unwrap_or(c);
@@ -177,7 +177,9 @@ impl Editor {
             return false;
         };
         let row = self.cursor.row;
-        if reg.linewise {
+        if reg.blockwise {
+            self.put_block(&reg.text, after, count);
+        } else if reg.linewise {
             let body = reg.text.strip_suffix('\n').unwrap_or(&reg.text);
             let one: Vec<Vec<char>> = body.split('\n').map(|l| l.chars().collect()).collect();
             let lines: Vec<Vec<char>> = (0..count).flat_map(|_| one.iter().cloned()).collect();

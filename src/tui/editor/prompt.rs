@@ -9,7 +9,7 @@ use super::buffer::Pos;
 use super::ex::{self, Env, ExCommand, LineRange, Parsed};
 use super::keymap::Motion;
 use super::normal::Pending;
-use super::{Editor, Level, Mode, Outcome};
+use super::{search, Editor, Level, Mode, Outcome};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum PromptKind {
@@ -72,7 +72,7 @@ impl Editor {
     fn close_prompt(&mut self) -> Option<Prompt> {
         let prompt = self.prompt.take()?;
         self.mode = match prompt.ret_mode {
-            m @ (Mode::Visual | Mode::VisualLine) => m,
+            m @ (Mode::Visual | Mode::VisualLine | Mode::VisualBlock) => m,
             _ => Mode::Normal,
         };
         Some(prompt)
@@ -165,7 +165,13 @@ impl Editor {
                 out
             }
             PromptKind::Search { forward } => {
-                let pat = if text.is_empty() { self.search.pattern.clone() } else { Some(text) };
+                // `/<CR>` repeats the last pattern and offset; `//e` the last pattern with a new offset.
+                let (typed, offset) = if text.is_empty() {
+                    (String::new(), self.search.offset)
+                } else {
+                    search::split_offset(&text, if forward { '/' } else { '?' })
+                };
+                let pat = if typed.is_empty() { self.search.pattern.clone() } else { Some(typed) };
                 let Some(pat) = pat else {
                     self.set_status(Level::Error, "E35: No previous regular expression");
                     self.cancel_pending();
@@ -177,6 +183,7 @@ impl Editor {
                     return Outcome::Consumed;
                 }
                 self.search.forward = forward;
+                self.search.offset = offset;
                 self.pending = prompt.ret_pending;
                 if prompt.ret_mode == Mode::OperatorPending {
                     self.mode = Mode::OperatorPending;
@@ -186,8 +193,8 @@ impl Editor {
         }
     }
 
-    fn run_ex(&mut self, text: &str) -> Outcome {
-        let visual = self.last_visual.map(|(a, b, _)| (a.row.min(b.row), a.row.max(b.row)));
+    pub(crate) fn run_ex(&mut self, text: &str) -> Outcome {
+        let visual = self.last_visual.map(|v| (v.anchor.row.min(v.cursor.row), v.anchor.row.max(v.cursor.row)));
         let env = Env { cursor_row: self.cursor.row, last_row: self.buf.last_row(), visual };
         match ex::parse(text, &env) {
             Err(msg) => {
@@ -210,6 +217,15 @@ impl Editor {
             Ok(Parsed::Set(args)) => self.set_options(&args),
             Ok(Parsed::Substitute { range, pattern, replacement, flags }) => {
                 self.substitute(range, &pattern, &replacement, &flags);
+                Outcome::Consumed
+            }
+            Ok(Parsed::Global { range, pattern, invert, command }) => self.global(range, &pattern, invert, &command),
+            Ok(Parsed::Normal { range, keys, remap }) => {
+                self.normal_on_lines(range, &keys, remap);
+                Outcome::Consumed
+            }
+            Ok(Parsed::Delete { range, register }) => {
+                self.delete_lines_cmd(range, register);
                 Outcome::Consumed
             }
         }

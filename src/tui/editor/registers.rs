@@ -11,6 +11,8 @@
 pub struct Register {
     pub text: String,
     pub linewise: bool,
+    /// A visual block: one text line per row (`p` pastes it as a block).
+    pub blockwise: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -64,7 +66,7 @@ impl Registers {
         let ours = self.clipboard.as_ref().or(self.unnamed.as_ref());
         match self.reader.and_then(|read| read()) {
             Some(text) if ours.is_some_and(|r| r.text == text) => ours.cloned(),
-            Some(text) => Some(Register { linewise: text.ends_with('\n'), text }),
+            Some(text) => Some(Register { linewise: text.ends_with('\n'), text, blockwise: false }),
             None => ours.cloned(),
         }
     }
@@ -111,7 +113,7 @@ impl Registers {
     /// A recorded macro goes to its letter register only (`qA` appends to `a`), leaving `"` alone as vim does.
     pub fn record(&mut self, name: char, text: String) {
         let slot = &mut self.named[(name.to_ascii_lowercase() as u8 - b'a') as usize];
-        let reg = Register { text, linewise: false };
+        let reg = Register { text, linewise: false, blockwise: false };
         *slot = Some(match slot.take() {
             Some(old) if name.is_ascii_uppercase() => append(old, reg),
             _ => reg,
@@ -129,8 +131,8 @@ fn append(old: Register, new: Register) -> Register {
         if !text.ends_with('\n') {
             text.push('\n');
         }
-        Register { text, linewise: true }
+        Register { text, linewise: true, blockwise: false }
     } else {
-        Register { text: old.text + &new.text, linewise: false }
+        Register { text: old.text + &new.text, linewise: false, blockwise: false }
     }
 }

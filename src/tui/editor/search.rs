@@ -4,6 +4,10 @@
 //! Supported vim syntax: `. * [] ^ $` as usual; `\< \>` word boundaries; `\( \) \| \+ \= \? \{n,m}`;
 //! `\s \S \d \D \w \W \a \t`; `\c` / `\C` force ignoring / matching case. Everything else is literal
 //! (so `/foo(` finds `foo(`). `ignorecase` / `smartcase` apply as in vim.
+//!
+//! A search may end with an [`Offset`] (`/foo/e+1`, `?foo?s-1`, `/foo/+2`), kept for `n` and `N`. As in vim,
+//! a search with an `e` offset compares matches by their last character, and a repeated search first takes
+//! a character offset back off the cursor, so `n` after `/foo/s-1` finds the next match, not the same one.
 
 use tui_textarea::TextArea;
 
@@ -86,6 +90,64 @@ pub(crate) fn translate(pat: &str) -> (String, Option<bool>) {
     (out, case)
 }
 
+/// Where the cursor lands relative to a match.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) enum Offset {
+    #[default]
+    None,
+    /// `+N`, `-N`, `N`: lines below (above) the match, in column 0; linewise for an operator.
+    Lines(isize),
+    /// `s±N`, `b±N`: characters from the match's start.
+    Start(isize),
+    /// `e±N`: characters from the match's last character; inclusive for an operator.
+    End(isize),
+}
+
+impl Offset {
+    fn parse(s: &str) -> Offset {
+        let num = |t: &str, bare: isize| -> Option<isize> {
+            match t {
+                "" => Some(bare),
+                "+" => Some(1),
+                "-" => Some(-1),
+                t => t.strip_prefix('+').unwrap_or(t).parse().ok(),
+            }
+        };
+        let parsed = match s.chars().next() {
+            None => return Offset::None,
+            Some('e') => num(&s[1..], 0).map(Offset::End),
+            Some('s' | 'b') => num(&s[1..], 0).map(Offset::Start),
+            Some(_) => num(s, 0).map(Offset::Lines),
+        };
+        parsed.unwrap_or_default()
+    }
+
+    /// The characters this offset moves from the match, for taking it back before a repeated search.
+    pub fn chars(self) -> isize {
+        match self {
+            Offset::Start(n) | Offset::End(n) => n,
+            _ => 0,
+        }
+    }
+}
+
+/// Splits what was typed after `/` (or `?`, `delim`) into the pattern and its offset: `foo/e+1` gives
+/// `("foo", End(1))`, `/e` gives `("", End(0))` (the last pattern with a new offset). `\/` stays in the
+/// pattern.
+pub(crate) fn split_offset(text: &str, delim: char) -> (String, Offset) {
+    let mut escaped = false;
+    for (i, c) in text.char_indices() {
+        if escaped {
+            escaped = false;
+        } else if c == '\\' {
+            escaped = true;
+        } else if c == delim {
+            return (text[..i].to_string(), Offset::parse(&text[i + c.len_utf8()..]));
+        }
+    }
+    (text.to_string(), Offset::None)
+}
+
 fn push_escaped(out: &mut String, c: char) {
     if "\\.+*?()|[]{}^$#&-~".contains(c) {
         out.push('\\');
@@ -99,12 +161,14 @@ pub(crate) struct Search {
     pub forward: bool,
     /// Matches are highlighted until `:noh`.
     pub highlight: bool,
+    /// The offset of the last `/` or `?`, used by `n` and `N`.
+    pub offset: Offset,
     engine: TextArea<'static>,
 }
 
 impl Default for Search {
     fn default() -> Self {
-        Self { pattern: None, forward: true, highlight: false, engine: TextArea::default() }
+        Self { pattern: None, forward: true, highlight: false, offset: Offset::None, engine: TextArea::default() }
     }
 }
 
@@ -116,7 +180,13 @@ impl std::fmt::Debug for Search {
 
 impl Clone for Search {
     fn clone(&self) -> Self {
-        let mut s = Self { pattern: None, forward: self.forward, highlight: self.highlight, ..Self::default() };
+        let mut s = Self {
+            pattern: None,
+            forward: self.forward,
+            highlight: self.highlight,
+            offset: self.offset,
+            ..Self::default()
+        };
         if let Some(src) = self.engine.search_pattern().map(|r| r.as_str().to_string()) {
             let _ = s.engine.set_search_pattern(src);
             s.pattern = self.pattern.clone();
@@ -163,8 +233,37 @@ impl Search {
         re.captures_iter(s).map(|c| c.iter().map(|m| m.map(|m| (m.start(), m.end()))).collect()).collect()
     }
 
-    /// The next match from `from` (exclusive) in a direction; `(pos, wrapped)`.
-    pub fn find(&self, buf: &Buffer, from: Pos, forward: bool, wrap: bool) -> Option<(Pos, bool)> {
+    /// `gn` / `gN`: the match under `from` or the next one forward (the one under or the previous one
+    /// backward), wrapping around the buffer; `(start, end)` with `end` exclusive. Empty matches are skipped.
+    pub fn match_around(&self, buf: &Buffer, from: Pos, forward: bool) -> Option<(Pos, Pos)> {
+        let n = buf.line_count();
+        for i in 0..=n {
+            let row = if forward { (from.row + i) % n } else { (from.row + n - i % n) % n };
+            let ms: Vec<(usize, usize)> = self.matches(buf.line(row)).into_iter().filter(|m| m.1 > m.0).collect();
+            let hit = match (forward, i) {
+                (true, 0) => ms.iter().find(|m| m.1 > from.col),
+                (true, _) => ms.first(),
+                (false, 0) => ms.iter().rev().find(|m| m.0 <= from.col),
+                (false, _) => ms.last(),
+            };
+            if let Some(m) = hit {
+                return Some((Pos::new(row, m.0), Pos::new(row, m.1)));
+            }
+        }
+        None
+    }
+
+    /// The next match from `from` (exclusive) in a direction, compared by its start or (`by_end`) its last
+    /// character: `((start, end exclusive), wrapped)`.
+    pub fn find_match(
+        &self,
+        buf: &Buffer,
+        from: Pos,
+        forward: bool,
+        wrap: bool,
+        by_end: bool,
+    ) -> Option<((Pos, Pos), bool)> {
+        let key = |m: &&(usize, usize)| if by_end { m.1.saturating_sub(1).max(m.0) } else { m.0 };
         let n = buf.line_count();
         for i in 0..=n {
             let (row, wrapped) = if forward {
@@ -177,15 +276,15 @@ impl Search {
             }
             let ms = self.matches(buf.line(row));
             let hit = match (forward, i) {
-                (true, 0) => ms.iter().find(|m| m.0 > from.col),
-                (true, i) if i == n => ms.iter().find(|m| m.0 <= from.col),
+                (true, 0) => ms.iter().find(|m| key(m) > from.col),
+                (true, i) if i == n => ms.iter().find(|m| key(m) <= from.col),
                 (true, _) => ms.first(),
-                (false, 0) => ms.iter().rev().find(|m| m.0 < from.col),
-                (false, i) if i == n => ms.iter().rev().find(|m| m.0 >= from.col),
+                (false, 0) => ms.iter().rev().find(|m| key(m) < from.col),
+                (false, i) if i == n => ms.iter().rev().find(|m| key(m) >= from.col),
                 (false, _) => ms.last(),
             };
             if let Some(m) = hit {
-                return Some((Pos::new(row, m.0), wrapped));
+                return Some(((Pos::new(row, m.0), Pos::new(row, m.1)), wrapped));
             }
         }
         None

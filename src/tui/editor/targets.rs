@@ -3,11 +3,12 @@
 //! like `ce`; `dw` on the last word of a line stops at the line end; `;` after `t` skips the adjacent
 //! character). Screen motions (`H M L`) use the viewport; search motions report wrap-around and misses.
 
-use super::buffer::Pos;
+use super::buffer::{Buffer, Pos};
 use super::keymap::{Motion, Operator};
 use super::motion::{self, Kind};
 use super::normal::Target;
-use super::{Editor, Level};
+use super::search::Offset;
+use super::{Editor, Level, Mode};
 
 impl Editor {
     pub(crate) fn motion_target(&mut self, m: Motion, arg: Option<char>, op: Option<Operator>) -> Option<Target> {
@@ -22,7 +23,10 @@ impl Editor {
         let vertical = |row: usize| Some(Target { pos: Pos::new(row, 0), kind: Kind::Linewise, vertical: true });
         match m {
             Motion::Left => {
-                (c.col > 0).then(|| Pos::new(c.row, c.col.saturating_sub(count))).and_then(|p| at(p, Kind::Exclusive))
+                // In visual mode `$` is just past the line's last character (vim), so `$h` selects it still.
+                let visual = matches!(self.mode, Mode::Visual | Mode::VisualLine | Mode::VisualBlock);
+                let col = if visual && self.want_col == usize::MAX && c.col + 1 == len { len } else { c.col };
+                (col > 0).then(|| Pos::new(c.row, col.saturating_sub(count))).and_then(|p| at(p, Kind::Exclusive))
             }
             Motion::Right => {
                 let max = if op.is_some() { len } else { len.saturating_sub(1) };
@@ -127,6 +131,25 @@ impl Editor {
                 line_at(((count * buf.line_count()).div_ceil(100)).saturating_sub(1).min(last))
             }
             Motion::MatchPair => at(motion::match_pair(buf, c)?, Kind::Inclusive),
+            Motion::UnmatchedParenBack
+            | Motion::UnmatchedBraceBack
+            | Motion::UnmatchedParenFwd
+            | Motion::UnmatchedBraceFwd => {
+                let (open, close) = match m {
+                    Motion::UnmatchedParenBack | Motion::UnmatchedParenFwd => ('(', ')'),
+                    _ => ('{', '}'),
+                };
+                let forward = matches!(m, Motion::UnmatchedParenFwd | Motion::UnmatchedBraceFwd);
+                // Too big a count stops at the outermost bracket found, as in vim.
+                let mut p = None;
+                for _ in 0..count {
+                    match motion::scan_pair(buf, p.unwrap_or(c), open, close, forward) {
+                        Some(q) => p = Some(q),
+                        None => break,
+                    }
+                }
+                at(p?, Kind::Exclusive)
+            }
             Motion::ParaFwd => at(motion::para_fwd(buf, c.row, count), Kind::Exclusive),
             Motion::ParaBack => at(motion::para_back(buf, c.row, count), Kind::Exclusive),
             Motion::ScreenTop | Motion::ScreenMid | Motion::ScreenBottom => {
@@ -153,11 +176,22 @@ impl Editor {
                 };
                 line_at(row.min(bottom).max(self.top.min(last)))
             }
-            Motion::SearchForward | Motion::SearchBackward => None,
+            Motion::SearchForward | Motion::SearchBackward | Motion::MatchNext | Motion::MatchPrev => None,
             Motion::SearchNext | Motion::SearchPrev => {
                 let forward = self.search.forward == (m == Motion::SearchNext);
-                let p = self.search_repeat(forward, count)?;
-                at(p, Kind::Exclusive)
+                let (start, end) = self.search_repeat(forward, count)?;
+                match self.search.offset {
+                    Offset::None => at(start, Kind::Exclusive),
+                    Offset::Lines(n) => {
+                        let row = start.row.saturating_add_signed(n).min(self.buf.last_row());
+                        Some(Target { pos: Pos::new(row, 0), kind: Kind::Linewise, vertical: false })
+                    }
+                    Offset::Start(n) => at(step_chars(&self.buf, start, n), Kind::Exclusive),
+                    Offset::End(n) => {
+                        let last = Pos::new(end.row, end.col.saturating_sub(1).max(start.col));
+                        at(step_chars(&self.buf, last, n), Kind::Inclusive)
+                    }
+                }
             }
             Motion::StarFwd | Motion::StarBack => {
                 let Some((start, word)) = motion::word_under(buf, c) else {
@@ -171,11 +205,12 @@ impl Editor {
                     return None;
                 }
                 self.search.forward = forward;
+                self.search.offset = Offset::None;
                 self.search_history.push(pat);
                 self.cursor = Pos::new(c.row, start);
                 let p = self.search_repeat(forward, count);
                 self.cursor = c;
-                at(p?, Kind::Exclusive)
+                at(p?.0, Kind::Exclusive)
             }
             Motion::NextLineStart => (c.row < last).then(|| (c.row + count).min(last)).and_then(line_at),
             Motion::PrevLineStart => (c.row > 0).then(|| c.row.saturating_sub(count)).and_then(line_at),
@@ -197,19 +232,24 @@ impl Editor {
         Some(Target { pos, kind, vertical: false })
     }
 
-    /// Repeats the last search `count` times from the cursor; reports wrap-around and failures.
-    pub(crate) fn search_repeat(&mut self, forward: bool, count: usize) -> Option<Pos> {
+    /// Repeats the last search `count` times from the cursor; reports wrap-around and failures. Returns
+    /// the last match (start, end exclusive); the caller applies the offset.
+    pub(crate) fn search_repeat(&mut self, forward: bool, count: usize) -> Option<(Pos, Pos)> {
         if !self.search.is_set() {
             self.set_status(Level::Error, "E35: No previous regular expression");
             return None;
         }
         let pat = self.search.pattern.clone().unwrap_or_default();
-        let mut p = self.cursor;
+        // Take a character offset back off the cursor first, so the match it came from is not found again.
+        let mut p = step_chars(&self.buf, self.cursor, -self.search.offset.chars());
+        let by_end = matches!(self.search.offset, Offset::End(_));
+        let mut found = (p, p);
         let mut wrapped = false;
         for _ in 0..count {
-            match self.search.find(&self.buf, p, forward, self.options.wrapscan) {
-                Some((q, w)) => {
-                    p = q;
+            match self.search.find_match(&self.buf, p, forward, self.options.wrapscan, by_end) {
+                Some(((start, end), w)) => {
+                    p = if by_end { Pos::new(end.row, end.col.saturating_sub(1).max(start.col)) } else { start };
+                    found = (start, end);
                     wrapped |= w;
                 }
                 None => {
@@ -233,6 +273,29 @@ impl Editor {
         } else {
             self.set_status(Level::Info, format!("{}{pat}", if forward { '/' } else { '?' }));
         }
-        Some(p)
+        Some(found)
     }
+}
+
+/// Moves `n` characters forward (backward when negative) across lines, like vim's `incl` / `decl`: a line
+/// break is not a position, an empty line is one; stops at the ends of the buffer.
+fn step_chars(buf: &Buffer, mut p: Pos, n: isize) -> Pos {
+    for _ in 0..n.unsigned_abs() {
+        if n > 0 {
+            if p.col + 1 < buf.len(p.row) {
+                p.col += 1;
+            } else if p.row < buf.last_row() {
+                p = Pos::new(p.row + 1, 0);
+            } else {
+                break;
+            }
+        } else if p.col > 0 {
+            p.col -= 1;
+        } else if p.row > 0 {
+            p = Pos::new(p.row - 1, buf.len(p.row - 1).saturating_sub(1));
+        } else {
+            break;
+        }
+    }
+    p
 }

@@ -1,6 +1,7 @@
 //! Rendering: `impl Widget for &EditorView` draws the visible lines with a line-number gutter (absolute or
-//! relative), Python highlighting, search matches, the visual selection and the cursor, plus (optionally)
-//! a vim-style last row with the prompt, the message or the mode, pending keys and the ruler.
+//! relative), Python highlighting, search matches, the visual selection (a rectangle in block mode) and the
+//! cursor, plus (optionally) a vim-style last row with the prompt, the message or the mode, pending keys and
+//! the ruler.
 //!
 //! The view never scrolls the editor (rendering takes `&self`); the editor keeps its viewport around the
 //! cursor after every key, and the view only corrects for a height it was not told about, so the cursor is
@@ -149,8 +150,10 @@ impl<'a> EditorView<'a> {
         let width = usize::from(area.width);
         let (left, style) = if let Some((text, _)) = e.command_line() {
             (text, t.text)
-        } else if let Some(s) =
-            e.status.as_ref().filter(|_| !matches!(e.mode, Mode::Insert | Mode::Visual | Mode::VisualLine))
+        } else if let Some(s) = e
+            .status
+            .as_ref()
+            .filter(|_| !matches!(e.mode, Mode::Insert | Mode::Visual | Mode::VisualLine | Mode::VisualBlock))
         {
             let style = match s.level {
                 Level::Info => t.status,
@@ -163,6 +166,7 @@ impl<'a> EditorView<'a> {
                 Mode::Insert => "-- INSERT --",
                 Mode::Visual => "-- VISUAL --",
                 Mode::VisualLine => "-- VISUAL LINE --",
+                Mode::VisualBlock => "-- VISUAL BLOCK --",
                 _ => "",
             };
             (label.to_string(), t.mode)
@@ -199,6 +203,7 @@ impl Widget for &EditorView<'_> {
         let l = self.layout(area);
         cells.set_style(area, t.text);
         let selection = e.selection();
+        let block = (e.mode == Mode::VisualBlock).then(|| e.block());
         let show_cursor = self.focused && !matches!(e.mode, Mode::CommandLine | Mode::Search);
         let cursor_style = if e.mode == Mode::Insert { t.cursor_insert } else { t.cursor };
         let highlight_search = e.options.hlsearch && e.search.highlight && e.search.is_set();
@@ -216,10 +221,11 @@ impl Widget for &EditorView<'_> {
             spans.clear();
             state = highlight_line(line, state, &mut spans);
             let matches = if highlight_search { e.search.matches(line) } else { Vec::new() };
-            let selected = |col: usize| match selection {
-                Some((a, b, true)) => row >= a.row && row <= b.row,
-                Some((a, b, false)) => Pos::new(row, col) >= a && Pos::new(row, col) <= b,
-                None => false,
+            let selected = |col: usize| match (block, selection) {
+                (Some(b), _) => b.contains(row, col) && col < line.len(),
+                (None, Some((a, b, true))) => row >= a.row && row <= b.row,
+                (None, Some((a, b, false))) => Pos::new(row, col) >= a && Pos::new(row, col) <= b,
+                (None, None) => false,
             };
             let mut span_i = 0;
             let mut d = 0;

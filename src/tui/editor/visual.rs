@@ -12,11 +12,25 @@ use super::normal::op_keys;
 use super::prompt::PromptKind;
 use super::{Editor, Level, Mode, Outcome};
 
+/// The last visual selection, for `gv` and `'<,'>`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct LastVisual {
+    pub anchor: Pos,
+    pub cursor: Pos,
+    pub mode: Mode,
+    /// Extended with `$` (blocks reach each line's end).
+    pub to_eol: bool,
+}
+
 impl Editor {
     fn visual_range(&self) -> Range {
         let (a, b) = if self.anchor <= self.cursor { (self.anchor, self.cursor) } else { (self.cursor, self.anchor) };
         if self.mode == Mode::VisualLine {
             return Range::lines(a.row, b.row);
+        }
+        if self.mode == Mode::VisualBlock {
+            let b = self.block();
+            return Range::chars(Pos::new(b.top, b.left), Pos::new(b.bottom, b.right + 1));
         }
         let len = self.buf.len(b.row);
         let to_eol = b.col + 1 >= len && (len == 0 || self.want_col == usize::MAX);
@@ -28,8 +42,13 @@ impl Editor {
         Range::chars(a, end)
     }
 
-    fn exit_visual(&mut self) {
-        self.last_visual = Some((self.anchor, self.cursor, self.mode == Mode::VisualLine));
+    pub(crate) fn exit_visual(&mut self) {
+        self.last_visual = Some(LastVisual {
+            anchor: self.anchor,
+            cursor: self.cursor,
+            mode: self.mode,
+            to_eol: self.want_col == usize::MAX,
+        });
         self.mode = Mode::Normal;
     }
 
@@ -49,6 +68,9 @@ impl Editor {
     }
 
     pub(crate) fn visual_operator(&mut self, op: Operator) -> Outcome {
+        if self.mode == Mode::VisualBlock {
+            return self.block_operator(op);
+        }
         let range = self.visual_range();
         let times = self.pending.total();
         self.exit_visual();
@@ -74,18 +96,54 @@ impl Editor {
             if range.linewise { range.end.row } else { self.anchor.row.max(self.cursor.row) },
         );
         let name = self.pending.register;
+        if self.mode == Mode::VisualBlock {
+            match v {
+                VisualCmd::InsertStart | VisualCmd::AppendEnd => {
+                    return self.block_insert_cmd(v == VisualCmd::AppendEnd)
+                }
+                VisualCmd::DeleteLines | VisualCmd::ChangeBlockEnd => {
+                    return self.block_to_end(v == VisualCmd::ChangeBlockEnd)
+                }
+                VisualCmd::Replace => {
+                    match arg.filter(|c| *c != '\n') {
+                        Some(ch) => self.block_replace(ch),
+                        None => return self.beep(),
+                    }
+                    return Outcome::Consumed;
+                }
+                VisualCmd::PutAfter | VisualCmd::PutBefore => {
+                    self.block_put_over(name, v == VisualCmd::PutAfter);
+                    return Outcome::Consumed;
+                }
+                VisualCmd::SwapCorner => {
+                    std::mem::swap(&mut self.anchor.col, &mut self.cursor.col);
+                    self.want_col = self.cursor.col;
+                    return Outcome::Consumed;
+                }
+                _ => {}
+            }
+        }
         match v {
             VisualCmd::Exit => self.exit_visual(),
-            VisualCmd::Char | VisualCmd::Line => {
-                let target = if v == VisualCmd::Char { Mode::Visual } else { Mode::VisualLine };
+            VisualCmd::Char | VisualCmd::Line | VisualCmd::Block => {
+                let target = match v {
+                    VisualCmd::Char => Mode::Visual,
+                    VisualCmd::Line => Mode::VisualLine,
+                    _ => Mode::VisualBlock,
+                };
                 if self.mode == target {
                     self.exit_visual();
                 } else {
                     self.mode = target;
                 }
             }
-            VisualCmd::Swap => std::mem::swap(&mut self.anchor, &mut self.cursor),
-            VisualCmd::DeleteLines | VisualCmd::ChangeLines => {
+            VisualCmd::Swap | VisualCmd::SwapCorner => {
+                std::mem::swap(&mut self.anchor, &mut self.cursor);
+                if self.want_col != usize::MAX {
+                    self.want_col = self.cursor.col;
+                }
+            }
+            VisualCmd::DeleteLines | VisualCmd::ChangeLines | VisualCmd::ChangeBlockEnd => {
                 self.exit_visual();
                 self.begin_change();
                 let op = if v == VisualCmd::DeleteLines { Operator::Delete } else { Operator::Change };
@@ -176,6 +234,10 @@ impl Editor {
                 let at = range.start;
                 self.buf.insert(at, &format!("\n{body}\n"));
                 self.cursor = Pos::new(at.row + 1, self.buf.first_non_blank(at.row + 1));
+            }
+            (false, false) if reg.blockwise => {
+                self.cursor = range.start;
+                self.put_block(&reg.text, false, 1);
             }
             (false, false) => {
                 let end = self.buf.insert(range.start, &reg.text);

@@ -4,12 +4,16 @@
 //! Case notation: `|` in the starting text marks the cursor (it must appear once; without it the cursor is
 //! at 0,0). If the expected text contains `|`, the cursor is checked too; otherwise only the text.
 
+mod block;
 mod changes;
+mod global;
+mod gn;
 mod insert;
 mod macros;
 mod marks;
 mod misc;
 mod motions;
+mod offsets;
 mod operators;
 mod props;
 mod render;

@@ -63,3 +63,24 @@ cases! {
     screen_middle: "|a\nb\nc\nd\ne", "M" => "a\nb\n|c\nd\ne";
     home_end_keys: "a|bc", "<End><Home>" => "|abc";
 }
+
+// `[(` `[{` `])` `]}`: checked against Vim 9.0 (`vim -u NONE -N`).
+cases! {
+    bracket_prev_paren: "f(a, (b), |c)", "[(" => "f|(a, (b), c)";
+    bracket_prev_paren_count: "f(a, g(b, |c))", "2[(" => "f|(a, g(b, c))";
+    bracket_next_paren: "f(a, |(b), c)", "])" => "f(a, (b|), c)";
+    bracket_next_paren_count: "f(g(|a), b)", "2])" => "f(g(a), b|)";
+    bracket_prev_brace_lines: "x = {\n  a: [1],\n  |b\n}", "[{" => "x = |{\n  a: [1],\n  b\n}";
+    bracket_next_brace_lines: "x = {\n  |a: {1},\n  b\n}", "]}" => "x = {\n  a: {1},\n  b\n|}";
+    bracket_on_paren_goes_outer: "f(a, |(b))", "[(" => "f|(a, (b))";
+    bracket_none_stays: "|a b", "[(" => "|a b";
+    d_next_paren: "f(a, |b, c)", "d])" => "f(a, |)";
+    c_prev_paren: "f(a, b|, c)", "c[(x<Esc>" => "f|x, c)";
+    d_prev_brace: "{a, |b}", "d[{" => "|b}";
+    y_next_brace_put: "{a|b}", "y]}$p" => "{ab}|b";
+    v_next_paren: "f(|a, b)", "v])d" => "f|(";
+    bracket_ignores_brackets: "f(a[|1], b)", "])" => "f(a[1], b|)";
+    bracket_count_too_big_uses_outermost: "f(g(|a))", "5[(" => "f|(g(a))";
+    bracket_d_prev_multiline: "f(\n  a,\n  |b)", "d[(" => "f|b)";
+    bracket_in_visual_back: "f(a, |b)", "v[(d" => "f|)";
+}

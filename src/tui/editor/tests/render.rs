@@ -122,6 +122,13 @@ fn visual_line_selection_styles() {
 }
 
 #[test]
+fn visual_block_selection_is_a_rectangle() {
+    let mut e = code_at("8Gw<C-v>jjl");
+    let t = draw(&mut e, &Theme::no_color(), 40, 5);
+    insta::assert_debug_snapshot!(t.backend().buffer());
+}
+
+#[test]
 fn search_matches_and_no_color_theme() {
     let mut e = code_at("/seen<CR>");
     let t = draw(&mut e, &Theme::no_color(), 40, 6);

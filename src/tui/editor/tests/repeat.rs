@@ -53,17 +53,17 @@ cases! {
 #[test]
 fn registers_know_linewise_and_charwise() {
     let e = run("|ab\ncd", "yy");
-    assert_eq!(e.register('"'), Some(Register { text: "ab\n".into(), linewise: true }));
+    assert_eq!(e.register('"'), Some(Register { text: "ab\n".into(), linewise: true, blockwise: false }));
     let e = run("|ab\ncd", "yl");
-    assert_eq!(e.register('"'), Some(Register { text: "a".into(), linewise: false }));
+    assert_eq!(e.register('"'), Some(Register { text: "a".into(), linewise: false, blockwise: false }));
     let e = run("|ab\ncd", "\"zyj");
-    assert_eq!(e.register('z'), Some(Register { text: "ab\ncd\n".into(), linewise: true }));
+    assert_eq!(e.register('z'), Some(Register { text: "ab\ncd\n".into(), linewise: true, blockwise: false }));
 }
 
 #[test]
 fn uppercase_append_linewise() {
     let e = run("|a\nb", "\"ayyj\"Ayy");
-    assert_eq!(e.register('a'), Some(Register { text: "a\nb\n".into(), linewise: true }));
+    assert_eq!(e.register('a'), Some(Register { text: "a\nb\n".into(), linewise: true, blockwise: false }));
 }
 
 #[test]

@@ -40,6 +40,8 @@ cases! {
     v_big_c_changes_lines: "a|b\ncd", "vCx<Esc>" => "|x\ncd";
     v_colon_substitute: "|a\na\na", "Vj:s/a/b/<CR>" => "b\n|b\na";
     v_ip_becomes_linewise: "|a\nb\n\nc", "vipd" => "|\nc";
+    v_dollar_h_keeps_last_char: "|abc\nde", "v$hd" => "|\nde";
+    v_o_then_vertical: "a|bc\nabc\nabc", "vjlojd" => "abc\n|a\nabc";
     v_esc_keeps_text: "|abc", "vl<Esc>" => "a|bc";
 }
 
