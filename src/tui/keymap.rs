@@ -311,7 +311,8 @@ pub fn markdown() -> String {
         "send the yank to the system clipboard with OSC 52 (terminals, SSH, tmux with `set-clipboard on`);\n",
         "`\"+p` reads it with `wl-paste`, `xclip`, `xsel`, `pbpaste` or tmux where present.\n\n",
         "Where it differs from Vim: block columns count characters (a tab is one, Vim counts screen cells); `:g` with no\n",
-        "command does nothing (Vim prints the lines); search offsets do not chain (`/foo/;/bar`); there is no `:m` or `:t`.\n",
+        "command does nothing (Vim prints the lines); search offsets do not chain (`/foo/;/bar`); there is no `:m` or `:t`;\n",
+        "`r<CR>` in visual mode is refused (Vim writes carriage returns into the line, which Python reads as breaks).\n",
     ));
     out.push_str(&super::editor::keymap::markdown());
     out

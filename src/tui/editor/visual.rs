@@ -155,7 +155,9 @@ impl Editor {
                 self.apply_operator(Operator::Yank, rows);
             }
             VisualCmd::Replace => {
-                let Some(ch) = arg else { return self.beep() };
+                // Vim writes a carriage return into the line for `r<CR>` here, which Python reads as a line
+                // break; a line never holds one, so the key is refused.
+                let Some(ch) = arg.filter(|c| *c != '\n') else { return self.beep() };
                 self.exit_visual();
                 self.begin_change();
                 self.dot.changing = false;

@@ -15,6 +15,8 @@ cases! {
     v_upper: "|abc", "vlU" => "|ABc";
     v_lower: "|ABC", "vlu" => "|abC";
     v_replace: "|abc", "vlrx" => "|xxc";
+    v_replace_with_enter_is_refused: "|abc\nd", "vlr<CR><Esc>" => "a|bc\nd";
+    vline_replace_with_enter_is_refused: "|abc\nd", "Vr<CR><Esc>" => "|abc\nd";
     v_dollar_delete_includes_newline: "|ab\ncd", "v$d" => "|cd";
     v_empty_line_delete_joins: "a\n|\nb", "vd" => "a\n|b";
     v_put_replaces: "|foo bar", "yiwwviwp" => "foo fo|o";
