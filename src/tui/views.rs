@@ -959,7 +959,7 @@ fn draw_help(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, scroll: u16
     // The editor's own keys, per mode, from the table the editor reads them from.
     for (mode, title) in super::editor::keymap::SECTIONS {
         lines.push(Line::from(Span::styled(format!("Editor · {title}"), theme.title)));
-        for (keys, desc) in super::editor::keymap::section(mode) {
+        for (keys, desc) in super::editor::keymap::section(*mode) {
             lines.push(Line::from(vec![
                 Span::styled(format!("  {:<18}", keys.join(" ")), theme.accent),
                 Span::raw(desc.to_string()),

@@ -15,21 +15,50 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::ex;
 use super::keys::{normalize, parse_keys, KeyParseError};
 
-/// Mode names used in [`Binding::mode`].
-pub mod modes {
+/// What a binding is: where the parser looks it up ([`Ctx::allows`]) and which help section lists it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum BindMode {
+    Normal,
     /// Motions work in normal mode, visual mode and after an operator.
-    pub const MOTION: &str = "motion";
+    Motion,
     /// Operators wait for a motion or text object in normal mode and act on the selection in visual mode.
-    pub const OPERATOR: &str = "operator";
+    Operator,
     /// Text objects follow an operator or extend a visual selection.
-    pub const TEXT_OBJECT: &str = "text object";
-    pub const NORMAL: &str = "normal";
-    pub const VISUAL: &str = "visual";
-    pub const INSERT: &str = "insert";
+    TextObject,
+    Visual,
+    Insert,
     /// Editing keys of the `:` and `/` prompt.
-    pub const COMMAND_LINE: &str = "command-line";
+    CommandLine,
     /// Ex commands typed after `:`.
-    pub const EX: &str = "ex";
+    Ex,
+}
+
+impl std::fmt::Display for BindMode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            BindMode::Normal => "normal",
+            BindMode::Motion => "motion",
+            BindMode::Operator => "operator",
+            BindMode::TextObject => "text object",
+            BindMode::Visual => "visual",
+            BindMode::Insert => "insert",
+            BindMode::CommandLine => "command-line",
+            BindMode::Ex => "ex",
+        })
+    }
+}
+
+/// Short names for the table below.
+pub mod modes {
+    use super::BindMode;
+    pub const MOTION: BindMode = BindMode::Motion;
+    pub const OPERATOR: BindMode = BindMode::Operator;
+    pub const TEXT_OBJECT: BindMode = BindMode::TextObject;
+    pub const NORMAL: BindMode = BindMode::Normal;
+    pub const VISUAL: BindMode = BindMode::Visual;
+    pub const INSERT: BindMode = BindMode::Insert;
+    pub const COMMAND_LINE: BindMode = BindMode::CommandLine;
+    pub const EX: BindMode = BindMode::Ex;
 }
 
 pub use super::actions::{Action, Cmd, InsertCmd, Motion, Object, Operator, VisualCmd};
@@ -38,12 +67,12 @@ pub use super::actions::{Action, Cmd, InsertCmd, Motion, Object, Operator, Visua
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Binding {
     pub keys: &'static str,
-    pub mode: &'static str,
+    pub mode: BindMode,
     pub description: &'static str,
     pub action: Action,
 }
 
-const fn b(keys: &'static str, mode: &'static str, description: &'static str, action: Action) -> Binding {
+const fn b(keys: &'static str, mode: BindMode, description: &'static str, action: Action) -> Binding {
     Binding { keys, mode, description, action }
 }
 
@@ -282,7 +311,7 @@ pub fn bindings() -> &'static [Binding] {
 }
 
 /// Help sections in display order: a title per binding mode.
-pub const SECTIONS: &[(&str, &str)] = &[
+pub const SECTIONS: &[(BindMode, &str)] = &[
     (NORMAL, "Normal mode"),
     (MOTION, "Motions (normal and visual mode, and after an operator)"),
     (OPERATOR, "Operators (then a motion or text object; doubled for lines, e.g. dd)"),
@@ -294,7 +323,7 @@ pub const SECTIONS: &[(&str, &str)] = &[
 ];
 
 /// The editor's keys of one mode for help: each description once, with every key that does it.
-pub fn section(mode: &str) -> Vec<(Vec<&'static str>, &'static str)> {
+pub fn section(mode: BindMode) -> Vec<(Vec<&'static str>, &'static str)> {
     let mut out: Vec<(Vec<&'static str>, &'static str)> = Vec::new();
     for b in bindings().iter().filter(|b| b.mode == mode) {
         match out.iter_mut().find(|(_, d)| *d == b.description) {
@@ -318,7 +347,7 @@ pub fn markdown() -> String {
     let mut out = String::new();
     for (mode, title) in SECTIONS {
         out.push_str(&format!("\n### {title}\n\n| keys | what it does |\n|---|---|\n"));
-        for (keys, desc) in section(mode) {
+        for (keys, desc) in section(*mode) {
             let keys: Vec<String> = keys.iter().map(|k| code(k)).collect();
             out.push_str(&format!("| {} | {} |\n", keys.join(" "), desc.replace('|', "\\|")));
         }
@@ -336,12 +365,13 @@ pub(crate) enum Ctx {
 }
 
 impl Ctx {
-    fn allows(self, mode: &str) -> bool {
+    fn allows(self, mode: BindMode) -> bool {
+        use BindMode as B;
         match self {
-            Ctx::Normal => matches!(mode, MOTION | OPERATOR | NORMAL),
-            Ctx::Visual => matches!(mode, MOTION | OPERATOR | TEXT_OBJECT | VISUAL),
-            Ctx::Pending => matches!(mode, MOTION | TEXT_OBJECT),
-            Ctx::Insert => mode == INSERT,
+            Ctx::Normal => matches!(mode, B::Motion | B::Operator | B::Normal),
+            Ctx::Visual => matches!(mode, B::Motion | B::Operator | B::TextObject | B::Visual),
+            Ctx::Pending => matches!(mode, B::Motion | B::TextObject),
+            Ctx::Insert => mode == B::Insert,
         }
     }
 
@@ -420,13 +450,13 @@ pub(crate) enum Lookup {
 /// The compiled default table plus user mappings.
 #[derive(Clone, Debug)]
 pub(crate) struct Keymap {
-    table: Vec<(Vec<Pat>, &'static str, Action)>,
+    table: Vec<(Vec<Pat>, BindMode, Action)>,
     maps: Vec<UserMap>,
 }
 
 impl Default for Keymap {
     fn default() -> Self {
-        static TABLE: OnceLock<Vec<(Vec<Pat>, &'static str, Action)>> = OnceLock::new();
+        static TABLE: OnceLock<Vec<(Vec<Pat>, BindMode, Action)>> = OnceLock::new();
         let table = TABLE.get_or_init(|| {
             KEYMAP
                 .iter()
@@ -482,7 +512,7 @@ impl Keymap {
             }
         }
         for (pats, mode, action) in &self.table {
-            if !ctx.allows(mode) {
+            if !ctx.allows(*mode) {
                 continue;
             }
             match match_seq(pats, &keys) {
