@@ -324,6 +324,15 @@ impl Store {
         }
         // The fold cache covers the submissions up to an id: imported ones may sit below it.
         tx.execute("DELETE FROM learner_fold", []).map_err(StoreError::from)?;
+        // Milestones are rebuilt from the imported history on the next read; it is the past, so what it
+        // earned is filed as shown, not announced.
+        tx.execute(
+            "UPDATE milestones_state SET seen_at = max(seen_at,
+                 (SELECT coalesce(max(created_at), 0) FROM submissions),
+                 (SELECT coalesce(max(created_at), 0) FROM interviews))",
+            [],
+        )
+        .map_err(StoreError::from)?;
         tx.commit().map_err(StoreError::from)?;
         Ok(summary)
     }

@@ -146,3 +146,17 @@ fn an_interview_earns_through_the_store() {
     assert_eq!(ids(&new), ["clean_interview", "topic_mastered:arrays"]);
     assert_eq!(new[1].title, "Arrays mastered");
 }
+
+#[test]
+fn an_import_rebuilds_the_same_milestones_and_announces_none() {
+    let (_d, from) = temp_store();
+    for (p, v, at, mask) in history() {
+        from.insert_submission_at(p, v, at, mask);
+    }
+    assert!(!sync(&from).is_empty());
+    let doc = serde_json::to_value(from.export(T0).unwrap()).unwrap();
+    let (_e, to) = temp_store();
+    to.import(&doc, false).unwrap();
+    assert!(sync(&to).is_empty(), "imported history is the past");
+    assert_eq!(to.milestones().unwrap(), from.milestones().unwrap());
+}
