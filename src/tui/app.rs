@@ -311,7 +311,11 @@ impl App {
             Msg::Recorded { .. } => fx.push(Effect::CheckMilestones),
             Msg::Milestones(earned) => {
                 if let Some(notice) = milestone_notice(&earned) {
-                    self.status = Some(notice);
+                    // After what was just said (the verdict that earned it), not instead of it.
+                    self.status = Some(match self.status.take() {
+                        Some(said) => format!("{said} · {notice}"),
+                        None => notice,
+                    });
                     fx.push(Effect::MilestonesShown { ids: earned.into_iter().map(|m| m.id).collect() });
                 }
             }

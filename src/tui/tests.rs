@@ -1048,6 +1048,11 @@ fn a_milestone_earned_by_a_submission_is_noticed_in_the_status_line_and_marked_s
     );
     assert!(screen(&mut a, 120, 20).contains("★ Milestone: First easy problem solved"));
     let two = vec![m("first_accepted:easy", "First easy problem solved"), m("list:blind-75:25", "Blind 75: a quarter")];
+    a.status = Some("Accepted — 3/3 passed".into());
     a.update(Msg::Milestones(two));
-    assert_eq!(a.status.as_deref(), Some("★ 2 milestones: First easy problem solved · Blind 75: a quarter"));
+    assert_eq!(
+        a.status.as_deref(),
+        Some("Accepted — 3/3 passed · ★ 2 milestones: First easy problem solved · Blind 75: a quarter"),
+        "after the verdict, not instead of it"
+    );
 }
