@@ -10,6 +10,7 @@ mod export_import;
 mod hint;
 mod history;
 pub mod logs;
+mod milestones;
 mod next;
 mod note;
 mod output;
@@ -127,6 +128,17 @@ pub enum Command {
     },
     /// Your weakness profile: patterns, mastery, topics, weekly trends.
     Stats {
+        /// Print JSON instead of text (one document, for scripts).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Milestones earned from your history (newest first), and the next few to earn with progress.
+    ///
+    /// First solves per difficulty, Blind 75 / NeetCode 150 quarters, mistake patterns overcome, review
+    /// streaks, topics mastered in interviews, a clean interview; the rules: docs/LEARNER.md.
+    ///
+    /// Examples: `codify milestones`, `codify milestones --json | jq '.next[0].detail'`.
+    Milestones {
         /// Print JSON instead of text (one document, for scripts).
         #[arg(long)]
         json: bool,
@@ -377,6 +389,7 @@ fn run(args: Args, name: Option<&str>) -> Result<ExitCode, Failure> {
         Some(Command::Analyze { file, problem, json }) => analyze::analyze(&ctx, &file, problem.as_deref(), json),
         Some(Command::Note { name }) => note::note(name.as_deref()),
         Some(Command::Stats { json }) => stats::stats(&ctx, json),
+        Some(Command::Milestones { json }) => milestones::milestones(&ctx, json),
         Some(Command::Hint { slug, file, ask, history, json }) => {
             hint::hint(&ctx, &hint::HintArgs { slug: &slug, file: file.as_deref(), ask: ask.as_deref(), history, json })
         }

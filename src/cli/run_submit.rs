@@ -37,6 +37,9 @@ struct SubmitJson<'a> {
     feedback: Option<crate::coach::Feedback>,
     #[serde(skip_serializing_if = "Option::is_none")]
     submission_id: Option<i64>,
+    /// Milestones this submission earned (submit only; docs/LEARNER.md, "Milestones").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    milestones: Option<Vec<crate::learner::milestones::Milestone>>,
 }
 
 /// How `run`/`submit` was asked for.
@@ -85,6 +88,7 @@ pub fn judge(ctx: &Ctx, slug: &str, file: &Path, opts: &Options) -> Result<ExitC
         }
         None => None,
     };
+    let milestones = store.as_ref().map(|store| earned_now(ctx, store));
     let feedback = store
         .as_ref()
         .map(|store| crate::coach::feedback_blocking(&ctx.config.llm, store, &problem, &code, &report, &analysis));
@@ -98,6 +102,7 @@ pub fn judge(ctx: &Ctx, slug: &str, file: &Path, opts: &Options) -> Result<ExitC
             diagnosis,
             feedback,
             submission_id,
+            milestones: milestones.clone(),
         })?;
     } else {
         print_report(&report, mode);
@@ -117,11 +122,29 @@ pub fn judge(ctx: &Ctx, slug: &str, file: &Path, opts: &Options) -> Result<ExitC
                 println!("Stuck? `codify hint {} --file {}` gives the next hint.", problem.slug, file.display());
             }
         }
+        if let Some(m) = milestones.as_ref().filter(|m| !m.is_empty()) {
+            println!();
+            super::milestones::print_earned(m, &Style::detect());
+        }
+    }
+    if let (Some(store), Some(m)) = (&store, &milestones) {
+        // Printed either way: a milestone not marked is announced again next time, nothing worse.
+        let _ = store.mark_milestones_shown(&m.iter().map(|m| m.id.clone()).collect::<Vec<_>>());
     }
     if exit_status && report.verdict != Verdict::Accepted {
         return Ok(ExitCode::from(NOT_ACCEPTED));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The milestones not announced yet, this submission's among them (best effort: a milestone that cannot be
+/// worked out now is announced by the next command that can).
+fn earned_now(ctx: &Ctx, store: &crate::store::Store) -> Vec<crate::learner::milestones::Milestone> {
+    let bank = crate::problems::Bank::load(&ctx.config.problem_dirs);
+    let catalog = crate::learner::facts::ProblemInfo::from_bank(&bank);
+    let progression = crate::knowledge::progression().unwrap_or_default();
+    let offset = crate::learner::snapshot::local_offset_s();
+    store.sync_milestones(&catalog, &progression, offset, crate::clock::now_ms()).unwrap_or_default()
 }
 
 fn verdict_style(s: &Style, v: Verdict) -> String {

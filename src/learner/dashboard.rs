@@ -24,11 +24,16 @@ pub struct MasteryLabel {
     pub label: &'static str,
 }
 
+/// Below this a mastery or readiness is weak (`red`).
+pub const WEAK: f64 = 0.4;
+/// From this a mastery or readiness is strong (`green`); milestones use it for a mastered topic.
+pub const STRONG: f64 = 0.7;
+
 pub fn label(mastery: Option<f64>) -> &'static str {
     match mastery {
         None => "none",
-        Some(m) if m < 0.4 => "red",
-        Some(m) if m < 0.7 => "yellow",
+        Some(m) if m < WEAK => "red",
+        Some(m) if m < STRONG => "yellow",
         Some(_) => "green",
     }
 }
@@ -81,6 +86,8 @@ pub struct Dashboard {
     pub reviews_due: u32,
     pub next: Vec<NextItem>,
     pub readiness: Vec<TopicReadinessRow>,
+    /// Milestones earned, newest first.
+    pub milestones: Vec<super::milestones::Milestone>,
 }
 
 fn date(day: i64) -> String {
@@ -149,6 +156,7 @@ impl Dashboard {
             reviews_due: s.cards.iter().filter(|c| c.is_due(s.now_ms)).count() as u32,
             next: queue(&s.next_inputs(), s.now_ms).into_iter().take(5).collect(),
             readiness: s.readiness.clone(),
+            milestones: s.milestones.clone(),
         }
     }
 }

@@ -9,6 +9,7 @@ pub mod facts;
 pub mod fold;
 pub mod intake;
 pub mod interview;
+pub mod milestones;
 pub mod next;
 pub mod plan;
 pub mod records;

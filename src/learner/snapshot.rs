@@ -25,6 +25,8 @@ pub struct Snapshot {
     pub cards: Vec<ReviewCard>,
     pub community: HashMap<String, Signal>,
     pub readiness: Vec<TopicReadinessRow>,
+    /// Milestones earned, newest first.
+    pub milestones: Vec<super::milestones::Milestone>,
     pub needs: Needs,
     /// Submissions per verdict.
     pub verdicts: HashMap<String, u64>,

@@ -5,6 +5,7 @@ mod coach;
 mod community;
 mod drafts;
 mod learner;
+mod milestones;
 mod snapshot;
 mod submissions;
 mod transfer;
@@ -41,7 +42,7 @@ pub enum StoreError {
     Unreadable(String),
 }
 
-const MIGRATIONS: [&str; 10] = [
+const MIGRATIONS: [&str; 11] = [
     include_str!("migrations/0001_submissions.sql"),
     include_str!("migrations/0002_drafts.sql"),
     include_str!("migrations/0003_analysis.sql"),
@@ -52,6 +53,7 @@ const MIGRATIONS: [&str; 10] = [
     include_str!("migrations/0008_review_backfill.sql"),
     include_str!("migrations/0009_dp_split.sql"),
     include_str!("migrations/0010_repeats.sql"),
+    include_str!("migrations/0011_milestones.sql"),
 ];
 
 pub(crate) fn migrations() -> Migrations<'static> {

@@ -30,6 +30,10 @@ impl Snapshot {
             None => None,
         };
         let needs = Needs::build(active.as_ref().map(|p| &p.intake), &weakness, &history, &progression);
+        // Up to date on open (an upgrade's history included); a database that cannot be written still lists
+        // what it holds.
+        let _ = store.sync_milestones(&catalog, &progression, utc_offset_s, now_ms);
+        let milestones = store.milestones()?;
         Ok(Snapshot {
             catalog,
             progression,
@@ -39,6 +43,7 @@ impl Snapshot {
             cards: store.review_cards()?,
             community: store.community_signal()?,
             readiness: store.readiness()?,
+            milestones,
             verdicts,
             needs,
             active,

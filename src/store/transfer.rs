@@ -135,6 +135,8 @@ pub const TABLES: &[Table] = &[
 /// Tables left out of the document, with why (docs/DATA.md says the same).
 pub const NOT_EXPORTED: &[(&str, &str)] = &[
     ("learner_fold", "derived: the submissions folded for the learner views, folded again on the next read"),
+    ("milestones", "derived: what the history earned, rebuilt from the submissions and interviews on the next read"),
+    ("milestones_state", "derived: what the last milestone evaluation read; without it the next read rebuilds"),
     ("coach_embeddings", "derived: vectors of problems and notes, computed again by the embedder"),
     ("coach_cache", "cache: the tutor's replies to identical requests, refilled on demand"),
     ("community_account", "secret: the community server's bearer token (log in again after an import)"),
@@ -322,6 +324,15 @@ impl Store {
         }
         // The fold cache covers the submissions up to an id: imported ones may sit below it.
         tx.execute("DELETE FROM learner_fold", []).map_err(StoreError::from)?;
+        // Milestones are rebuilt from the imported history on the next read; it is the past, so what it
+        // earned is filed as shown, not announced.
+        tx.execute(
+            "UPDATE milestones_state SET seen_at = max(seen_at,
+                 (SELECT coalesce(max(created_at), 0) FROM submissions),
+                 (SELECT coalesce(max(created_at), 0) FROM interviews))",
+            [],
+        )
+        .map_err(StoreError::from)?;
         tx.commit().map_err(StoreError::from)?;
         Ok(summary)
     }

@@ -15,6 +15,19 @@ pub use super::workspace::{FeedbackState, Interview, Pane, RunMode, Running, Wor
 use crate::problems::{Bank, Problem};
 use crate::store::Progress;
 
+/// The status line's notice for milestones just earned: the one with its why, or several by title.
+pub fn milestone_notice(earned: &[crate::learner::milestones::Milestone]) -> Option<String> {
+    match earned {
+        [] => None,
+        [m] => Some(format!("★ Milestone: {} — {}", m.title, m.why)),
+        many => Some(format!(
+            "★ {} milestones: {}",
+            many.len(),
+            many.iter().map(|m| m.title.as_str()).collect::<Vec<_>>().join(" · ")
+        )),
+    }
+}
+
 /// How long typing may go unsaved: a crash or `kill -9` loses at most this much.
 pub const AUTOSAVE: Duration = Duration::from_secs(1);
 
@@ -292,6 +305,18 @@ impl App {
             Msg::InterviewScored { slug, readiness } => {
                 if let Some(iv) = self.workspace_mut(&slug).and_then(|w| w.interview.as_mut()) {
                     iv.result = Some(readiness);
+                }
+                fx.push(Effect::CheckMilestones);
+            }
+            Msg::Recorded { .. } => fx.push(Effect::CheckMilestones),
+            Msg::Milestones(earned) => {
+                if let Some(notice) = milestone_notice(&earned) {
+                    // After what was just said (the verdict that earned it), not instead of it.
+                    self.status = Some(match self.status.take() {
+                        Some(said) => format!("{said} · {notice}"),
+                        None => notice,
+                    });
+                    fx.push(Effect::MilestonesShown { ids: earned.into_iter().map(|m| m.id).collect() });
                 }
             }
             Msg::DashboardReady(d) => {

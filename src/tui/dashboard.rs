@@ -127,6 +127,9 @@ fn sections(d: &Dashboard, today: NaiveDate, theme: &Theme, width: usize) -> Vec
     if !d.readiness.is_empty() {
         out.push(readiness(d, theme, width));
     }
+    if !d.milestones.is_empty() {
+        out.push(milestones(d, theme, width));
+    }
     out
 }
 
@@ -459,8 +462,8 @@ fn readiness(d: &Dashboard, theme: &Theme, width: usize) -> Section {
         .iter()
         .map(|r| {
             let style = match r.score {
-                s if s < 0.4 => theme.bad,
-                s if s < 0.7 => theme.warn,
+                s if s < crate::learner::dashboard::WEAK => theme.bad,
+                s if s < crate::learner::dashboard::STRONG => theme.warn,
                 _ => theme.good,
             };
             let sessions = if r.sessions == 1 { "1 session".to_string() } else { format!("{} sessions", r.sessions) };
@@ -468,6 +471,29 @@ fn readiness(d: &Dashboard, theme: &Theme, width: usize) -> Section {
         })
         .collect();
     Section { title: "Interview readiness".into(), lines }
+}
+
+/// Milestones listed at most; the rest are counted (`codify milestones` lists them all).
+const MILESTONES_SHOWN: usize = 6;
+
+fn milestones(d: &Dashboard, theme: &Theme, width: usize) -> Section {
+    let mut lines = Vec::new();
+    for m in d.milestones.iter().take(MILESTONES_SHOWN) {
+        let day = chrono::DateTime::from_timestamp_millis(m.earned_ms).map(|t| t.format("%b %d").to_string());
+        lines.push(Line::from(vec![
+            Span::styled("✓ ", theme.good),
+            Span::raw(fit(&m.title, width.saturating_sub(9))),
+            Span::styled(format!(" {}", day.unwrap_or_default()), theme.dim),
+        ]));
+        for l in indented(&m.why, width, 2) {
+            lines.push(Line::from(Span::styled(l, theme.dim)));
+        }
+    }
+    if d.milestones.len() > MILESTONES_SHOWN {
+        let more = d.milestones.len() - MILESTONES_SHOWN;
+        lines.push(Line::from(Span::styled(format!("and {more} more: `codify milestones` lists them"), theme.dim)));
+    }
+    Section { title: format!("Milestones · {} earned", d.milestones.len()), lines }
 }
 
 /// A boxed section of a learner screen, titled.
@@ -546,6 +572,7 @@ mod tests {
     use super::*;
     use crate::analysis::FindingKind;
     use crate::learner::dashboard::{label, PlanSummary, Streak, TrendWeek};
+    use crate::learner::milestones::Milestone;
     use crate::learner::plan::TopicProgress;
     use crate::learner::{NextItem, PatternStats, PlanProgress, Profile};
     use crate::store::{PlanSource, TopicReadinessRow};
@@ -579,6 +606,7 @@ mod tests {
                 next("Valid Palindrome", Difficulty::Easy, "Strings in the progression", false),
             ],
             readiness: vec![],
+            milestones: vec![],
         }
     }
 
@@ -668,6 +696,27 @@ mod tests {
         d.readiness = vec![
             TopicReadinessRow { topic: "arrays".into(), score: 0.82, sessions: 2, updated_ms: NOW_MS },
             TopicReadinessRow { topic: "hash-maps".into(), score: 0.45, sessions: 1, updated_ms: NOW_MS },
+        ];
+        let milestone = |id: &str, title: &str, why: &str, days_ago: i64| Milestone {
+            id: id.into(),
+            title: title.into(),
+            why: why.into(),
+            earned_ms: NOW_MS - days_ago * DAY_MS,
+        };
+        d.milestones = vec![
+            milestone("clean_interview", "Clean interview", "Two Sum solved in 14 of 45 minutes with no hints", 1),
+            milestone(
+                "review_streak:3",
+                "3-day review streak",
+                "due reviews done 3 days in a row, 2025-10-08 to 2025-10-10, the last Binary Search",
+                3,
+            ),
+            milestone(
+                "first_accepted:easy",
+                "First easy problem solved",
+                "Two Sum accepted: your first easy problem",
+                34,
+            ),
         ];
         d
     }

@@ -28,6 +28,7 @@ pub enum Job {
     Layout,
     DeleteDraft,
     RememberLast,
+    Milestones,
 }
 
 impl Job {
@@ -50,6 +51,7 @@ impl Job {
             Job::Layout => "could not keep the pane sizes",
             Job::DeleteDraft => "could not remove the draft",
             Job::RememberLast => "could not remember the last problem",
+            Job::Milestones => "could not check your milestones",
         }
     }
 }
@@ -143,6 +145,13 @@ pub enum Effect {
     },
     /// The top of the next-problem queue; answered by [`Msg::NextReady`].
     PickNext,
+    /// Bring the milestones up to date with the history (after a submission or an interview, and on start);
+    /// answered by [`Msg::Milestones`] with the ones not shown yet.
+    CheckMilestones,
+    /// The milestones' notice was on screen: they are not announced again.
+    MilestonesShown {
+        ids: Vec<String>,
+    },
     /// Build the dashboard from the store (synchronously: it is the first frame of its screen).
     LoadDashboard,
     /// The active profile's plan, made first when there is none or when `answers` ask for a new one (a
@@ -267,6 +276,12 @@ pub enum Msg {
         slug: String,
         readiness: Vec<crate::learner::interview::TopicReadiness>,
     },
+    /// A submission was stored (its milestones can be checked now).
+    Recorded {
+        slug: String,
+    },
+    /// Milestones earned and not shown yet, oldest first.
+    Milestones(Vec<crate::learner::milestones::Milestone>),
     /// The next recommended problem and why (None: nothing left to recommend).
     NextReady(Option<(String, String)>),
     /// A background sync ended, with the counts as they are now.

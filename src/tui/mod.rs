@@ -128,6 +128,8 @@ pub fn run(config: &Config, paths: &Paths) -> Result<(), TuiError> {
     // The first sync runs at once in the background (offline or not signed in, it says so and stops).
     let mut first = Vec::new();
     app.request_sync(&mut first);
+    // On open: an upgrade's history is filed, and milestones earned but never shown are announced.
+    first.push(Effect::CheckMilestones);
     for fx in first {
         runtime.execute(fx, &mut app, &mut terminal)?;
     }
@@ -457,6 +459,22 @@ impl Runtime {
                     Err(e) => failed(Job::InterviewScore, e),
                 }
             }),
+            Effect::CheckMilestones => {
+                let bank = app.bank.clone();
+                self.ask(move |store| {
+                    let catalog = crate::learner::facts::ProblemInfo::from_bank(&bank);
+                    let progression = crate::knowledge::progression().unwrap_or_default();
+                    let offset = crate::learner::snapshot::local_offset_s();
+                    match store.sync_milestones(&catalog, &progression, offset, crate::coach::budget::now_ms()) {
+                        Ok(earned) => Msg::Milestones(earned),
+                        Err(e) => failed(Job::Milestones, e),
+                    }
+                })
+            }
+            Effect::MilestonesShown { ids } => self.ask(move |store| match store.mark_milestones_shown(&ids) {
+                Ok(()) => Msg::Nothing,
+                Err(e) => failed(Job::Milestones, e),
+            }),
             Effect::LoadDashboard => {
                 let bank = app.bank.clone();
                 self.ask(move |store| {
@@ -576,6 +594,7 @@ impl Runtime {
             match recorded {
                 // Feedback on a submission comes after its report (the model may take a few seconds).
                 Ok(store) => {
+                    send(Msg::Recorded { slug: slug.clone() });
                     let feedback =
                         crate::coach::feedback_blocking(&config.llm, &store, &problem, &code, &report, &analysis);
                     send(Msg::Feedback { slug, feedback });

@@ -713,10 +713,11 @@ fn an_interview_hides_the_difficulty_limits_hints_and_ends_when_accepted() {
     });
     let outcome = finish.expect("an accepted submission ends the interview");
     assert!(outcome.accepted && outcome.hints_used == 1, "{outcome:?}");
-    a.update(Msg::InterviewScored {
+    let fx = a.update(Msg::InterviewScored {
         slug: "two-sum".into(),
         readiness: vec![crate::learner::interview::TopicReadiness { topic: "hash-maps".into(), score: 0.68 }],
     });
+    assert_eq!(fx, vec![Effect::CheckMilestones], "an interview can earn milestones");
     insta::assert_snapshot!(screen(&mut a, 100, 30));
 }
 
@@ -1023,4 +1024,35 @@ fn every_screens_keys_can_be_rebound() {
     assert_eq!(a.screen, Screen::Profile, "Esc no longer leaves the form");
     keys(&mut a, "<C-g>");
     assert_eq!(a.screen, Screen::List);
+}
+
+#[test]
+fn a_milestone_earned_by_a_submission_is_noticed_in_the_status_line_and_marked_shown() {
+    use crate::learner::milestones::Milestone;
+    let mut a = app();
+    open_two_sum(&mut a);
+    assert_eq!(a.update(Msg::Recorded { slug: "two-sum".into() }), vec![Effect::CheckMilestones]);
+    assert!(a.update(Msg::Milestones(vec![])).is_empty(), "nothing new: nothing said, nothing marked");
+    assert_eq!(a.status, None);
+    let m = |id: &str, title: &str| Milestone {
+        id: id.into(),
+        title: title.into(),
+        why: "Two Sum accepted: your first easy problem".into(),
+        earned_ms: 1,
+    };
+    let fx = a.update(Msg::Milestones(vec![m("first_accepted:easy", "First easy problem solved")]));
+    assert_eq!(fx, vec![Effect::MilestonesShown { ids: vec!["first_accepted:easy".into()] }]);
+    assert_eq!(
+        a.status.as_deref(),
+        Some("★ Milestone: First easy problem solved — Two Sum accepted: your first easy problem")
+    );
+    assert!(screen(&mut a, 120, 20).contains("★ Milestone: First easy problem solved"));
+    let two = vec![m("first_accepted:easy", "First easy problem solved"), m("list:blind-75:25", "Blind 75: a quarter")];
+    a.status = Some("Accepted — 3/3 passed".into());
+    a.update(Msg::Milestones(two));
+    assert_eq!(
+        a.status.as_deref(),
+        Some("Accepted — 3/3 passed · ★ 2 milestones: First easy problem solved · Blind 75: a quarter"),
+        "after the verdict, not instead of it"
+    );
 }

@@ -526,3 +526,64 @@ fn a_two_week_blind_75_profile_plans_only_blind_75_problems() {
     let bad = codify(h, &["profile", "edit", "--list", "grind-169"]);
     assert!(stderr(&bad).contains("list is `grind-169`; keep to one of blind-75, neetcode-150"), "{}", stderr(&bad));
 }
+
+fn ids_and_times(v: &serde_json::Value) -> Vec<(String, i64)> {
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|m| (m["id"].as_str().unwrap().to_string(), m["earned_ms"].as_i64().unwrap()))
+        .collect()
+}
+
+#[test]
+fn milestones_are_earned_by_submissions_listed_and_rebuilt_in_an_old_home() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    let empty = json(&codify(h, &["milestones", "--json"]));
+    assert_eq!(empty["earned"], serde_json::json!([]));
+    assert_eq!(empty["next"].as_array().unwrap().len(), 5);
+
+    let bad = write_solution(h, "bad.py", WRONG_MISSING);
+    let failed = json(&codify(h, &["submit", "missing-number", bad.to_str().unwrap(), "--json"]));
+    assert_eq!(failed["milestones"], serde_json::json!([]), "a failure earns nothing");
+    let ok = write_solution(h, "ok.py", TWO_SUM);
+    let first = json(&codify(h, &["submit", "two-sum", ok.to_str().unwrap(), "--json"]));
+    let earned = first["milestones"].as_array().unwrap();
+    assert_eq!(earned.len(), 1, "{earned:?}");
+    let m = &earned[0];
+    assert_eq!(m["id"], "first_accepted:easy");
+    assert_eq!(m["title"], "First easy problem solved");
+    assert_eq!(m["why"], "Two Sum accepted: your first easy problem");
+    let again = json(&codify(h, &["submit", "two-sum", ok.to_str().unwrap(), "--json"]));
+    assert_eq!(again["milestones"], serde_json::json!([]), "a repeat earns nothing, and it was announced once");
+
+    let listed = json(&codify(h, &["milestones", "--json"]));
+    assert_eq!(ids_and_times(&listed["earned"]), ids_and_times(&first["milestones"]));
+    let next = listed["next"].as_array().unwrap();
+    for u in next {
+        for field in ["id", "title", "have", "need", "detail"] {
+            assert!(u.get(field).is_some(), "next lacks {field}: {u}");
+        }
+    }
+    let blind = next.iter().find(|u| u["id"] == "list:blind-75:25").expect("the Blind 75 is next");
+    assert_eq!(blind["detail"], "Blind 75: 1 of 19 for the first quarter");
+    let stats = json(&codify(h, &["stats", "--json"]));
+    assert_eq!(stats["milestones"][0]["id"], "first_accepted:easy");
+
+    let o = codify(h, &["milestones"]);
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(text.contains("First easy problem solved") && text.contains("Next to earn"), "{text}");
+    let o = codify(h, &["milestones", "--help"]);
+    assert!(String::from_utf8_lossy(&o.stdout).contains("Examples: `codify milestones`"));
+
+    // As a home from before milestones: the tables empty, the rules never applied. The next read rebuilds
+    // them from the history, at the same times, and announces nothing from the past.
+    {
+        let store = Store::open(&h.join("codify.db")).unwrap();
+        store.conn().execute_batch("DELETE FROM milestones; UPDATE milestones_state SET rules = 0").unwrap();
+    }
+    let rebuilt = json(&codify(h, &["milestones", "--json"]));
+    assert_eq!(ids_and_times(&rebuilt["earned"]), ids_and_times(&listed["earned"]));
+    let store = Store::open(&h.join("codify.db")).unwrap();
+    assert!(store.unshown_milestones().unwrap().is_empty());
+}

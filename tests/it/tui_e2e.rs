@@ -169,6 +169,8 @@ fn solve_two_sum_with_vim_keys_then_find_the_draft_after_a_restart() {
     t.type_text(":submit");
     t.keys(&["Enter"]);
     t.wait_for_all(&["Accepted", "passed"]);
+    // The first accepted easy problem is a milestone, announced after the verdict.
+    t.wait_for_all(&["passed · ★ Milestone: First easy problem solved"]);
     t.type_text(":q");
     t.keys(&["Enter"]);
     t.wait_for("LIST");
