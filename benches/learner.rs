@@ -86,7 +86,7 @@ fn main() {
             let d = codify::learner::Dashboard::load(&store, &bank, now).unwrap();
             let area = ratatui::layout::Rect::new(0, 0, 120, 40);
             let mut buf = ratatui::buffer::Buffer::empty(area);
-            codify::tui::dashboard::draw(&d, &theme, area, &mut buf, 0);
+            codify::tui::dashboard::draw(&d, &theme, &codify::tui::keymap::Keymap::default(), area, &mut buf, 0);
             assert!(buf.content().iter().any(|c| c.symbol() == "█" || c.symbol() == "·"));
             t.elapsed().as_secs_f64() * 1000.0
         })

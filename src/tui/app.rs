@@ -159,7 +159,7 @@ impl App {
             Screen::Plan => {
                 let (body, _) = super::views::plan_area(self, super::views::screen_body(area));
                 if let Some(plan) = self.plan.as_deref_mut() {
-                    super::plan_view::scroll_into_view(plan, body);
+                    super::plan_view::scroll_into_view(plan, &self.keymap, body);
                 }
             }
             Screen::List | Screen::Dashboard | Screen::Profile => {}
@@ -936,7 +936,7 @@ impl App {
         let body = super::views::screen_body(ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1));
         let mut scratch = ratatui::buffer::Buffer::empty(body);
         let theme = super::theme::Theme::new(super::theme::ThemeKind::NoColor);
-        super::dashboard::draw(d, &theme, body, &mut scratch, u16::MAX)
+        super::dashboard::draw(d, &theme, &self.keymap, body, &mut scratch, u16::MAX)
     }
 
     fn dashboard_action(&mut self, action: Action, fx: &mut Vec<Effect>) -> bool {

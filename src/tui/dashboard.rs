@@ -17,6 +17,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
+use super::keymap::{Action, Keymap};
 use super::theme::Theme;
 use crate::learner::dashboard::{CalendarDay, MasteryLabel};
 use crate::learner::Dashboard;
@@ -32,13 +33,21 @@ const HEATMAP_WEEKS: usize = 26;
 const MAX_BAR: usize = 30;
 
 /// Draws the dashboard with the calendar ending today (local time); returns the scroll offset used.
-pub fn draw(d: &Dashboard, theme: &Theme, area: Rect, buf: &mut Buffer, scroll: u16) -> u16 {
-    draw_on(d, chrono::Local::now().date_naive(), theme, area, buf, scroll)
+pub fn draw(d: &Dashboard, theme: &Theme, keys: &Keymap, area: Rect, buf: &mut Buffer, scroll: u16) -> u16 {
+    draw_on(d, chrono::Local::now().date_naive(), theme, keys, area, buf, scroll)
 }
 
 /// Draws the dashboard with the activity calendar ending on `today`; returns the scroll offset used (never
 /// past the last line), so that scrolling back starts from what is on screen.
-pub fn draw_on(d: &Dashboard, today: NaiveDate, theme: &Theme, area: Rect, buf: &mut Buffer, scroll: u16) -> u16 {
+pub fn draw_on(
+    d: &Dashboard,
+    today: NaiveDate,
+    theme: &Theme,
+    keys: &Keymap,
+    area: Rect,
+    buf: &mut Buffer,
+    scroll: u16,
+) -> u16 {
     if area.height < 2 || area.width < 20 {
         return 0;
     }
@@ -53,9 +62,9 @@ pub fn draw_on(d: &Dashboard, today: NaiveDate, theme: &Theme, area: Rect, buf: 
     let col_w = body.width / columns;
     let inner_w = usize::from(col_w.saturating_sub(2));
     let sections = if d.weakness.submissions == 0 {
-        empty_sections(d, theme, inner_w)
+        empty_sections(d, theme, keys, inner_w)
     } else {
-        sections(d, today, theme, inner_w)
+        sections(d, today, theme, keys, inner_w)
     };
     // Each section goes to the shortest column, in order.
     let mut heights = vec![0u16; usize::from(columns)];
@@ -114,13 +123,13 @@ fn header(d: &Dashboard, theme: &Theme) -> Line<'static> {
     ])
 }
 
-fn sections(d: &Dashboard, today: NaiveDate, theme: &Theme, width: usize) -> Vec<Section> {
+fn sections(d: &Dashboard, today: NaiveDate, theme: &Theme, keys: &Keymap, width: usize) -> Vec<Section> {
     let mut out = vec![
         patterns(d, theme, width),
         mastery(&d.mastery, theme, width),
         trend(d, theme, width),
         activity(d, today, theme, width),
-        plan(d, theme, width),
+        plan(d, theme, keys, width),
         next_up(d, theme, width),
         verdicts(d, theme, width),
     ];
@@ -133,7 +142,7 @@ fn sections(d: &Dashboard, today: NaiveDate, theme: &Theme, width: usize) -> Vec
     out
 }
 
-fn empty_sections(d: &Dashboard, theme: &Theme, width: usize) -> Vec<Section> {
+fn empty_sections(d: &Dashboard, theme: &Theme, keys: &Keymap, width: usize) -> Vec<Section> {
     let step = |n: &str, text: &str| {
         Line::from(vec![Span::styled(format!("{n} "), theme.accent), Span::raw(text.to_string())])
     };
@@ -141,11 +150,11 @@ fn empty_sections(d: &Dashboard, theme: &Theme, width: usize) -> Vec<Section> {
         Line::from(Span::styled("Nothing measured yet: the charts fill in as you submit solutions.", theme.text)),
         Line::raw(""),
         step("1.", "Open a problem from the list, solve it in the editor and submit it. Every submission feeds your mistake patterns, mastery and streak."),
-        step("2.", "Tell Codify about yourself: `codify profile init`, or the profile screen."),
-        step("3.", "Get weeks of problems fitted to your hours: `codify plan`, or the plan screen."),
+        step("2.", &format!("Tell Codify about yourself: {} opens the profile form.", keys.short(Action::Profile))),
+        step("3.", &format!("Get weeks of problems fitted to your hours: {} opens your plan.", keys.short(Action::Plan))),
         step("4.", "Come back here for trends, your activity calendar and what to practise next."),
     ];
-    vec![Section { title: "Start here".into(), lines }, next_up(d, theme, width), plan(d, theme, width)]
+    vec![Section { title: "Start here".into(), lines }, next_up(d, theme, width), plan(d, theme, keys, width)]
 }
 
 /// `fraction` (0–1) as a whole percentage.
@@ -366,12 +375,13 @@ fn activity(d: &Dashboard, today: NaiveDate, theme: &Theme, width: usize) -> Sec
     Section { title: "Activity".into(), lines }
 }
 
-fn plan(d: &Dashboard, theme: &Theme, width: usize) -> Section {
+fn plan(d: &Dashboard, theme: &Theme, keys: &Keymap, width: usize) -> Section {
     let Some(p) = &d.plan else {
+        let (profile, plan) = (keys.short(Action::Profile), keys.short(Action::Plan));
         let first = if d.active_profile.is_none() {
-            "No profile and no plan yet. Make a profile first (`codify profile init`, or the profile screen), then a plan (`codify plan`, or the plan screen)."
+            format!("No profile and no plan yet. Make a profile first ({profile}), then a plan ({plan}).")
         } else {
-            "No plan yet. `codify plan`, or the plan screen, makes one fitted to your profile's hours."
+            format!("No plan yet. {plan} makes one fitted to your profile's hours.")
         };
         return Section { title: "Plan".into(), lines: vec![Line::from(Span::styled(first, theme.dim))] };
     };
@@ -724,7 +734,7 @@ mod tests {
     fn shot(d: &Dashboard, w: u16, h: u16, scroll: u16) -> String {
         let theme = Theme::new(ThemeKind::NoColor);
         render_text(w, h, |area, buf| {
-            draw_on(d, today(), &theme, area, buf, scroll);
+            draw_on(d, today(), &theme, &Keymap::default(), area, buf, scroll);
         })
     }
 
@@ -758,11 +768,15 @@ mod tests {
         let d = sample();
         let theme = Theme::new(ThemeKind::Normal);
         let mut buf = Buffer::empty(Rect::new(0, 0, 80, 24));
-        let end = draw_on(&d, today(), &theme, buf.area, &mut buf, u16::MAX);
+        let end = draw_on(&d, today(), &theme, &Keymap::default(), buf.area, &mut buf, u16::MAX);
         assert!(end > 0 && end < 200, "{end}");
-        assert_eq!(draw_on(&d, today(), &theme, buf.area, &mut buf, end + 5), end);
+        assert_eq!(draw_on(&d, today(), &theme, &Keymap::default(), buf.area, &mut buf, end + 5), end);
         let mut wide = Buffer::empty(Rect::new(0, 0, 200, 60));
-        assert_eq!(draw_on(&d, today(), &theme, wide.area, &mut wide, 10), 0, "it all fits: nothing to scroll");
+        assert_eq!(
+            draw_on(&d, today(), &theme, &Keymap::default(), wide.area, &mut wide, 10),
+            0,
+            "it all fits: nothing to scroll"
+        );
     }
 
     #[test]
@@ -773,13 +787,13 @@ mod tests {
         }
         let d = sample();
         let mut buf = Buffer::empty(Rect::new(0, 0, 190, 40));
-        draw_on(&d, today(), &Theme::new(ThemeKind::NoColor), buf.area, &mut buf, 0);
+        draw_on(&d, today(), &Theme::new(ThemeKind::NoColor), &Keymap::default(), buf.area, &mut buf, 0);
         assert!(buf
             .content
             .iter()
             .all(|c| c.fg == ratatui::style::Color::Reset && c.bg == ratatui::style::Color::Reset));
         let mut buf = Buffer::empty(Rect::new(0, 0, 190, 40));
-        draw_on(&d, today(), &Theme::new(ThemeKind::Normal), buf.area, &mut buf, 0);
+        draw_on(&d, today(), &Theme::new(ThemeKind::Normal), &Keymap::default(), buf.area, &mut buf, 0);
         assert!(buf.content.iter().any(|c| c.fg == ratatui::style::Color::Red), "weak gauges are red in colour");
     }
 
@@ -792,7 +806,7 @@ mod tests {
         let theme = Theme::new(ThemeKind::NoColor);
         for (w, h) in [(1, 1), (19, 5), (20, 2), (30, 3)] {
             let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
-            draw_on(&d, today(), &theme, buf.area, &mut buf, 3);
+            draw_on(&d, today(), &theme, &Keymap::default(), buf.area, &mut buf, 3);
         }
     }
 

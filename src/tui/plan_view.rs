@@ -167,12 +167,12 @@ fn body_area(s: &PlanScreen, area: Rect) -> Rect {
 
 /// Moves `s.scroll` so that the selected day is in view when it has just moved, and keeps it within the
 /// content, for the plan drawn in `area`.
-pub fn scroll_into_view(s: &mut PlanScreen, area: Rect) {
+pub fn scroll_into_view(s: &mut PlanScreen, keys: &Keymap, area: Rect) {
     if area.height < 4 || area.width < 20 {
         return;
     }
     let body = body_area(s, area);
-    let (lines, spans) = body_lines(s, &Theme::new(super::theme::ThemeKind::NoColor), usize::from(area.width));
+    let (lines, spans) = body_lines(s, &Theme::new(super::theme::ThemeKind::NoColor), keys, usize::from(area.width));
     let total = lines.len() as u16;
     if s.follow {
         if let Some(&(start, end)) = spans.get(s.selected) {
@@ -228,23 +228,23 @@ pub fn draw(s: &PlanScreen, theme: &Theme, keys: &Keymap, area: Rect, buf: &mut 
     Paragraph::new(Span::styled(fit(&format!(" {}", hints(keys)), width), theme.dim)).render(foot, buf);
     let body = Rect { y: area.y + head_h + 1, height: area.height.saturating_sub(head_h + 2), ..area };
     debug_assert_eq!(body, body_area(s, area), "scroll_into_view and draw agree on where the days go");
-    let (lines, _) = body_lines(s, theme, width);
+    let (lines, _) = body_lines(s, theme, keys, width);
     let total = lines.len() as u16;
     let scroll = s.scroll.min(total.saturating_sub(body.height));
     Paragraph::new(lines).scroll((scroll, 0)).render(body, buf);
 }
 
 /// The body, one entry per screen row, and each day's rows as (first, past the last).
-fn body_lines(s: &PlanScreen, theme: &Theme, width: usize) -> (Vec<Line<'static>>, Vec<(u16, u16)>) {
+fn body_lines(s: &PlanScreen, theme: &Theme, keys: &Keymap, width: usize) -> (Vec<Line<'static>>, Vec<(u16, u16)>) {
     let mut lines: Vec<Line<'static>> = Vec::new();
     let mut spans = Vec::new();
     let Some(p) = &s.plan else {
         let say = |t: &str| indented(t, width, 2).into_iter().map(|l| Line::from(Span::raw(l)));
         lines.extend(say("No plan yet."));
         lines.push(Line::raw(""));
-        lines.extend(say("Press r to make one: weeks of problems fitted to the hours in your profile, weakest topics first. It is made offline unless a model is configured. `codify plan` does the same from the command line."));
+        lines.extend(say(&format!("Press {} to make one: weeks of problems fitted to the hours in your profile, weakest topics first. It is made offline unless a model is configured.", keys.short(Action::NewPlan))));
         lines.push(Line::raw(""));
-        lines.extend(say("A plan needs a profile: `codify profile init`, or the profile screen."));
+        lines.extend(say(&format!("A plan needs a profile: {} opens the profile form.", keys.short(Action::Profile))));
         return (lines, spans);
     };
     let current = s.current_day();
@@ -424,7 +424,7 @@ mod tests {
     /// Lays the screen out at w×h (as the app does after each message) and draws it.
     fn shot(s: &mut PlanScreen, w: u16, h: u16) -> String {
         let theme = Theme::new(ThemeKind::NoColor);
-        scroll_into_view(s, Rect::new(0, 0, w, h));
+        scroll_into_view(s, &Keymap::default(), Rect::new(0, 0, w, h));
         render_text(w, h, |area, buf| draw(s, &theme, &Keymap::default(), area, buf))
     }
 

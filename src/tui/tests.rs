@@ -1056,3 +1056,32 @@ fn a_milestone_earned_by_a_submission_is_noticed_in_the_status_line_and_marked_s
         "after the verdict, not instead of it"
     );
 }
+
+#[test]
+fn every_comment_is_readable_in_the_statement_pane() {
+    // The pane used to stop at ten comments and point at the command line ("codify comments SLUG", with
+    // the word SLUG); it scrolls, so it shows them, and only counts past a couple of hundred.
+    let mut a = app();
+    open_two_sum(&mut a);
+    let comment = |i: usize| crate::store::LocalComment {
+        id: uuid::Uuid::nil(),
+        slug: "two-sum".into(),
+        author: Some("ada".into()),
+        mine: false,
+        text: format!("note number {i}"),
+        tag: None,
+        at: 0,
+        pending: false,
+    };
+    a.update(Msg::Comments { slug: "two-sum".into(), comments: (0..12).map(comment).collect() });
+    keys(&mut a, "<C-w>k<C-w>z");
+    let mut seen = String::new();
+    for _ in 0..30 {
+        seen.push_str(&screen(&mut a, 120, 40));
+        keys(&mut a, "<C-d>");
+    }
+    assert!(seen.contains("note number 11") && !seen.contains("codify comments"), "{seen}");
+    a.update(Msg::Comments { slug: "two-sum".into(), comments: (0..203).map(comment).collect() });
+    keys(&mut a, &"<C-d>".repeat(60));
+    assert!(screen(&mut a, 120, 40).contains("… and 3 older comments"));
+}

@@ -68,7 +68,7 @@ pub fn draw(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         Screen::Workspace => draw_workspace(app, theme, body, buf),
         Screen::Dashboard => {
             if let Some(d) = app.dashboard.as_deref() {
-                super::dashboard::draw(d, theme, body, buf, app.dashboard_scroll);
+                super::dashboard::draw(d, theme, &app.keymap, body, buf, app.dashboard_scroll);
             }
         }
         Screen::Plan => draw_plan(app, theme, body, buf),
@@ -412,14 +412,15 @@ pub fn pane_bottom(app: &App, pane: Pane) -> Option<u16> {
     Some((total.min(usize::from(u16::MAX)) as u16).saturating_sub(height))
 }
 
-/// The community's comments under the statement, newest first (at most ten; `codify comments` lists all).
+/// The community's comments under the statement, newest first (the pane scrolls; past [`COMMENTS_SHOWN`],
+/// the oldest are counted, not drawn).
 fn comment_lines(comments: &[crate::store::LocalComment], theme: &Theme, lines: &mut Vec<Line<'static>>) {
     if comments.is_empty() {
         return;
     }
     lines.push(Line::raw(""));
     lines.push(Line::from(Span::styled(format!("Comments ({})", comments.len()), theme.title)));
-    for c in comments.iter().take(10) {
+    for c in comments.iter().take(COMMENTS_SHOWN) {
         let who = if c.mine { "you" } else { c.author.as_deref().unwrap_or("someone") };
         let mut head = vec![Span::styled(format!("{} ", safe(who)), theme.accent)];
         if let Some(t) = c.tag {
@@ -431,11 +432,14 @@ fn comment_lines(comments: &[crate::store::LocalComment], theme: &Theme, lines: 
         head.push(Span::raw(safe(&c.text)));
         lines.push(Line::from(head));
     }
-    if comments.len() > 10 {
-        lines
-            .push(Line::from(Span::styled(format!("… {} more: codify comments SLUG", comments.len() - 10), theme.dim)));
+    if comments.len() > COMMENTS_SHOWN {
+        let older = comments.len() - COMMENTS_SHOWN;
+        lines.push(Line::from(Span::styled(format!("… and {older} older comments"), theme.dim)));
     }
 }
+
+/// Comments drawn under a statement; enough to read all of them but on the busiest problems.
+const COMMENTS_SHOWN: usize = 200;
 
 /// The statement followed by its constraints and public examples.
 fn statement_text(p: &crate::problems::Problem) -> String {
