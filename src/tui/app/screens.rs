@@ -1,0 +1,131 @@
+//! The learner screens (dashboard, plan, profile form) and the help overlay: going to them and back, and
+//! what their actions do.
+
+use super::*;
+
+impl App {
+    /// Switches to a learner screen, remembering where Esc goes back to.
+    pub(super) fn show(&mut self, screen: Screen) {
+        if matches!(self.screen, Screen::List | Screen::Workspace) {
+            self.back_to = self.screen;
+        }
+        self.screen = screen;
+    }
+
+    pub(super) fn leave_learner_screen(&mut self) {
+        self.screen =
+            if self.back_to == Screen::Workspace && self.ws.is_some() { Screen::Workspace } else { Screen::List };
+        self.status = None;
+    }
+
+    /// The help overlay's actions; false (the help closes) for any other.
+    pub(super) fn help_action(&mut self, action: Action) -> bool {
+        let Some(scroll) = self.help.as_mut() else { return false };
+        match (action, scrolled(*scroll, action)) {
+            (Action::Bottom, _) => return false,
+            (_, Some(to)) => *scroll = to,
+            (Action::Close, _) => self.help = None,
+            _ => return false,
+        }
+        true
+    }
+
+    pub(super) fn form_action(&mut self, action: Action, fx: &mut Vec<Effect>) -> bool {
+        let Some(form) = self.profile_form.as_mut() else { return false };
+        match form.on_action(action) {
+            crate::tui::profile_form::FormAction::None => {}
+            crate::tui::profile_form::FormAction::Cancel => {
+                self.profile_form = None;
+                self.leave_learner_screen();
+            }
+            crate::tui::profile_form::FormAction::Submit(name, intake) => {
+                let new = !self.profile_editing;
+                fx.push(Effect::SaveProfile { name, intake, new });
+                self.status = Some("saving…".into());
+            }
+        }
+        true
+    }
+
+    pub(super) fn plan_action(&mut self, action: Action, fx: &mut Vec<Effect>) -> bool {
+        if action == Action::Close {
+            self.leave_learner_screen();
+            return true;
+        }
+        let Some(plan) = self.plan.as_mut() else { return false };
+        match plan.on_action(action) {
+            crate::tui::plan_view::PlanAction::None => {}
+            crate::tui::plan_view::PlanAction::Open(slug) => self.open(&slug, fx),
+            crate::tui::plan_view::PlanAction::Regenerate => {
+                self.plan_questions = Some((0, Default::default(), String::new()));
+                self.status = Some("a few questions first: Enter answers (blank skips), Esc cancels".into());
+            }
+        }
+        true
+    }
+
+    /// How far the dashboard scrolls at the current size (drawn once off screen to know).
+    pub(super) fn dashboard_bottom(&self) -> u16 {
+        let Some(d) = self.dashboard.as_deref() else { return 0 };
+        let body = crate::tui::views::screen_body(ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1));
+        let mut scratch = ratatui::buffer::Buffer::empty(body);
+        let theme = crate::tui::theme::Theme::new(crate::tui::theme::ThemeKind::NoColor);
+        crate::tui::dashboard::draw(d, &theme, &self.keymap, body, &mut scratch, u16::MAX)
+    }
+
+    pub(super) fn dashboard_action(&mut self, action: Action, fx: &mut Vec<Effect>) -> bool {
+        // Going up starts from what is on screen, even after scrolling (or G) past the end.
+        if matches!(action, Action::ScrollUp | Action::PageUp) {
+            self.dashboard_scroll = self.dashboard_scroll.min(self.dashboard_bottom());
+        }
+        if let Some(to) = scrolled(self.dashboard_scroll, action) {
+            self.dashboard_scroll = to;
+            return true;
+        }
+        match action {
+            Action::Reload => fx.push(Effect::LoadDashboard),
+            Action::Close => self.leave_learner_screen(),
+            Action::NextProblem | Action::OpenNext => {
+                match self.dashboard.as_ref().and_then(|d| d.next.first()).map(|n| n.slug.clone()) {
+                    Some(slug) => self.open(&slug, fx),
+                    None => self.status = Some("nothing to recommend right now".into()),
+                }
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    pub(super) fn show_profile_form(&mut self, form: Box<crate::tui::profile_form::ProfileForm>) {
+        self.profile_editing = form.name_is_fixed();
+        self.profile_form = Some(form);
+        self.show(Screen::Profile);
+        let k = |a| self.keymap.short(a);
+        self.status = Some(format!(
+            "{} moves between fields · {} saves · {} leaves without saving",
+            k(Action::NextField),
+            k(Action::Save),
+            k(Action::Discard)
+        ));
+    }
+
+    pub(super) fn on_profile_saved(
+        &mut self,
+        result: Result<String, (crate::tui::profile_form::Field, String)>,
+        fx: &mut Vec<Effect>,
+    ) {
+        match result {
+            Ok(said) => {
+                self.profile_form = None;
+                self.status = Some(said);
+                fx.push(Effect::LoadPlan { regenerate: None });
+            }
+            Err((field, why)) => {
+                if let Some(f) = self.profile_form.as_mut() {
+                    f.show_error(field, why.clone());
+                }
+                self.status = Some(why);
+            }
+        }
+    }
+}
