@@ -157,6 +157,47 @@ fn empty_sections(d: &Dashboard, theme: &Theme, keys: &Keymap, width: usize) -> 
     vec![Section { title: "Start here".into(), lines }, next_up(d, theme, width), plan(d, theme, keys, width)]
 }
 
+/// The dashboard screen: what it shows and how far it is scrolled.
+pub struct DashboardScreen {
+    pub data: Box<Dashboard>,
+    pub scroll: u16,
+}
+
+/// What an action on the dashboard asks of the app.
+#[derive(Debug, PartialEq, Eq)]
+pub enum DashboardAction {
+    None,
+    Reload,
+    Close,
+    /// Open the first recommendation.
+    Open(String),
+    NothingToRecommend,
+}
+
+impl DashboardScreen {
+    /// An action from the dashboard's context; `bottom` is how far it can scroll at the current size.
+    /// `None` when the action is not the dashboard's.
+    pub fn on_action(&mut self, action: Action, bottom: u16) -> Option<DashboardAction> {
+        // Going up starts from what is on screen, even after scrolling (or G) past the end.
+        if matches!(action, Action::ScrollUp | Action::PageUp) {
+            self.scroll = self.scroll.min(bottom);
+        }
+        if let Some(to) = action.scrolled(self.scroll) {
+            self.scroll = to;
+            return Some(DashboardAction::None);
+        }
+        Some(match action {
+            Action::Reload => DashboardAction::Reload,
+            Action::Close => DashboardAction::Close,
+            Action::NextProblem | Action::OpenNext => match self.data.next.first() {
+                Some(n) => DashboardAction::Open(n.slug.clone()),
+                None => DashboardAction::NothingToRecommend,
+            },
+            _ => return None,
+        })
+    }
+}
+
 /// `fraction` (0–1) as a whole percentage.
 pub(super) fn pct(fraction: f64) -> String {
     format!("{:.0}%", (fraction * 100.0).clamp(0.0, 100.0))

@@ -157,6 +157,20 @@ impl Action {
     pub fn description(self) -> &'static str {
         self.row().map_or("", |b| b.description)
     }
+
+    /// Where a scrolling action takes a scroll offset (the bottom is past the end: drawing stops at the
+    /// last line); `None` for an action that does not scroll.
+    pub fn scrolled(self, offset: u16) -> Option<u16> {
+        Some(match self {
+            Action::ScrollDown => offset.saturating_add(1),
+            Action::ScrollUp => offset.saturating_sub(1),
+            Action::PageDown => offset.saturating_add(10),
+            Action::PageUp => offset.saturating_sub(10),
+            Action::Top => 0,
+            Action::Bottom => u16::MAX,
+            _ => return None,
+        })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -785,7 +785,7 @@ fn the_learner_screens_open_from_anywhere_and_esc_goes_back() {
     a.update(Msg::DashboardReady(Box::new(d)));
     assert_eq!(a.screen, Screen::Dashboard);
     keys(&mut a, "jjj");
-    assert_eq!(a.dashboard_scroll, 3);
+    assert_eq!(a.dashboard.as_ref().unwrap().scroll, 3);
     keys(&mut a, "<Esc>");
     assert_eq!(a.screen, Screen::Workspace, "back where the learner was");
 

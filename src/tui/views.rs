@@ -67,8 +67,8 @@ pub fn draw(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         Screen::List => draw_list(app, theme, body, buf),
         Screen::Workspace => draw_workspace(app, theme, body, buf),
         Screen::Dashboard => {
-            if let Some(d) = app.dashboard.as_deref() {
-                super::dashboard::draw(d, theme, &app.keymap, body, buf, app.dashboard_scroll);
+            if let Some(d) = app.dashboard.as_ref() {
+                super::dashboard::draw(&d.data, theme, &app.keymap, body, buf, d.scroll);
             }
         }
         Screen::Plan => draw_plan(app, theme, body, buf),

@@ -386,20 +386,6 @@ enum LineKey {
     Cancel,
 }
 
-/// Where a scrolling action takes a scroll offset (the bottom is past the end: drawing stops at the last
-/// line); `None` for an action that does not scroll.
-pub(super) fn scrolled(scroll: u16, action: Action) -> Option<u16> {
-    Some(match action {
-        Action::ScrollDown => scroll.saturating_add(1),
-        Action::ScrollUp => scroll.saturating_sub(1),
-        Action::PageDown => scroll.saturating_add(10),
-        Action::PageUp => scroll.saturating_sub(10),
-        Action::Top => 0,
-        Action::Bottom => u16::MAX,
-        _ => return None,
-    })
-}
-
 /// Line editing shared by the app's one-line inputs: typing, Backspace, Ctrl-u (clear), Ctrl-w (word).
 fn edit_line(line: &mut String, key: KeyEvent) -> LineKey {
     use crossterm::event::{KeyCode, KeyModifiers};

@@ -26,7 +26,6 @@ mod work;
 
 use crate::problems::{Bank, Problem};
 use crate::store::Progress;
-use keys::scrolled;
 
 /// The status line's notice for milestones just earned: the one with its why, or several by title.
 pub fn milestone_notice(earned: &[crate::learner::milestones::Milestone]) -> Option<String> {
@@ -99,8 +98,7 @@ pub struct App {
     /// How editors reach the system clipboard: a reader for `"+p` and `clipboard=unnamedplus` (`[ui]`).
     pub clipboard: (Option<ClipboardReader>, bool),
     pub sync: SyncView,
-    pub dashboard: Option<Box<crate::learner::Dashboard>>,
-    pub dashboard_scroll: u16,
+    pub dashboard: Option<super::dashboard::DashboardScreen>,
     pub plan: Option<Box<super::plan_view::PlanScreen>>,
     /// The follow-up questions before a new plan: which one, the answers so far, the line being typed.
     pub plan_questions: Option<(usize, [Option<String>; 3], String)>,
@@ -138,7 +136,6 @@ impl App {
             editor_cols: 0,
             sync: SyncView::default(),
             dashboard: None,
-            dashboard_scroll: 0,
             plan: None,
             plan_questions: None,
             profile_form: None,
@@ -265,8 +262,10 @@ impl App {
                     fx.push(Effect::MilestonesShown { ids: earned.into_iter().map(|m| m.id).collect() });
                 }
             }
-            Msg::DashboardReady(d) => {
-                self.dashboard = Some(d);
+            Msg::DashboardReady(data) => {
+                // A reload keeps the place; the screen opens where it was left.
+                let scroll = self.dashboard.as_ref().map_or(0, |d| d.scroll);
+                self.dashboard = Some(super::dashboard::DashboardScreen { data, scroll });
                 self.show(Screen::Dashboard);
             }
             Msg::PlanReady { screen, note } => {

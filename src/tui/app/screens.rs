@@ -21,7 +21,7 @@ impl App {
     /// The help overlay's actions; false (the help closes) for any other.
     pub(super) fn help_action(&mut self, action: Action) -> bool {
         let Some(scroll) = self.help.as_mut() else { return false };
-        match (action, scrolled(*scroll, action)) {
+        match (action, action.scrolled(*scroll)) {
             (Action::Bottom, _) => return false,
             (_, Some(to)) => *scroll = to,
             (Action::Close, _) => self.help = None,
@@ -66,32 +66,26 @@ impl App {
 
     /// How far the dashboard scrolls at the current size (drawn once off screen to know).
     pub(super) fn dashboard_bottom(&self) -> u16 {
-        let Some(d) = self.dashboard.as_deref() else { return 0 };
+        let Some(d) = self.dashboard.as_ref() else { return 0 };
         let body = crate::tui::views::screen_body(ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1));
         let mut scratch = ratatui::buffer::Buffer::empty(body);
         let theme = crate::tui::theme::Theme::new(crate::tui::theme::ThemeKind::NoColor);
-        crate::tui::dashboard::draw(d, &theme, &self.keymap, body, &mut scratch, u16::MAX)
+        crate::tui::dashboard::draw(&d.data, &theme, &self.keymap, body, &mut scratch, u16::MAX)
     }
 
     pub(super) fn dashboard_action(&mut self, action: Action, fx: &mut Vec<Effect>) -> bool {
-        // Going up starts from what is on screen, even after scrolling (or G) past the end.
-        if matches!(action, Action::ScrollUp | Action::PageUp) {
-            self.dashboard_scroll = self.dashboard_scroll.min(self.dashboard_bottom());
-        }
-        if let Some(to) = scrolled(self.dashboard_scroll, action) {
-            self.dashboard_scroll = to;
-            return true;
-        }
-        match action {
-            Action::Reload => fx.push(Effect::LoadDashboard),
-            Action::Close => self.leave_learner_screen(),
-            Action::NextProblem | Action::OpenNext => {
-                match self.dashboard.as_ref().and_then(|d| d.next.first()).map(|n| n.slug.clone()) {
-                    Some(slug) => self.open(&slug, fx),
-                    None => self.status = Some("nothing to recommend right now".into()),
-                }
-            }
-            _ => return false,
+        use crate::tui::dashboard::DashboardAction as Do;
+        // Only going up needs the bottom (drawing once off screen to know it).
+        let up = matches!(action, Action::ScrollUp | Action::PageUp);
+        let bottom = if up { self.dashboard_bottom() } else { u16::MAX };
+        let Some(d) = self.dashboard.as_mut() else { return false };
+        match d.on_action(action, bottom) {
+            None => return false,
+            Some(Do::None) => {}
+            Some(Do::Reload) => fx.push(Effect::LoadDashboard),
+            Some(Do::Close) => self.leave_learner_screen(),
+            Some(Do::Open(slug)) => self.open(&slug, fx),
+            Some(Do::NothingToRecommend) => self.status = Some("nothing to recommend right now".into()),
         }
         true
     }
