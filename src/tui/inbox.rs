@@ -62,8 +62,55 @@ pub enum JobError {
     #[error("cancelled")]
     Cancelled,
     #[error("{0}")]
-    Failed(String),
+    Failed(Cause),
 }
+
+/// Why background work failed: the error as it was raised, kept typed (and cheap to clone) until the
+/// status line says it. Nothing decides on its text; what the app decides on is a type ([`JobError`]).
+#[derive(Debug, Clone)]
+pub struct Cause(std::sync::Arc<dyn std::error::Error + Send + Sync + 'static>);
+
+impl Cause {
+    pub fn new(error: impl std::error::Error + Send + Sync + 'static) -> Cause {
+        Cause(std::sync::Arc::new(error))
+    }
+
+    /// A failure the app describes itself (an editor that exited with an error, a missing problem).
+    pub fn said(text: impl Into<String>) -> Cause {
+        Cause::new(Said(text.into()))
+    }
+}
+
+impl From<&str> for Cause {
+    fn from(text: &str) -> Cause {
+        Cause::said(text)
+    }
+}
+
+impl std::fmt::Display for Cause {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl std::error::Error for Cause {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.0.source()
+    }
+}
+
+/// Two causes are the same failure when they say the same (for tests and de-duplication).
+impl PartialEq for Cause {
+    fn eq(&self, other: &Cause) -> bool {
+        self.to_string() == other.to_string()
+    }
+}
+
+impl Eq for Cause {}
+
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+struct Said(String);
 
 /// Reads the system clipboard (`"+p`).
 pub type ClipboardReader = fn() -> Option<String>;
@@ -222,21 +269,21 @@ pub enum Msg {
     /// twice.
     SaveFailed {
         slug: String,
-        error: String,
+        error: Cause,
     },
     FileRead {
         path: String,
-        result: Result<String, String>,
+        result: Result<String, Cause>,
     },
     /// Background work failed: the status line says what did not happen, and why.
     Failed {
         job: Job,
-        error: String,
+        error: Cause,
     },
     /// `:w FILE` finished.
     FileWritten {
         path: String,
-        result: Result<(), String>,
+        result: Result<(), Cause>,
     },
     /// An interview was asked for, but no problem is left to interview on.
     NoInterview,

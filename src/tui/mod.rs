@@ -43,7 +43,7 @@ use crate::diagnose::{self, DiagnoseOptions};
 use crate::judge::{CancelToken, Judge, RunOptions};
 use crate::problems::Bank;
 use crate::store::{NewSubmission, Store};
-use app::{App, Effect, Job, JobError, Msg, RunMode};
+use app::{App, Cause, Effect, Job, JobError, Msg, RunMode};
 use keymap::Keymap;
 use theme::Theme;
 
@@ -258,8 +258,8 @@ fn community_changed(
 }
 
 /// A failure of background work, for the inbox.
-fn failed(job: Job, error: impl std::fmt::Display) -> Msg {
-    Msg::Failed { job, error: error.to_string() }
+fn failed(job: Job, error: impl std::error::Error + Send + Sync + 'static) -> Msg {
+    Msg::Failed { job, error: Cause::new(error) }
 }
 
 /// Past submissions `:history` lists.
@@ -324,7 +324,7 @@ struct Runtime {
     runs: HashMap<u64, CancelToken>,
     /// The tutor's turn in flight per problem (dropping a handle stops its turn).
     chats: HashMap<String, (u64, crate::coach::ChatHandle)>,
-    judge: Arc<OnceLock<Result<Judge, String>>>,
+    judge: Arc<OnceLock<Result<Judge, Cause>>>,
 }
 
 impl Runtime {
@@ -370,7 +370,7 @@ impl Runtime {
             // While quitting, at once: a quit must know that the draft was lost.
             Effect::SaveDraft { slug, code } if app.quit => {
                 let saved =
-                    self.db.call(move |store| store.save_draft(&slug, &code).map_err(|e| (slug, e.to_string())));
+                    self.db.call(move |store| store.save_draft(&slug, &code).map_err(|e| (slug, Cause::new(e))));
                 if let Some(Err((slug, error))) = saved {
                     for fx in app.update(Msg::SaveFailed { slug, error }) {
                         self.execute(fx, app, terminal)?;
@@ -379,7 +379,7 @@ impl Runtime {
             }
             Effect::SaveDraft { slug, code } => self.ask(move |store| match store.save_draft(&slug, &code) {
                 Ok(()) => Msg::Saved { slug },
-                Err(e) => Msg::SaveFailed { slug, error: e.to_string() },
+                Err(e) => Msg::SaveFailed { slug, error: Cause::new(e) },
             }),
             Effect::DeleteDraft { slug } => self.ask(move |store| match store.delete_draft(&slug) {
                 Ok(()) => Msg::Nothing,
@@ -416,11 +416,11 @@ impl Runtime {
                 }
             }
             Effect::WriteFile { path, code } => {
-                let result = std::fs::write(&path, code).map_err(|e| e.to_string());
+                let result = std::fs::write(&path, code).map_err(Cause::new);
                 let _ = self.tx.send(Msg::FileWritten { path, result });
             }
             Effect::ReadFile { path } => {
-                let result = crate::solution::read_solution(std::path::Path::new(&path)).map_err(|e| e.to_string());
+                let result = crate::solution::read_solution(std::path::Path::new(&path)).map_err(Cause::new);
                 let _ = self.tx.send(Msg::FileRead { path, result });
             }
             Effect::External { slug, code } => self.external(&slug, &code, terminal)?,
@@ -521,7 +521,7 @@ impl Runtime {
 
     fn judge(&mut self, tag: u64, slug: String, code: String, mode: RunMode) {
         let Ok(cancel) = CancelToken::new() else {
-            let error = JobError::Failed("cannot create a cancel pipe".into());
+            let error = JobError::Failed(Cause::said("cannot create a cancel pipe"));
             let _ = self.tx.send(Msg::Judged { tag, result: Err(error) });
             return;
         };
@@ -530,15 +530,15 @@ impl Runtime {
         std::thread::spawn(move || {
             let send = |m: Msg| drop(tx.send(m));
             let result = (|| -> Result<_, JobError> {
-                let fail = |e: &dyn std::fmt::Display| JobError::Failed(e.to_string());
+                let fail = |e: Cause| JobError::Failed(e);
                 let judge = cell
-                    .get_or_init(|| Judge::from_config(&config, &paths).map_err(|e| e.to_string()))
+                    .get_or_init(|| Judge::from_config(&config, &paths).map_err(Cause::new))
                     .as_ref()
-                    .map_err(|e| fail(e))?;
+                    .map_err(|e| fail(e.clone()))?;
                 let problem = crate::problems::load_one(&slug, &config.problem_dirs)
-                    .ok_or_else(|| fail(&"the problem is gone"))?
-                    .map_err(|e| fail(&e))?;
-                let mut tests = problem.tests().map_err(|e| fail(&e))?;
+                    .ok_or_else(|| fail(Cause::said("the problem is gone")))?
+                    .map_err(|e| fail(Cause::new(e)))?;
+                let mut tests = problem.tests().map_err(|e| fail(Cause::new(e)))?;
                 if mode == RunMode::Run {
                     tests.retain(|t| !t.hidden);
                 }
@@ -617,7 +617,7 @@ impl Runtime {
         std::thread::spawn(move || {
             let msg = match make_or_load_plan(&db, &config, &bank, regenerate, &profile_key) {
                 Ok((screen, note)) => Msg::PlanReady { screen: Box::new(screen), note },
-                Err(e) => Msg::Failed { job: Job::Plan, error: e },
+                Err(e) => Msg::Failed { job: Job::Plan, error: Cause::said(e) },
             };
             let _ = tx.send(msg);
         });
@@ -698,9 +698,9 @@ impl Runtime {
         terminal.clear()?;
         self.input.resume();
         let result = match status {
-            Ok(s) if s.success() => std::fs::read_to_string(&file).map_err(|e| e.to_string()),
-            Ok(s) => Err(format!("{editor} exited with {s}; the code was not changed")),
-            Err(e) => Err(format!("cannot start {editor}: {e}")),
+            Ok(s) if s.success() => std::fs::read_to_string(&file).map_err(Cause::new),
+            Ok(s) => Err(Cause::said(format!("{editor} exited with {s}; the code was not changed"))),
+            Err(e) => Err(Cause::said(format!("cannot start {editor}: {e}"))),
         };
         let _ = self.tx.send(Msg::FileRead { path: file.display().to_string(), result });
         Ok(())

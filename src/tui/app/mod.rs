@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 
 use crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 
-pub use super::inbox::{ClipboardReader, Effect, Job, JobError, Judged, LastRun, Msg};
+pub use super::inbox::{Cause, ClipboardReader, Effect, Job, JobError, Judged, LastRun, Msg};
 use super::keymap::{Action, Context, Keymap, Lookup};
 use super::list::ListState;
 use super::pane::{AppCommand, EditOutcome};
@@ -220,7 +220,7 @@ impl App {
                         self.status = Some(format!("\"{path}\" loaded"));
                     }
                 }
-                Err(e) => self.status = Some(e),
+                Err(e) => self.status = Some(e.to_string()),
             },
             Msg::Failed { job, error } => self.status = Some(format!("{}: {error}", job.failed())),
             Msg::FileWritten { path, result } => {

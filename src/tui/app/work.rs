@@ -349,9 +349,9 @@ impl App {
         }
     }
 
-    pub(super) fn on_save_failed(&mut self, slug: String, error: String) {
+    pub(super) fn on_save_failed(&mut self, slug: String, error: Cause) {
         if let Some(ws) = self.workspace_mut(&slug) {
-            ws.save_failed = Some(error.clone());
+            ws.save_failed = Some(error.to_string());
         }
         self.status = Some(format!("could not save the draft of {slug}: {error}"));
         // A quit under way stops here: it would lose the draft without a word.
