@@ -318,7 +318,7 @@ pub enum Msg {
     },
     ProfileForm(Box<super::profile_form::ProfileForm>),
     /// The form was saved (Ok: what to say) or refused (the field and why).
-    ProfileSaved(Result<String, (super::profile_form::Field, String)>),
+    ProfileSaved(Result<String, (super::profile_form::Field, Cause)>),
     InterviewScored {
         slug: String,
         readiness: Vec<crate::learner::interview::TopicReadiness>,

@@ -215,16 +215,16 @@ fn save_profile(
     name: &str,
     intake: &crate::learner::Intake,
     new: bool,
-) -> Result<String, (profile_form::Field, String)> {
+) -> Result<String, (profile_form::Field, Cause)> {
     use profile_form::Field;
-    let db = |e: crate::store::StoreError| (Field::Name, format!("could not save the profile: {e}"));
+    let db = |e: crate::store::StoreError| (Field::Name, Cause::said(format!("could not save the profile: {e}")));
     if !new {
         store.update_profile(name, intake, &intake.embedding()).map_err(db)?;
         return Ok(format!("profile {name} saved; the plan keeps its days until you make a new one (r)"));
     }
-    crate::store::valid_profile_name(name).map_err(|e| (Field::Name, e))?;
+    crate::store::valid_profile_name(name).map_err(|e| (Field::Name, Cause::said(e)))?;
     if store.profile(name).map_err(db)?.is_some() {
-        return Err((Field::Name, format!("a profile `{name}` exists already; pick another name")));
+        return Err((Field::Name, Cause::said(format!("a profile `{name}` exists already; pick another name"))));
     }
     store.create_profile(name, intake, &intake.embedding()).map_err(db)?;
     store.use_profile(name).map_err(db)?;

@@ -105,7 +105,7 @@ impl App {
 
     pub(super) fn on_profile_saved(
         &mut self,
-        result: Result<String, (crate::tui::profile_form::Field, String)>,
+        result: Result<String, (crate::tui::profile_form::Field, Cause)>,
         fx: &mut Vec<Effect>,
     ) {
         match result {
@@ -116,9 +116,9 @@ impl App {
             }
             Err((field, why)) => {
                 if let Some(f) = self.profile_form.as_mut() {
-                    f.show_error(field, why.clone());
+                    f.show_error(field, why.to_string());
                 }
-                self.status = Some(why);
+                self.status = Some(why.to_string());
             }
         }
     }
