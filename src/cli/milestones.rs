@@ -25,9 +25,9 @@ pub fn milestones(ctx: &Ctx, json: bool) -> Result<ExitCode, Failure> {
     let catalog = ProblemInfo::from_bank(&bank);
     let progression = crate::knowledge::progression().unwrap_or_default();
     let (offset, now) = (local_offset_s(), crate::clock::now_ms());
-    store.sync_milestones(&catalog, &progression, offset, now)?;
-    let earned = store.milestones()?;
+    // Evaluated once: the stored milestones are brought up to date on the way.
     let next = store.milestone_evaluation(&catalog, &progression, offset, now)?.next;
+    let earned = store.milestones()?;
     if json {
         print_json(&MilestonesJson { earned, next })?;
         return Ok(ExitCode::SUCCESS);

@@ -141,10 +141,7 @@ pub fn judge(ctx: &Ctx, slug: &str, file: &Path, opts: &Options) -> Result<ExitC
 /// worked out now is announced by the next command that can).
 fn earned_now(ctx: &Ctx, store: &crate::store::Store) -> Vec<crate::learner::milestones::Milestone> {
     let bank = crate::problems::Bank::load(&ctx.config.problem_dirs);
-    let catalog = crate::learner::facts::ProblemInfo::from_bank(&bank);
-    let progression = crate::knowledge::progression().unwrap_or_default();
-    let offset = crate::learner::snapshot::local_offset_s();
-    store.sync_milestones(&catalog, &progression, offset, crate::clock::now_ms()).unwrap_or_default()
+    store.sync_milestones_for(&bank, crate::clock::now_ms()).unwrap_or_default()
 }
 
 fn verdict_style(s: &Style, v: Verdict) -> String {

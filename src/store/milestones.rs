@@ -17,6 +17,7 @@ use crate::learner::facts::ProblemInfo;
 use crate::learner::milestones::{
     bank_digest, evaluate, Evaluation, Inputs, InterviewEvent, Milestone, SubmissionEvent, RULES_VERSION,
 };
+use crate::problems::Bank;
 
 impl Store {
     /// The history as the milestone rules read it: counted or not, submissions in time order, interviews
@@ -52,7 +53,9 @@ impl Store {
         Ok((subs, interviews))
     }
 
-    /// The milestones the whole history earned and the next few to earn, evaluated now (nothing stored).
+    /// The milestones the whole history earned and the next few to earn, evaluated now; the stored
+    /// milestones are brought up to date with it on the way (as [`Store::sync_milestones`] would, without
+    /// reading and evaluating the history a second time).
     pub fn milestone_evaluation(
         &self,
         catalog: &[ProblemInfo],
@@ -60,9 +63,13 @@ impl Store {
         utc_offset_s: i32,
         now_ms: i64,
     ) -> Result<Evaluation, StoreError> {
-        let (submissions, interviews) = self.milestone_history()?;
-        let inputs = Inputs { catalog, progression, submissions: &submissions, interviews: &interviews, utc_offset_s };
-        Ok(evaluate(&inputs, now_ms))
+        let key = self.milestone_inputs_key(catalog, progression, utc_offset_s)?;
+        let state = self.milestone_state()?;
+        let (evaluation, newest) = self.evaluate_history(catalog, progression, utc_offset_s, now_ms)?;
+        if !state.is_current(&key) {
+            self.file_milestones(&evaluation.earned, &state, &key, newest)?;
+        }
+        Ok(evaluation)
     }
 
     /// What the evaluation would read, as a key: another key means the stored milestones may be behind.
@@ -85,6 +92,35 @@ impl Store {
         Ok(format!("{bank:016x} {utc_offset_s} {subs}/{last_sub}/{newest_sub} {ivs}/{last_iv}"))
     }
 
+    fn milestone_state(&self) -> Result<FiledState, StoreError> {
+        let state = self
+            .conn
+            .query_row("SELECT rules, inputs, seen_at FROM milestones_state WHERE id = 1", [], |r| {
+                Ok(FiledState { rules: r.get(0)?, inputs: r.get(1)?, seen_at: r.get(2)? })
+            })
+            .optional()?;
+        Ok(state.unwrap_or(FiledState { rules: 0, inputs: String::new(), seen_at: 0 }))
+    }
+
+    /// Reads the history once and evaluates it: the evaluation, and the time of the newest event read.
+    fn evaluate_history(
+        &self,
+        catalog: &[ProblemInfo],
+        progression: &Progression,
+        utc_offset_s: i32,
+        now_ms: i64,
+    ) -> Result<(Evaluation, i64), StoreError> {
+        let (submissions, interviews) = self.milestone_history()?;
+        let newest = submissions
+            .iter()
+            .map(|s| s.created_at_ms)
+            .chain(interviews.iter().map(|i| i.created_ms))
+            .max()
+            .unwrap_or(0);
+        let input = Inputs { catalog, progression, submissions: &submissions, interviews: &interviews, utc_offset_s };
+        Ok((evaluate(&input, now_ms), newest))
+    }
+
     /// Brings the stored milestones up to date with the history (see the module docs) and returns the
     /// earned ones the learner has not been shown yet, oldest first.
     pub fn sync_milestones(
@@ -95,26 +131,31 @@ impl Store {
         now_ms: i64,
     ) -> Result<Vec<Milestone>, StoreError> {
         let key = self.milestone_inputs_key(catalog, progression, utc_offset_s)?;
-        let state: Option<(i64, String, i64)> = self
-            .conn
-            .query_row("SELECT rules, inputs, seen_at FROM milestones_state WHERE id = 1", [], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-            })
-            .optional()?;
-        let (rules, inputs, seen_at) = state.unwrap_or((0, String::new(), 0));
-        if rules == RULES_VERSION && inputs == key {
-            return self.unshown_milestones();
+        let state = self.milestone_state()?;
+        if !state.is_current(&key) {
+            let (evaluation, newest) = self.evaluate_history(catalog, progression, utc_offset_s, now_ms)?;
+            self.file_milestones(&evaluation.earned, &state, &key, newest)?;
         }
-        let (submissions, interviews) = self.milestone_history()?;
-        let newest = submissions
-            .iter()
-            .map(|s| s.created_at_ms)
-            .chain(interviews.iter().map(|i| i.created_ms))
-            .max()
-            .unwrap_or(0);
-        let input = Inputs { catalog, progression, submissions: &submissions, interviews: &interviews, utc_offset_s };
-        let earned = evaluate(&input, now_ms).earned;
-        let rebuild = rules != RULES_VERSION;
+        self.unshown_milestones()
+    }
+
+    /// [`Store::sync_milestones`] for `bank`, with the bundled progression and this machine's time zone.
+    pub fn sync_milestones_for(&self, bank: &Bank, now_ms: i64) -> Result<Vec<Milestone>, StoreError> {
+        let catalog = ProblemInfo::from_bank(bank);
+        let progression = crate::knowledge::progression().unwrap_or_default();
+        self.sync_milestones(&catalog, &progression, crate::learner::snapshot::local_offset_s(), now_ms)
+    }
+
+    /// Stores what an evaluation of the inputs `key` earned: new milestones are added (those earned by the
+    /// time an earlier evaluation had seen are filed as shown); a change of rules rebuilds the table.
+    fn file_milestones(
+        &self,
+        earned: &[Milestone],
+        state: &FiledState,
+        key: &str,
+        newest: i64,
+    ) -> Result<(), StoreError> {
+        let rebuild = state.rules != RULES_VERSION;
         let tx = self.write_tx()?;
         {
             let mut add = tx.prepare_cached(if rebuild {
@@ -125,8 +166,8 @@ impl Store {
                 "INSERT INTO milestones (id, earned_at, title, why, shown) VALUES (?1, ?2, ?3, ?4, ?5)
                  ON CONFLICT (id) DO NOTHING"
             })?;
-            for m in &earned {
-                add.execute(params![m.id, m.earned_ms, m.title, m.why, m.earned_ms <= seen_at])?;
+            for m in earned {
+                add.execute(params![m.id, m.earned_ms, m.title, m.why, m.earned_ms <= state.seen_at])?;
             }
         }
         if rebuild {
@@ -142,7 +183,7 @@ impl Store {
             params![RULES_VERSION, key, newest],
         )?;
         tx.commit()?;
-        self.unshown_milestones()
+        Ok(())
     }
 
     fn milestones_where(&self, sql: &str) -> Result<Vec<Milestone>, StoreError> {
@@ -171,6 +212,20 @@ impl Store {
         }
         tx.commit()?;
         Ok(())
+    }
+}
+
+/// What the last filing recorded: its rules' version, the inputs it read, the newest event it saw.
+struct FiledState {
+    rules: i64,
+    inputs: String,
+    seen_at: i64,
+}
+
+impl FiledState {
+    /// The stored milestones were filed by these rules from these inputs: nothing to do.
+    fn is_current(&self, key: &str) -> bool {
+        self.rules == RULES_VERSION && self.inputs == key
     }
 }
 

@@ -461,14 +461,9 @@ impl Runtime {
             }),
             Effect::CheckMilestones => {
                 let bank = app.bank.clone();
-                self.ask(move |store| {
-                    let catalog = crate::learner::facts::ProblemInfo::from_bank(&bank);
-                    let progression = crate::knowledge::progression().unwrap_or_default();
-                    let offset = crate::learner::snapshot::local_offset_s();
-                    match store.sync_milestones(&catalog, &progression, offset, crate::coach::budget::now_ms()) {
-                        Ok(earned) => Msg::Milestones(earned),
-                        Err(e) => failed(Job::Milestones, e),
-                    }
+                self.ask(move |store| match store.sync_milestones_for(&bank, crate::clock::now_ms()) {
+                    Ok(earned) => Msg::Milestones(earned),
+                    Err(e) => failed(Job::Milestones, e),
                 })
             }
             Effect::MilestonesShown { ids } => self.ask(move |store| match store.mark_milestones_shown(&ids) {
