@@ -191,7 +191,8 @@ pub enum KeymapError {
 
 #[derive(Debug, Clone)]
 pub struct Keymap {
-    bindings: Vec<(Vec<KeyEvent>, Action)>,
+    /// Each key sequence with its action and the contexts it applies in (the table's row, read once).
+    bindings: Vec<(Vec<KeyEvent>, Action, &'static [Context])>,
 }
 
 impl Default for Keymap {
@@ -209,7 +210,7 @@ impl Keymap {
             }
         }
         let mut bindings = Vec::new();
-        for &Binding { action, name, keys: defaults, .. } in TABLE {
+        for &Binding { action, name, contexts, keys: defaults, .. } in TABLE {
             let keys: Vec<&str> = match overrides.get(name) {
                 Some(v) => v.iter().map(String::as_str).collect(),
                 None => defaults.to_vec(),
@@ -217,7 +218,7 @@ impl Keymap {
             for k in keys {
                 let seq =
                     parse_keys(k).map_err(|why| KeymapError::BadKey { action: name.into(), key: k.into(), why })?;
-                bindings.push((seq, action));
+                bindings.push((seq, action, contexts));
             }
         }
         Ok(Keymap { bindings })
@@ -227,8 +228,8 @@ impl Keymap {
     /// editor has focus and bindings that start with a plain character are left to it.
     pub fn lookup(&self, keys: &[KeyEvent], contexts: &[Context], typing: bool) -> Lookup {
         let mut pending = false;
-        for (seq, action) in &self.bindings {
-            if !action.contexts().iter().any(|c| contexts.contains(c)) {
+        for (seq, action, applies) in &self.bindings {
+            if !applies.iter().any(|c| contexts.contains(c)) {
                 continue;
             }
             if typing && seq.first().is_some_and(is_plain_char) {
@@ -250,21 +251,22 @@ impl Keymap {
 
     /// The keys bound to `action`, in notation, for help and hints.
     pub fn keys_for(&self, action: Action) -> Vec<String> {
-        self.bindings.iter().filter(|(_, a)| *a == action).map(|(seq, _)| format_keys(seq)).collect()
+        self.bindings.iter().filter(|(_, a, _)| *a == action).map(|(seq, ..)| format_keys(seq)).collect()
+    }
+
+    /// The first key sequence bound to `action`, if the config left it one.
+    fn first(&self, action: Action) -> Option<&[KeyEvent]> {
+        self.bindings.iter().find(|(_, a, _)| *a == action).map(|(seq, ..)| seq.as_slice())
     }
 
     /// The first key bound to `action` (what a hint shows), or "" when the config unbound it.
     pub fn key(&self, action: Action) -> String {
-        self.bindings.iter().find(|(_, a)| *a == action).map(|(seq, _)| format_keys(seq)).unwrap_or_default()
+        self.first(action).map(format_keys).unwrap_or_default()
     }
 
     /// The first key bound to `action` as a footer or status line shows it (`Ctrl-s`, `↓`, `Tab`).
     pub fn short(&self, action: Action) -> String {
-        self.bindings
-            .iter()
-            .find(|(_, a)| *a == action)
-            .map(|(seq, _)| seq.iter().map(short_key).collect())
-            .unwrap_or_default()
+        self.first(action).map(|seq| seq.iter().map(short_key).collect()).unwrap_or_default()
     }
 
     /// A footer of hints, `j/k day · c current day`, from the current bindings: each item's actions by their
