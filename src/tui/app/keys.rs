@@ -4,33 +4,34 @@
 use super::*;
 
 impl App {
+    /// The contexts whose bindings a key is looked up in now.
     pub(super) fn contexts(&self) -> Vec<Context> {
         if self.help.is_some() {
             return vec![Context::Help];
         }
         match (self.screen, self.ws.as_ref().map(|w| w.focus)) {
+            // A prompt takes every key.
             (Screen::List, _) if self.list.searching => vec![],
             (Screen::Workspace, _) if self.asking() => vec![],
             (Screen::Plan, _) if self.plan_questions.is_some() => vec![],
-            (Screen::Dashboard, _) => vec![Context::Dashboard, Context::Global],
-            (Screen::Plan, _) => vec![Context::Plan, Context::Global],
+            // The form types characters and keeps F-keys from leaving it half filled.
             (Screen::Profile, _) => vec![Context::Form],
-            (Screen::List, _) => vec![Context::List, Context::Global],
             // The editor owns plain keys; Global bindings reach it only through keys it never types (F1).
             (Screen::Workspace, Some(Pane::Editor)) => vec![Context::Workspace, Context::Global],
-            (Screen::Workspace, _) => vec![Context::Workspace, Context::Pane, Context::Global],
+            _ => self.help_contexts(),
         }
     }
 
-    /// The contexts of the screen under the help overlay, for help to list first.
+    /// The contexts of the screen (under the help overlay, for help to list first).
     pub fn help_contexts(&self) -> Vec<Context> {
-        match self.screen {
-            Screen::List => vec![Context::List, Context::Global],
-            Screen::Workspace => vec![Context::Workspace, Context::Pane, Context::Global],
-            Screen::Dashboard => vec![Context::Dashboard, Context::Global],
-            Screen::Plan => vec![Context::Plan, Context::Global],
-            Screen::Profile => vec![Context::Form, Context::Global],
-        }
+        let own = match self.screen {
+            Screen::List => Context::List,
+            Screen::Workspace => return vec![Context::Workspace, Context::Pane, Context::Global],
+            Screen::Dashboard => Context::Dashboard,
+            Screen::Plan => Context::Plan,
+            Screen::Profile => Context::Form,
+        };
+        vec![own, Context::Global]
     }
 
     pub(super) fn on_key(&mut self, key: KeyEvent, fx: &mut Vec<Effect>) {
