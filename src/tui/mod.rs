@@ -525,15 +525,15 @@ impl Runtime {
         std::thread::spawn(move || {
             let send = |m: Msg| drop(tx.send(m));
             let result = (|| -> Result<_, JobError> {
-                let fail = |e: Cause| JobError::Failed(e);
+                let fail = |e| JobError::Failed(Cause::new(e));
                 let judge = cell
                     .get_or_init(|| Judge::from_config(&config, &paths).map_err(Cause::new))
                     .as_ref()
-                    .map_err(|e| fail(e.clone()))?;
+                    .map_err(|e| JobError::Failed(e.clone()))?;
                 let problem = crate::problems::load_one(&slug, &config.problem_dirs)
-                    .ok_or_else(|| fail(Cause::said("the problem is gone")))?
-                    .map_err(|e| fail(Cause::new(e)))?;
-                let mut tests = problem.tests().map_err(|e| fail(Cause::new(e)))?;
+                    .ok_or_else(|| JobError::Failed(Cause::said("the problem is gone")))?
+                    .map_err(fail)?;
+                let mut tests = problem.tests().map_err(fail)?;
                 if mode == RunMode::Run {
                     tests.retain(|t| !t.hidden);
                 }
