@@ -11,6 +11,27 @@ pub fn clip(s: &str, max: usize) -> String {
     format!("{head}… ({} more characters)", count - max)
 }
 
+/// `s` cut to at most `max` characters, with `…` as the last one when it was cut (for table columns).
+pub fn truncate(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let mut head: String = s.chars().take(max.saturating_sub(1)).collect();
+    head.push('…');
+    head
+}
+
+/// How long before `now` `at` was (Unix ms), in words: "just now", "5m ago", "3h ago", "2d ago".
+pub fn ago(at: i64, now: i64) -> String {
+    let s = (now - at).max(0) / 1000;
+    match s {
+        0..60 => "just now".to_string(),
+        60..3600 => format!("{}m ago", s / 60),
+        3600..86400 => format!("{}h ago", s / 3600),
+        _ => format!("{}d ago", s / 86400),
+    }
+}
+
 /// A test input as `nums = [2,7,11,15], target = 9`, each value clipped to `max` characters. Keys come in
 /// JSON's sorted order, except that a design test reads `ops` before `args`; [`input_ordered`] follows a
 /// problem's own parameter order.

@@ -75,6 +75,20 @@ pub enum CommunityCommand {
         #[arg(long)]
         local: bool,
     },
+    /// Problems by recent community activity (votes, comments, solves), as of the last `codify sync`.
+    Trending {
+        /// Print JSON instead of text (one document, for scripts).
+        #[arg(long)]
+        json: bool,
+        /// How many to show.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+    },
+    /// Study groups: create, invite, join, show the week, leave; what you share (`codify group share`).
+    Group {
+        #[command(subcommand)]
+        action: Option<super::group::GroupAction>,
+    },
     /// Run a community server that others sync with.
     Serve {
         /// Address to listen on, HOST:PORT; e.g. 0.0.0.0:8787 for every interface (port 0: any free one).
@@ -99,6 +113,8 @@ pub fn run(ctx: &Ctx, command: CommunityCommand) -> Result<ExitCode, Failure> {
         CommunityCommand::Login { url, name } => login_cmd(ctx, &url, name.as_deref()),
         CommunityCommand::Logout { local } => logout_cmd(ctx, local),
         CommunityCommand::Serve { addr, db, no_rate_limit } => serve_cmd(ctx, &addr, db.as_deref(), no_rate_limit),
+        CommunityCommand::Trending { json, limit } => super::group::trending(ctx, json, limit),
+        CommunityCommand::Group { action } => super::group::run(ctx, action),
     }
 }
 
@@ -196,15 +212,8 @@ fn short_id(id: &Uuid) -> String {
     s[s.len() - 8..].to_string()
 }
 
-fn ago(at: i64) -> String {
-    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis() as i64);
-    let s = (now - at).max(0) / 1000;
-    match s {
-        0..60 => "just now".to_string(),
-        60..3600 => format!("{}m ago", s / 60),
-        3600..86400 => format!("{}h ago", s / 3600),
-        _ => format!("{}d ago", s / 86400),
-    }
+pub(super) fn ago(at: i64) -> String {
+    crate::fmt::ago(at, crate::clock::now_ms())
 }
 
 fn comments_cmd(ctx: &Ctx, slug: &str, json_out: bool) -> Result<ExitCode, Failure> {

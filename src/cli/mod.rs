@@ -7,6 +7,7 @@ mod analyze;
 mod community;
 mod doctor;
 mod export_import;
+mod group;
 mod hint;
 mod history;
 pub mod logs;

@@ -14,3 +14,17 @@ pub struct OutboxEntry {
     pub seq: i64,
     pub event: wire::Event,
 }
+
+/// One shared activity item in words, safe to print ("ana solved two-sum"): names and titles are other
+/// people's text, passed through [`crate::fmt::terminal_safe`].
+pub fn activity_line(a: &wire::ActivityItem) -> String {
+    use crate::fmt::terminal_safe;
+    let who = terminal_safe(&a.member);
+    let slug = terminal_safe(a.slug.as_deref().unwrap_or("?")).into_owned();
+    match a.kind.as_str() {
+        "solve" => format!("{who} solved {slug}"),
+        "review" => format!("{who} reviewed {slug}"),
+        "milestone" => format!("{who} earned “{}”", terminal_safe(a.title.as_deref().unwrap_or("a milestone"))),
+        other => format!("{who}: {}", terminal_safe(other)),
+    }
+}

@@ -100,6 +100,8 @@ pub fn merge(
         .collect();
     for e in pending {
         match &e.action {
+            // Shared activity is not part of a problem's votes and comments.
+            Action::Solve { .. } | Action::Review { .. } | Action::Milestone { .. } => {}
             Action::Vote { slug, .. } => out.entry(slug.clone()).or_default().pending += 1,
             Action::Comment { slug, tag, .. } => {
                 let s = out.entry(slug.clone()).or_default();

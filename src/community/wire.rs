@@ -23,6 +23,12 @@ pub const DEFAULT_PAGE: usize = 100;
 pub const MAX_PAGE: usize = 500;
 /// Largest request body the server reads; a full batch of maximal comments fits.
 pub const MAX_BODY_BYTES: usize = 1 << 20;
+/// Longest group name and milestone title, in characters.
+pub const MAX_GROUP_NAME_CHARS: usize = 40;
+pub const MAX_TITLE_CHARS: usize = 120;
+/// An invite code's length and alphabet (no `0`/`o`, `1`/`l`/`i`: codes are read aloud and typed).
+pub const INVITE_CODE_LEN: usize = 10;
+pub const INVITE_ALPHABET: &[u8] = b"23456789abcdefghjkmnpqrstuvwxyz";
 /// Earliest and latest accepted client timestamps (Unix ms): 2000-01-01 and 2200-01-01.
 pub const MIN_AT: i64 = 946_684_800_000;
 pub const MAX_AT: i64 = 7_258_118_400_000;
@@ -119,14 +125,31 @@ pub enum Action {
     DeleteComment {
         comment: Uuid,
     },
+    /// A problem solved (its first accepted solution), shared with the learner's groups. Sent only when
+    /// the learner shares solves (`codify group share`).
+    Solve {
+        slug: String,
+    },
+    /// A due review done and accepted, shared like a solve.
+    Review {
+        slug: String,
+    },
+    /// A milestone earned (`learner::milestones`), shared like a solve: its id and title.
+    Milestone {
+        key: String,
+        title: String,
+    },
 }
 
 impl Event {
     /// The problem the event is about, when it names one.
     pub fn slug(&self) -> Option<&str> {
         match &self.action {
-            Action::Vote { slug, .. } | Action::Comment { slug, .. } => Some(slug),
-            Action::DeleteComment { .. } => None,
+            Action::Vote { slug, .. }
+            | Action::Comment { slug, .. }
+            | Action::Solve { slug }
+            | Action::Review { slug } => Some(slug),
+            Action::DeleteComment { .. } | Action::Milestone { .. } => None,
         }
     }
 
@@ -135,7 +158,16 @@ impl Event {
             Action::Vote { .. } => "vote",
             Action::Comment { .. } => "comment",
             Action::DeleteComment { .. } => "delete_comment",
+            Action::Solve { .. } => "solve",
+            Action::Review { .. } => "review",
+            Action::Milestone { .. } => "milestone",
         }
+    }
+
+    /// Whether the event is shared activity (a solve, a review, a milestone), which only the learner's
+    /// groups see.
+    pub fn is_activity(&self) -> bool {
+        matches!(self.action, Action::Solve { .. } | Action::Review { .. } | Action::Milestone { .. })
     }
 
     /// Checks the rules the server enforces, so a client never queues what the server would refuse.
@@ -147,6 +179,10 @@ impl Event {
             Action::Vote { slug, .. } => validate_slug(slug),
             Action::Comment { slug, text, .. } => validate_slug(slug).and_then(|()| validate_comment(text)),
             Action::DeleteComment { .. } => Ok(()),
+            Action::Solve { slug } | Action::Review { slug } => validate_slug(slug),
+            Action::Milestone { key, title } => {
+                validate_milestone_key(key).and_then(|()| validate_label(title, MAX_TITLE_CHARS))
+            }
         }
     }
 }
@@ -168,6 +204,12 @@ pub enum Invalid {
         "a comment cannot hold the control character U+{0:04X} (at character {1}); only new lines and tabs are allowed"
     )]
     ControlChar(u32, usize),
+    #[error("`{0}` is not a milestone id (lowercase letters, digits and `_:.-`, at most {MAX_SLUG_LEN} bytes)")]
+    MilestoneKey(String),
+    #[error("a name or title must be 1 to {max} characters on one line, with no control characters; got {got:?}")]
+    Label { max: usize, got: String },
+    #[error("`{0}` is not an invite code (ten letters and digits, as `codify group invite` prints them)")]
+    InviteCode(String),
 }
 
 /// Characters refused in shared text (defined beside the terminal-safety rules it is part of).
@@ -196,6 +238,38 @@ pub fn validate_comment(text: &str) -> Result<(), Invalid> {
         0 => Err(Invalid::EmptyComment),
         n if n > MAX_COMMENT_CHARS => Err(Invalid::LongComment(n)),
         _ => Ok(()),
+    }
+}
+
+/// A milestone id as `learner::milestones` makes them (`first_accepted:easy`, `list:blind75:25`).
+pub fn validate_milestone_key(key: &str) -> Result<(), Invalid> {
+    let ok = !key.is_empty()
+        && key.len() <= MAX_SLUG_LEN
+        && key.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"_:.-".contains(&b));
+    if ok {
+        Ok(())
+    } else {
+        Err(Invalid::MilestoneKey(key.chars().take(MAX_SLUG_LEN).collect()))
+    }
+}
+
+/// A one-line label others will read (a group's name, a milestone's title): 1 to `max` characters once
+/// trimmed, no new lines and nothing [`is_refused_char`] refuses.
+pub fn validate_label(text: &str, max: usize) -> Result<(), Invalid> {
+    let n = text.trim().chars().count();
+    if n == 0 || n > max || text.chars().any(|c| c == '\n' || c == '\t' || is_refused_char(c)) {
+        return Err(Invalid::Label { max, got: text.chars().take(max).collect() });
+    }
+    Ok(())
+}
+
+/// An invite code: [`INVITE_CODE_LEN`] characters of [`INVITE_ALPHABET`], compared without case.
+pub fn normalize_invite_code(code: &str) -> Result<String, Invalid> {
+    let c: String = code.trim().chars().filter(|c| *c != '-').collect::<String>().to_ascii_lowercase();
+    if c.len() == INVITE_CODE_LEN && c.bytes().all(|b| INVITE_ALPHABET.contains(&b)) {
+        Ok(c)
+    } else {
+        Err(Invalid::InviteCode(code.chars().take(32).collect()))
     }
 }
 
@@ -312,6 +386,105 @@ pub struct CommentsPage {
     pub more: bool,
 }
 
+/// `POST /v1/groups`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct NewGroup {
+    pub name: String,
+}
+
+/// A group the requesting user belongs to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GroupInfo {
+    pub id: i64,
+    pub name: String,
+    pub members: u64,
+    /// Whether the requesting user created it (and so may remove it).
+    pub owner: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct GroupList {
+    pub groups: Vec<GroupInfo>,
+}
+
+/// A one-time invite code (`POST /v1/groups/{id}/invites`). The server keeps only its hash.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Invite {
+    pub code: String,
+    pub group: i64,
+    /// Unix ms after which the code no longer works.
+    pub expires_at: i64,
+}
+
+/// `POST /v1/groups/join`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct JoinRequest {
+    pub code: String,
+}
+
+/// What one member shared, as the group sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActivityItem {
+    pub member: String,
+    /// `solve`, `review` or `milestone`.
+    pub kind: String,
+    /// The problem, for a solve or a review.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub slug: Option<String>,
+    /// The milestone's title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// When it happened (the member's clock, never later than the server received it), Unix ms.
+    pub at: i64,
+}
+
+/// One member's row of the weekly table: the last seven days (rolling, server time).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberWeek {
+    pub member: String,
+    pub joined_at: i64,
+    /// Distinct problems solved in the last seven days.
+    pub solved: u64,
+    /// Reviews done in the last seven days.
+    pub reviews: u64,
+    pub milestones: u64,
+    /// Consecutive days (UTC) with a solve or a review, ending today or yesterday.
+    pub streak_days: u64,
+}
+
+/// `GET /v1/groups/{id}`: the group, its weekly table and its recent activity, newest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GroupView {
+    pub id: i64,
+    pub name: String,
+    pub owner: bool,
+    pub members: Vec<MemberWeek>,
+    pub activity: Vec<ActivityItem>,
+}
+
+/// One problem's recent community activity: votes, comments and solves across all users, each count
+/// decayed by half every [`TRENDING_HALF_LIFE_DAYS`] days; `score` weighs a comment twice.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TrendingItem {
+    pub slug: String,
+    pub score: f64,
+    pub votes: f64,
+    pub comments: f64,
+    pub solves: f64,
+}
+
+/// `GET /v1/trending`: problems by falling score.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TrendingPage {
+    pub items: Vec<TrendingItem>,
+    pub half_life_days: f64,
+    /// When the scores were computed (server time, Unix ms).
+    pub computed_at: i64,
+}
+
+/// The half-life of trending counts.
+pub const TRENDING_HALF_LIFE_DAYS: f64 = 7.0;
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct RegisterRequest {
     pub name: String,
@@ -393,6 +566,27 @@ mod tests {
         assert!(validate_name("al ice").is_err() && validate_name("").is_err());
         let e = Event { id: Uuid::nil(), at: 5, action: Action::DeleteComment { comment: Uuid::nil() } };
         assert_eq!(e.validate(), Err(Invalid::At(5)));
+    }
+
+    #[test]
+    fn shared_activity_and_groups_are_validated_like_comments() {
+        let at = MIN_AT;
+        let ev = |action| Event { id: Uuid::nil(), at, action };
+        assert!(ev(Action::Solve { slug: "two-sum".into() }).validate().is_ok());
+        assert!(ev(Action::Review { slug: "Two Sum".into() }).validate().is_err());
+        let m = |key: &str, title: &str| ev(Action::Milestone { key: key.into(), title: title.into() }).validate();
+        assert!(m("list:blind75:25", "Blind 75: a quarter done").is_ok());
+        assert!(matches!(m("List 75", "x"), Err(Invalid::MilestoneKey(_))));
+        for bad in ["", "  ", "a\nb", "tab\there", "\u{1b}[2J", "rtl\u{202E}", &"x".repeat(MAX_TITLE_CHARS + 1)] {
+            assert!(matches!(m("k", bad), Err(Invalid::Label { .. })), "{bad:?}");
+        }
+        assert!(validate_label("evening study", MAX_GROUP_NAME_CHARS).is_ok());
+        assert_eq!(normalize_invite_code(" K7M2-X9QP4R ").unwrap(), "k7m2x9qp4r");
+        for bad in ["k7m2x9qp4", "k7m2x9qp4ro", "k7m2x9qp4l", "k7m2x9qp40"] {
+            assert!(normalize_invite_code(bad).is_err(), "{bad}");
+        }
+        let json = serde_json::to_value(ev(Action::Milestone { key: "k".into(), title: "T".into() })).unwrap();
+        assert_eq!(json, json!({"id": Uuid::nil(), "at": at, "kind": "milestone", "key": "k", "title": "T"}));
     }
 
     #[test]

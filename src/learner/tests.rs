@@ -358,3 +358,33 @@ fn rehearsals_are_on_unseen_problems_at_the_level() {
     let p = snap.catalog.iter().find(|p| p.slug == pick).unwrap();
     assert!(snap.history.get(&pick).is_none() && p.difficulty == Difficulty::Medium, "{pick}");
 }
+
+#[test]
+fn a_first_solve_and_a_due_review_are_shared_once_and_only_when_chosen() {
+    use crate::community::wire::Action;
+    use crate::judge::Verdict::{Accepted, WrongAnswer};
+    let (_dir, store) = crate::store::temp_store();
+    let shared =
+        |store: &Store| -> Vec<Action> { store.outbox().unwrap().into_iter().map(|e| e.event.action).collect() };
+    let record = |code: &str, verdict, at: i64| {
+        let report = report("two-sum", verdict);
+        let clean = analysis("O(n)", &[]);
+        let sub = crate::store::NewSubmission { code, report: &report, analysis: Some(&clean), hints_used: 0 };
+        store.record_submission(&sub, at).unwrap();
+    };
+    // Not signed in: nothing is queued.
+    record(A, WrongAnswer, T0);
+    assert!(shared(&store).is_empty());
+    store.set_account("http://x", "me", "t").unwrap();
+    store.set_sharing(&crate::store::Share::ALL).unwrap();
+    record(B, Accepted, T0 + 1000);
+    assert_eq!(shared(&store), [Action::Solve { slug: "two-sum".into() }]);
+    record(B, Accepted, T0 + 2000);
+    assert_eq!(shared(&store).len(), 1, "a repeat of the same file shares nothing");
+    let due = store.review_card("two-sum").unwrap().expect("a card after the failure").due_ms;
+    record("class Solution:\n    pass\n", Accepted, due + 1);
+    assert_eq!(shared(&store)[1], Action::Review { slug: "two-sum".into() });
+    store.set_sharing(&[]).unwrap();
+    record("class Solution:\n    x = 1\n", Accepted, due + 30 * 86_400_000);
+    assert_eq!(shared(&store).len(), 2, "sharing turned off");
+}

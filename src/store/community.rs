@@ -69,7 +69,7 @@ fn tag_at(r: &Row<'_>, i: usize) -> rusqlite::Result<Option<Tag>> {
 }
 
 impl Store {
-    fn queue(&self, tx: &rusqlite::Transaction<'_>, event: &Event) -> Result<(), StoreError> {
+    pub(super) fn queue(&self, tx: &rusqlite::Transaction<'_>, event: &Event) -> Result<(), StoreError> {
         tx.execute(
             "INSERT INTO community_outbox (id, event_json, created_at) VALUES (?1, ?2, ?3)",
             params![event.id.to_string(), serde_json::to_string(event)?, now_ms()],
@@ -212,9 +212,17 @@ impl Store {
         Ok(())
     }
 
-    /// Forgets the account and its token (`codify logout`); votes and comments, queued or not, stay.
+    /// Forgets the account and its token (`codify logout`); votes and comments, queued or not, stay, while
+    /// shared activity not yet sent is dropped (it was meant for this account's groups only).
     pub fn forget_account(&self) -> Result<(), StoreError> {
-        self.conn.execute("DELETE FROM community_account WHERE id = 1", [])?;
+        let tx = self.write_tx()?;
+        tx.execute("DELETE FROM community_account WHERE id = 1", [])?;
+        tx.execute(
+            "DELETE FROM community_outbox WHERE json_extract(event_json, '$.kind') IN ('solve', 'review', 'milestone')",
+            [],
+        )?;
+        tx.execute("DELETE FROM community_groups", [])?;
+        tx.commit()?;
         Ok(())
     }
 
@@ -360,7 +368,9 @@ impl Store {
             let id = match e.action {
                 Action::Comment { .. } => e.id,
                 Action::DeleteComment { comment } => comment,
-                Action::Vote { .. } => continue,
+                Action::Vote { .. } | Action::Solve { .. } | Action::Review { .. } | Action::Milestone { .. } => {
+                    continue
+                }
             };
             let found = lookup
                 .query_row(params![id.to_string()], |r| {

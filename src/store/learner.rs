@@ -222,15 +222,23 @@ impl Store {
     }
 
     /// Stores a submission and, when it counts (not an internal error, not a repeat of an earlier file),
-    /// reviews its problem's FSRS card: what the CLI and the TUI both do after a submit.
+    /// reviews its problem's FSRS card and queues what it shares with the learner's groups (a solve or a
+    /// review, when the account shares those): what the CLI and the TUI both do after a submit.
     pub fn record_submission(&self, sub: &super::NewSubmission<'_>, now_ms: i64) -> Result<i64, StoreError> {
         let (id, repeat) = self.insert_submission(sub)?;
         let verdict = sub.report.verdict;
         if crate::learner::fold::counts(verdict.as_str(), repeat) {
             let accepted = verdict == crate::judge::Verdict::Accepted;
+            let shared = match accepted {
+                true => self.shared_for_accepted(&sub.report.problem, id, now_ms)?,
+                false => None,
+            };
             let slow =
                 crate::learner::fold::slower_than_optimal(accepted, super::submissions::finding_mask(sub.analysis));
             self.review(&sub.report.problem, review::grade(accepted, !slow, sub.hints_used), now_ms)?;
+            if let Some(action) = shared {
+                self.share(action)?;
+            }
         }
         Ok(id)
     }

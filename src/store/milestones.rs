@@ -12,6 +12,7 @@
 use rusqlite::{params, OptionalExtension};
 
 use super::{Store, StoreError};
+use crate::community::wire::Action;
 use crate::knowledge::Progression;
 use crate::learner::facts::ProblemInfo;
 use crate::learner::milestones::{
@@ -156,6 +157,7 @@ impl Store {
         newest: i64,
     ) -> Result<(), StoreError> {
         let rebuild = state.rules != RULES_VERSION;
+        let mut new = Vec::new();
         let tx = self.write_tx()?;
         {
             let mut add = tx.prepare_cached(if rebuild {
@@ -167,7 +169,11 @@ impl Store {
                  ON CONFLICT (id) DO NOTHING"
             })?;
             for m in earned {
-                add.execute(params![m.id, m.earned_ms, m.title, m.why, m.earned_ms <= state.seen_at])?;
+                let old = m.earned_ms <= state.seen_at;
+                let added = add.execute(params![m.id, m.earned_ms, m.title, m.why, old])?;
+                if added > 0 && !old {
+                    new.push(Action::Milestone { key: m.id.clone(), title: m.title.clone() });
+                }
             }
         }
         if rebuild {
@@ -183,6 +189,10 @@ impl Store {
             params![RULES_VERSION, key, newest],
         )?;
         tx.commit()?;
+        // Newly earned ones go to the learner's groups, when the account shares milestones.
+        for action in new {
+            self.share(action)?;
+        }
         Ok(())
     }
 

@@ -4,6 +4,7 @@
 mod coach;
 mod community;
 mod drafts;
+mod groups;
 mod learner;
 mod milestones;
 mod snapshot;
@@ -17,6 +18,7 @@ use rusqlite_migration::{Migrations, M};
 
 pub use coach::{register_vec, ChatMessage, ChatRole, NewChatMessage, NewEmbedding, TokenUsage, INDEX_DIMS};
 pub use community::{Account, DeleteOutcome, LocalComment};
+pub use groups::Share;
 pub use learner::{valid_profile_name, InterviewRecord, PlanSource, StoredPlan, StoredProfile, TopicReadinessRow};
 pub use submissions::{NewSubmission, Progress, Status, StoredSubmission};
 pub use transfer::{Export, ImportError, ImportSummary, NOT_EXPORTED, TABLES};
@@ -42,7 +44,7 @@ pub enum StoreError {
     Unreadable(String),
 }
 
-const MIGRATIONS: [&str; 11] = [
+const MIGRATIONS: [&str; 12] = [
     include_str!("migrations/0001_submissions.sql"),
     include_str!("migrations/0002_drafts.sql"),
     include_str!("migrations/0003_analysis.sql"),
@@ -54,6 +56,7 @@ const MIGRATIONS: [&str; 11] = [
     include_str!("migrations/0009_dp_split.sql"),
     include_str!("migrations/0010_repeats.sql"),
     include_str!("migrations/0011_milestones.sql"),
+    include_str!("migrations/0012_sharing.sql"),
 ];
 
 pub(crate) fn migrations() -> Migrations<'static> {

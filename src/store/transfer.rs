@@ -140,6 +140,8 @@ pub const NOT_EXPORTED: &[(&str, &str)] = &[
     ("coach_embeddings", "derived: vectors of problems and notes, computed again by the embedder"),
     ("coach_cache", "cache: the tutor's replies to identical requests, refilled on demand"),
     ("community_account", "secret: the community server's bearer token (log in again after an import)"),
+    ("community_trending", "cache: trending as last pulled from the server, pulled again by the next sync"),
+    ("community_groups", "cache: the last view of each study group, fetched again from the server"),
 ];
 
 #[derive(Debug, thiserror::Error)]

@@ -15,8 +15,9 @@ use uuid::Uuid;
 
 use super::plan::{self, SyncPlan};
 use super::wire::{
-    AggregatesPage, CommentsPage, ErrorBody, Event, EventResult, EventStatus, Me, PushRequest, PushResponse,
-    RegisterRequest, RegisterResponse, MAX_BATCH, MAX_PAGE,
+    AggregatesPage, CommentsPage, ErrorBody, Event, EventResult, EventStatus, GroupInfo, GroupList, GroupView, Invite,
+    JoinRequest, Me, NewGroup, PushRequest, PushResponse, RegisterRequest, RegisterResponse, TrendingPage, MAX_BATCH,
+    MAX_PAGE,
 };
 use crate::store::{Store, StoreError};
 
@@ -182,6 +183,52 @@ impl Client {
         let path = format!("/v1/comments?since={since}&limit={limit}");
         self.send(self.request(reqwest::Method::GET, &path)).await
     }
+
+    pub async fn trending(&self, limit: usize) -> Result<TrendingPage, SyncError> {
+        self.send(self.request(reqwest::Method::GET, &format!("/v1/trending?limit={limit}"))).await
+    }
+
+    pub async fn groups(&self) -> Result<Vec<GroupInfo>, SyncError> {
+        self.send::<GroupList>(self.request(reqwest::Method::GET, "/v1/groups")).await.map(|l| l.groups)
+    }
+
+    pub async fn create_group(&self, name: &str) -> Result<GroupInfo, SyncError> {
+        let req = self.request(reqwest::Method::POST, "/v1/groups").json(&NewGroup { name: name.into() });
+        self.send(req).await
+    }
+
+    pub async fn invite(&self, group: i64) -> Result<Invite, SyncError> {
+        self.send(self.request(reqwest::Method::POST, &format!("/v1/groups/{group}/invites"))).await
+    }
+
+    pub async fn join(&self, code: &str) -> Result<GroupInfo, SyncError> {
+        let req = self.request(reqwest::Method::POST, "/v1/groups/join").json(&JoinRequest { code: code.into() });
+        self.send(req).await
+    }
+
+    pub async fn group(&self, group: i64) -> Result<GroupView, SyncError> {
+        self.send(self.request(reqwest::Method::GET, &format!("/v1/groups/{group}"))).await
+    }
+
+    pub async fn leave(&self, group: i64) -> Result<(), SyncError> {
+        self.send_raw(self.request(reqwest::Method::DELETE, &format!("/v1/groups/{group}/members/me"))).await.map(drop)
+    }
+
+    pub async fn remove_group(&self, group: i64) -> Result<(), SyncError> {
+        self.send_raw(self.request(reqwest::Method::DELETE, &format!("/v1/groups/{group}"))).await.map(drop)
+    }
+
+    /// Deletes everything this account shared; how many items.
+    pub async fn forget_activity(&self) -> Result<u64, SyncError> {
+        let v: serde_json::Value = self.send(self.request(reqwest::Method::DELETE, "/v1/activity")).await?;
+        v["deleted"].as_u64().ok_or_else(|| SyncError::Protocol("no `deleted` count in the answer".into()))
+    }
+}
+
+/// A client for the account stored in `store`.
+pub fn account_client(store: &Store) -> Result<Client, SyncError> {
+    let account = store.account()?.ok_or(SyncError::NotSignedIn)?;
+    Client::new(&account.server, Some(account.token))
 }
 
 enum Capped {
@@ -350,9 +397,18 @@ async fn pull(store: &mut Store, client: &Client, mut since: i64, report: &mut S
             None => {
                 report.aggregates_pulled = all.len();
                 store.replace_aggregates(&all)?;
-                return Ok(());
+                break;
             }
         }
+    }
+    match client.trending(MAX_PAGE).await {
+        Ok(page) => store.replace_trending(&page.items)?,
+        // A server older than trending (404), or one whose answer does not read: trending is an extra, and
+        // what was pushed and pulled above stands.
+        Err(e @ (SyncError::Refused { status: 404, .. } | SyncError::Protocol(_))) => {
+            tracing::warn!("trending not pulled: {e}")
+        }
+        Err(e) => return Err(e),
     }
     Ok(())
 }

@@ -72,6 +72,7 @@ pub fn plan(outbox: &[OutboxEntry], comments_since: i64, batch_size: usize) -> S
             Action::Comment { .. } => {
                 queued_comments.insert(e.id);
             }
+            Action::Solve { .. } | Action::Review { .. } | Action::Milestone { .. } => {}
             Action::DeleteComment { comment } => {
                 if queued_comments.remove(comment) {
                     superseded_by.insert(*comment, e.id);

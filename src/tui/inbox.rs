@@ -201,6 +201,11 @@ pub enum Effect {
     },
     /// Build the dashboard from the store (synchronously: it is the first frame of its screen).
     LoadDashboard,
+    /// Fetch study group `index` (of the learner's groups) from the server on a background thread;
+    /// answered by [`Msg::GroupReady`].
+    LoadGroup {
+        index: usize,
+    },
     /// The active profile's plan, made first when there is none or when `answers` ask for a new one (a
     /// background thread: the model may take a while); answered by [`Msg::PlanReady`].
     LoadPlan {
@@ -311,6 +316,7 @@ pub enum Msg {
     },
     InterviewReady(crate::learner::interview::Session),
     DashboardReady(Box<crate::learner::Dashboard>),
+    GroupReady(Box<super::group_view::GroupData>),
     PlanReady {
         screen: Box<super::plan_view::PlanScreen>,
         /// What to say about how the plan was made (offline and why, a rejected model reply).
@@ -336,6 +342,8 @@ pub enum Msg {
         status: crate::sync::SyncStatus,
         /// None when the database could not be read: the counts shown stay.
         community: Option<HashMap<String, crate::sync::signal::Signal>>,
+        /// Trending scores as pulled (None when unreadable: the ones shown stay).
+        trending: Option<HashMap<String, f64>>,
     },
 }
 

@@ -25,17 +25,20 @@ pub enum Context {
     Help,
     /// The profile form; characters type into the focused field, so only keys that type nothing bind here.
     Form,
+    /// The study group screen.
+    Group,
 }
 
 impl Context {
     /// Every context with its title, in the order help and `docs/KEYS.md` list them.
-    pub const ALL: [(Context, &'static str); 8] = [
+    pub const ALL: [(Context, &'static str); 9] = [
         (Context::Global, "Everywhere"),
         (Context::List, "Problem list"),
         (Context::Workspace, "Workspace (any pane)"),
         (Context::Pane, "Statement, results and tutor panes"),
         (Context::Dashboard, "Dashboard"),
         (Context::Plan, "Study plan"),
+        (Context::Group, "Study group"),
         (Context::Help, "This help"),
         (Context::Form, "Profile form"),
     ];
@@ -82,7 +85,7 @@ actions! {
     Profile, "profile", [Global], "your profile: the intake form (new, or edit the active one)", ["<F9>"];
     Up, "up", [List, Plan], "move up (a problem, a day)", ["k", "<Up>"];
     Down, "down", [List, Plan], "move down (a problem, a day)", ["j", "<Down>"];
-    Top, "top", [List, Plan, Dashboard, Help], "to the top (first problem, first day)", ["g", "<Home>"];
+    Top, "top", [List, Plan, Dashboard, Help, Group], "to the top (first problem, first day)", ["g", "<Home>"];
     Bottom, "bottom", [List, Plan, Dashboard], "to the bottom (last problem, last day)", ["G", "<End>"];
     Open, "open", [List, Plan], "open the problem (in the plan: the day's first one not done)", ["<Enter>", "l"];
     Search, "search", [List], "fuzzy search by title, slug or pattern", ["/"];
@@ -99,10 +102,12 @@ actions! {
     NextProblem, "next_problem", [List, Dashboard],
         "open the next recommended problem (see the dashboard for why)", ["n"];
     OpenNext, "open_next", [Dashboard], "open the first recommendation", ["<Enter>"];
-    Reload, "reload", [Dashboard], "load the dashboard again", ["r"];
+    Reload, "reload", [Dashboard, Group], "load again (the dashboard, the group from the server)", ["r"];
+    Group, "group", [List, Dashboard], "your study group: the week's table and what members shared", ["S"];
+    NextGroup, "next_group", [Group], "the next of your study groups", ["<Tab>"];
     CurrentDay, "current_day", [Plan], "to the current day", ["c"];
     NewPlan, "new_plan", [Plan], "make a new plan (a few questions first)", ["r"];
-    Close, "close", [Dashboard, Plan, Help], "close (back to where you were)", ["<Esc>", "<F10>"];
+    Close, "close", [Dashboard, Plan, Help, Group], "close (back to where you were)", ["<Esc>", "<F10>"];
     Interview, "interview", [List], "start a timed interview (45 min, difficulty hidden, one hint)", ["I"];
     Run, "run", [Workspace], "run the example tests", ["<F5>"];
     Submit, "submit", [Workspace], "submit: every test, hidden ones too", ["<F6>"];
@@ -121,10 +126,10 @@ actions! {
     EditorWider, "editor_wider", [Workspace], "widen the editor's column (remembered)", ["<C-w>>"];
     EditorNarrower, "editor_narrower", [Workspace], "narrow the editor's column (remembered)", ["<C-w><lt>"];
     EditorEqual, "editor_equal", [Workspace], "the editor's column back to its own width", ["<C-w>="];
-    ScrollDown, "scroll_down", [Pane, Dashboard, Help], "scroll down", ["j", "<Down>"];
-    ScrollUp, "scroll_up", [Pane, Dashboard, Help], "scroll up", ["k", "<Up>"];
-    PageDown, "page_down", [Pane, Dashboard, Plan, Help], "page down", ["<C-d>", "<PageDown>"];
-    PageUp, "page_up", [Pane, Dashboard, Plan, Help], "page up", ["<C-u>", "<PageUp>"];
+    ScrollDown, "scroll_down", [Pane, Dashboard, Help, Group], "scroll down", ["j", "<Down>"];
+    ScrollUp, "scroll_up", [Pane, Dashboard, Help, Group], "scroll up", ["k", "<Up>"];
+    PageDown, "page_down", [Pane, Dashboard, Plan, Help, Group], "page down", ["<C-d>", "<PageDown>"];
+    PageUp, "page_up", [Pane, Dashboard, Plan, Help, Group], "page up", ["<C-u>", "<PageUp>"];
     NextCase, "next_case", [Pane], "next test case (results)", ["n", "<Tab>"];
     PrevCase, "prev_case", [Pane], "previous test case (results)", ["N", "<BackTab>"];
     EditCode, "edit_code", [Pane], "back to the editor", ["i", "<Esc>"];

@@ -45,6 +45,8 @@ pub enum Sort {
     Acceptance,
     /// Most upvoted first (community score), for problems others recommend.
     Community,
+    /// Most recent community activity first (votes, comments, solves; see `codify trending`).
+    Trending,
 }
 
 impl Sort {
@@ -56,6 +58,7 @@ impl Sort {
             Sort::Status => "status",
             Sort::Acceptance => "acceptance",
             Sort::Community => "community",
+            Sort::Trending => "trending",
         }
     }
 }
@@ -76,6 +79,8 @@ pub struct ListState {
     pub view: Vec<usize>,
     /// Community votes and tags per problem (local votes and pending events included).
     pub community: HashMap<String, Signal>,
+    /// Trending scores per problem, as last pulled.
+    pub trending: HashMap<String, f64>,
 }
 
 impl ListState {
@@ -114,6 +119,7 @@ impl ListState {
             selected: 0,
             view: vec![],
             community: HashMap::new(),
+            trending: HashMap::new(),
         };
         s.refresh();
         s
@@ -141,6 +147,7 @@ impl ListState {
         scored.retain(|&(s, _)| 4 * s >= 3 * best);
         let rows = &self.rows;
         let score = |r: &Row| self.community.get(&r.slug).map(Signal::score).unwrap_or(0);
+        let trend = |r: &Row| self.trending.get(&r.slug).copied().unwrap_or(0.0);
         let status_rank = |r: &Row| match r.status() {
             Status::Attempted => 0,
             Status::New => 1,
@@ -160,6 +167,7 @@ impl ListState {
                     .unwrap_or(std::cmp::Ordering::Equal)
                     .then(ra.order.cmp(&rb.order)),
                 Sort::Community => score(rb).cmp(&score(ra)).then(ra.order.cmp(&rb.order)),
+                Sort::Trending => trend(rb).total_cmp(&trend(ra)).then(ra.order.cmp(&rb.order)),
             };
             // A search ranks by match quality first.
             sb.cmp(&sa).then(by_sort)
@@ -267,7 +275,8 @@ impl ListState {
             Sort::Title => Sort::Status,
             Sort::Status => Sort::Acceptance,
             Sort::Acceptance => Sort::Community,
-            Sort::Community => Sort::Bank,
+            Sort::Community => Sort::Trending,
+            Sort::Trending => Sort::Bank,
         };
         self.refresh();
     }
@@ -276,6 +285,14 @@ impl ListState {
     pub fn set_community(&mut self, community: HashMap<String, Signal>) {
         self.community = community;
         if self.sort == Sort::Community {
+            self.refresh();
+        }
+    }
+
+    /// New trending scores (after a sync); the view keeps its selection.
+    pub fn set_trending(&mut self, trending: HashMap<String, f64>) {
+        self.trending = trending;
+        if self.sort == Sort::Trending {
             self.refresh();
         }
     }

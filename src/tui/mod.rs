@@ -10,6 +10,7 @@ pub mod chat;
 mod clipboard;
 pub mod dashboard;
 pub mod editor;
+pub mod group_view;
 pub mod inbox;
 pub mod keymap;
 pub mod list;
@@ -101,6 +102,7 @@ pub fn run(config: &Config, paths: &Paths) -> Result<(), TuiError> {
     let last = store.state("last_problem")?;
     let mut app = App::new(bank, progress, last, keymap);
     app.list.set_community(store.community_signal()?);
+    app.list.set_trending(store.trending()?);
     app.editor_cols = store.state("editor_cols")?.and_then(|v| v.parse().ok()).unwrap_or(0);
     app.clipboard = (Some(clipboard::read), config.ui.clipboard == crate::config::ClipboardMode::UnnamedPlus);
 
@@ -480,6 +482,12 @@ impl Runtime {
                     }
                 })
             }
+            Effect::LoadGroup { index } => {
+                let (tx, db) = (self.tx.clone(), self.paths.db_file.clone());
+                std::thread::spawn(move || {
+                    let _ = tx.send(Msg::GroupReady(Box::new(group_view::load(&db, index))));
+                });
+            }
             Effect::LoadPlan { regenerate } => {
                 let profile_key = app.keymap.keys_for(keymap::Action::Profile).first().cloned().unwrap_or_default();
                 self.load_plan(regenerate, app.bank.clone(), profile_key)
@@ -626,8 +634,10 @@ impl Runtime {
                 Ok(rt) => rt.block_on(crate::sync::background_sync(db.clone())),
                 Err(e) => crate::sync::SyncStatus::Error(format!("no async runtime: {e}")),
             };
-            let community = Store::open(&db).and_then(|s| s.community_signal()).ok();
-            let _ = tx.send(Msg::Synced { status, community });
+            let store = Store::open(&db);
+            let community = store.as_ref().ok().and_then(|s| s.community_signal().ok());
+            let trending = store.as_ref().ok().and_then(|s| s.trending().ok());
+            let _ = tx.send(Msg::Synced { status, community, trending });
         });
     }
 

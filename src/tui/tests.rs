@@ -614,6 +614,7 @@ fn votes_and_comments_from_the_editor_go_to_the_outbox_and_sync() {
     let fx = a.update(Msg::Synced {
         status: crate::sync::SyncStatus::Synced { pushed: 2, pulled: 0 },
         community: Some([("two-sum".to_string(), signal(3, 1, 1, Vote::Up))].into()),
+        trending: None,
     });
     assert_eq!(fx, vec![Effect::Sync], "the queued sync runs when the first ends");
     assert_eq!(a.list.community["two-sum"].up, 3);
@@ -627,6 +628,26 @@ fn votes_and_comments_from_the_editor_go_to_the_outbox_and_sync() {
 }
 
 #[test]
+fn the_list_sorts_by_trending_after_a_sync_pulls_it() {
+    let mut a = app();
+    let first = |a: &App| a.list.rows[a.list.view[0]].slug.clone();
+    let bank_first = first(&a);
+    keys(&mut a, "oooooo");
+    assert_eq!(a.list.sort.name(), "trending");
+    assert_eq!(first(&a), bank_first, "nothing trending yet: bank order");
+    let trending = [("valid-anagram".to_string(), 2.5), ("3sum".to_string(), 7.0)].into();
+    a.update(Msg::Synced {
+        status: crate::sync::SyncStatus::Synced { pushed: 0, pulled: 0 },
+        community: None,
+        trending: Some(trending),
+    });
+    let order: Vec<&str> = a.list.view.iter().take(2).map(|&i| a.list.rows[i].slug.as_str()).collect();
+    assert_eq!(order, ["3sum", "valid-anagram"]);
+    keys(&mut a, "o");
+    assert_eq!(a.list.sort.name(), "topic");
+}
+
+#[test]
 fn a_sync_every_two_minutes_only_while_signed_in() {
     let mut a = app();
     let mut fx = Vec::new();
@@ -634,10 +655,10 @@ fn a_sync_every_two_minutes_only_while_signed_in() {
     assert_eq!(fx, vec![Effect::Sync]);
     let t0 = Instant::now();
     a.update(Msg::Tick(t0));
-    a.update(Msg::Synced { status: crate::sync::SyncStatus::Offline { queued: 2 }, community: None });
+    a.update(Msg::Synced { status: crate::sync::SyncStatus::Offline { queued: 2 }, community: None, trending: None });
     assert!(a.update(Msg::Tick(t0 + Duration::from_secs(30))).is_empty());
     assert_eq!(a.update(Msg::Tick(t0 + Duration::from_secs(121))), vec![Effect::Sync]);
-    a.update(Msg::Synced { status: crate::sync::SyncStatus::LocalOnly { queued: 0 }, community: None });
+    a.update(Msg::Synced { status: crate::sync::SyncStatus::LocalOnly { queued: 0 }, community: None, trending: None });
     assert!(a.update(Msg::Tick(t0 + Duration::from_secs(600))).is_empty(), "no account: nothing to sync");
 }
 
@@ -649,7 +670,7 @@ fn community_counts_in_the_list_and_the_workspace() {
         [("two-sum".to_string(), signal(12, 2, 3, Vote::Up)), ("3sum".to_string(), signal(0, 4, 0, Vote::Clear))]
             .into(),
     ));
-    a.update(Msg::Synced { status: crate::sync::SyncStatus::Offline { queued: 1 }, community: None });
+    a.update(Msg::Synced { status: crate::sync::SyncStatus::Offline { queued: 1 }, community: None, trending: None });
     keys(&mut a, "ooooo");
     assert_eq!(a.list.sort.name(), "community");
     let list = screen(&mut a, 120, 12);
@@ -1084,4 +1105,79 @@ fn every_comment_is_readable_in_the_statement_pane() {
     a.update(Msg::Comments { slug: "two-sum".into(), comments: (0..203).map(comment).collect() });
     keys(&mut a, &"<C-d>".repeat(60));
     assert!(screen(&mut a, 120, 40).contains("… and 3 older comments"));
+}
+
+fn group_data(now: i64) -> super::group_view::GroupData {
+    use crate::community::wire::{ActivityItem, GroupInfo, GroupView, MemberWeek};
+    let member = |name: &str, solved, reviews, milestones, streak_days| MemberWeek {
+        member: name.into(),
+        joined_at: now - 86_400_000,
+        solved,
+        reviews,
+        milestones,
+        streak_days,
+    };
+    let item = |who: &str, kind: &str, slug: Option<&str>, title: Option<&str>, hours: i64| ActivityItem {
+        member: who.into(),
+        kind: kind.into(),
+        slug: slug.map(Into::into),
+        title: title.map(Into::into),
+        at: now - hours * 3_600_000,
+    };
+    let view = GroupView {
+        id: 3,
+        name: "evening study".into(),
+        owner: true,
+        members: vec![member("ana", 4, 2, 1, 5), member("bo\u{1b}[2J", 1, 0, 0, 0)],
+        activity: vec![
+            item("ana", "solve", Some("two-sum"), None, 2),
+            item("bo\u{1b}[2J", "milestone", None, Some("First easy problem solved"), 5),
+            item("ana", "review", Some("3sum"), None, 30),
+        ],
+    };
+    let groups = vec![
+        GroupInfo { id: 3, name: "evening study".into(), members: 2, owner: true },
+        GroupInfo { id: 9, name: "weekend".into(), members: 4, owner: false },
+    ];
+    super::group_view::GroupData {
+        groups,
+        index: 0,
+        view: Some(view),
+        offline_since: None,
+        sharing: crate::store::Share::ALL.to_vec(),
+        note: None,
+    }
+}
+
+#[test]
+fn the_study_group_screen_shows_the_week_and_what_members_shared() {
+    let mut a = app();
+    assert_eq!(keys(&mut a, "S"), vec![Effect::LoadGroup { index: 0 }]);
+    a.update(Msg::GroupReady(Box::new(group_data(crate::clock::now_ms()))));
+    assert_eq!(a.screen, Screen::Group);
+    let shown = screen(&mut a, 80, 24);
+    // Another person's name cannot drive the terminal: the escape is shown, not obeyed.
+    assert!(shown.contains("bo␛[2J") && !shown.contains('\u{1b}'), "{shown}");
+    insta::assert_snapshot!(shown);
+    assert_eq!(keys(&mut a, "<Tab>"), vec![Effect::LoadGroup { index: 1 }]);
+    assert_eq!(keys(&mut a, "r"), vec![Effect::LoadGroup { index: 0 }]);
+    keys(&mut a, "<Esc>");
+    assert_eq!(a.screen, Screen::List);
+}
+
+#[test]
+fn the_study_group_screen_says_what_to_do_without_a_group_and_when_offline() {
+    let mut a = app();
+    let mut data = group_data(crate::clock::now_ms());
+    data.view = None;
+    data.groups.clear();
+    data.note = Some("Study groups live on a community server. Sign in with `codify login URL`.".into());
+    a.update(Msg::GroupReady(Box::new(data)));
+    let shown = screen(&mut a, 80, 12);
+    assert!(shown.contains("Sign in with `codify login URL`"), "{shown}");
+    assert!(keys(&mut a, "<Tab>").is_empty(), "one group or none: Tab does nothing");
+    let mut offline = group_data(crate::clock::now_ms());
+    offline.offline_since = Some(crate::clock::now_ms() - 3 * 3_600_000);
+    a.update(Msg::GroupReady(Box::new(offline)));
+    assert!(screen(&mut a, 80, 24).contains("Offline: as fetched 3h ago"));
 }

@@ -72,6 +72,11 @@ pub fn draw(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             }
         }
         Screen::Plan => draw_plan(app, theme, body, buf),
+        Screen::Group => {
+            if let Some(g) = app.group.as_ref() {
+                super::group_view::draw(g, theme, &app.keymap, crate::clock::now_ms(), body, buf);
+            }
+        }
         Screen::Profile => {
             if let Some(f) = app.profile_form.as_deref() {
                 f.draw(theme, &app.keymap, body, buf);
@@ -905,6 +910,7 @@ fn draw_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         (Screen::Dashboard, _) => spans.push(Span::styled(" DASHBOARD ", theme.selected)),
         (Screen::Plan, _) => spans.push(Span::styled(" PLAN ", theme.selected)),
         (Screen::Profile, _) => spans.push(Span::styled(" PROFILE ", theme.selected)),
+        (Screen::Group, _) => spans.push(Span::styled(" GROUP ", theme.selected)),
         _ => spans.push(Span::styled(" LIST ", theme.selected)),
     }
     if !app.pending_keys.is_empty() {

@@ -7,6 +7,7 @@
 mod api;
 mod e2e;
 mod faults;
+mod groups;
 mod hardening;
 mod proxy;
 mod slow;
@@ -79,6 +80,24 @@ impl TestDb {
         match &self.target {
             DbTarget::Sqlite(p) => p.display().to_string(),
             DbTarget::Postgres(url) => url.clone(),
+        }
+    }
+
+    /// The single number a query such as `SELECT COUNT(*) FROM t` returns, read from this test's database.
+    pub fn count(&self, sql: &str) -> i64 {
+        match &self.target {
+            DbTarget::Sqlite(p) => rusqlite::Connection::open(p).unwrap().query_row(sql, [], |r| r.get(0)).unwrap(),
+            DbTarget::Postgres(url) => {
+                let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+                rt.block_on(async {
+                    let (client, conn) = tokio_postgres::connect(url, tokio_postgres::NoTls).await.expect("connect");
+                    let conn = tokio::spawn(conn);
+                    let n: i64 = client.query_one(sql, &[]).await.expect(sql).get(0);
+                    drop(client);
+                    let _ = conn.await;
+                    n
+                })
+            }
         }
     }
 
@@ -271,4 +290,8 @@ both_backends!(
     hardening::a_revoked_token_gets_401,
     hardening::a_damaged_database_is_reported_and_refuses_writes,
     hardening::a_newer_database_is_refused_in_plain_words,
+    groups::two_homes_in_a_group_see_each_others_activity_and_an_outsider_sees_nothing,
+    groups::invite_codes_are_single_use_and_expire,
+    groups::a_member_who_leaves_disappears_and_a_removed_group_is_deleted,
+    groups::shared_text_is_checked_and_trending_counts_without_identities,
 );

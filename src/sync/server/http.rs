@@ -31,9 +31,53 @@ pub struct AppState<St> {
     pub per_token: Buckets<[u8; 32]>,
     pub register: Buckets<IpAddr>,
     pub limits: Limits,
+    pub trending: TrendingCache,
     /// Token hash -> (user, when looked up). This server forgets a token it revokes at once; a token
     /// revoked through another server of the same database is looked up again after [`USER_CACHE_TTL`].
     users: Mutex<HashMap<[u8; 32], (User, Instant)>>,
+}
+
+/// How long trending is served from memory before it is read again (a write this server applies drops it
+/// at once; the wait covers decay and other servers of the same database).
+pub const TRENDING_TTL: Duration = Duration::from_secs(30);
+
+/// Trending as last computed, shared by every request for [`TRENDING_TTL`] or until a write changes it.
+#[derive(Default)]
+pub struct TrendingCache {
+    cached: Mutex<Option<(Instant, TrendingList)>>,
+    /// Bumped by every write that may change trending, so that a read that began before it does not keep
+    /// what it read.
+    generation: std::sync::atomic::AtomicU64,
+}
+
+/// Trending items and when they were computed (server time, Unix ms).
+pub type TrendingList = (Arc<Vec<crate::sync::wire::TrendingItem>>, i64);
+
+impl TrendingCache {
+    /// The list, when computed less than [`TRENDING_TTL`] ago and no write changed it since; else the
+    /// generation to pass to [`TrendingCache::keep`] with a list read from now on.
+    pub fn get(&self) -> Result<TrendingList, u64> {
+        let cached = self.cached.lock().unwrap_or_else(|p| p.into_inner());
+        match cached.as_ref().filter(|(at, _)| at.elapsed() < TRENDING_TTL) {
+            Some((_, list)) => Ok(list.clone()),
+            None => Err(self.generation.load(std::sync::atomic::Ordering::SeqCst)),
+        }
+    }
+
+    /// Keeps `list`, read since [`TrendingCache::get`] gave `generation`, unless a write came in between.
+    pub fn keep(&self, generation: u64, list: TrendingList) {
+        let mut cached = self.cached.lock().unwrap_or_else(|p| p.into_inner());
+        if self.generation.load(std::sync::atomic::Ordering::SeqCst) == generation {
+            *cached = Some((Instant::now(), list));
+        }
+    }
+
+    /// A write that may change trending was applied: the next read computes the list again.
+    pub fn changed(&self) {
+        let mut cached = self.cached.lock().unwrap_or_else(|p| p.into_inner());
+        self.generation.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        *cached = None;
+    }
 }
 
 /// How long a token's user is trusted without asking the database again.
@@ -51,6 +95,7 @@ impl<St: Storage> AppState<St> {
             per_token: Buckets::new(limits.per_token),
             register: Buckets::new(limits.register_per_address),
             limits,
+            trending: TrendingCache::default(),
             users: Mutex::new(HashMap::new()),
         }
     }
@@ -136,6 +181,10 @@ impl From<StorageError> for ApiError {
                 e.retry_after = Some(Duration::from_secs(retry_after_s));
                 e
             }
+            StorageError::NoGroup(_) => ApiError::new(StatusCode::NOT_FOUND, "not_found", e.to_string()),
+            StorageError::NotOwner => ApiError::new(StatusCode::FORBIDDEN, "forbidden", e.to_string()),
+            StorageError::InviteInvalid => ApiError::new(StatusCode::NOT_FOUND, "invite_invalid", e.to_string()),
+            StorageError::Limit(message) => ApiError::new(StatusCode::CONFLICT, "limit", message),
             StorageError::Corrupt(detail) => {
                 unavailable("database_corrupt", "the server's database is damaged", &detail)
             }

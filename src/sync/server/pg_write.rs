@@ -20,7 +20,10 @@ use tokio::sync::{mpsc, oneshot, Mutex};
 use uuid::Uuid;
 
 use super::postgres::connection;
-use super::storage::{is_new_comment, now_ms, rejected, with_status, CommentCount, StorageError, User};
+use super::storage::{
+    activity_at, activity_parts, is_new_comment, now_ms, rejected, with_status, CommentCount, StorageError,
+    TrendingDelta, User, HALF_LIFE_MS,
+};
 use crate::sync::wire::{Action, Event, EventResult, EventStatus, Tag};
 
 /// Most batches committed together.
@@ -102,6 +105,16 @@ const GROUP_VOTES_SQL: &str = "
           SET value = EXCLUDED.value, at = EXCLUDED.at, event_id = EXCLUDED.event_id
           WHERE (EXCLUDED.at, EXCLUDED.event_id) > (votes.at, votes.event_id)
         RETURNING 1
+    ), counted AS (
+        INSERT INTO trending AS t (slug, votes, comments, solves, as_of)
+        SELECT f.slug, COUNT(*)::float8, 0, 0, $6 FROM first f JOIN new_event n ON n.id = f.id
+        WHERE f.value <> 0 GROUP BY f.slug ORDER BY f.slug
+        ON CONFLICT (slug) DO UPDATE SET
+          votes = t.votes * power(0.5, GREATEST(0, EXCLUDED.as_of - t.as_of) / $7::float8) + EXCLUDED.votes,
+          comments = t.comments * power(0.5, GREATEST(0, EXCLUDED.as_of - t.as_of) / $7::float8),
+          solves = t.solves * power(0.5, GREATEST(0, EXCLUDED.as_of - t.as_of) / $7::float8),
+          as_of = GREATEST(t.as_of, EXCLUDED.as_of)
+        RETURNING 1
     )
     SELECT id FROM new_event";
 
@@ -122,7 +135,7 @@ async fn apply_votes(pool: &Pool, jobs: &[WriteJob]) -> Result<Vec<Vec<EventResu
     let mut client = connection(pool).await?;
     let tx = client.transaction().await?;
     let stmt = tx.prepare_cached(GROUP_VOTES_SQL).await?;
-    let rows = tx.query(&stmt, &[&ids, &users, &slugs, &values, &ats, &now_ms()]).await?;
+    let rows = tx.query(&stmt, &[&ids, &users, &slugs, &values, &ats, &now_ms(), &HALF_LIFE_MS]).await?;
     let new: HashSet<Uuid> = rows.iter().map(|r| r.try_get(0)).collect::<Result<_, _>>()?;
     let seen: Vec<Uuid> = ids.iter().filter(|id| !new.contains(id)).copied().collect();
     let mut owners: HashMap<Uuid, i64> = HashMap::new();
@@ -171,8 +184,10 @@ async fn apply_batch(
     }
     let mut cap = capped.map(|c| CommentCount::new(c, now));
     let mut results = Vec::with_capacity(events.len());
+    let mut trending = TrendingDelta::default();
     for e in events {
         let r = apply_one(&tx, user, e, now).await?;
+        trending.count(e, &r);
         if let Some(cap) = cap.as_mut().filter(|_| is_new_comment(e, &r)) {
             let counted = if cap.needs_count() {
                 let row = tx.query_one(RECENT_COMMENTS_SQL, &[&user.id, &cap.since()]).await?;
@@ -184,8 +199,26 @@ async fn apply_batch(
         }
         results.push(r);
     }
+    add_to_trending(&tx, trending, now).await?;
     tx.commit().await?;
     Ok(results)
+}
+
+const ADD_TRENDING_SQL: &str = "
+    INSERT INTO trending AS t (slug, votes, comments, solves, as_of) VALUES ($1, $2, $3, $4, $5)
+    ON CONFLICT (slug) DO UPDATE SET
+      votes = t.votes * power(0.5, GREATEST(0, EXCLUDED.as_of - t.as_of) / $6::float8) + EXCLUDED.votes,
+      comments = t.comments * power(0.5, GREATEST(0, EXCLUDED.as_of - t.as_of) / $6::float8) + EXCLUDED.comments,
+      solves = t.solves * power(0.5, GREATEST(0, EXCLUDED.as_of - t.as_of) / $6::float8) + EXCLUDED.solves,
+      as_of = GREATEST(t.as_of, EXCLUDED.as_of)";
+
+/// Adds a batch's counts to the trending rows, in slug order (the order every writer locks them in).
+async fn add_to_trending<C: GenericClient>(c: &C, delta: TrendingDelta, now: i64) -> Result<(), StorageError> {
+    for (slug, [votes, comments, solves]) in delta.into_rows() {
+        let stmt = c.prepare_cached(ADD_TRENDING_SQL).await?;
+        c.execute(&stmt, &[&slug, &votes, &comments, &solves, &now, &HALF_LIFE_MS]).await?;
+    }
+    Ok(())
 }
 
 async fn next_seq<C: GenericClient>(c: &C) -> Result<i64, StorageError> {
@@ -229,6 +262,16 @@ async fn apply_one<C: GenericClient>(c: &C, user: &User, e: &Event, now: i64) ->
                 .await?;
             let tag = tag.map(Tag::as_str);
             c.execute(&stmt, &[&e.id, &user.id, slug, &text.trim(), &tag, &e.at, &seq]).await?;
+        }
+        Action::Solve { .. } | Action::Review { .. } | Action::Milestone { .. } => {
+            if let Some((kind, slug, title)) = activity_parts(&e.action) {
+                let stmt = c
+                    .prepare_cached(
+                        "INSERT INTO activity (event_id, user_id, kind, slug, title, at) VALUES ($1, $2, $3, $4, $5, $6)",
+                    )
+                    .await?;
+                c.execute(&stmt, &[&e.id, &user.id, &kind, &slug, &title, &activity_at(e, now)]).await?;
+            }
         }
         Action::DeleteComment { comment } => {
             let found =

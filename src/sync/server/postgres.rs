@@ -16,12 +16,21 @@ use tokio_postgres::{NoTls, Row};
 use uuid::Uuid;
 
 use super::pg_write::WriteJob;
-use super::storage::{name_key, now_ms, revoked_hash, too_new, DiskFullMemory, Storage, StorageError, User};
-use crate::sync::wire::{Aggregate, Comment, Event, EventResult, Tag, TagCounts, Vote};
+use super::storage::{
+    group_view_from, limit, name_key, now_ms, revoked_hash, too_new, DiskFullMemory, GroupRows, Storage, StorageError,
+    TrendingRow, User, GROUP_DAYS_SQL, GROUP_MEMBERS_SQL, GROUP_RECENT_SQL, GROUP_WEEK_SQL, MAX_GROUPS_PER_USER,
+    MAX_LIVE_INVITES, MAX_MEMBERS, MY_GROUPS_SQL, RECENT_ACTIVITY, RECENT_ACTIVITY_MS, STREAK_WINDOW_MS, WEEK_MS,
+};
+use crate::sync::wire::{
+    ActivityItem, Aggregate, Comment, Event, EventResult, GroupInfo, GroupView, Tag, TagCounts, Vote,
+};
 
 /// Numbered migrations, append-only.
-const MIGRATIONS: &[&str] =
-    &[include_str!("migrations/postgres/0001_init.sql"), include_str!("migrations/postgres/0002_hardening.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/postgres/0001_init.sql"),
+    include_str!("migrations/postgres/0002_hardening.sql"),
+    include_str!("migrations/postgres/0003_groups.sql"),
+];
 /// Advisory lock key that serialises migrations between servers.
 const MIGRATION_LOCK: i64 = 0x00c0_d1f7;
 const POOL_SIZE: usize = 16;
@@ -72,7 +81,9 @@ pub(crate) async fn connection(pool: &Pool) -> Result<deadpool_postgres::Object,
 /// One query that reads a row of every table.
 const HEALTH_SQL: &str = "
     SELECT (SELECT 1 FROM users LIMIT 1), (SELECT 1 FROM events LIMIT 1), (SELECT 1 FROM votes LIMIT 1),
-           (SELECT 1 FROM comments LIMIT 1), (SELECT value FROM counters WHERE name = 'comment_seq')";
+           (SELECT 1 FROM comments LIMIT 1), (SELECT value FROM counters WHERE name = 'comment_seq'),
+           (SELECT 1 FROM groups LIMIT 1), (SELECT 1 FROM members LIMIT 1), (SELECT 1 FROM invites LIMIT 1),
+           (SELECT 1 FROM activity LIMIT 1), (SELECT 1 FROM trending LIMIT 1)";
 
 async fn check_tables(pool: &Pool) -> Result<(), StorageError> {
     let client = connection(pool).await?;
@@ -239,4 +250,246 @@ impl Storage for PgStorage {
         let rows = client.query(&stmt, &[&since, &(limit as i64), &slug]).await?;
         Ok(rows.iter().map(comment_row).collect::<Result<_, _>>()?)
     }
+    async fn create_group(&self, user: User, name: String, now: i64) -> Result<GroupInfo, StorageError> {
+        let mut client = self.client().await?;
+        let tx = client.transaction().await?;
+        lock_user(&tx, user.id).await?;
+        check_room_for(&tx, user.id).await?;
+        let name = name.trim().to_string();
+        let id: i64 = tx
+            .query_one(
+                "INSERT INTO groups (name, owner_id, created_at) VALUES ($1, $2, $3) RETURNING id",
+                &[&name, &user.id, &now],
+            )
+            .await?
+            .try_get(0)?;
+        tx.execute("INSERT INTO members (group_id, user_id, joined_at) VALUES ($1, $2, $3)", &[&id, &user.id, &now])
+            .await?;
+        tx.commit().await?;
+        Ok(GroupInfo { id, name, members: 1, owner: true })
+    }
+
+    async fn create_invite(
+        &self,
+        user_id: i64,
+        group: i64,
+        code_hash: [u8; 32],
+        now: i64,
+        expires_at: i64,
+    ) -> Result<(), StorageError> {
+        let mut client = self.client().await?;
+        let tx = client.transaction().await?;
+        lock_group(&tx, group).await?;
+        member_of(&tx, user_id, group).await?;
+        tx.execute("DELETE FROM invites WHERE group_id = $1 AND expires_at <= $2", &[&group, &now]).await?;
+        let live: i64 =
+            tx.query_one("SELECT COUNT(*) FROM invites WHERE group_id = $1", &[&group]).await?.try_get(0)?;
+        if live >= MAX_LIVE_INVITES {
+            return Err(limit(format!(
+                "this group has {live} unused invites, the most it may; use them or wait until they expire"
+            )));
+        }
+        tx.execute(
+            "INSERT INTO invites (code_hash, group_id, expires_at) VALUES ($1, $2, $3)",
+            &[&code_hash.as_slice(), &group, &expires_at],
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn join_group(&self, user_id: i64, code_hash: [u8; 32], now: i64) -> Result<GroupInfo, StorageError> {
+        let mut client = self.client().await?;
+        let tx = client.transaction().await?;
+        lock_user(&tx, user_id).await?;
+        let row = tx
+            .query_opt(
+                "SELECT group_id FROM invites WHERE code_hash = $1 AND expires_at > $2 FOR UPDATE",
+                &[&code_hash.as_slice(), &now],
+            )
+            .await?;
+        let group: i64 = row.ok_or(StorageError::InviteInvalid)?.try_get(0)?;
+        lock_group(&tx, group).await?;
+        if member_of(&tx, user_id, group).await.is_err() {
+            check_room_for(&tx, user_id).await?;
+            let n: i64 =
+                tx.query_one("SELECT COUNT(*) FROM members WHERE group_id = $1", &[&group]).await?.try_get(0)?;
+            if n >= MAX_MEMBERS {
+                return Err(limit(format!("this group has {n} members, the most a group may have")));
+            }
+            tx.execute("DELETE FROM invites WHERE code_hash = $1", &[&code_hash.as_slice()]).await?;
+            tx.execute(
+                "INSERT INTO members (group_id, user_id, joined_at) VALUES ($1, $2, $3)",
+                &[&group, &user_id, &now],
+            )
+            .await?;
+        }
+        let info = my_group(&tx, user_id, group).await?;
+        tx.commit().await?;
+        Ok(info)
+    }
+
+    async fn leave_group(&self, user_id: i64, group: i64) -> Result<(), StorageError> {
+        let mut client = self.client().await?;
+        let tx = client.transaction().await?;
+        lock_group(&tx, group).await?;
+        member_of(&tx, user_id, group).await?;
+        tx.execute("DELETE FROM members WHERE group_id = $1 AND user_id = $2", &[&group, &user_id]).await?;
+        let next = tx
+            .query_opt("SELECT user_id FROM members WHERE group_id = $1 ORDER BY joined_at, user_id LIMIT 1", &[&group])
+            .await?;
+        match next {
+            None => tx.execute("DELETE FROM groups WHERE id = $1", &[&group]).await?,
+            Some(row) => {
+                let heir: i64 = row.try_get(0)?;
+                tx.execute(
+                    "UPDATE groups SET owner_id = $2 WHERE id = $1 AND owner_id = $3",
+                    &[&group, &heir, &user_id],
+                )
+                .await?
+            }
+        };
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn remove_group(&self, user_id: i64, group: i64) -> Result<(), StorageError> {
+        let mut client = self.client().await?;
+        let tx = client.transaction().await?;
+        lock_group(&tx, group).await?;
+        member_of(&tx, user_id, group).await?;
+        let owner: i64 = tx.query_one("SELECT owner_id FROM groups WHERE id = $1", &[&group]).await?.try_get(0)?;
+        if owner != user_id {
+            return Err(StorageError::NotOwner);
+        }
+        tx.execute("DELETE FROM groups WHERE id = $1", &[&group]).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn groups(&self, user_id: i64) -> Result<Vec<GroupInfo>, StorageError> {
+        let client = self.client().await?;
+        let stmt = client.prepare_cached(MY_GROUPS_SQL).await?;
+        let rows = client.query(&stmt, &[&user_id]).await?;
+        Ok(rows.iter().map(group_row).collect::<Result<_, _>>()?)
+    }
+
+    async fn group_view(&self, user_id: i64, group: i64, now: i64) -> Result<GroupView, StorageError> {
+        let mut client = self.client().await?;
+        // One snapshot for every query of the view.
+        let tx = client
+            .build_transaction()
+            .read_only(true)
+            .isolation_level(tokio_postgres::IsolationLevel::RepeatableRead)
+            .start()
+            .await?;
+        let info = my_group(&tx, user_id, group).await?;
+        let owner_id: i64 = tx.query_one("SELECT owner_id FROM groups WHERE id = $1", &[&group]).await?.try_get(0)?;
+        let members = tx
+            .query(GROUP_MEMBERS_SQL, &[&group])
+            .await?
+            .iter()
+            .map(|r| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?)))
+            .collect::<Result<_, tokio_postgres::Error>>()?;
+        let week = tx
+            .query(GROUP_WEEK_SQL, &[&group, &(now - WEEK_MS)])
+            .await?
+            .iter()
+            .map(|r| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?)))
+            .collect::<Result<_, tokio_postgres::Error>>()?;
+        let days = tx
+            .query(GROUP_DAYS_SQL, &[&group, &(now - STREAK_WINDOW_MS)])
+            .await?
+            .iter()
+            .map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
+            .collect::<Result<_, tokio_postgres::Error>>()?;
+        let recent = tx
+            .query(GROUP_RECENT_SQL, &[&group, &(now - RECENT_ACTIVITY_MS), &RECENT_ACTIVITY])
+            .await?
+            .iter()
+            .map(|r| {
+                Ok(ActivityItem {
+                    member: r.try_get(0)?,
+                    kind: r.try_get(1)?,
+                    slug: r.try_get(2)?,
+                    title: r.try_get(3)?,
+                    at: r.try_get(4)?,
+                })
+            })
+            .collect::<Result<_, tokio_postgres::Error>>()?;
+        tx.commit().await?;
+        let rows = GroupRows { id: group, name: info.name, owner_id, members, week, days, recent };
+        Ok(group_view_from(rows, user_id, now))
+    }
+
+    async fn trending(&self) -> Result<Vec<TrendingRow>, StorageError> {
+        let client = self.client().await?;
+        let stmt = client.prepare_cached("SELECT slug, votes, comments, solves, as_of FROM trending").await?;
+        let rows = client.query(&stmt, &[]).await?;
+        rows.iter()
+            .map(|r| {
+                Ok(TrendingRow {
+                    slug: r.try_get(0)?,
+                    counts: [r.try_get(1)?, r.try_get(2)?, r.try_get(3)?],
+                    as_of: r.try_get(4)?,
+                })
+            })
+            .collect()
+    }
+
+    async fn forget_activity(&self, user_id: i64) -> Result<u64, StorageError> {
+        let client = self.client().await?;
+        let n = client.execute("DELETE FROM activity WHERE user_id = $1", &[&user_id]).await?;
+        self.disk_full.after(Ok(n))
+    }
+}
+
+fn group_row(r: &Row) -> Result<GroupInfo, tokio_postgres::Error> {
+    Ok(GroupInfo {
+        id: r.try_get(0)?,
+        name: r.try_get(1)?,
+        owner: r.try_get(2)?,
+        members: r.try_get::<_, i64>(3)?.max(0) as u64,
+    })
+}
+
+/// Serialises one user's group changes (the count of their groups is checked, then grown).
+async fn lock_user(tx: &deadpool_postgres::Transaction<'_>, user_id: i64) -> Result<(), StorageError> {
+    tx.execute("SELECT 1 FROM users WHERE id = $1 FOR UPDATE", &[&user_id]).await?;
+    Ok(())
+}
+
+/// Serialises changes to one group (members and invites are counted, then grown).
+async fn lock_group(tx: &deadpool_postgres::Transaction<'_>, group: i64) -> Result<(), StorageError> {
+    tx.execute("SELECT 1 FROM groups WHERE id = $1 FOR UPDATE", &[&group]).await?;
+    Ok(())
+}
+
+async fn member_of(tx: &deadpool_postgres::Transaction<'_>, user_id: i64, group: i64) -> Result<(), StorageError> {
+    let found = tx.query_opt("SELECT 1 FROM members WHERE group_id = $1 AND user_id = $2", &[&group, &user_id]).await?;
+    found.map(drop).ok_or(StorageError::NoGroup(group))
+}
+
+async fn my_group(
+    tx: &deadpool_postgres::Transaction<'_>,
+    user_id: i64,
+    group: i64,
+) -> Result<GroupInfo, StorageError> {
+    member_of(tx, user_id, group).await?;
+    let row = tx
+        .query_one(
+            "SELECT g.id, g.name, g.owner_id = $1, (SELECT COUNT(*) FROM members x WHERE x.group_id = g.id)
+             FROM groups g WHERE g.id = $2",
+            &[&user_id, &group],
+        )
+        .await?;
+    Ok(group_row(&row)?)
+}
+
+async fn check_room_for(tx: &deadpool_postgres::Transaction<'_>, user_id: i64) -> Result<(), StorageError> {
+    let n: i64 = tx.query_one("SELECT COUNT(*) FROM members WHERE user_id = $1", &[&user_id]).await?.try_get(0)?;
+    if n >= MAX_GROUPS_PER_USER {
+        return Err(limit(format!("you are in {n} groups, the most one may be in; leave one first")));
+    }
+    Ok(())
 }

@@ -14,10 +14,13 @@ use uuid::Uuid;
 
 use super::http::{token_hash, ApiError, ApiJson, ApiPath, ApiQuery, Auth, ClientIp, Shared, TokenHash};
 use super::ratelimit::prefix_key;
+use super::storage::INVITE_TTL_MS;
 use super::storage::{now_ms, Storage};
 use crate::sync::wire::{
-    validate_name, validate_slug, Action, AggregatesPage, CommentsPage, Event, EventStatus, Me, PushResponse,
-    RegisterRequest, RegisterResponse, DEFAULT_PAGE, MAX_BATCH, MAX_PAGE,
+    normalize_invite_code, validate_label, validate_name, validate_slug, Action, AggregatesPage, CommentsPage, Event,
+    EventStatus, GroupInfo, GroupList, GroupView, Invite, JoinRequest, Me, NewGroup, PushResponse, RegisterRequest,
+    RegisterResponse, TrendingPage, DEFAULT_PAGE, INVITE_ALPHABET, INVITE_CODE_LEN, MAX_BATCH, MAX_GROUP_NAME_CHARS,
+    MAX_PAGE, TRENDING_HALF_LIFE_DAYS,
 };
 
 /// The OpenAPI document served at `/openapi.json`.
@@ -37,6 +40,15 @@ pub fn routes<St: Storage>() -> Vec<(&'static str, &'static str, MethodRouter<Sh
         ("get", "/v1/problems/{slug}/comments", get(problem_comments::<St>)),
         ("get", "/v1/comments", get(comments::<St>)),
         ("delete", "/v1/comments/{id}", delete(delete_comment::<St>)),
+        ("get", "/v1/groups", get(my_groups::<St>)),
+        ("post", "/v1/groups", post(create_group::<St>)),
+        ("post", "/v1/groups/join", post(join_group::<St>)),
+        ("get", "/v1/groups/{id}", get(group_view::<St>)),
+        ("delete", "/v1/groups/{id}", delete(remove_group::<St>)),
+        ("post", "/v1/groups/{id}/invites", post(create_invite::<St>)),
+        ("delete", "/v1/groups/{id}/members/me", delete(leave_group::<St>)),
+        ("delete", "/v1/activity", delete(forget_activity::<St>)),
+        ("get", "/v1/trending", get(trending::<St>)),
     ]
 }
 
@@ -79,14 +91,34 @@ pub async fn method_not_allowed(method: Method, uri: Uri) -> ApiError {
     ApiError::new(StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed", msg)
 }
 
-fn new_token() -> Result<String, ApiError> {
-    let mut bytes = [0u8; 32];
+fn random_bytes<const N: usize>() -> Result<[u8; N], ApiError> {
+    let mut bytes = [0u8; N];
     getrandom::fill(&mut bytes).map_err(|e| {
-        eprintln!("codify serve: no randomness for a token: {e}");
-        ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "cannot make a token; try again")
+        eprintln!("codify serve: no randomness: {e}");
+        ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "cannot make a secret; try again")
     })?;
-    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    Ok(bytes)
+}
+
+fn new_token() -> Result<String, ApiError> {
+    let hex: String = random_bytes::<32>()?.iter().map(|b| format!("{b:02x}")).collect();
     Ok(format!("cfy_{hex}"))
+}
+
+/// A fresh invite code: [`INVITE_CODE_LEN`] characters drawn evenly from [`INVITE_ALPHABET`] (about 50
+/// bits; bytes that would bias the draw are skipped).
+fn new_invite_code() -> Result<String, ApiError> {
+    let n = INVITE_ALPHABET.len();
+    let fair = 256 - 256 % n;
+    let mut code = String::with_capacity(INVITE_CODE_LEN);
+    while code.len() < INVITE_CODE_LEN {
+        for b in random_bytes::<32>()? {
+            if (b as usize) < fair && code.len() < INVITE_CODE_LEN {
+                code.push(INVITE_ALPHABET[b as usize % n] as char);
+            }
+        }
+    }
+    Ok(code)
 }
 
 async fn register<St: Storage>(
@@ -165,7 +197,11 @@ async fn push<St: Storage>(
     if events.is_empty() {
         return Ok(Json(PushResponse { results: Vec::new() }));
     }
-    Ok(Json(PushResponse { results: st.storage.apply(user, events, st.limits.comments_per_day).await? }))
+    let results = st.storage.apply(user, events, st.limits.comments_per_day).await?;
+    if results.iter().any(|r| r.status == EventStatus::Applied) {
+        st.trending.changed();
+    }
+    Ok(Json(PushResponse { results }))
 }
 
 #[derive(Deserialize)]
@@ -269,4 +305,100 @@ async fn delete_comment<St: Storage>(
         Some((EventStatus::Rejected, _)) => Err(ApiError::new(StatusCode::NOT_FOUND, "not_found", "no such comment")),
         _ => Ok(StatusCode::NO_CONTENT),
     }
+}
+
+async fn my_groups<St: Storage>(State(st): State<Shared<St>>, Auth(user): Auth) -> Result<Json<GroupList>, ApiError> {
+    Ok(Json(GroupList { groups: st.storage.groups(user.id).await? }))
+}
+
+async fn create_group<St: Storage>(
+    State(st): State<Shared<St>>,
+    Auth(user): Auth,
+    ApiJson(req): ApiJson<NewGroup>,
+) -> Result<(StatusCode, Json<GroupInfo>), ApiError> {
+    validate_label(&req.name, MAX_GROUP_NAME_CHARS).map_err(|e| ApiError::invalid(e.to_string()))?;
+    Ok((StatusCode::CREATED, Json(st.storage.create_group(user, req.name, now_ms()).await?)))
+}
+
+async fn create_invite<St: Storage>(
+    State(st): State<Shared<St>>,
+    Auth(user): Auth,
+    ApiPath(group): ApiPath<i64>,
+) -> Result<(StatusCode, Json<Invite>), ApiError> {
+    let code = new_invite_code()?;
+    let now = now_ms();
+    let expires_at = now + INVITE_TTL_MS;
+    st.storage.create_invite(user.id, group, token_hash(&code), now, expires_at).await?;
+    Ok((StatusCode::CREATED, Json(Invite { code, group, expires_at })))
+}
+
+async fn join_group<St: Storage>(
+    State(st): State<Shared<St>>,
+    Auth(user): Auth,
+    ApiJson(req): ApiJson<JoinRequest>,
+) -> Result<Json<GroupInfo>, ApiError> {
+    let code = normalize_invite_code(&req.code).map_err(|e| ApiError::invalid(e.to_string()))?;
+    Ok(Json(st.storage.join_group(user.id, token_hash(&code), now_ms()).await?))
+}
+
+async fn group_view<St: Storage>(
+    State(st): State<Shared<St>>,
+    Auth(user): Auth,
+    ApiPath(group): ApiPath<i64>,
+) -> Result<Json<GroupView>, ApiError> {
+    Ok(Json(st.storage.group_view(user.id, group, now_ms()).await?))
+}
+
+async fn leave_group<St: Storage>(
+    State(st): State<Shared<St>>,
+    Auth(user): Auth,
+    ApiPath(group): ApiPath<i64>,
+) -> Result<StatusCode, ApiError> {
+    st.storage.leave_group(user.id, group).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+async fn remove_group<St: Storage>(
+    State(st): State<Shared<St>>,
+    Auth(user): Auth,
+    ApiPath(group): ApiPath<i64>,
+) -> Result<StatusCode, ApiError> {
+    st.storage.remove_group(user.id, group).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Deletes everything the user shared; answers how many items.
+async fn forget_activity<St: Storage>(
+    State(st): State<Shared<St>>,
+    Auth(user): Auth,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    let deleted = st.storage.forget_activity(user.id).await?;
+    Ok(Json(serde_json::json!({ "deleted": deleted })))
+}
+
+#[derive(Deserialize)]
+struct TrendingQuery {
+    limit: Option<usize>,
+}
+
+/// Trending problems, computed from the stored decayed counts at most every [`super::http::TRENDING_TTL`]
+/// and served from memory in between.
+async fn trending<St: Storage>(
+    State(st): State<Shared<St>>,
+    Auth(_): Auth,
+    ApiQuery(q): ApiQuery<TrendingQuery>,
+) -> Result<Json<TrendingPage>, ApiError> {
+    let limit = page_limit(q.limit)?;
+    let (items, computed_at) = match st.trending.get() {
+        Ok(list) => list,
+        Err(generation) => {
+            let now = now_ms();
+            let items =
+                std::sync::Arc::new(super::storage::trending_items(&st.storage.trending().await?, now, MAX_PAGE));
+            st.trending.keep(generation, (items.clone(), now));
+            (items, now)
+        }
+    };
+    let items = items.iter().take(limit).cloned().collect();
+    Ok(Json(TrendingPage { items, half_life_days: TRENDING_HALF_LIFE_DAYS, computed_at }))
 }

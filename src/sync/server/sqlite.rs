@@ -25,18 +25,26 @@ use tokio::sync::oneshot;
 use uuid::Uuid;
 
 use super::storage::{
-    is_new_comment, name_key, now_ms, rejected, revoked_hash, too_new, with_status, CommentCount, DiskFullMemory,
-    Storage, StorageError, User,
+    activity_at, activity_parts, add_trending, group_view_from, is_new_comment, limit, name_key, now_ms, rejected,
+    revoked_hash, too_new, with_status, CommentCount, DiskFullMemory, GroupRows, Storage, StorageError, TrendingDelta,
+    TrendingRow, User, GROUP_DAYS_SQL, GROUP_MEMBERS_SQL, GROUP_RECENT_SQL, GROUP_WEEK_SQL, MAX_GROUPS_PER_USER,
+    MAX_LIVE_INVITES, MAX_MEMBERS, MY_GROUPS_SQL, RECENT_ACTIVITY, RECENT_ACTIVITY_MS, STREAK_WINDOW_MS, WEEK_MS,
 };
-use crate::sync::wire::{Action, Aggregate, Comment, Event, EventResult, EventStatus, Tag, TagCounts, Vote};
+use crate::sync::wire::{
+    Action, ActivityItem, Aggregate, Comment, Event, EventResult, EventStatus, GroupInfo, GroupView, Tag, TagCounts,
+    Vote,
+};
 
 const READERS: usize = 4;
 /// Most requests committed together.
 const MAX_GROUP: usize = 256;
 
 /// Numbered migrations, append-only; the database's `user_version` counts those applied.
-const MIGRATIONS: [&str; 2] =
-    [include_str!("migrations/sqlite/0001_init.sql"), include_str!("migrations/sqlite/0002_hardening.sql")];
+const MIGRATIONS: [&str; 3] = [
+    include_str!("migrations/sqlite/0001_init.sql"),
+    include_str!("migrations/sqlite/0002_hardening.sql"),
+    include_str!("migrations/sqlite/0003_groups.sql"),
+];
 
 fn migrations() -> Migrations<'static> {
     Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect())
@@ -148,7 +156,14 @@ const HEALTH_SQL: &str = "
            (SELECT rowid FROM votes ORDER BY rowid LIMIT 1), (SELECT rowid FROM votes ORDER BY rowid DESC LIMIT 1),
            (SELECT rowid FROM comments ORDER BY rowid LIMIT 1),
            (SELECT rowid FROM comments ORDER BY rowid DESC LIMIT 1),
-           (SELECT value FROM counters WHERE name = 'comment_seq')";
+           (SELECT value FROM counters WHERE name = 'comment_seq'),
+           (SELECT rowid FROM groups ORDER BY rowid LIMIT 1), (SELECT rowid FROM groups ORDER BY rowid DESC LIMIT 1),
+           (SELECT rowid FROM members ORDER BY rowid LIMIT 1), (SELECT rowid FROM members ORDER BY rowid DESC LIMIT 1),
+           (SELECT rowid FROM invites ORDER BY rowid LIMIT 1), (SELECT rowid FROM invites ORDER BY rowid DESC LIMIT 1),
+           (SELECT rowid FROM activity ORDER BY rowid LIMIT 1),
+           (SELECT rowid FROM activity ORDER BY rowid DESC LIMIT 1),
+           (SELECT rowid FROM trending ORDER BY rowid LIMIT 1),
+           (SELECT rowid FROM trending ORDER BY rowid DESC LIMIT 1)";
 
 /// Reads every table on a connection of its own, so that it sees the file as it is on disk.
 fn check_tables(path: &Path) -> Result<(), StorageError> {
@@ -321,8 +336,10 @@ fn apply_batch(
     let now = now_ms();
     let mut cap = comments_per_day.map(|c| CommentCount::new(c, now));
     let mut results = Vec::with_capacity(events.len());
+    let mut trending = TrendingDelta::default();
     for e in events {
         let r = apply_one(tx, user, e, now)?;
+        trending.count(e, &r);
         if let Some(cap) = cap.as_mut().filter(|_| is_new_comment(e, &r)) {
             let counted = if cap.needs_count() {
                 let since = cap.since();
@@ -334,7 +351,29 @@ fn apply_batch(
         }
         results.push(r);
     }
+    add_to_trending(tx, trending, now)?;
     Ok(results)
+}
+
+/// Adds a batch's counts to the trending rows (decaying what they held to `now`).
+fn add_to_trending(tx: &Connection, delta: TrendingDelta, now: i64) -> Result<(), StorageError> {
+    for (slug, added) in delta.into_rows() {
+        let stored = tx
+            .prepare_cached("SELECT votes, comments, solves, as_of FROM trending WHERE slug = ?1")?
+            .query_row(params![slug], |r| {
+                Ok(TrendingRow { slug: slug.clone(), counts: [r.get(0)?, r.get(1)?, r.get(2)?], as_of: r.get(3)? })
+            })
+            .optional()?;
+        let as_of = stored.as_ref().map_or(now, |s| s.as_of.max(now));
+        let [v, c, s] = add_trending(stored.as_ref(), added, as_of);
+        tx.prepare_cached(
+            "INSERT INTO trending (slug, votes, comments, solves, as_of) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (slug) DO UPDATE SET votes = excluded.votes, comments = excluded.comments,
+               solves = excluded.solves, as_of = excluded.as_of",
+        )?
+        .execute(params![slug, v, c, s, as_of])?;
+    }
+    Ok(())
 }
 
 const RECENT_COMMENTS_SQL: &str =
@@ -371,6 +410,14 @@ fn apply_one(tx: &Connection, user: &User, e: &Event, now: i64) -> Result<EventR
                 "INSERT INTO comments (id, user_id, slug, text, tag, at, seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                 params![id, user.id, slug, text.trim(), tag.map(Tag::as_str), e.at, seq],
             )?;
+        }
+        Action::Solve { .. } | Action::Review { .. } | Action::Milestone { .. } => {
+            if let Some((kind, slug, title)) = activity_parts(&e.action) {
+                tx.prepare_cached(
+                    "INSERT INTO activity (event_id, user_id, kind, slug, title, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                )?
+                .execute(params![id, user.id, kind, slug, title, activity_at(e, now)])?;
+            }
         }
         Action::DeleteComment { comment } => {
             let cid = comment.to_string();
@@ -543,6 +590,205 @@ impl Storage for SqliteStorage {
         })
         .await
     }
+    async fn create_group(&self, user: User, name: String, now: i64) -> Result<GroupInfo, StorageError> {
+        self.write(move |c| {
+            check_room_for(c, user.id)?;
+            c.execute(
+                "INSERT INTO groups (name, owner_id, created_at) VALUES (?1, ?2, ?3)",
+                params![name.trim(), user.id, now],
+            )?;
+            let id = c.last_insert_rowid();
+            c.execute(
+                "INSERT INTO members (group_id, user_id, joined_at) VALUES (?1, ?2, ?3)",
+                params![id, user.id, now],
+            )?;
+            Ok(GroupInfo { id, name: name.trim().to_string(), members: 1, owner: true })
+        })
+        .await
+    }
+
+    async fn create_invite(
+        &self,
+        user_id: i64,
+        group: i64,
+        code_hash: [u8; 32],
+        now: i64,
+        expires_at: i64,
+    ) -> Result<(), StorageError> {
+        self.write(move |c| {
+            member_of(c, user_id, group)?;
+            c.execute("DELETE FROM invites WHERE group_id = ?1 AND expires_at <= ?2", params![group, now])?;
+            let live: i64 =
+                c.query_row("SELECT COUNT(*) FROM invites WHERE group_id = ?1", params![group], |r| r.get(0))?;
+            if live >= MAX_LIVE_INVITES {
+                return Err(limit(format!(
+                    "this group has {live} unused invites, the most it may; use them or wait until they expire"
+                )));
+            }
+            c.execute(
+                "INSERT INTO invites (code_hash, group_id, expires_at) VALUES (?1, ?2, ?3)",
+                params![code_hash.as_slice(), group, expires_at],
+            )?;
+            Ok(())
+        })
+        .await
+    }
+
+    async fn join_group(&self, user_id: i64, code_hash: [u8; 32], now: i64) -> Result<GroupInfo, StorageError> {
+        self.write(move |c| {
+            let group: Option<i64> = c
+                .query_row(
+                    "SELECT group_id FROM invites WHERE code_hash = ?1 AND expires_at > ?2",
+                    params![code_hash.as_slice(), now],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            let group = group.ok_or(StorageError::InviteInvalid)?;
+            if member_of(c, user_id, group).is_err() {
+                check_room_for(c, user_id)?;
+                let n: i64 =
+                    c.query_row("SELECT COUNT(*) FROM members WHERE group_id = ?1", params![group], |r| r.get(0))?;
+                if n >= MAX_MEMBERS {
+                    return Err(limit(format!("this group has {n} members, the most a group may have")));
+                }
+                c.execute("DELETE FROM invites WHERE code_hash = ?1", params![code_hash.as_slice()])?;
+                c.execute(
+                    "INSERT INTO members (group_id, user_id, joined_at) VALUES (?1, ?2, ?3)",
+                    params![group, user_id, now],
+                )?;
+            }
+            my_group(c, user_id, group)
+        })
+        .await
+    }
+
+    async fn leave_group(&self, user_id: i64, group: i64) -> Result<(), StorageError> {
+        self.write(move |c| {
+            member_of(c, user_id, group)?;
+            c.execute("DELETE FROM members WHERE group_id = ?1 AND user_id = ?2", params![group, user_id])?;
+            let next: Option<i64> = c
+                .query_row(
+                    "SELECT user_id FROM members WHERE group_id = ?1 ORDER BY joined_at, user_id LIMIT 1",
+                    params![group],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            match next {
+                None => c.execute("DELETE FROM groups WHERE id = ?1", params![group])?,
+                Some(heir) => c.execute(
+                    "UPDATE groups SET owner_id = ?2 WHERE id = ?1 AND owner_id = ?3",
+                    params![group, heir, user_id],
+                )?,
+            };
+            Ok(())
+        })
+        .await
+    }
+
+    async fn remove_group(&self, user_id: i64, group: i64) -> Result<(), StorageError> {
+        self.write(move |c| {
+            member_of(c, user_id, group)?;
+            let owner: i64 = c.query_row("SELECT owner_id FROM groups WHERE id = ?1", params![group], |r| r.get(0))?;
+            if owner != user_id {
+                return Err(StorageError::NotOwner);
+            }
+            c.execute("DELETE FROM groups WHERE id = ?1", params![group])?;
+            Ok(())
+        })
+        .await
+    }
+
+    async fn groups(&self, user_id: i64) -> Result<Vec<GroupInfo>, StorageError> {
+        self.read(move |c| {
+            let mut stmt = c.prepare_cached(&MY_GROUPS_SQL.replace('$', "?"))?;
+            let rows = stmt.query_map(params![user_id], group_row)?;
+            Ok(rows.collect::<Result<Vec<_>, _>>()?)
+        })
+        .await
+    }
+
+    async fn group_view(&self, user_id: i64, group: i64, now: i64) -> Result<GroupView, StorageError> {
+        self.read(move |c| {
+            let info = my_group(c, user_id, group)?;
+            let owner_id: i64 =
+                c.query_row("SELECT owner_id FROM groups WHERE id = ?1", params![group], |r| r.get(0))?;
+            let q = |sql: &str| sql.replace('$', "?");
+            let members = c
+                .prepare_cached(&q(GROUP_MEMBERS_SQL))?
+                .query_map(params![group], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                .collect::<Result<_, _>>()?;
+            let week = c
+                .prepare_cached(&q(GROUP_WEEK_SQL))?
+                .query_map(params![group, now - WEEK_MS], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                .collect::<Result<_, _>>()?;
+            let days = c
+                .prepare_cached(&q(GROUP_DAYS_SQL))?
+                .query_map(params![group, now - STREAK_WINDOW_MS], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<Result<_, _>>()?;
+            let recent = c
+                .prepare_cached(&q(GROUP_RECENT_SQL))?
+                .query_map(params![group, now - RECENT_ACTIVITY_MS, RECENT_ACTIVITY], |r| {
+                    Ok(ActivityItem {
+                        member: r.get(0)?,
+                        kind: r.get(1)?,
+                        slug: r.get(2)?,
+                        title: r.get(3)?,
+                        at: r.get(4)?,
+                    })
+                })?
+                .collect::<Result<_, _>>()?;
+            let rows = GroupRows { id: group, name: info.name, owner_id, members, week, days, recent };
+            Ok(group_view_from(rows, user_id, now))
+        })
+        .await
+    }
+
+    async fn trending(&self) -> Result<Vec<TrendingRow>, StorageError> {
+        self.read(|c| {
+            let mut stmt = c.prepare_cached("SELECT slug, votes, comments, solves, as_of FROM trending")?;
+            let rows = stmt.query_map([], |r| {
+                Ok(TrendingRow { slug: r.get(0)?, counts: [r.get(1)?, r.get(2)?, r.get(3)?], as_of: r.get(4)? })
+            })?;
+            Ok(rows.collect::<Result<Vec<_>, _>>()?)
+        })
+        .await
+    }
+
+    async fn forget_activity(&self, user_id: i64) -> Result<u64, StorageError> {
+        self.write(move |c| Ok(c.execute("DELETE FROM activity WHERE user_id = ?1", params![user_id])? as u64)).await
+    }
+}
+
+fn group_row(r: &Row<'_>) -> rusqlite::Result<GroupInfo> {
+    Ok(GroupInfo { id: r.get(0)?, name: r.get(1)?, owner: r.get(2)?, members: r.get::<_, i64>(3)?.max(0) as u64 })
+}
+
+/// `NoGroup` unless `user_id` is a member of `group`.
+fn member_of(c: &Connection, user_id: i64, group: i64) -> Result<(), StorageError> {
+    let found: Option<i64> = c
+        .query_row("SELECT 1 FROM members WHERE group_id = ?1 AND user_id = ?2", params![group, user_id], |r| r.get(0))
+        .optional()?;
+    found.map(drop).ok_or(StorageError::NoGroup(group))
+}
+
+/// One of `user_id`'s groups, as the group list shows it.
+fn my_group(c: &Connection, user_id: i64, group: i64) -> Result<GroupInfo, StorageError> {
+    member_of(c, user_id, group)?;
+    Ok(c.query_row(
+        "SELECT g.id, g.name, g.owner_id = ?1, (SELECT COUNT(*) FROM members x WHERE x.group_id = g.id)
+         FROM groups g WHERE g.id = ?2",
+        params![user_id, group],
+        group_row,
+    )?)
+}
+
+/// `Limit` when `user_id` is in as many groups as one may be.
+fn check_room_for(c: &Connection, user_id: i64) -> Result<(), StorageError> {
+    let n: i64 = c.query_row("SELECT COUNT(*) FROM members WHERE user_id = ?1", params![user_id], |r| r.get(0))?;
+    if n >= MAX_GROUPS_PER_USER {
+        return Err(limit(format!("you are in {n} groups, the most one may be in; leave one first")));
+    }
+    Ok(())
 }
 
 #[cfg(test)]

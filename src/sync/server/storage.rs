@@ -24,7 +24,12 @@ use std::path::PathBuf;
 
 use uuid::Uuid;
 
-use crate::sync::wire::{Aggregate, Comment, Event, EventResult};
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use crate::sync::wire::{
+    Action, ActivityItem, Aggregate, Comment, Event, EventResult, EventStatus, GroupInfo, GroupView, MemberWeek,
+    TrendingItem, Vote, TRENDING_HALF_LIFE_DAYS,
+};
 
 /// An authenticated user.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,6 +57,15 @@ pub enum StorageError {
     Unavailable(String),
     #[error("at most {limit} new comments per user in 24 hours")]
     CommentCap { limit: u32, retry_after_s: u64 },
+    #[error("no group {0} among yours")]
+    NoGroup(i64),
+    #[error("only the member who created the group can remove it; `leave` it instead")]
+    NotOwner,
+    #[error("that invite code is unknown, used or expired; ask a member for a new one")]
+    InviteInvalid,
+    /// A group limit (members, groups per user, live invites), in words.
+    #[error("{0}")]
+    Limit(String),
     #[error("server database error: {0}")]
     Db(String),
 }
@@ -209,7 +223,223 @@ pub trait Storage: Send + Sync + 'static {
         since: i64,
         limit: usize,
     ) -> impl Future<Output = Result<Vec<Comment>, StorageError>> + Send;
+    /// Creates a group with `user` as its owner and first member.
+    fn create_group(
+        &self,
+        user: User,
+        name: String,
+        now: i64,
+    ) -> impl Future<Output = Result<GroupInfo, StorageError>> + Send;
+    /// Stores an invite to `group` (whose code has the SHA-256 `code_hash`), valid until `expires_at`;
+    /// `NoGroup` unless `user_id` is a member.
+    fn create_invite(
+        &self,
+        user_id: i64,
+        group: i64,
+        code_hash: [u8; 32],
+        now: i64,
+        expires_at: i64,
+    ) -> impl Future<Output = Result<(), StorageError>> + Send;
+    /// Uses an invite: `user_id` joins its group and the invite is gone. `InviteInvalid` for a code that is
+    /// unknown, used or expired; a member of the group keeps the code unused.
+    fn join_group(
+        &self,
+        user_id: i64,
+        code_hash: [u8; 32],
+        now: i64,
+    ) -> impl Future<Output = Result<GroupInfo, StorageError>> + Send;
+    /// `user_id` leaves `group`; the last member to leave removes it. An owner who leaves hands the group to
+    /// the member who joined first.
+    fn leave_group(&self, user_id: i64, group: i64) -> impl Future<Output = Result<(), StorageError>> + Send;
+    /// Removes `group` with its members and invites; only its owner may.
+    fn remove_group(&self, user_id: i64, group: i64) -> impl Future<Output = Result<(), StorageError>> + Send;
+    /// The groups `user_id` belongs to, oldest first.
+    fn groups(&self, user_id: i64) -> impl Future<Output = Result<Vec<GroupInfo>, StorageError>> + Send;
+    /// One of `user_id`'s groups with its weekly table and recent activity; `NoGroup` for anyone else.
+    fn group_view(
+        &self,
+        user_id: i64,
+        group: i64,
+        now: i64,
+    ) -> impl Future<Output = Result<GroupView, StorageError>> + Send;
+    /// Every problem's decayed counts as stored (see [`trending_items`]).
+    fn trending(&self) -> impl Future<Output = Result<Vec<TrendingRow>, StorageError>> + Send;
+    /// Deletes everything `user_id` shared (solves, reviews, milestones); how many items.
+    fn forget_activity(&self, user_id: i64) -> impl Future<Output = Result<u64, StorageError>> + Send;
 }
+
+/// Most groups one user belongs to, members in one group, and unused invites per group.
+pub const MAX_GROUPS_PER_USER: i64 = 20;
+pub const MAX_MEMBERS: i64 = 50;
+pub const MAX_LIVE_INVITES: i64 = 20;
+/// How long an invite works.
+pub const INVITE_TTL_MS: i64 = 7 * DAY_MS;
+/// Activity shown in a group's view: at most this many items of the last 30 days.
+pub const RECENT_ACTIVITY: i64 = 50;
+pub(crate) const RECENT_ACTIVITY_MS: i64 = 30 * DAY_MS;
+/// Streaks are counted over at most this many days back.
+pub(crate) const STREAK_WINDOW_MS: i64 = 366 * DAY_MS;
+
+pub(crate) fn limit(message: String) -> StorageError {
+    StorageError::Limit(message)
+}
+
+/// The `at` stored for shared activity: the member's clock, but never later than the server received it.
+pub(crate) fn activity_at(e: &Event, received: i64) -> i64 {
+    e.at.min(received)
+}
+
+/// The parts of a shared activity event as stored: (kind, slug, title).
+pub(crate) fn activity_parts(a: &Action) -> Option<(&'static str, Option<&str>, Option<&str>)> {
+    match a {
+        Action::Solve { slug } => Some(("solve", Some(slug), None)),
+        Action::Review { slug } => Some(("review", Some(slug), None)),
+        Action::Milestone { title, .. } => Some(("milestone", None, Some(title.trim()))),
+        _ => None,
+    }
+}
+
+/// One problem's stored trending counts, decayed as of `as_of` (Unix ms, server time).
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrendingRow {
+    pub slug: String,
+    pub counts: [f64; 3],
+    pub as_of: i64,
+}
+
+pub(crate) const HALF_LIFE_MS: f64 = TRENDING_HALF_LIFE_DAYS * DAY_MS as f64;
+
+/// `value` counted at `from`, decayed to `to` (never grown when `to` is earlier).
+pub(crate) fn decayed(value: f64, from: i64, to: i64) -> f64 {
+    value * 0.5f64.powf((to - from).max(0) as f64 / HALF_LIFE_MS)
+}
+
+/// What a batch adds to trending: per problem, (votes, comments, solves) applied now. Kept in slug order so
+/// that writers lock trending rows in one order.
+#[derive(Debug, Default)]
+pub(crate) struct TrendingDelta(BTreeMap<String, [f64; 3]>);
+
+impl TrendingDelta {
+    /// Counts `e` when applying it gave `r`: an up or down vote, a new comment, a solve.
+    pub(crate) fn count(&mut self, e: &Event, r: &EventResult) {
+        if r.status != EventStatus::Applied {
+            return;
+        }
+        let (slug, i) = match &e.action {
+            Action::Vote { slug, vote } if *vote != Vote::Clear => (slug, 0),
+            Action::Comment { slug, .. } => (slug, 1),
+            Action::Solve { slug } => (slug, 2),
+            _ => return,
+        };
+        self.0.entry(slug.clone()).or_default()[i] += 1.0;
+    }
+
+    pub(crate) fn into_rows(self) -> impl Iterator<Item = (String, [f64; 3])> {
+        self.0.into_iter()
+    }
+}
+
+/// `stored` decayed to `now` plus `added`: the row to write back.
+pub(crate) fn add_trending(stored: Option<&TrendingRow>, added: [f64; 3], now: i64) -> [f64; 3] {
+    let mut out = added;
+    if let Some(row) = stored {
+        for (o, c) in out.iter_mut().zip(row.counts) {
+            *o += decayed(c, row.as_of, now);
+        }
+    }
+    out
+}
+
+/// Trending problems at `now`, by falling score (a comment counts twice), at most `limit`; problems whose
+/// score has decayed below 0.01 are left out.
+pub fn trending_items(rows: &[TrendingRow], now: i64, limit: usize) -> Vec<TrendingItem> {
+    let mut items: Vec<TrendingItem> = rows
+        .iter()
+        .map(|r| {
+            let [votes, comments, solves] = r.counts.map(|c| decayed(c, r.as_of, now));
+            TrendingItem { slug: r.slug.clone(), score: votes + 2.0 * comments + solves, votes, comments, solves }
+        })
+        .filter(|i| i.score >= 0.01)
+        .collect();
+    items.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.slug.cmp(&b.slug)));
+    items.truncate(limit);
+    items
+}
+
+/// What [`group_view_from`] reads: the group's rows as the backends query them.
+pub(crate) struct GroupRows {
+    pub id: i64,
+    pub name: String,
+    pub owner_id: i64,
+    /// (user id, name, joined at), by joining time.
+    pub members: Vec<(i64, String, i64)>,
+    /// The last seven days' activity of the members: (user id, kind, slug).
+    pub week: Vec<(i64, String, Option<String>)>,
+    /// (user id, UTC day number) with a solve or a review, distinct.
+    pub days: Vec<(i64, i64)>,
+    pub recent: Vec<ActivityItem>,
+}
+
+pub(crate) const WEEK_MS: i64 = 7 * DAY_MS;
+
+/// The group's view for `user_id` at `now`.
+pub(crate) fn group_view_from(rows: GroupRows, user_id: i64, now: i64) -> GroupView {
+    let mut solved: HashMap<i64, HashSet<String>> = HashMap::new();
+    let mut counts: HashMap<(i64, &str), u64> = HashMap::new();
+    for (user, kind, slug) in &rows.week {
+        if kind == "solve" {
+            solved.entry(*user).or_default().extend(slug.clone());
+        }
+        *counts.entry((*user, kind.as_str())).or_default() += 1;
+    }
+    let mut days: HashMap<i64, HashSet<i64>> = HashMap::new();
+    for (user, day) in &rows.days {
+        days.entry(*user).or_default().insert(*day);
+    }
+    let today = now.div_euclid(DAY_MS);
+    let streak = |user: i64| -> u64 {
+        let Some(d) = days.get(&user) else { return 0 };
+        let mut day = if d.contains(&today) { today } else { today - 1 };
+        let mut n = 0;
+        while d.contains(&day) {
+            n += 1;
+            day -= 1;
+        }
+        n
+    };
+    let members = rows
+        .members
+        .iter()
+        .map(|(id, name, joined)| MemberWeek {
+            member: name.clone(),
+            joined_at: *joined,
+            solved: solved.get(id).map_or(0, |s| s.len() as u64),
+            reviews: counts.get(&(*id, "review")).copied().unwrap_or(0),
+            milestones: counts.get(&(*id, "milestone")).copied().unwrap_or(0),
+            streak_days: streak(*id),
+        })
+        .collect();
+    GroupView { id: rows.id, name: rows.name, owner: rows.owner_id == user_id, members, activity: rows.recent }
+}
+
+/// The queries behind a group's view, with `$n` parameters ($1 group, $2 since): the members, the last
+/// week's activity, the days with a solve or review, the recent activity.
+pub(crate) const GROUP_MEMBERS_SQL: &str = "
+    SELECT m.user_id, u.name, m.joined_at FROM members m JOIN users u ON u.id = m.user_id
+    WHERE m.group_id = $1 ORDER BY m.joined_at, m.user_id";
+pub(crate) const GROUP_WEEK_SQL: &str = "
+    SELECT a.user_id, a.kind, a.slug FROM activity a JOIN members m ON m.user_id = a.user_id
+    WHERE m.group_id = $1 AND a.at >= $2";
+pub(crate) const GROUP_DAYS_SQL: &str = "
+    SELECT DISTINCT a.user_id, a.at / 86400000 FROM activity a JOIN members m ON m.user_id = a.user_id
+    WHERE m.group_id = $1 AND a.at >= $2 AND a.kind IN ('solve', 'review')";
+pub(crate) const GROUP_RECENT_SQL: &str = "
+    SELECT u.name, a.kind, a.slug, a.title, a.at FROM activity a
+    JOIN members m ON m.user_id = a.user_id JOIN users u ON u.id = a.user_id
+    WHERE m.group_id = $1 AND a.at >= $2 ORDER BY a.at DESC, a.event_id LIMIT $3";
+pub(crate) const MY_GROUPS_SQL: &str = "
+    SELECT g.id, g.name, g.owner_id = $1, (SELECT COUNT(*) FROM members x WHERE x.group_id = g.id)
+    FROM groups g JOIN members m ON m.group_id = g.id AND m.user_id = $1 ORDER BY m.joined_at, g.id";
 
 /// Where the server keeps its data, from `--db`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -303,6 +533,53 @@ mod tests {
             check_comment_cap(0, 1, None, now),
             Err(StorageError::CommentCap { retry_after_s: 86_400, .. })
         ));
+    }
+
+    #[test]
+    fn trending_counts_halve_every_seven_days_and_rank_by_score() {
+        let now = 100 * DAY_MS;
+        let week = 7 * DAY_MS;
+        assert_eq!(decayed(8.0, now - 2 * week, now), 2.0);
+        assert_eq!(decayed(8.0, now, now - week), 8.0, "never grown backwards");
+        // Stored 1 vote a week ago; 1 more now: 1.5.
+        let row = TrendingRow { slug: "a".into(), counts: [1.0, 0.0, 0.0], as_of: now - week };
+        assert_eq!(add_trending(Some(&row), [1.0, 0.0, 0.0], now), [1.5, 0.0, 0.0]);
+        let rows = [
+            TrendingRow { slug: "old".into(), counts: [100.0, 0.0, 0.0], as_of: now - 100 * week },
+            TrendingRow { slug: "b".into(), counts: [1.0, 1.0, 0.0], as_of: now },
+            TrendingRow { slug: "a".into(), counts: [0.0, 1.0, 1.0], as_of: now },
+            TrendingRow { slug: "c".into(), counts: [0.0, 0.0, 1.0], as_of: now - week },
+        ];
+        let items = trending_items(&rows, now, 10);
+        let order: Vec<(&str, f64)> = items.iter().map(|i| (i.slug.as_str(), i.score)).collect();
+        assert_eq!(order, [("a", 3.0), ("b", 3.0), ("c", 0.5)], "ties by slug; a long-decayed problem drops out");
+        assert_eq!(trending_items(&rows, now, 1).len(), 1);
+    }
+
+    #[test]
+    fn the_weekly_table_counts_distinct_solves_and_streaks_end_today_or_yesterday() {
+        let now = 50 * DAY_MS + 3_600_000; // day 50, 01:00 UTC
+        let rows = GroupRows {
+            id: 1,
+            name: "g".into(),
+            owner_id: 7,
+            members: vec![(7, "ana".into(), 0), (8, "bo".into(), 0), (9, "cy".into(), 0)],
+            week: vec![
+                (7, "solve".into(), Some("two-sum".into())),
+                (7, "solve".into(), Some("two-sum".into())),
+                (7, "solve".into(), Some("3sum".into())),
+                (7, "review".into(), Some("3sum".into())),
+                (8, "milestone".into(), None),
+            ],
+            // Ana: days 48, 49, 50 (today); Bo: 47, 48, 49 (ends yesterday); Cy: 46, 47 (broken).
+            days: vec![(7, 48), (7, 49), (7, 50), (8, 47), (8, 48), (8, 49), (9, 46), (9, 47)],
+            recent: vec![],
+        };
+        let v = group_view_from(rows, 8, now);
+        let table: Vec<(&str, u64, u64, u64, u64)> =
+            v.members.iter().map(|m| (m.member.as_str(), m.solved, m.reviews, m.milestones, m.streak_days)).collect();
+        assert_eq!(table, [("ana", 2, 1, 0, 3), ("bo", 0, 0, 1, 3), ("cy", 0, 0, 0, 0)]);
+        assert!(!v.owner, "bo asked; ana owns it");
     }
 
     #[test]

@@ -30,6 +30,7 @@ impl App {
             Screen::Dashboard => Context::Dashboard,
             Screen::Plan => Context::Plan,
             Screen::Profile => Context::Form,
+            Screen::Group => Context::Group,
         };
         vec![own, Context::Global]
     }
@@ -101,7 +102,7 @@ impl App {
                     form.type_key(key);
                 }
             }
-            Screen::Dashboard | Screen::Plan => {}
+            Screen::Dashboard | Screen::Plan | Screen::Group => {}
         }
     }
 
@@ -131,6 +132,7 @@ impl App {
         match self.screen {
             Screen::Dashboard if !global => return self.dashboard_action(action, fx),
             Screen::Plan if !global => return self.plan_action(action, fx),
+            Screen::Group if !global => return self.group_action(action, fx),
             Screen::Profile => return self.form_action(action, fx),
             _ => {}
         }
@@ -171,6 +173,10 @@ impl App {
             },
             Action::NextProblem => fx.push(Effect::PickNext),
             Action::Dashboard | Action::DashboardList => fx.push(Effect::LoadDashboard),
+            Action::Group => {
+                fx.push(Effect::LoadGroup { index: self.group.as_ref().map_or(0, |g| g.data.index) });
+                self.status = Some("fetching your study group…".into());
+            }
             Action::Plan | Action::PlanList => {
                 fx.push(Effect::LoadPlan { regenerate: None });
                 self.status = Some("loading your plan…".into());
@@ -238,6 +244,7 @@ impl App {
             // Actions of the other screens' contexts, routed above.
             Action::OpenNext
             | Action::Reload
+            | Action::NextGroup
             | Action::CurrentDay
             | Action::NewPlan
             | Action::Close

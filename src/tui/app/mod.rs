@@ -53,6 +53,7 @@ pub enum Screen {
     Dashboard,
     Plan,
     Profile,
+    Group,
 }
 
 /// Columns one `<C-w>>` or `<C-w><` moves the editor's edge.
@@ -103,6 +104,7 @@ pub struct App {
     /// The follow-up questions before a new plan: which one, the answers so far, the line being typed.
     pub plan_questions: Option<(usize, [Option<String>; 3], String)>,
     pub profile_form: Option<Box<super::profile_form::ProfileForm>>,
+    pub group: Option<super::group_view::GroupScreen>,
     /// The form edits the active profile (false: it makes a new one).
     profile_editing: bool,
     /// Where Esc on a learner screen goes back to.
@@ -139,6 +141,7 @@ impl App {
             plan: None,
             plan_questions: None,
             profile_form: None,
+            group: None,
             profile_editing: false,
             back_to: Screen::List,
             next_tag: 1,
@@ -172,7 +175,7 @@ impl App {
                     super::plan_view::scroll_into_view(plan, &self.keymap, body);
                 }
             }
-            Screen::List | Screen::Dashboard | Screen::Profile => {}
+            Screen::List | Screen::Dashboard | Screen::Profile | Screen::Group => {}
         }
     }
 
@@ -268,6 +271,12 @@ impl App {
                 self.dashboard = Some(super::dashboard::DashboardScreen { data, scroll });
                 self.show(Screen::Dashboard);
             }
+            Msg::GroupReady(data) => {
+                let scroll = self.group.as_ref().filter(|g| g.data.index == data.index).map_or(0, |g| g.scroll);
+                self.group = Some(super::group_view::GroupScreen { data, scroll });
+                self.show(Screen::Group);
+                self.status = None;
+            }
             Msg::PlanReady { screen, note } => {
                 self.plan = Some(screen);
                 self.show(Screen::Plan);
@@ -287,7 +296,12 @@ impl App {
                     ws.comments = comments;
                 }
             }
-            Msg::Synced { status, community } => self.on_synced(status, community, &mut fx),
+            Msg::Synced { status, community, trending } => {
+                if let Some(t) = trending {
+                    self.list.set_trending(t);
+                }
+                self.on_synced(status, community, &mut fx)
+            }
         }
         self.relayout();
         fx

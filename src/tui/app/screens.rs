@@ -90,6 +90,21 @@ impl App {
         true
     }
 
+    pub(super) fn group_action(&mut self, action: Action, fx: &mut Vec<Effect>) -> bool {
+        use crate::tui::group_view::GroupAction as Do;
+        let Some(g) = self.group.as_mut() else { return false };
+        match g.on_action(action) {
+            None => return false,
+            Some(Do::None) => {}
+            Some(Do::Load(index)) => {
+                fx.push(Effect::LoadGroup { index });
+                self.status = Some("fetching your study group…".into());
+            }
+            Some(Do::Close) => self.leave_learner_screen(),
+        }
+        true
+    }
+
     pub(super) fn show_profile_form(&mut self, form: Box<crate::tui::profile_form::ProfileForm>) {
         self.profile_editing = form.name_is_fixed();
         self.profile_form = Some(form);

@@ -1,0 +1,227 @@
+//! The study group screen (issue 18): one of the learner's groups as its members see it — the weekly table
+//! (problems solved, reviews, milestones, streak) and what members shared recently — fetched from the
+//! community server on a background thread, or the last view fetched when the server cannot be reached.
+//! Every name and title is another person's text and is drawn through the terminal-safe display.
+
+use std::path::Path;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use super::keymap::{Action, Keymap};
+use super::theme::Theme;
+use crate::community::wire::{GroupInfo, GroupView};
+use crate::fmt::terminal_safe;
+use crate::store::{Share, Store};
+use crate::sync::SyncError;
+
+/// What the screen shows: the learner's groups, the chosen one's view, and how fresh it is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupData {
+    pub groups: Vec<GroupInfo>,
+    /// Which of `groups` is shown.
+    pub index: usize,
+    pub view: Option<GroupView>,
+    /// Set when the server could not be reached: the view is the one fetched then (Unix ms).
+    pub offline_since: Option<i64>,
+    pub sharing: Vec<Share>,
+    /// Why there is no view, in words that say what to do (not signed in, in no group, an error).
+    pub note: Option<String>,
+}
+
+/// The screen: its data and how far it is scrolled.
+pub struct GroupScreen {
+    pub data: Box<GroupData>,
+    pub scroll: u16,
+}
+
+/// What an action on the group screen asks of the app.
+#[derive(Debug, PartialEq, Eq)]
+pub enum GroupAction {
+    None,
+    /// Load group `index` (again).
+    Load(usize),
+    Close,
+}
+
+impl GroupScreen {
+    /// An action from the screen's context; `None` when it is not the screen's.
+    pub fn on_action(&mut self, action: Action) -> Option<GroupAction> {
+        if let Some(to) = action.scrolled(self.scroll) {
+            self.scroll = to.min(200);
+            return Some(GroupAction::None);
+        }
+        Some(match action {
+            Action::Reload => GroupAction::Load(self.data.index),
+            Action::NextGroup if self.data.groups.len() > 1 => {
+                self.scroll = 0;
+                GroupAction::Load((self.data.index + 1) % self.data.groups.len())
+            }
+            Action::NextGroup => GroupAction::None,
+            Action::Close => GroupAction::Close,
+            _ => return None,
+        })
+    }
+}
+
+/// Loads group `index` (wrapped) for the screen: sends what is queued first (so the view has this
+/// machine's latest activity), then fetches the learner's groups and the view. Never fails: what went
+/// wrong becomes the note.
+pub fn load(db_file: &Path, index: usize) -> GroupData {
+    let mut data = GroupData { groups: vec![], index: 0, view: None, offline_since: None, sharing: vec![], note: None };
+    let mut store = match Store::open(db_file) {
+        Ok(s) => s,
+        Err(e) => {
+            data.note = Some(e.to_string());
+            return data;
+        }
+    };
+    data.sharing = store.sharing().unwrap_or_default();
+    let rt = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
+        Ok(rt) => rt,
+        Err(e) => {
+            data.note = Some(format!("no async runtime: {e}"));
+            return data;
+        }
+    };
+    let fetched = rt.block_on(async {
+        let client = crate::sync::client::account_client(&store)?;
+        let _ = crate::sync::sync_once(&mut store).await;
+        let groups = client.groups().await?;
+        let view = match groups.get(index % groups.len().max(1)) {
+            Some(g) => Some(client.group(g.id).await?),
+            None => None,
+        };
+        Ok::<_, SyncError>((groups, view))
+    });
+    match fetched {
+        Ok((groups, view)) => {
+            data.index = index % groups.len().max(1);
+            if let Some(v) = &view {
+                let _ = store.cache_group_view(v);
+            }
+            if groups.is_empty() {
+                data.note = Some(
+                    "You are in no study group yet. Create one with `codify group create NAME`, or join one with \
+                     `codify group join CODE` and a code a member gives you."
+                        .into(),
+                );
+            }
+            data.groups = groups;
+            data.view = view;
+        }
+        Err(SyncError::NotSignedIn) => {
+            data.note = Some(
+                "Study groups live on a community server. Sign in with `codify login URL` (a member can run one \
+                 with `codify serve`), then create or join a group with `codify group`."
+                    .into(),
+            )
+        }
+        Err(e) if e.is_offline() => {
+            let cached = store.cached_group_views().unwrap_or_default();
+            data.groups = cached
+                .iter()
+                .map(|(v, _)| GroupInfo {
+                    id: v.id,
+                    name: v.name.clone(),
+                    members: v.members.len() as u64,
+                    owner: v.owner,
+                })
+                .collect();
+            data.index = index % cached.len().max(1);
+            match cached.into_iter().nth(data.index) {
+                Some((view, at)) => {
+                    data.view = Some(view);
+                    data.offline_since = Some(at);
+                }
+                None => data.note = Some(format!("{e}; no view of a group was fetched before to show instead")),
+            }
+        }
+        Err(e) => data.note = Some(terminal_safe(&e.to_string()).into_owned()),
+    }
+    data
+}
+
+/// Draws the screen at `now` (Unix ms, for "2h ago").
+pub fn draw(screen: &GroupScreen, theme: &Theme, keys: &Keymap, now: i64, area: Rect, buf: &mut Buffer) {
+    if area.height < 2 || area.width < 20 {
+        return;
+    }
+    let d = &screen.data;
+    let mut lines: Vec<Line> = Vec::new();
+    let title = match &d.view {
+        Some(v) => {
+            let n = v.members.len();
+            let mut t = vec![
+                Span::styled(terminal_safe(&v.name).into_owned(), theme.title),
+                Span::styled(format!("  group {} · {n} member{}", v.id, if n == 1 { "" } else { "s" }), theme.dim),
+            ];
+            if d.groups.len() > 1 {
+                t.push(Span::styled(format!(" · {} of {} groups", d.index + 1, d.groups.len()), theme.dim));
+            }
+            Line::from(t)
+        }
+        None => Line::from(Span::styled("Study group", theme.title)),
+    };
+    lines.push(title);
+    if let Some(at) = d.offline_since {
+        lines.push(Line::from(Span::styled(format!("Offline: as fetched {}", crate::fmt::ago(at, now)), theme.warn)));
+    }
+    lines.push(Line::raw(""));
+    match &d.view {
+        None => {
+            for l in d.note.as_deref().unwrap_or("Nothing to show.").lines() {
+                lines.push(Line::raw(l.to_string()));
+            }
+        }
+        Some(v) => {
+            lines.push(Line::from(Span::styled("This week (last 7 days)", theme.title)));
+            lines.push(Line::from(Span::styled(
+                format!("  {:<20} {:>6} {:>7} {:>10} {:>7}", "member", "solved", "reviews", "milestones", "streak"),
+                theme.dim,
+            )));
+            let mut rows = v.members.clone();
+            rows.sort_by(|a, b| (b.solved + b.reviews).cmp(&(a.solved + a.reviews)).then(a.member.cmp(&b.member)));
+            for m in &rows {
+                let streak = if m.streak_days == 0 { "-".to_string() } else { format!("{}d", m.streak_days) };
+                let name = crate::fmt::truncate(&terminal_safe(&m.member), 20);
+                lines.push(Line::raw(format!(
+                    "  {name:<20} {:>6} {:>7} {:>10} {:>7}",
+                    m.solved, m.reviews, m.milestones, streak
+                )));
+            }
+            lines.push(Line::raw(""));
+            lines.push(Line::from(Span::styled("Recent activity", theme.title)));
+            if v.activity.is_empty() {
+                lines.push(Line::from(Span::styled("  Nothing shared in the last 30 days.", theme.dim)));
+            }
+            for a in &v.activity {
+                lines.push(Line::from(vec![
+                    Span::raw(format!("  {}", crate::community::activity_line(a))),
+                    Span::styled(format!("  {}", crate::fmt::ago(a.at, now)), theme.dim),
+                ]));
+            }
+        }
+    }
+    lines.push(Line::raw(""));
+    let shared = match d.sharing.as_slice() {
+        [] => "You share nothing with your groups (`codify group share` to choose).".to_string(),
+        kinds => format!(
+            "You share your {} (never your code); `codify group share` changes that.",
+            kinds.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(", ")
+        ),
+    };
+    lines.push(Line::from(Span::styled(shared, theme.dim)));
+    let hints = keys.hints(&[
+        (&[Action::ScrollDown, Action::ScrollUp], "scroll"),
+        (&[Action::NextGroup], "next group"),
+        (&[Action::Reload], "reload"),
+        (&[Action::Close], "back"),
+    ]);
+    let body = Rect { height: area.height - 1, ..area };
+    Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((screen.scroll, 0)).render(body, buf);
+    let foot = Rect { y: area.y + area.height - 1, height: 1, ..area };
+    Paragraph::new(Line::from(Span::styled(hints, theme.dim))).render(foot, buf);
+}
