@@ -14,7 +14,10 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use codify::sync::server::{self, DbTarget, Limits, ServerOptions};
+#[path = "common/backends.rs"]
+mod backends;
+
+use codify::sync::server::DbTarget;
 use codify::sync::wire::{Action, Event, Vote};
 use codify::sync::Client;
 use uuid::Uuid;
@@ -89,30 +92,8 @@ async fn load(clients: &[Client], per_request: usize) -> Run {
 }
 
 fn bench(name: &str, target: DbTarget) {
-    let server_rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
-    let client_rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
-    let listener = server_rt.block_on(tokio::net::TcpListener::bind("127.0.0.1:0")).unwrap();
-    let url = format!("http://{}", listener.local_addr().unwrap());
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let options = ServerOptions { limits: Limits::unlimited(), ..ServerOptions::default() };
-    let target2 = target.clone();
-    let server = server_rt.spawn(async move {
-        server::run(listener, &target2, options, async {
-            let _ = stopped.await;
-        })
-        .await
-    });
-
-    let run_id = Uuid::new_v4().simple().to_string();
-    let clients: Vec<Client> = client_rt.block_on(async {
-        let mut clients = Vec::new();
-        for i in 0..CLIENTS {
-            let anon = Client::new(&url, None).unwrap();
-            let token = anon.register(&format!("load-{}-{i}", &run_id[..8])).await.expect("register").token;
-            clients.push(Client::new(&url, Some(token)).unwrap());
-        }
-        clients
-    });
+    let running = backends::Running::start(target, CLIENTS, "load");
+    let (client_rt, clients) = (&running.client_rt, running.clients.clone());
     let clients = Arc::new(clients);
     client_rt.block_on(load(&clients[..], 1)); // warm-up: connections, statements, pages
     for per_request in [1, 10] {
@@ -128,8 +109,7 @@ fn bench(name: &str, target: DbTarget) {
             run.errors
         );
     }
-    let _ = stop.send(());
-    server_rt.block_on(server).expect("server task").expect("server stopped cleanly");
+    running.stop();
 }
 
 fn main() {
@@ -137,25 +117,5 @@ fn main() {
     println!("{CLIENTS} concurrent clients, up to {REQUESTS} pushes each per row, loopback, rate limits off.\n");
     println!("| backend | events per push | events | wall | events/s (≥ 2,000) | p50 | p99 (≤ 50 ms) | max | errors |");
     println!("|---|---|---|---|---|---|---|---|---|");
-    bench("SQLite", DbTarget::Sqlite(dir.path().join("load.db")));
-    match std::env::var("CODIFY_TEST_POSTGRES_URL").ok().filter(|u| !u.is_empty()) {
-        Some(url) => {
-            let schema = format!("bench_{}", Uuid::new_v4().simple());
-            let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
-            let exec = |sql: String| {
-                rt.block_on(async {
-                    let (client, conn) = tokio_postgres::connect(&url, tokio_postgres::NoTls).await.expect("connect");
-                    let conn = tokio::spawn(conn);
-                    client.batch_execute(&sql).await.expect("schema");
-                    drop(client);
-                    let _ = conn.await;
-                })
-            };
-            exec(format!("CREATE SCHEMA {schema}"));
-            let sep = if url.contains('?') { '&' } else { '?' };
-            bench("PostgreSQL", DbTarget::Postgres(format!("{url}{sep}options=-c%20search_path%3D{schema}")));
-            exec(format!("DROP SCHEMA {schema} CASCADE"));
-        }
-        None => println!("\nPostgreSQL skipped: set CODIFY_TEST_POSTGRES_URL=postgres://… to measure it."),
-    }
+    backends::each(dir.path(), "load.db", bench);
 }
