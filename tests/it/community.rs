@@ -239,6 +239,8 @@ pub fn call(
     token: Option<&str>,
     body: Option<(&str, Vec<u8>)>,
 ) -> (u16, Value) {
+    // reqwest is built without a TLS provider: install the one Codify's client uses (an error means one is).
+    let _ = rustls::crypto::ring::default_provider().install_default();
     rt.block_on(async {
         let client = reqwest::Client::new();
         let mut req = client.request(method.parse().unwrap(), url);

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use serde_json::{json, Value};
 use uuid::Uuid;
 
-use super::{call, post_json, register, runtime, Server, TestDb};
+use super::{call, post_json, register, runtime, ServeProcess, Server, TestDb};
 use crate::common::{codify, stderr, stdout};
 use codify::sync::server::{DbTarget, Limits, PgStorage, SqliteStorage, Storage};
 
@@ -29,6 +29,10 @@ fn fails(home: &Path, args: &[&str], needle: &str) {
     assert!(!o.status.success(), "codify {args:?} should fail; printed {}", stdout(&o));
     assert_eq!(err.trim_end().lines().count(), 1, "one line expected: {err}");
     assert!(err.contains(needle), "{needle:?} not in {err:?}");
+}
+
+struct ServeUrl {
+    url: String,
 }
 
 fn reference(slug: &str) -> PathBuf {
@@ -58,7 +62,9 @@ fn kinds_and_members(view: &Value) -> Vec<(String, String)> {
 
 pub fn two_homes_in_a_group_see_each_others_activity_and_an_outsider_sees_nothing(db: TestDb) {
     let rt = runtime();
-    let server = Server::start(&rt, &db, Limits::unlimited());
+    // The real `codify serve`, as a member would run it.
+    let serve = ServeProcess::start_capturing_stderr(&db);
+    let server = ServeUrl { url: format!("http://{}", serve.addr) };
     let (ana, bo, cy) = (db.home("ana"), db.home("bo"), db.home("cy"));
     for (home, name) in [(&ana, "ana"), (&bo, "bo"), (&cy, "cy")] {
         ok(home, &["login", &server.url, "--name", name]);
@@ -119,7 +125,7 @@ pub fn two_homes_in_a_group_see_each_others_activity_and_an_outsider_sees_nothin
     assert!(!text.contains("ana") && !text.contains("\"bo\""), "trending names nobody: {text}");
 
     // Offline, the last view fetched is shown and says so.
-    server.stop(&rt);
+    serve.kill();
     let offline = ok(&ana, &["group", "show", &id.to_string()]);
     assert!(offline.contains("ana solved two-sum") && offline.contains("Offline: as fetched"), "{offline}");
 }
