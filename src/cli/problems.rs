@@ -146,11 +146,11 @@ fn validate_problem(judge: &Judge, p: &Problem) -> Validation {
             v.slowest_ms = report.cases.iter().map(|c| c.ms).fold(0.0, f64::max);
             if report.verdict != Verdict::Accepted {
                 let detail = report.failing_case().map(|c| {
-                    let err = c
-                        .error
-                        .as_ref()
-                        .map(|e| e.message.clone())
-                        .unwrap_or_else(|| format!("expected {} got {}", c.expected, c.actual));
+                    let err = c.error.as_ref().map(|e| e.message.clone()).unwrap_or_else(|| match c.hidden {
+                        // The report keeps no hidden case's data; the author has it in the file.
+                        true => format!("{}; a hidden test, see its line in tests.jsonl", c.verdict.as_str()),
+                        false => format!("expected {} got {}", c.expected, c.actual),
+                    });
                     format!("case {}: {}", c.id, super::output::clip(&err, 300))
                 });
                 v.errors.push(format!(

@@ -226,6 +226,12 @@ fn print_case(s: &Style, c: &CaseReport) {
     let tags = if tags.is_empty() { String::new() } else { format!(" ({})", tags.join(" · ")) };
     let verdict = if c.passed { String::new() } else { format!(" — {}", c.verdict.title()) };
     println!("\n{mark} case {}{tags}{verdict}  {}", c.id, s.dim(&format!("{:.2} ms", c.ms)));
+    if c.input.is_null() && c.hidden && !c.passed {
+        println!(
+            "  {}",
+            s.dim("a hidden test: its data stays hidden; a smallest failing input, when one is found, follows")
+        );
+    }
     if !c.input.is_null() {
         println!("  input:     {}", format_input(&c.input, 300));
         println!("  expected:  {}", clip(&c.expected.to_string(), 300));

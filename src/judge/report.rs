@@ -152,11 +152,11 @@ impl Report {
     }
 }
 
-/// What hidden cases show: nothing of their input, answers or output, except the first failing case,
-/// which is shown in full so that the learner can see why the run failed.
+/// What hidden cases show: their outcome (verdict, time, error, edge tag), never their input, answers or
+/// output, failing or not (issue 15: a hidden case stays hidden). Why a run failed is shown through the
+/// smallest failing input the diagnosis generates instead (`diagnose`), which is never a hidden test's.
 pub(super) fn redact_hidden(cases: &mut [CaseReport]) {
-    let first_fail = cases.iter().find(|c| !c.passed).map(|c| c.id);
-    cases.iter_mut().filter(|c| c.hidden && Some(c.id) != first_fail).for_each(hide);
+    cases.iter_mut().filter(|c| c.hidden).for_each(hide);
 }
 
 /// A hidden case's input, answers and output left out of the report.
@@ -280,7 +280,7 @@ mod tests {
     }
 
     #[test]
-    fn hidden_cases_show_nothing_but_the_first_failure() {
+    fn hidden_cases_show_only_their_outcome_even_when_they_fail() {
         let test = |id: usize, hidden: bool| TestCase {
             id,
             input: json!({"n": id}),
@@ -293,7 +293,7 @@ mod tests {
             CaseReport::for_case(&test(1, true), Verdict::Accepted).actual(json!(1)).stdout("one".into(), false),
             CaseReport::for_case(&test(2, false), Verdict::Accepted).actual(json!(2)).stdout("two".into(), false),
             CaseReport::for_case(&test(3, true), Verdict::WrongAnswer).actual(json!(0)).stdout("three".into(), false),
-            CaseReport::for_case(&test(4, true), Verdict::WrongAnswer).actual(json!(0)).stdout("four".into(), false),
+            CaseReport::for_case(&test(4, false), Verdict::WrongAnswer).actual(json!(0)).stdout("four".into(), false),
         ];
         let before = cases.clone();
         redact_hidden(&mut cases);
@@ -301,13 +301,13 @@ mod tests {
         let nothing = (Value::Null, Value::Null, Value::Null, String::new());
         assert_eq!(shown(&cases[0]), nothing, "a hidden case that passed");
         assert_eq!(cases[1], before[1], "a public case");
-        assert_eq!(cases[2], before[2], "the first failure, hidden or not");
-        assert_eq!(shown(&cases[3]), nothing, "a later hidden failure");
+        assert_eq!(shown(&cases[2]), nothing, "the first failure, hidden: its data stays hidden");
         assert_eq!(
-            (cases[3].id, cases[3].verdict, cases[3].passed),
-            (4, Verdict::WrongAnswer, false),
+            (cases[2].id, cases[2].verdict, cases[2].passed),
+            (3, Verdict::WrongAnswer, false),
             "its outcome stays"
         );
+        assert_eq!(cases[3], before[3], "a public failure is shown in full");
     }
 
     #[test]

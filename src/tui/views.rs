@@ -599,7 +599,11 @@ fn case_lines(c: &CaseReport, theme: &Theme, lines: &mut Vec<Line<'static>>) {
         Span::styled(tags.join(" · "), theme.dim),
     ]));
     if c.input.is_null() && c.hidden {
-        lines.push(Line::from(Span::styled("(a hidden test: its data stays hidden while it passes)", theme.dim)));
+        let note = match c.passed {
+            true => "(a hidden test: its data stays hidden)",
+            false => "(a hidden test: its data stays hidden; a smallest failing input, when one is found, follows)",
+        };
+        lines.push(Line::from(Span::styled(note, theme.dim)));
     } else {
         lines
             .push(Line::from(vec![Span::styled("input     ", theme.dim), Span::raw(crate::fmt::input(&c.input, 400))]));

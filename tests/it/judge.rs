@@ -46,14 +46,15 @@ fn all_runs_every_case() {
 }
 
 #[test]
-fn first_failing_hidden_case_is_shown_in_full() {
+fn a_failing_hidden_case_shows_its_outcome_but_not_its_data() {
     // Right on the public examples (which have at most 4 numbers), wrong on longer hidden inputs.
     let code = "class Solution:\n    def twoSum(self, nums, target):\n        n = len(nums)\n        if n > 4:\n            return [0, 0]\n        for i in range(n):\n            for j in range(i + 1, n):\n                if nums[i] + nums[j] == target:\n                    return [i, j]\n";
     let r = submit(&bundled("two-sum"), code);
     assert_eq!(r.verdict, Verdict::WrongAnswer);
     let c = r.failing_case().unwrap();
     assert!(c.hidden, "the failure is on a hidden case");
-    assert!(!c.input.is_null() && !c.expected.is_null(), "the failing hidden case is shown in full");
+    assert!(c.input.is_null() && c.expected.is_null() && c.actual.is_null(), "a hidden case stays hidden");
+    assert_eq!((c.verdict, c.passed), (Verdict::WrongAnswer, false));
 }
 
 #[test]
