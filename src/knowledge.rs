@@ -135,6 +135,11 @@ impl Progression {
         }
     }
 
+    /// The topics whose `problems` list `slug`, in progression order.
+    pub fn topics_listing(&self, slug: &str) -> Vec<&str> {
+        self.topics.iter().filter(|t| t.problems.iter().any(|p| p == slug)).map(|t| t.name.as_str()).collect()
+    }
+
     /// 0-based position of a topic in the order.
     pub fn position(&self, name: &str) -> Option<usize> {
         self.topics.iter().position(|t| t.name == name)
@@ -320,6 +325,25 @@ mod tests {
                     t.name
                 );
             }
+        }
+    }
+
+    #[test]
+    fn every_bank_problem_sits_in_a_topic_that_lists_it() {
+        // Found in review: 18 problems kept the `arrays`/`strings` topic of the first bank while the
+        // progression taught them under two pointers, sliding window, binary search, ...; the list's topic
+        // filter then showed one two-pointer problem. `codify problems validate` reports the same.
+        let p = progression().expect("progression");
+        let bank = crate::problems::Bank::load(&[]);
+        for problem in bank.all() {
+            let listed = p.topics_listing(&problem.slug);
+            assert!(!listed.is_empty(), "{}: no topic of the progression lists it", problem.slug);
+            assert!(
+                listed.contains(&problem.topic.as_str()),
+                "{}: topic `{}` but listed under {listed:?}",
+                problem.slug,
+                problem.topic
+            );
         }
     }
 

@@ -96,6 +96,24 @@ struct Validation {
 }
 
 /// Structure and quality checks (edge tags included), then the reference solution through the real judge on every test.
+/// The problem's `topic` must be one of the progression's topics that list it, so that the list's topic
+/// filter, the plan's days and topic mastery agree on where it belongs (a problem of the learner's own that
+/// the progression does not name is free to choose).
+fn topic_error(p: &Problem, progression: &crate::knowledge::Progression) -> Option<String> {
+    let listed = progression.topics_listing(&p.slug);
+    if listed.is_empty() || listed.contains(&p.topic.as_str()) {
+        return None;
+    }
+    Some(format!(
+        "{}/problem.toml: topic `{}`, but knowledge/progression.toml lists this problem under {}; set `topic` to one \
+         of those, or list the problem under `{}` there",
+        p.origin,
+        p.topic,
+        listed.iter().map(|t| format!("`{t}`")).collect::<Vec<_>>().join(", "),
+        p.topic
+    ))
+}
+
 fn validate_problem(judge: &Judge, p: &Problem) -> Validation {
     let mut v = Validation {
         slug: p.slug.clone(),
@@ -115,6 +133,9 @@ fn validate_problem(judge: &Judge, p: &Problem) -> Validation {
         }
     };
     v.tests = tests.len();
+    if let Some(e) = topic_error(p, &crate::knowledge::progression().unwrap_or_default()) {
+        v.errors.push(e);
+    }
     match p.edge_tag_errors() {
         Ok(wrong) => v.errors.extend(wrong.iter().map(ToString::to_string)),
         Err(e) => v.errors.push(e.to_string()),
