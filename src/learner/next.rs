@@ -42,7 +42,13 @@ pub struct NextInputs<'a> {
     pub plan: Option<&'a Plan>,
     pub cards: &'a [ReviewCard],
     pub community: &'a HashMap<String, Signal>,
+    /// Trending scores as last pulled (`codify trending`): a weak signal, at most [`TRENDING_WEIGHT`].
+    pub trending: &'a HashMap<String, f64>,
 }
+
+/// The most trending can add to a problem's score: less than any need of the learner's own (a weak topic,
+/// a pattern, the plan), so it only orders problems that are otherwise alike.
+pub const TRENDING_WEIGHT: f64 = 0.3;
 
 /// The difficulty the learner should be working at now, 0 easy .. 2 hard.
 pub fn target_difficulty(intake: Option<&Intake>, history: &History) -> f64 {
@@ -85,6 +91,7 @@ pub fn queue(inp: &NextInputs<'_>, now_ms: i64) -> Vec<NextItem> {
         }
     }
     let beginner = inp.intake.is_some_and(|i| i.level == Level::Beginner);
+    let top_trend = inp.trending.values().copied().filter(|t| t.is_finite()).fold(0.0, f64::max);
     let mut out: Vec<(NextItem, String, String)> = Vec::new();
     for p in inp.catalog {
         let rec = inp.history.get(&p.slug);
@@ -116,6 +123,9 @@ pub fn queue(inp: &NextInputs<'_>, now_ms: i64) -> Vec<NextItem> {
         let weak = topics.iter().any(|t| inp.needs.is_weak(&t.name));
         if let Some(c) = community(inp.community.get(&p.slug), beginner || weak) {
             parts.push((c.favour, c.why));
+        }
+        if let Some(&t) = inp.trending.get(&p.slug).filter(|t| **t > 0.0 && top_trend > 0.0) {
+            parts.push((TRENDING_WEIGHT * t / top_trend, "trending in the community this week".to_string()));
         }
         // The review bonus and the failed attempts are scored here and said in the item's own words.
         let mut bonus = 0.0;

@@ -24,6 +24,8 @@ pub struct Snapshot {
     pub plan: Option<StoredPlan>,
     pub cards: Vec<ReviewCard>,
     pub community: HashMap<String, Signal>,
+    /// Trending scores as last pulled from the community server (empty offline or signed out).
+    pub trending: HashMap<String, f64>,
     pub readiness: Vec<TopicReadinessRow>,
     /// Milestones earned, newest first.
     pub milestones: Vec<super::milestones::Milestone>,
@@ -55,6 +57,7 @@ impl Snapshot {
             plan: self.plan.as_ref().map(|p| &p.plan),
             cards: &self.cards,
             community: &self.community,
+            trending: &self.trending,
         }
     }
 

@@ -388,3 +388,20 @@ fn a_first_solve_and_a_due_review_are_shared_once_and_only_when_chosen() {
     record("class Solution:\n    x = 1\n", Accepted, due + 30 * 86_400_000);
     assert_eq!(shared(&store).len(), 2, "sharing turned off");
 }
+
+#[test]
+fn trending_orders_problems_that_are_otherwise_alike_and_never_outweighs_a_need() {
+    let (_dir, store) = crate::store::temp_store();
+    let mut snap = snapshot(&store);
+    let before = crate::learner::queue(&snap.next_inputs(), snap.now_ms);
+    let pos = |q: &[crate::learner::NextItem], slug: &str| q.iter().position(|i| i.slug == slug).unwrap();
+    // Two new problems of the same topic and level, the second one further down with nothing trending.
+    let (first, second) = (before[0].slug.clone(), before[1].slug.clone());
+    snap.trending = [(second.clone(), 4.0), (first.clone(), 1.0)].into();
+    let after = crate::learner::queue(&snap.next_inputs(), snap.now_ms);
+    let item = &after[pos(&after, &second)];
+    assert!(item.reason.contains("trending in the community"), "{}", item.reason);
+    let gain = |slug: &str| after[pos(&after, slug)].score - before[pos(&before, slug)].score;
+    assert!((gain(&second) - crate::learner::next::TRENDING_WEIGHT).abs() < 1e-9, "{}", gain(&second));
+    assert!((gain(&first) - crate::learner::next::TRENDING_WEIGHT / 4.0).abs() < 1e-9);
+}

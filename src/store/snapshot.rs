@@ -42,6 +42,7 @@ impl Snapshot {
             plan,
             cards: store.review_cards()?,
             community: store.community_signal()?,
+            trending: store.trending()?,
             readiness: store.readiness()?,
             milestones,
             verdicts,
