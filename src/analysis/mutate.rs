@@ -50,6 +50,19 @@ pub enum MutantKind {
     Deduplicated,
     /// A lookup inside a loop made to skip the item the loop is on (`and seen[k] != i`).
     DistinctIndex,
+    /// A plain dict read at a key that may never have been stored, given a default (`d.get(k, 0)`).
+    KeyDefault,
+    /// A result that stays infinite when nothing reaches the goal, answered as the statement's "impossible"
+    /// value instead (`-1`, `0`).
+    Unreachable,
+    /// A list returned as it is, answered empty when it does not hold every one of the `n` items
+    /// (a topological order cut short by a cycle).
+    IncompleteResult,
+    /// A test on grid positions given the lower bound it lacks (`0 <= r`), so that `-1` is not read from
+    /// the other end.
+    BoundsCheck,
+    /// A test on grid positions given the cell check the rest of the code makes (`grid[r][c] == "1"`).
+    CellCheck,
 }
 
 #[derive(Debug, Clone, serde::Serialize)]
@@ -99,9 +112,103 @@ pub fn repairs(source: &str) -> Vec<Mutant> {
             }
         })
     });
+    // Names that hold a size (`rows, cols = len(grid), len(grid[0])`): bounds, not positions.
+    let mut sizes: Vec<&str> = Vec::new();
+    functions(&suite, &mut |f| {
+        crate::analysis::walk::each_stmt(&f.body, &mut |s| {
+            let Stmt::Assign(a) = s else { return };
+            let (vs, ve) = span(a.value.range());
+            if !source[vs..ve].contains("len(") {
+                return;
+            }
+            for t in &a.targets {
+                let names: Vec<&Expr> = match t {
+                    Expr::Tuple(tu) => tu.elts.iter().collect(),
+                    other => vec![other],
+                };
+                sizes.extend(names.into_iter().filter_map(crate::analysis::walk::name));
+            }
+        })
+    });
     let mut edits = Vec::new();
     functions(&suite, &mut |f| repair_function(source, f, &folds, &mut edits));
+    let mut stmts = Vec::new();
+    functions(&suite, &mut |f| crate::analysis::walk::each_stmt(&f.body, &mut |s| stmts.push(s)));
+    grid_tests(source, &stmts, &sizes, &mut edits);
+    key_defaults(source, &suite, &mut edits);
     apply(source, edits)
+}
+
+/// Plain dicts (`d = {}`, `self.d = dict()`) by target text: reading one at a key that was never stored
+/// raises `KeyError`, where a `defaultdict` or a `Counter` would not.
+fn plain_dicts<'a>(src: &'a str, suite: &'a [Stmt]) -> Vec<&'a str> {
+    let mut out: Vec<&str> = Vec::new();
+    functions(suite, &mut |f| {
+        crate::analysis::walk::each_stmt(&f.body, &mut |s| {
+            let Stmt::Assign(a) = s else { return };
+            let plain = |v: &Expr| match v {
+                Expr::Dict(d) => d.keys.is_empty(),
+                Expr::Call(c) => {
+                    crate::analysis::walk::call_name(c) == Some("dict") && c.args.is_empty() && c.keywords.is_empty()
+                }
+                _ => false,
+            };
+            // `d = {}`, and each `{}` of `seen, d = set(), {}`.
+            let mut pairs: Vec<(&Expr, &Expr)> = a.targets.iter().map(|t| (t, a.value.as_ref())).collect();
+            if let ([Expr::Tuple(ts)], Expr::Tuple(vs)) = (&a.targets[..], a.value.as_ref()) {
+                pairs.extend(ts.elts.iter().zip(&vs.elts));
+            }
+            for (t, _) in pairs.into_iter().filter(|(_, v)| plain(v)) {
+                let (x, y) = span(t.range());
+                if !out.contains(&&src[x..y]) {
+                    out.push(&src[x..y]);
+                }
+            }
+        })
+    });
+    out
+}
+
+/// Every read of a plain dict at a key (`clones[node]`) given a default for a key that is not there: none,
+/// `0` or an empty list. Each (dict, key) once.
+fn key_defaults(src: &str, suite: &[Stmt], out: &mut Vec<Edit>) {
+    let dicts = plain_dicts(src, suite);
+    if dicts.is_empty() {
+        return;
+    }
+    let mut done: Vec<(usize, usize)> = Vec::new();
+    functions(suite, &mut |f| {
+        crate::analysis::walk::each_stmt(&f.body, &mut |s| {
+            for (e, _) in crate::analysis::walk::stmt_exprs(s) {
+                crate::analysis::walk::each_expr(e, &mut |x| {
+                    let Expr::Subscript(sub) = x else { return };
+                    let (a, z) = span(x.range());
+                    if sub.ctx != ast::ExprContext::Load || done.contains(&(a, z)) {
+                        return;
+                    }
+                    let (vs, ve) = span(sub.value.range());
+                    let (ks, ke) = span(sub.slice.range());
+                    let (d, k) = (&src[vs..ve], &src[ks..ke]);
+                    if !dicts.contains(&d) || matches!(sub.slice.as_ref(), Expr::Slice(_)) {
+                        return;
+                    }
+                    done.push((a, z));
+                    for default in ["", ", 0", ", []"] {
+                        let replacement = format!("{d}.get({k}{default})");
+                        let change = format!("`{}` has a default for a missing key", shorten(&src[a..z]));
+                        out.push(Edit {
+                            kind: MutantKind::KeyDefault,
+                            start: a,
+                            end: z,
+                            replacement,
+                            change,
+                            at: None,
+                        });
+                    }
+                });
+            }
+        })
+    });
 }
 
 fn apply(source: &str, mut edits: Vec<Edit>) -> Vec<Mutant> {
@@ -202,8 +309,55 @@ fn repair_function(src: &str, f: &ast::StmtFunctionDef, folds: &[(&str, String)]
             out.push(insert(MutantKind::AddedGuard, start, code, what, None));
         }
     }
+    let (fs, fe) = span(f.range);
+    let fn_text = &src[fs..fe];
+    // Two nodes walked together (`same_tree(p, q)`): an answer first when either is missing.
+    if let [a, b, ..] = params[..] {
+        let walks = |p: &str| [".left", ".right", ".next", ".val"].iter().any(|f| fn_text.contains(&format!("{p}{f}")));
+        if walks(a) && walks(b) {
+            let code = format!("if not {a} or not {b}:\n{ind}    return {a} is {b}\n{ind}");
+            let what = format!("returns first when `{a}` or `{b}` is empty");
+            out.push(insert(MutantKind::AddedGuard, start, code, what, None));
+        }
+    }
     let mut stmts = Vec::new();
     crate::analysis::walk::each_stmt(&f.body, &mut |s| stmts.push(s));
+    // A distance or cost that starts infinite and is returned as it is: the goal may be out of reach.
+    if fn_text.contains("inf") {
+        for s in &stmts {
+            let Stmt::Return(r) = s else { continue };
+            let Some(v) = r.value.as_deref() else { continue };
+            if matches!(v, Expr::Constant(_)) {
+                continue;
+            }
+            let (vs, ve) = span(v.range());
+            let value = &src[vs..ve];
+            for none in ["-1", "0"] {
+                let replacement = format!("({none} if ({value}) == float('inf') else ({value}))");
+                let change = format!("answers `{none}` when `{}` is infinite", shorten(value));
+                out.push(Edit { kind: MutantKind::Unreachable, start: vs, end: ve, replacement, change, at: None });
+            }
+        }
+    }
+    // A list returned as built, when the function is given a count of items: all of them, or none.
+    let counts: Vec<&str> = params
+        .iter()
+        .copied()
+        .filter(|p| fn_text.contains(&format!("range({p})")) || fn_text.contains(&format!("* {p}")))
+        .collect();
+    for s in &stmts {
+        let Stmt::Return(r) = s else { continue };
+        let Some(Expr::Name(v)) = r.value.as_deref() else { continue };
+        if !fn_text.contains(&format!("{}.append(", v.id)) {
+            continue;
+        }
+        let (vs, ve) = span(v.range);
+        for n in &counts {
+            let replacement = format!("({0} if len({0}) == {n} else [])", v.id);
+            let change = format!("answers `[]` unless `{}` holds all `{n}` items", v.id);
+            out.push(Edit { kind: MutantKind::IncompleteResult, start: vs, end: ve, replacement, change, at: None });
+        }
+    }
     index_arithmetic(src, &stmts, out);
     conditions(src, &stmts, out);
     for s in &stmts {
@@ -510,6 +664,107 @@ fn conditions(src: &str, stmts: &[&Stmt], out: &mut Vec<Edit>) {
                     out.push(Edit { kind: MutantKind::InitialValue, start: a, end: z, replacement, change, at: None });
                 }
             });
+        }
+    }
+}
+
+/// Tests on positions in a grid (`if nr < rows and nc < cols and ...`, `if r < 0 or ...: return`): the
+/// lower bound a position lacks, and the cell check (`grid[r][c] == "1"`) the rest of the code makes, added
+/// in the test's own form (`and` for a test that lets the walk in, `or` for one that turns it away).
+fn grid_tests(src: &str, stmts: &[&Stmt], sizes: &[&str], out: &mut Vec<Edit>) {
+    use ast::CmpOp::{Eq, Gt, GtE, Lt, LtE, NotEq};
+    let text = |e: &Expr| src[span(e.range()).0..span(e.range()).1].to_string();
+    // `grid[r][c] == "1"` anywhere: (the grid's text, `==` or `!=`, the literal).
+    let mut cells: Vec<(String, &str, String)> = Vec::new();
+    for s in stmts {
+        for (e, _) in stmt_exprs(s) {
+            crate::analysis::walk::each_expr(e, &mut |x| {
+                let Expr::Compare(c) = x else { return };
+                let ([op], [right]) = (&c.ops[..], &c.comparators[..]) else { return };
+                let Expr::Subscript(outer) = c.left.as_ref() else { return };
+                let Expr::Subscript(inner) = outer.value.as_ref() else { return };
+                let op = match op {
+                    Eq => "==",
+                    NotEq => "!=",
+                    _ => return,
+                };
+                if matches!(right, Expr::Constant(_)) {
+                    let cell = (text(&inner.value), op, text(right));
+                    if !cells.contains(&cell) {
+                        cells.push(cell);
+                    }
+                }
+            });
+        }
+    }
+    for s in stmts {
+        let test = match s {
+            Stmt::If(i) => i.test.as_ref(),
+            Stmt::While(w) => w.test.as_ref(),
+            _ => continue,
+        };
+        // Names ordered against something other than a constant (`nr < rows`, `0 <= c < cols`), and those of
+        // them also bounded below by 0.
+        let (mut positions, mut floored): (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
+        crate::analysis::walk::each_expr(test, &mut |x| {
+            let Expr::Compare(c) = x else { return };
+            let operands: Vec<&Expr> = std::iter::once(c.left.as_ref()).chain(c.comparators.iter()).collect();
+            for (i, op) in c.ops.iter().enumerate() {
+                if !matches!(op, Lt | LtE | Gt | GtE) {
+                    continue;
+                }
+                let (a, b) = (operands[i], operands[i + 1]);
+                for (this, other) in [(a, b), (b, a)] {
+                    let Expr::Name(n) = this else { continue };
+                    if sizes.contains(&n.id.as_str()) {
+                        continue;
+                    }
+                    let zero = crate::analysis::walk::int_const(other) == Some(0);
+                    if zero && !floored.iter().any(|f| f == n.id.as_str()) {
+                        floored.push(n.id.to_string());
+                    }
+                    if !matches!(other, Expr::Constant(_)) && !positions.iter().any(|p| p == n.id.as_str()) {
+                        positions.push(n.id.to_string());
+                    }
+                }
+            }
+        });
+        if positions.is_empty() || positions.len() > 2 {
+            continue;
+        }
+        let (ts, te) = span(test.range());
+        let t = &src[ts..te];
+        let lets_in = !matches!(test, Expr::BoolOp(b) if b.op == ast::BoolOp::Or);
+        let missing: Vec<&String> = positions.iter().filter(|p| !floored.contains(p)).collect();
+        if !missing.is_empty() {
+            let (replacement, what) = match lets_in {
+                true => (
+                    format!(
+                        "{} and ({t})",
+                        missing.iter().map(|p| format!("0 <= {p}")).collect::<Vec<_>>().join(" and ")
+                    ),
+                    "also needs",
+                ),
+                false => (
+                    format!("{} or ({t})", missing.iter().map(|p| format!("{p} < 0")).collect::<Vec<_>>().join(" or ")),
+                    "also turns away",
+                ),
+            };
+            let bound = missing.iter().map(|p| format!("`{p}` below 0")).collect::<Vec<_>>().join(", ");
+            let change = format!("the test `{}` {what} {bound}", shorten(t));
+            out.push(Edit { kind: MutantKind::BoundsCheck, start: ts, end: te, replacement, change, at: None });
+        }
+        if let [r, c] = &positions[..] {
+            for (grid, op, lit) in &cells {
+                let (join, cmp) = match (lets_in, *op) {
+                    (true, op) => ("and", op),
+                    (false, "==") => ("or", "!="),
+                    (false, _) => ("or", "=="),
+                };
+                let replacement = format!("({t}) {join} {grid}[{r}][{c}] {cmp} {lit}");
+                let change = format!("the test `{}` also checks `{grid}[{r}][{c}] {cmp} {lit}`", shorten(t));
+                out.push(Edit { kind: MutantKind::CellCheck, start: ts, end: te, replacement, change, at: None });
+            }
         }
     }
 }
@@ -837,6 +1092,36 @@ mod tests {
         assert!(all.iter().any(|m| m.source.contains("a[(-1)]")));
         assert!(all.iter().any(|m| m.source.contains("a[0] and (b)")));
         assert!(mutants("def f(\n").is_empty(), "a syntax error has no mutants");
+    }
+
+    #[test]
+    fn repairs_check_keys_grids_unreached_goals_and_pairs_of_nodes() {
+        let src = "class Solution:\n    def walk(self, grid, n):\n        rows, cols = len(grid), len(grid[0])\n        best, order, memo = float('inf'), [], {}\n        for r in range(n):\n            if grid[r][0] == '1':\n                order.append(r)\n        for nr, nc in ((1, 0), (0, 1)):\n            if nr < rows and nc < cols:\n                best = min(best, memo[nr])\n        return best\n\n    def same(self, p, q):\n        return p.val == q.val and self.same(p.left, q.left)\n\n    def cut(self, n):\n        order = []\n        for i in range(n):\n            order.append(i)\n        return order\n";
+        let all = repairs(src);
+        for m in &all {
+            assert!(ast::Suite::parse(&m.source, "<m>").is_ok(), "{:?}\n{}", m.change, m.source);
+        }
+        let c: Vec<(MutantKind, u32, String)> = all.iter().map(|m| (m.kind, m.line, m.change.clone())).collect();
+        for want in [
+            (MutantKind::BoundsCheck, 9, "the test `nr < rows and nc < cols` also needs `nr` below 0, `nc` below 0"),
+            (MutantKind::CellCheck, 9, "the test `nr < rows and nc < cols` also checks `grid[nr][nc] == '1'`"),
+            (MutantKind::KeyDefault, 10, "`memo[nr]` has a default for a missing key"),
+            (MutantKind::Unreachable, 11, "answers `-1` when `best` is infinite"),
+            (MutantKind::AddedGuard, 14, "returns first when `p` or `q` is empty"),
+            (MutantKind::IncompleteResult, 20, "answers `[]` unless `order` holds all `n` items"),
+        ] {
+            assert!(c.contains(&(want.0, want.1, want.2.to_string())), "missing {want:?} in {c:#?}");
+        }
+        let bounded = all.iter().find(|m| m.kind == MutantKind::BoundsCheck).unwrap();
+        assert!(bounded.source.contains("if 0 <= nr and 0 <= nc and (nr < rows and nc < cols):"), "{}", bounded.source);
+        // Sizes are bounds, not positions; a test that already has its lower bounds gets none.
+        assert!(!c.iter().any(|(_, _, ch)| ch.contains("`rows` below 0")), "{c:#?}");
+        let floored = repairs("def f(g, r, c):\n    if r < 0 or c < 0 or r >= len(g) or c >= len(g[0]):\n        return 0\n    return 1\n");
+        assert!(floored.iter().all(|m| m.kind != MutantKind::BoundsCheck), "already checked below 0");
+        // A pair of plain values is not a pair of nodes; a `defaultdict` read needs no default.
+        let plain = repairs("def f(a, b):\n    from collections import defaultdict\n    d = defaultdict(int)\n    return a + b + d[a]\n");
+        assert!(plain.iter().all(|m| m.kind != MutantKind::AddedGuard || !m.change.contains(" or `")), "no node pair");
+        assert!(plain.iter().all(|m| m.kind != MutantKind::KeyDefault));
     }
 
     #[test]

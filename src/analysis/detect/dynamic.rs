@@ -185,6 +185,33 @@ fn explain_fix(fix: &Fix) -> Option<(FindingKind, String, &'static str)> {
             format!("Line {line} can pair an item with itself: when the lookup skips the item the loop is on, {{share}}."),
             "What if the value you look up is the current item's own? Check that the index found is a different one.",
         ),
+        MutantKind::KeyDefault => (
+            FindingKind::MissingValidation,
+            format!("Line {line} reads a key that may never have been stored: with an answer for a missing key, {{share}}."),
+            "Which keys can this line ask for that were never put there? Decide what a missing key means before \
+             reading it.",
+        ),
+        MutantKind::Unreachable => (
+            FindingKind::MissingEdgeCase,
+            format!("Line {line} can answer infinity when the goal cannot be reached; answered as the statement says, {{share}}."),
+            "What does the statement want when nothing reaches the goal? Check for that case before answering.",
+        ),
+        MutantKind::IncompleteResult => (
+            FindingKind::MissingEdgeCase,
+            format!("Line {line} answers with what it built even when some items were never reached; checked first, {{share}}."),
+            "Can the loop end before every item is placed (a cycle, an unreachable item)? What should the answer \
+             be then?",
+        ),
+        MutantKind::BoundsCheck => (
+            FindingKind::MissingValidation,
+            format!("Line {line} lets a position below 0 through, where Python reads from the other end; checked, {{share}}."),
+            "Which positions can the neighbours of an edge cell have? Check every bound, the lower ones too.",
+        ),
+        MutantKind::CellCheck => (
+            FindingKind::MissingValidation,
+            format!("Line {line} lets the walk onto cells it should skip; with the check the rest of the code makes, {{share}}."),
+            "Which cells may the walk step onto? Check the cell itself, not only that it is inside the grid.",
+        ),
         MutantKind::Deduplicated => (
             FindingKind::MissingEdgeCase,
             format!("Repeated values break the steps after line {line}: with them set aside, {{share}}."),
