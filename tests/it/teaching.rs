@@ -1,10 +1,11 @@
 //! "Why" for logic bugs (issue 15), measured on labelled learner bugs with the real judge and python3.
 //!
-//! Two corpora of buggy solutions, each file headed by `# problem:`, `# bug:` (the mistake pattern) and
+//! Corpora of buggy solutions, each file headed by `# problem:`, `# bug:` (the mistake pattern) and
 //! `# line:` (where the bug is):
 //! - `tests/fixtures/teaching/tuning/`: the issue's eight cases, written while the diagnosis was built;
-//! - `tests/fixtures/teaching/heldout/`: 47 bugs written by someone who never saw the detectors, and
-//!   measured only once they were frozen (docs/ANALYSIS.md has both numbers).
+//! - `tests/fixtures/teaching/heldout/`, `heldout2/`, `heldout3/`, `heldout4/`: 47, 53, 45 and 43 bugs, each
+//!   set written by someone who never saw the detectors and measured first with them frozen, then (but for
+//!   the newest) tuned on (docs/ANALYSIS.md has every number).
 //!
 //! Scoring, fixed before the held-out set was first run: a finding counts when its confidence is at least
 //! 0.5; per pattern (off_by_one, missing_edge_case, missing_validation) precision is the share of files
@@ -228,9 +229,9 @@ fn the_held_out_learner_bugs_are_explained() {
     assert!(problems.len() >= 15, "{} problems", problems.len());
     let s = score(&cases);
     eprintln!("{}", report("held-out", &s));
-    // Measured (docs/ANALYSIS.md): 28 of 47 right; a slower machine tries fewer edits in the budget, so the
-    // floor leaves room for that.
-    assert!(s.top_right >= 25, "{}", report("held-out", &s));
+    // Measured (docs/ANALYSIS.md): 21 of 47 at first, 31 now; a slower machine tries fewer edits in the
+    // budget, so the floor leaves room for that.
+    assert!(s.top_right >= 28, "{}", report("held-out", &s));
     assert!(s.without_counterexample.is_empty(), "{:?}", s.without_counterexample);
     assert_precision(&s, 0.65);
 }
@@ -252,9 +253,9 @@ fn the_second_held_out_learner_bugs_are_explained() {
     assert!(cases.len() >= 40, "{} cases", cases.len());
     let s = score(&cases);
     eprintln!("{}", report("held-out 2", &s));
-    // 16 of 53 right at first (2 s budget, frozen), 18 with this budget, 21 after tuning on it; far below
+    // 16 of 53 right at first (2 s budget, frozen), 18 with this budget, 26 after tuning on it; far below
     // the issue's 80% (docs/ANALYSIS.md).
-    assert!(s.top_right >= 18, "{}", report("held-out 2", &s));
+    assert!(s.top_right >= 23, "{}", report("held-out 2", &s));
     assert!(s.without_counterexample.is_empty(), "{:?}", s.without_counterexample);
     assert_precision(&s, 0.65);
 }
@@ -267,9 +268,26 @@ fn the_third_held_out_learner_bugs_are_explained() {
     assert!(cases.len() >= 40, "{} cases", cases.len());
     let s = score(&cases);
     eprintln!("{}", report("held-out 3", &s));
-    // First run, frozen: 22 of 45 right (49%), still below the issue's 80% (docs/ANALYSIS.md).
-    assert!(s.top_right >= 19, "{}", report("held-out 3", &s));
+    // First run, frozen: 22 of 45 right (49%), still below the issue's 80% (docs/ANALYSIS.md); 24 after
+    // the repairs tuned on the first three sets.
+    assert!(s.top_right >= 21, "{}", report("held-out 3", &s));
     assert_precision(&s, 0.65);
     // group-anagrams fails only on a hidden test with a letter its generator never draws: nothing to show.
     assert!(s.without_counterexample.len() <= 1, "{:?}", s.without_counterexample);
+}
+
+/// The fourth held-out corpus: 43 bugs over 43 problems, written blind (the writer read only the
+/// problems and the pattern notes, and saw only verdicts) while the last repairs were added, and first run
+/// with the detectors frozen (docs/ANALYSIS.md).
+#[test]
+fn the_fourth_held_out_learner_bugs_are_explained() {
+    let cases = corpus("heldout4");
+    assert!(cases.len() >= 40, "{} cases", cases.len());
+    let s = score(&cases);
+    eprintln!("{}", report("held-out 4", &s));
+    // First run, frozen: 24 of 43 right (56%), still below the issue's 80% (docs/ANALYSIS.md). Floors a
+    // little below, since the fix search depends on the machine's speed.
+    assert!(s.top_right >= 21, "{}", report("held-out 4", &s));
+    assert_precision(&s, 0.55);
+    assert!(s.without_counterexample.is_empty(), "{:?}", s.without_counterexample);
 }
