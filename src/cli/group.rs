@@ -96,8 +96,7 @@ fn share_words(kinds: &[Share]) -> String {
 
 /// Turns on the default sharing when the account shares nothing yet; the sentence to print.
 fn start_sharing(store: &Store) -> Result<String, Failure> {
-    if store.sharing()?.is_empty() {
-        store.set_sharing(&Share::ALL)?;
+    if store.share_by_default()? {
         return Ok(format!(
             "You now share your {} with your groups (never your code); `codify group share` changes that.",
             share_words(&Share::ALL)

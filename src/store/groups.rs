@@ -65,6 +65,15 @@ impl Store {
         Ok(n > 0)
     }
 
+    /// Turns on the default sharing (solves, reviews, milestones) when the account shares nothing yet, as
+    /// creating or joining a group does; whether it did.
+    pub fn share_by_default(&self) -> Result<bool, StoreError> {
+        if !self.sharing()?.is_empty() {
+            return Ok(false);
+        }
+        self.set_sharing(&Share::ALL)
+    }
+
     /// Queues `action` (a solve, a review or a milestone) for the account's groups when the account shares
     /// that kind; the event queued, if any.
     pub fn share(&self, action: Action) -> Result<Option<Event>, StoreError> {

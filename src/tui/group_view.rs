@@ -12,10 +12,13 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::keymap::{Action, Keymap};
 use super::theme::Theme;
-use crate::community::wire::{GroupInfo, GroupView};
+use crate::community::wire::{self, GroupInfo, GroupView};
 use crate::fmt::terminal_safe;
 use crate::store::{Share, Store};
 use crate::sync::SyncError;
+
+/// The index [`load`] takes for the learner's newest group (the one just joined or created).
+pub const NEWEST: usize = usize::MAX;
 
 /// What the screen shows: the learner's groups, the chosen one's view, and how fresh it is.
 #[derive(Debug, Clone, PartialEq)]
@@ -31,10 +34,38 @@ pub struct GroupData {
     pub note: Option<String>,
 }
 
-/// The screen: its data and how far it is scrolled.
+/// The screen: its data, how far it is scrolled, and the line being typed for a join or a new group.
 pub struct GroupScreen {
     pub data: Box<GroupData>,
     pub scroll: u16,
+    pub prompt: Option<(Prompt, String)>,
+}
+
+/// What the screen's one-line prompt asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Prompt {
+    InviteCode,
+    GroupName,
+}
+
+impl Prompt {
+    pub fn label(self) -> &'static str {
+        match self {
+            Prompt::InviteCode => "invite code",
+            Prompt::GroupName => "new group's name",
+        }
+    }
+}
+
+/// What the app asks of the server for the group screen (a background thread carries it out).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Request {
+    /// Join with this code (already checked to be one).
+    Join(String),
+    /// Create a group with this name (already checked).
+    Create(String),
+    /// A one-time invite code for group `id`, named `name`.
+    Invite { id: i64, name: String },
 }
 
 /// What an action on the group screen asks of the app.
@@ -44,6 +75,11 @@ pub enum GroupAction {
     /// Load group `index` (again).
     Load(usize),
     Close,
+    /// A prompt opened: say what to type.
+    Prompting(Prompt),
+    /// Nothing to invite to: the learner is in no group.
+    NoGroup,
+    Request(Request),
 }
 
 impl GroupScreen {
@@ -61,8 +97,80 @@ impl GroupScreen {
             }
             Action::NextGroup => GroupAction::None,
             Action::Close => GroupAction::Close,
+            Action::JoinGroup => self.open_prompt(Prompt::InviteCode),
+            Action::CreateGroup => self.open_prompt(Prompt::GroupName),
+            Action::InviteToGroup => match &self.data.view {
+                Some(v) if self.data.offline_since.is_none() => {
+                    GroupAction::Request(Request::Invite { id: v.id, name: v.name.clone() })
+                }
+                _ => GroupAction::NoGroup,
+            },
             _ => return None,
         })
+    }
+
+    fn open_prompt(&mut self, p: Prompt) -> GroupAction {
+        self.prompt = Some((p, String::new()));
+        GroupAction::Prompting(p)
+    }
+
+    /// The prompt's line as typed, checked: the request it makes, or why it cannot (to say, with the prompt
+    /// still open so that it can be corrected).
+    pub fn submit_prompt(&mut self) -> Option<Result<Request, String>> {
+        let (p, line) = self.prompt.as_ref()?;
+        let checked = match p {
+            Prompt::InviteCode => wire::normalize_invite_code(line).map(Request::Join),
+            Prompt::GroupName => wire::validate_label(line, wire::MAX_GROUP_NAME_CHARS)
+                .map(|()| Request::Create(line.trim().to_string())),
+        };
+        if checked.is_ok() {
+            self.prompt = None;
+        }
+        Some(checked.map_err(|e| e.to_string()))
+    }
+}
+
+/// Carries out `req` against the account's server (blocking: run it on a thread of its own); what to tell
+/// the learner, or why it failed, in one line. Joining or creating turns on the default sharing.
+pub fn request(db_file: &Path, req: &Request) -> Result<String, String> {
+    let store = Store::open(db_file).map_err(|e| e.to_string())?;
+    let client = crate::sync::client::account_client(&store).map_err(|e| match e {
+        SyncError::NotSignedIn => {
+            "study groups live on a community server: sign in with `codify login URL` first".into()
+        }
+        e => e.to_string(),
+    })?;
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| format!("no async runtime: {e}"))?;
+    let safe = |e: SyncError| terminal_safe(&e.to_string()).into_owned();
+    let sharing = |store: &Store| match store.share_by_default() {
+        Ok(true) => " You now share your solves, reviews and milestones (never code); `codify group share` changes it.",
+        _ => "",
+    };
+    match req {
+        Request::Join(code) => {
+            let g = rt.block_on(client.join(code)).map_err(safe)?;
+            Ok(format!("joined `{}` ({} members).{}", terminal_safe(&g.name), g.members, sharing(&store)))
+        }
+        Request::Create(name) => {
+            let g = rt.block_on(client.create_group(name)).map_err(safe)?;
+            Ok(format!(
+                "created `{}`: ask for an invite code to bring others in.{}",
+                terminal_safe(&g.name),
+                sharing(&store)
+            ))
+        }
+        Request::Invite { id, name } => {
+            let invite = rt.block_on(client.invite(*id)).map_err(safe)?;
+            Ok(format!(
+                "invite code for `{}`: {} (one person, 7 days: `codify group join {}`)",
+                terminal_safe(name),
+                invite.code,
+                invite.code
+            ))
+        }
     }
 }
 
@@ -90,22 +198,23 @@ pub fn load(db_file: &Path, index: usize) -> GroupData {
         let client = crate::sync::client::account_client(&store)?;
         let _ = crate::sync::sync_once(&mut store).await;
         let groups = client.groups().await?;
-        let view = match groups.get(index % groups.len().max(1)) {
+        let index = if index == NEWEST { groups.len().saturating_sub(1) } else { index % groups.len().max(1) };
+        let view = match groups.get(index) {
             Some(g) => Some(client.group(g.id).await?),
             None => None,
         };
-        Ok::<_, SyncError>((groups, view))
+        Ok::<_, SyncError>((groups, view, index))
     });
     match fetched {
-        Ok((groups, view)) => {
-            data.index = index % groups.len().max(1);
+        Ok((groups, view, index)) => {
+            data.index = index;
             if let Some(v) = &view {
                 let _ = store.cache_group_view(v);
             }
             if groups.is_empty() {
                 data.note = Some(
-                    "You are in no study group yet. Create one with `codify group create NAME`, or join one with \
-                     `codify group join CODE` and a code a member gives you."
+                    "You are in no study group yet. Create one, or join one with a code a member gives you: the keys \
+                     below, or `codify group create NAME` and `codify group join CODE`."
                         .into(),
                 );
             }
@@ -130,7 +239,7 @@ pub fn load(db_file: &Path, index: usize) -> GroupData {
                     owner: v.owner,
                 })
                 .collect();
-            data.index = index % cached.len().max(1);
+            data.index = if index == NEWEST { cached.len().saturating_sub(1) } else { index % cached.len().max(1) };
             match cached.into_iter().nth(data.index) {
                 Some((view, at)) => {
                     data.view = Some(view);
@@ -217,11 +326,22 @@ pub fn draw(screen: &GroupScreen, theme: &Theme, keys: &Keymap, now: i64, area: 
     let hints = keys.hints(&[
         (&[Action::ScrollDown, Action::ScrollUp], "scroll"),
         (&[Action::NextGroup], "next group"),
+        (&[Action::JoinGroup], "join"),
+        (&[Action::CreateGroup], "create"),
+        (&[Action::InviteToGroup], "invite"),
         (&[Action::Reload], "reload"),
         (&[Action::Close], "back"),
     ]);
     let body = Rect { height: area.height - 1, ..area };
     Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((screen.scroll, 0)).render(body, buf);
     let foot = Rect { y: area.y + area.height - 1, height: 1, ..area };
-    Paragraph::new(Line::from(Span::styled(hints, theme.dim))).render(foot, buf);
+    let footer = match &screen.prompt {
+        Some((p, line)) => Line::from(vec![
+            Span::styled(format!("{}: ", p.label()), theme.accent),
+            Span::raw(terminal_safe(line).into_owned()),
+            Span::styled("▏  Enter sends · Esc cancels", theme.dim),
+        ]),
+        None => Line::from(Span::styled(hints, theme.dim)),
+    };
+    Paragraph::new(footer).render(foot, buf);
 }

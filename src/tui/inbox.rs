@@ -206,6 +206,8 @@ pub enum Effect {
     LoadGroup {
         index: usize,
     },
+    /// Join, create or invite on the server (a background thread); answered by [`Msg::GroupDone`].
+    GroupRequest(super::group_view::Request),
     /// The active profile's plan, made first when there is none or when `answers` ask for a new one (a
     /// background thread: the model may take a while); answered by [`Msg::PlanReady`].
     LoadPlan {
@@ -317,6 +319,11 @@ pub enum Msg {
     InterviewReady(crate::learner::interview::Session),
     DashboardReady(Box<crate::learner::Dashboard>),
     GroupReady(Box<super::group_view::GroupData>),
+    /// A group request ended: what to say, or why it failed.
+    GroupDone {
+        request: super::group_view::Request,
+        said: Result<String, String>,
+    },
     PlanReady {
         screen: Box<super::plan_view::PlanScreen>,
         /// What to say about how the plan was made (offline and why, a rejected model reply).

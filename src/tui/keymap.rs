@@ -105,6 +105,9 @@ actions! {
     Reload, "reload", [Dashboard, Group], "load again (the dashboard, the group from the server)", ["r"];
     Group, "group", [List, Dashboard], "your study group: the week's table and what members shared", ["S"];
     NextGroup, "next_group", [Group], "the next of your study groups", ["<Tab>"];
+    JoinGroup, "join_group", [Group], "join a group with an invite code a member gave you", ["a"];
+    CreateGroup, "create_group", [Group], "create a group (you become its first member)", ["c"];
+    InviteToGroup, "invite_to_group", [Group], "a one-time invite code for this group (7 days)", ["i"];
     CurrentDay, "current_day", [Plan], "to the current day", ["c"];
     NewPlan, "new_plan", [Plan], "make a new plan (a few questions first)", ["r"];
     Close, "close", [Dashboard, Plan, Help, Group], "close (back to where you were)", ["<Esc>", "<F10>"];

@@ -488,6 +488,13 @@ impl Runtime {
                     let _ = tx.send(Msg::GroupReady(Box::new(group_view::load(&db, index))));
                 });
             }
+            Effect::GroupRequest(request) => {
+                let (tx, db) = (self.tx.clone(), self.paths.db_file.clone());
+                std::thread::spawn(move || {
+                    let said = group_view::request(&db, &request);
+                    let _ = tx.send(Msg::GroupDone { request, said });
+                });
+            }
             Effect::LoadPlan { regenerate } => {
                 let profile_key = app.keymap.keys_for(keymap::Action::Profile).first().cloned().unwrap_or_default();
                 self.load_plan(regenerate, app.bank.clone(), profile_key)

@@ -1181,3 +1181,42 @@ fn the_study_group_screen_says_what_to_do_without_a_group_and_when_offline() {
     a.update(Msg::GroupReady(Box::new(offline)));
     assert!(screen(&mut a, 80, 24).contains("Offline: as fetched 3h ago"));
 }
+
+#[test]
+fn the_study_group_screen_joins_creates_and_invites_through_a_prompt() {
+    use super::group_view::Request;
+    let mut a = app();
+    keys(&mut a, "S");
+    a.update(Msg::GroupReady(Box::new(group_data(crate::clock::now_ms()))));
+    // A code, typed or pasted with its dash and in capitals, and `q` typed into it rather than quitting.
+    assert!(keys(&mut a, "a").is_empty());
+    assert!(a.status.as_deref().unwrap().contains("invite code"), "{:?}", a.status);
+    keys(&mut a, "K7M2-X9");
+    a.update(Msg::Paste("qp4r\n".into()));
+    assert!(!a.quit);
+    assert!(screen(&mut a, 80, 24).contains("invite code: K7M2-X9qp4r"));
+    assert_eq!(keys(&mut a, "<Enter>"), vec![Effect::GroupRequest(Request::Join("k7m2x9qp4r".into()))]);
+    assert!(a.group.as_ref().unwrap().prompt.is_none());
+    // A bad code is said, and the prompt stays open to correct it; Esc leaves it.
+    keys(&mut a, "abad<Enter>");
+    assert!(a.status.as_deref().unwrap().contains("not an invite code"), "{:?}", a.status);
+    assert!(a.group.as_ref().unwrap().prompt.is_some());
+    keys(&mut a, "<Esc>");
+    assert!(a.group.as_ref().unwrap().prompt.is_none() && a.screen == Screen::Group);
+    assert_eq!(
+        keys(&mut a, "c weekend crew <Enter>"),
+        vec![Effect::GroupRequest(Request::Create("weekend crew".into()))]
+    );
+    assert!(keys(&mut a, "c<Enter>").is_empty(), "an empty name is refused");
+    assert!(a.status.as_deref().unwrap().contains("1 to 40 characters"), "{:?}", a.status);
+    keys(&mut a, "<Esc>");
+    assert_eq!(keys(&mut a, "i"), vec![Effect::GroupRequest(Request::Invite { id: 3, name: "evening study".into() })]);
+    // Done: say it; a group joined or created is shown next, an invite only said.
+    let fx = a.update(Msg::GroupDone { request: Request::Join("k7m2x9qp4r".into()), said: Ok("joined".into()) });
+    assert_eq!(fx, vec![Effect::LoadGroup { index: super::group_view::NEWEST }]);
+    a.update(Msg::GroupReady(Box::new(group_data(crate::clock::now_ms()))));
+    assert_eq!(a.status.as_deref(), Some("joined"), "what the join said stays over the reload");
+    let invite = Request::Invite { id: 3, name: "evening study".into() };
+    assert!(a.update(Msg::GroupDone { request: invite, said: Ok("invite code: abc".into()) }).is_empty());
+    assert_eq!(a.status.as_deref(), Some("invite code: abc"));
+}

@@ -296,4 +296,5 @@ both_backends!(
     groups::invite_codes_are_single_use_and_expire,
     groups::a_member_who_leaves_disappears_and_a_removed_group_is_deleted,
     groups::shared_text_is_checked_and_trending_counts_without_identities,
+    groups::the_tui_creates_invites_and_joins_through_the_server,
 );

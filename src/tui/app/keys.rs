@@ -14,6 +14,7 @@ impl App {
             (Screen::List, _) if self.list.searching => vec![],
             (Screen::Workspace, _) if self.asking() => vec![],
             (Screen::Plan, _) if self.plan_questions.is_some() => vec![],
+            (Screen::Group, _) if self.group.as_ref().is_some_and(|g| g.prompt.is_some()) => vec![],
             // The form types characters and keeps F-keys from leaving it half filled.
             (Screen::Profile, _) => vec![Context::Form],
             // The editor owns plain keys; Global bindings reach it only through keys it never types (F1).
@@ -42,6 +43,13 @@ impl App {
         }
         if self.help.is_none() && self.screen == Screen::Plan && self.plan_questions.is_some() {
             self.plan_question_key(key, fx);
+            return;
+        }
+        if self.help.is_none()
+            && self.screen == Screen::Group
+            && self.group.as_ref().is_some_and(|g| g.prompt.is_some())
+        {
+            self.group_prompt_key(key, fx);
             return;
         }
         let editor_focused = self.help.is_none()
@@ -175,7 +183,7 @@ impl App {
             Action::Dashboard | Action::DashboardList => fx.push(Effect::LoadDashboard),
             Action::Group => {
                 fx.push(Effect::LoadGroup { index: self.group.as_ref().map_or(0, |g| g.data.index) });
-                self.status = Some("fetching your study group…".into());
+                self.status = Some(FETCHING_GROUP.into());
             }
             Action::Plan | Action::PlanList => {
                 fx.push(Effect::LoadPlan { regenerate: None });
@@ -245,6 +253,9 @@ impl App {
             Action::OpenNext
             | Action::Reload
             | Action::NextGroup
+            | Action::JoinGroup
+            | Action::CreateGroup
+            | Action::InviteToGroup
             | Action::CurrentDay
             | Action::NewPlan
             | Action::Close
@@ -262,7 +273,7 @@ impl App {
         true
     }
 
-    /// A paste goes where typed text would: the question line, the list's search, or the editor (as one
+    /// A paste goes where typed text would: a prompt's line, the list's search, or the editor (as one
     /// undo step, without auto-indent, in any mode). Elsewhere it is dropped.
     pub(super) fn on_paste(&mut self, text: &str) {
         let one_line = || text.lines().map(str::trim_end).collect::<Vec<_>>().join(" ");
@@ -270,6 +281,11 @@ impl App {
             return;
         }
         match self.screen {
+            Screen::Group => {
+                if let Some((_, line)) = self.group.as_mut().and_then(|g| g.prompt.as_mut()) {
+                    line.push_str(one_line().trim());
+                }
+            }
             Screen::List if self.list.searching => {
                 self.list.query.push_str(&one_line());
                 self.list.selected = 0;
@@ -387,7 +403,7 @@ impl App {
 
 /// What a key did to a one-line input (the tutor's question, the plan's follow-up answers).
 #[derive(Debug, PartialEq, Eq)]
-enum LineKey {
+pub(super) enum LineKey {
     Edited,
     Enter,
     /// Esc or Ctrl-c.
@@ -395,7 +411,7 @@ enum LineKey {
 }
 
 /// Line editing shared by the app's one-line inputs: typing, Backspace, Ctrl-u (clear), Ctrl-w (word).
-fn edit_line(line: &mut String, key: KeyEvent) -> LineKey {
+pub(super) fn edit_line(line: &mut String, key: KeyEvent) -> LineKey {
     use crossterm::event::{KeyCode, KeyModifiers};
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     match key.code {

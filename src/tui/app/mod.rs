@@ -40,6 +40,9 @@ pub fn milestone_notice(earned: &[crate::learner::milestones::Milestone]) -> Opt
     }
 }
 
+/// The status line while the study group is fetched.
+pub const FETCHING_GROUP: &str = "fetching your study group…";
+
 /// How long typing may go unsaved: a crash or `kill -9` loses at most this much.
 pub const AUTOSAVE: Duration = Duration::from_secs(1);
 
@@ -273,10 +276,14 @@ impl App {
             }
             Msg::GroupReady(data) => {
                 let scroll = self.group.as_ref().filter(|g| g.data.index == data.index).map_or(0, |g| g.scroll);
-                self.group = Some(super::group_view::GroupScreen { data, scroll });
+                self.group = Some(super::group_view::GroupScreen { data, scroll, prompt: None });
                 self.show(Screen::Group);
-                self.status = None;
+                // The "fetching" notice is done; what a join or a new group said stays.
+                if self.status.as_deref() == Some(FETCHING_GROUP) {
+                    self.status = None;
+                }
             }
+            Msg::GroupDone { request, said } => self.on_group_done(request, said, &mut fx),
             Msg::PlanReady { screen, note } => {
                 self.plan = Some(screen);
                 self.show(Screen::Plan);

@@ -98,11 +98,64 @@ impl App {
             Some(Do::None) => {}
             Some(Do::Load(index)) => {
                 fx.push(Effect::LoadGroup { index });
-                self.status = Some("fetching your study group…".into());
+                self.status = Some(FETCHING_GROUP.into());
             }
             Some(Do::Close) => self.leave_learner_screen(),
+            Some(Do::Prompting(p)) => self.status = Some(format!("type the {}", p.label())),
+            Some(Do::NoGroup) => self.status = Some("no group to invite to here: join or create one first".into()),
+            Some(Do::Request(r)) => self.send_group_request(r, fx),
         }
         true
+    }
+
+    fn send_group_request(&mut self, request: crate::tui::group_view::Request, fx: &mut Vec<Effect>) {
+        use crate::tui::group_view::Request as R;
+        self.status = Some(
+            match &request {
+                R::Join(_) => "joining…",
+                R::Create(_) => "creating the group…",
+                R::Invite { .. } => "asking for an invite code…",
+            }
+            .into(),
+        );
+        fx.push(Effect::GroupRequest(request));
+    }
+
+    /// A key while the group screen's prompt is open.
+    pub(super) fn group_prompt_key(&mut self, key: KeyEvent, fx: &mut Vec<Effect>) {
+        let Some(g) = self.group.as_mut() else { return };
+        let Some((_, line)) = g.prompt.as_mut() else { return };
+        match super::keys::edit_line(line, key) {
+            super::keys::LineKey::Edited => {}
+            super::keys::LineKey::Cancel => {
+                g.prompt = None;
+                self.status = None;
+            }
+            super::keys::LineKey::Enter => match g.submit_prompt() {
+                Some(Ok(request)) => self.send_group_request(request, fx),
+                Some(Err(why)) => self.status = Some(why),
+                None => {}
+            },
+        }
+    }
+
+    pub(super) fn on_group_done(
+        &mut self,
+        request: crate::tui::group_view::Request,
+        said: Result<String, String>,
+        fx: &mut Vec<Effect>,
+    ) {
+        use crate::tui::group_view::Request as R;
+        match said {
+            Ok(said) => {
+                self.status = Some(said);
+                // A new group, or one joined, is the one to show (the learner's groups are listed oldest first).
+                if !matches!(request, R::Invite { .. }) {
+                    fx.push(Effect::LoadGroup { index: crate::tui::group_view::NEWEST });
+                }
+            }
+            Err(why) => self.status = Some(why),
+        }
     }
 
     pub(super) fn show_profile_form(&mut self, form: Box<crate::tui::profile_form::ProfileForm>) {

@@ -295,3 +295,30 @@ pub fn shared_text_is_checked_and_trending_counts_without_identities(db: TestDb)
     let (status, _) = call(&rt, "GET", &url("/v1/trending"), None, None);
     assert_eq!(status, 401);
 }
+
+/// What the TUI's study group screen sends (`group_view::request`, then `group_view::load`) against the
+/// server: create, invite, join, with the default sharing turned on and the new group shown.
+pub fn the_tui_creates_invites_and_joins_through_the_server(db: TestDb) {
+    use codify::tui::group_view::{load, request, Request, NEWEST};
+    let rt = runtime();
+    let server = Server::start(&rt, &db, Limits::unlimited());
+    let (ana, bo) = (db.home("ana"), db.home("bo"));
+    let offline = request(&ana.join("codify.db"), &Request::Create("x".into())).unwrap_err();
+    assert!(offline.contains("codify login"), "{offline}");
+    for (home, name) in [(&ana, "ana"), (&bo, "bo")] {
+        ok(home, &["login", &server.url, "--name", name]);
+    }
+    let (ana_db, bo_db) = (ana.join("codify.db"), bo.join("codify.db"));
+    let said = request(&ana_db, &Request::Create("pairs".into())).unwrap();
+    assert!(said.contains("created `pairs`") && said.contains("You now share"), "{said}");
+    let data = load(&ana_db, NEWEST);
+    let view = data.view.expect("the new group is shown");
+    let said = request(&ana_db, &Request::Invite { id: view.id, name: view.name.clone() }).unwrap();
+    let code = said.split_whitespace().find(|w| w.len() == 10).expect("a code").to_string();
+    let said = request(&bo_db, &Request::Join(code.clone())).unwrap();
+    assert!(said.contains("joined `pairs` (2 members)"), "{said}");
+    assert_eq!(load(&bo_db, NEWEST).view.map(|v| v.members.len()), Some(2));
+    let again = request(&bo_db, &Request::Join("zzzzzzzzzz".into())).unwrap_err();
+    assert!(again.contains("unknown, used or expired"), "{again}");
+    assert!(!codify::store::Store::open(&bo_db).unwrap().sharing().unwrap().is_empty());
+}
