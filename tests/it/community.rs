@@ -83,6 +83,14 @@ impl TestDb {
         }
     }
 
+    /// Runs `sql` (statements separated by `;`) on this test's database, as an operator's tool would.
+    pub fn exec(&self, sql: &str) {
+        match &self.target {
+            DbTarget::Sqlite(p) => rusqlite::Connection::open(p).unwrap().execute_batch(sql).unwrap(),
+            DbTarget::Postgres(url) => pg_exec(url, sql),
+        }
+    }
+
     /// The single number a query such as `SELECT COUNT(*) FROM t` returns, read from this test's database.
     pub fn count(&self, sql: &str) -> i64 {
         match &self.target {
@@ -297,4 +305,5 @@ both_backends!(
     groups::a_member_who_leaves_disappears_and_a_removed_group_is_deleted,
     groups::shared_text_is_checked_and_trending_counts_without_identities,
     groups::the_tui_creates_invites_and_joins_through_the_server,
+    groups::trending_is_filled_once_from_votes_and_comments_stored_before_it,
 );

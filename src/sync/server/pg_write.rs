@@ -22,7 +22,7 @@ use uuid::Uuid;
 use super::postgres::connection;
 use super::storage::{
     activity_at, activity_parts, is_new_comment, now_ms, rejected, with_status, CommentCount, StorageError,
-    TrendingDelta, User, HALF_LIFE_MS,
+    TrendingDelta, User, ACTIVITY_KEEP_MS, HALF_LIFE_MS,
 };
 use crate::sync::wire::{Action, Event, EventResult, EventStatus, Tag};
 
@@ -200,6 +200,10 @@ async fn apply_batch(
         results.push(r);
     }
     add_to_trending(&tx, trending, now).await?;
+    if events.iter().any(Event::is_activity) {
+        let stmt = tx.prepare_cached("DELETE FROM activity WHERE user_id = $1 AND at < $2").await?;
+        tx.execute(&stmt, &[&user.id, &(now - ACTIVITY_KEEP_MS)]).await?;
+    }
     tx.commit().await?;
     Ok(results)
 }

@@ -17,9 +17,10 @@ use uuid::Uuid;
 
 use super::pg_write::WriteJob;
 use super::storage::{
-    group_view_from, limit, name_key, now_ms, revoked_hash, too_new, DiskFullMemory, GroupRows, Storage, StorageError,
-    TrendingRow, User, GROUP_DAYS_SQL, GROUP_MEMBERS_SQL, GROUP_RECENT_SQL, GROUP_WEEK_SQL, MAX_GROUPS_PER_USER,
-    MAX_LIVE_INVITES, MAX_MEMBERS, MY_GROUPS_SQL, RECENT_ACTIVITY, RECENT_ACTIVITY_MS, STREAK_WINDOW_MS, WEEK_MS,
+    backfill, group_view_from, limit, name_key, now_ms, revoked_hash, too_new, DiskFullMemory, GroupRows, Storage,
+    StorageError, TrendingRow, User, BACKFILLED, BACKFILL_SQL, GROUP_DAYS_SQL, GROUP_MEMBERS_SQL, GROUP_RECENT_SQL,
+    GROUP_WEEK_SQL, MAX_GROUPS_PER_USER, MAX_LIVE_INVITES, MAX_MEMBERS, MY_GROUPS_SQL, RECENT_ACTIVITY,
+    RECENT_ACTIVITY_MS, STREAK_WINDOW_MS, WEEK_MS,
 };
 use crate::sync::wire::{
     ActivityItem, Aggregate, Comment, Event, EventResult, GroupInfo, GroupView, Tag, TagCounts, Vote,
@@ -63,6 +64,7 @@ impl PgStorage {
             .build()
             .map_err(|e| open_err(url, e))?;
         migrate(&pool).await.map_err(|e| open_err(url, e))?;
+        backfill_trending(&pool).await.map_err(|e| open_err(url, format!("cannot fill trending: {e}")))?;
         check_tables(&pool).await.map_err(|e| open_err(url, e))?;
         let writes = super::pg_write::start(pool.clone());
         Ok(PgStorage { pool, writes, disk_full: Default::default() })
@@ -115,6 +117,34 @@ async fn migrate(pool: &Pool) -> Result<(), StorageError> {
         tx.commit().await?;
         Ok(())
     }
+}
+
+/// Once per database, under the migration lock (several servers may start together): trending counts for
+/// the votes and comments stored before trending existed.
+async fn backfill_trending(pool: &Pool) -> Result<(), StorageError> {
+    let mut client = connection(pool).await?;
+    let tx = client.transaction().await?;
+    tx.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK]).await?;
+    if tx.query_opt("SELECT 1 FROM counters WHERE name = $1", &[&BACKFILLED]).await?.is_none() {
+        let rows = tx.query(BACKFILL_SQL, &[]).await?;
+        let items = rows
+            .iter()
+            .map(|r| Ok((r.try_get(0)?, r.try_get::<_, i32>(1)? as usize, r.try_get(2)?)))
+            .collect::<Result<Vec<(String, usize, i64)>, tokio_postgres::Error>>()?;
+        for row in backfill(items, now_ms()) {
+            let [v, c, s] = row.counts;
+            tx.execute(
+                "INSERT INTO trending AS t (slug, votes, comments, solves, as_of) VALUES ($1, $2, $3, $4, $5)
+                 ON CONFLICT (slug) DO UPDATE SET votes = t.votes + EXCLUDED.votes,
+                   comments = t.comments + EXCLUDED.comments",
+                &[&row.slug, &v, &c, &s, &row.as_of],
+            )
+            .await?;
+        }
+        tx.execute("INSERT INTO counters (name, value) VALUES ($1, 1)", &[&BACKFILLED]).await?;
+    }
+    tx.commit().await?;
+    Ok(())
 }
 
 fn aggregate_row(r: &Row) -> Result<Aggregate, tokio_postgres::Error> {

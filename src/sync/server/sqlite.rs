@@ -25,10 +25,11 @@ use tokio::sync::oneshot;
 use uuid::Uuid;
 
 use super::storage::{
-    activity_at, activity_parts, add_trending, group_view_from, is_new_comment, limit, name_key, now_ms, rejected,
-    revoked_hash, too_new, with_status, CommentCount, DiskFullMemory, GroupRows, Storage, StorageError, TrendingDelta,
-    TrendingRow, User, GROUP_DAYS_SQL, GROUP_MEMBERS_SQL, GROUP_RECENT_SQL, GROUP_WEEK_SQL, MAX_GROUPS_PER_USER,
-    MAX_LIVE_INVITES, MAX_MEMBERS, MY_GROUPS_SQL, RECENT_ACTIVITY, RECENT_ACTIVITY_MS, STREAK_WINDOW_MS, WEEK_MS,
+    activity_at, activity_parts, add_trending, backfill, group_view_from, is_new_comment, limit, name_key, now_ms,
+    rejected, revoked_hash, too_new, with_status, CommentCount, DiskFullMemory, GroupRows, Storage, StorageError,
+    TrendingDelta, TrendingRow, User, ACTIVITY_KEEP_MS, BACKFILLED, BACKFILL_SQL, GROUP_DAYS_SQL, GROUP_MEMBERS_SQL,
+    GROUP_RECENT_SQL, GROUP_WEEK_SQL, MAX_GROUPS_PER_USER, MAX_LIVE_INVITES, MAX_MEMBERS, MY_GROUPS_SQL,
+    RECENT_ACTIVITY, RECENT_ACTIVITY_MS, STREAK_WINDOW_MS, WEEK_MS,
 };
 use crate::sync::wire::{
     Action, ActivityItem, Aggregate, Comment, Event, EventResult, EventStatus, GroupInfo, GroupView, Tag, TagCounts,
@@ -234,6 +235,7 @@ impl SqliteStorage {
         quick_check(&writer).map_err(damaged)?;
         check_version(&writer).map_err(err)?;
         migrations().to_latest(&mut writer).map_err(|e| err(e.to_string()))?;
+        backfill_trending(&mut writer).map_err(|e| err(format!("cannot fill trending: {e}")))?;
         let readers = (0..READERS)
             .map(|_| open_conn(path).map(Mutex::new))
             .collect::<Result<Vec<_>, _>>()
@@ -320,6 +322,30 @@ impl SqliteStorage {
     }
 }
 
+/// Once per database: trending counts for the votes and comments stored before trending existed.
+fn backfill_trending(conn: &mut Connection) -> Result<(), StorageError> {
+    let tx = conn.transaction()?;
+    let done: Option<i64> =
+        tx.query_row("SELECT value FROM counters WHERE name = ?1", params![BACKFILLED], |r| r.get(0)).optional()?;
+    if done.is_none() {
+        let items: Vec<(String, usize, i64)> = tx
+            .prepare(BACKFILL_SQL)?
+            .query_map([], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as usize, r.get(2)?)))?
+            .collect::<Result<_, _>>()?;
+        for row in backfill(items, now_ms()) {
+            let [v, c, s] = row.counts;
+            tx.execute(
+                "INSERT INTO trending (slug, votes, comments, solves, as_of) VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT (slug) DO UPDATE SET votes = trending.votes + excluded.votes,
+                   comments = trending.comments + excluded.comments",
+                params![row.slug, v, c, s, row.as_of],
+            )?;
+        }
+        tx.execute("INSERT INTO counters (name, value) VALUES (?1, 1)", params![BACKFILLED])?;
+    }
+    Ok(tx.commit()?)
+}
+
 fn damaged_earlier() -> StorageError {
     StorageError::Corrupt(
         "a damaged page was found while the server ran; writes are refused until it is restored".into(),
@@ -352,6 +378,10 @@ fn apply_batch(
         results.push(r);
     }
     add_to_trending(tx, trending, now)?;
+    if events.iter().any(Event::is_activity) {
+        tx.prepare_cached("DELETE FROM activity WHERE user_id = ?1 AND at < ?2")?
+            .execute(params![user.id, now - ACTIVITY_KEEP_MS])?;
+    }
     Ok(results)
 }
 

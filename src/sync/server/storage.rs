@@ -279,6 +279,9 @@ pub const RECENT_ACTIVITY: i64 = 50;
 pub(crate) const RECENT_ACTIVITY_MS: i64 = 30 * DAY_MS;
 /// Streaks are counted over at most this many days back.
 pub(crate) const STREAK_WINDOW_MS: i64 = 366 * DAY_MS;
+/// Shared activity older than this is never read (streaks look a year back): a batch that brings a user's
+/// activity deletes that user's older items, so the table stays bounded.
+pub const ACTIVITY_KEEP_MS: i64 = 400 * DAY_MS;
 
 pub(crate) fn limit(message: String) -> StorageError {
     StorageError::Limit(message)
@@ -365,6 +368,26 @@ pub fn trending_items(rows: &[TrendingRow], now: i64, limit: usize) -> Vec<Trend
     items.truncate(limit);
     items
 }
+
+/// The counter row that says trending was filled from the votes and comments stored before it existed.
+pub(crate) const BACKFILLED: &str = "trending_backfilled";
+
+/// The votes and comments a server stored before trending, as they count now: `(slug, 0 for a vote or 1
+/// for a comment, when the server received it)`, each decayed from then to `now`.
+pub(crate) fn backfill(items: impl IntoIterator<Item = (String, usize, i64)>, now: i64) -> Vec<TrendingRow> {
+    let mut by_slug: BTreeMap<String, [f64; 3]> = BTreeMap::new();
+    for (slug, kind, received) in items {
+        by_slug.entry(slug).or_default()[kind.min(2)] += decayed(1.0, received, now);
+    }
+    by_slug.into_iter().map(|(slug, counts)| TrendingRow { slug, counts, as_of: now }).collect()
+}
+
+/// The stored votes (not cleared) and comments with when their events arrived, for [`backfill`] (`$`
+/// parameters: none).
+pub(crate) const BACKFILL_SQL: &str = "
+    SELECT v.slug, 0, e.received_at FROM votes v JOIN events e ON e.id = v.event_id WHERE v.value <> 0
+    UNION ALL
+    SELECT c.slug, 1, e.received_at FROM comments c JOIN events e ON e.id = c.id";
 
 /// What [`group_view_from`] reads: the group's rows as the backends query them.
 pub(crate) struct GroupRows {
@@ -554,6 +577,26 @@ mod tests {
         let order: Vec<(&str, f64)> = items.iter().map(|i| (i.slug.as_str(), i.score)).collect();
         assert_eq!(order, [("a", 3.0), ("b", 3.0), ("c", 0.5)], "ties by slug; a long-decayed problem drops out");
         assert_eq!(trending_items(&rows, now, 1).len(), 1);
+    }
+
+    #[test]
+    fn a_backfill_counts_old_votes_and_comments_from_when_they_arrived() {
+        let now = 100 * DAY_MS;
+        let rows = backfill(
+            [
+                ("a".to_string(), 0, now),
+                ("a".to_string(), 1, now - 7 * DAY_MS),
+                ("b".to_string(), 0, now - 14 * DAY_MS),
+            ],
+            now,
+        );
+        assert_eq!(
+            rows,
+            [
+                TrendingRow { slug: "a".into(), counts: [1.0, 0.5, 0.0], as_of: now },
+                TrendingRow { slug: "b".into(), counts: [0.25, 0.0, 0.0], as_of: now },
+            ]
+        );
     }
 
     #[test]

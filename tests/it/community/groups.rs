@@ -231,6 +231,13 @@ pub fn a_member_who_leaves_disappears_and_a_removed_group_is_deleted(db: TestDb)
     let (status, body) = call(&rt, "DELETE", &url("/v1/activity"), Some(&bo), None);
     assert_eq!((status, body["deleted"].as_u64()), (200, Some(1)), "{body}");
     assert_eq!(db.count("SELECT COUNT(*) FROM activity"), 1);
+    // Activity older than anything a view reads goes when its owner shares more: the table stays bounded.
+    let mut old = solve("3sum");
+    old["at"] = json!(now() - 500 * 86_400_000);
+    let (status, body) = post_json(&rt, &url("/v1/events"), Some(&ana), &json!({"events": [old, solve("3sum")]}));
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["results"][0]["status"], "applied", "an old event is still acknowledged once: {body}");
+    assert_eq!(db.count("SELECT COUNT(*) FROM activity"), 2, "the year-old solve is not kept");
 }
 
 pub fn shared_text_is_checked_and_trending_counts_without_identities(db: TestDb) {
@@ -321,4 +328,53 @@ pub fn the_tui_creates_invites_and_joins_through_the_server(db: TestDb) {
     let again = request(&bo_db, &Request::Join("zzzzzzzzzz".into())).unwrap_err();
     assert!(again.contains("unknown, used or expired"), "{again}");
     assert!(!codify::store::Store::open(&bo_db).unwrap().sharing().unwrap().is_empty());
+}
+
+/// A server upgraded to trending fills it once from the votes and comments it already stored (each counted
+/// from when it arrived), and never again.
+pub fn trending_is_filled_once_from_votes_and_comments_stored_before_it(db: TestDb) {
+    let rt = runtime();
+    let server = Server::start(&rt, &db, Limits::unlimited());
+    let url = |p: &str| format!("{}{p}", server.url);
+    let (ana, bo) = (register(&rt, &server.url, "ana"), register(&rt, &server.url, "bo"));
+    let ev = |kind: &str, slug: &str, extra: Value| {
+        let mut e = json!({"id": Uuid::now_v7(), "at": now(), "kind": kind, "slug": slug});
+        e.as_object_mut().unwrap().extend(extra.as_object().unwrap().clone());
+        e
+    };
+    for (token, events) in [
+        (
+            &ana,
+            vec![
+                ev("vote", "two-sum", json!({"vote": "up"})),
+                ev("comment", "3sum", json!({"text": "sort first", "tag": null})),
+            ],
+        ),
+        (&bo, vec![ev("vote", "two-sum", json!({"vote": "down"})), ev("vote", "3sum", json!({"vote": "clear"}))]),
+    ] {
+        let (status, body) = post_json(&rt, &url("/v1/events"), Some(token), &json!({ "events": events }));
+        assert_eq!(status, 200, "{body}");
+    }
+    let scores = |token: &str, url: &str| -> Vec<(String, f64)> {
+        let (status, page) = call(&rt, "GET", &format!("{url}/v1/trending"), Some(token), None);
+        assert_eq!(status, 200, "{page}");
+        page["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| (i["slug"].as_str().unwrap().to_string(), (i["score"].as_f64().unwrap() * 100.0).round() / 100.0))
+            .collect()
+    };
+    let live = scores(&ana, &server.url);
+    assert_eq!(live, [("two-sum".to_string(), 2.0), ("3sum".to_string(), 2.0)]);
+    server.stop(&rt);
+    // As a database from before trending: the rows and the mark gone. The next start fills them again.
+    db.exec("DELETE FROM trending; DELETE FROM counters WHERE name = 'trending_backfilled'");
+    let server = Server::start(&rt, &db, Limits::unlimited());
+    assert_eq!(scores(&bo, &server.url), live);
+    server.stop(&rt);
+    // Once: a start that finds the mark adds nothing.
+    let server = Server::start(&rt, &db, Limits::unlimited());
+    assert_eq!(scores(&bo, &server.url), live);
+    server.stop(&rt);
 }

@@ -41,7 +41,8 @@ CREATE INDEX activity_by_user ON activity (user_id, at);
 
 -- Per problem, counts of recent votes, comments and solves across all users, each decayed by half every
 -- seven days (server time) as of `as_of`: one row per problem, updated in the transaction that applies
--- the event, so serving trending reads one small table. Counts start at this migration.
+-- the event, so serving trending reads one small table. The server fills it once at start from the votes and
+-- comments stored before it (a `trending_backfilled` row in `counters` marks that done).
 CREATE TABLE trending (
     slug      TEXT    PRIMARY KEY,
     votes     REAL    NOT NULL,
