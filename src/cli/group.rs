@@ -14,7 +14,7 @@ use super::{Ctx, Failure};
 use crate::fmt::terminal_safe;
 use crate::store::{Share, Store};
 use crate::sync::wire::{self, GroupInfo, GroupView};
-use crate::sync::{client, SyncError};
+use crate::sync::{client, Client, SyncError};
 
 #[derive(Subcommand, Debug)]
 pub enum GroupAction {
@@ -127,6 +127,14 @@ fn pick<'a>(groups: &'a [GroupInfo], wanted: Option<&str>) -> Result<&'a GroupIn
     }
 }
 
+/// The account's client and the group `wanted` names among the learner's groups, from the server.
+fn chosen(rt: &tokio::runtime::Runtime, store: &Store, wanted: Option<&str>) -> Result<(Client, GroupInfo), Failure> {
+    let c = client::account_client(store).map_err(failure)?;
+    let groups = rt.block_on(c.groups()).map_err(failure)?;
+    let g = pick(&groups, wanted)?.clone();
+    Ok((c, g))
+}
+
 pub fn run(ctx: &Ctx, action: Option<GroupAction>) -> Result<ExitCode, Failure> {
     let mut store = ctx.store()?;
     let rt = runtime()?;
@@ -159,9 +167,7 @@ pub fn run(ctx: &Ctx, action: Option<GroupAction>) -> Result<ExitCode, Failure> 
             println!("{}", Style::detect().dim(&format!("Invite others: codify group invite {}", g.id)));
         }
         GroupAction::Invite { group } => {
-            let c = client::account_client(&store).map_err(failure)?;
-            let groups = rt.block_on(c.groups()).map_err(failure)?;
-            let g = pick(&groups, group.as_deref())?;
+            let (c, g) = chosen(&rt, &store, group.as_deref())?;
             let invite = rt.block_on(c.invite(g.id)).map_err(failure)?;
             println!("Invite code for `{}`: {}", terminal_safe(&g.name), invite.code);
             println!(
@@ -179,18 +185,14 @@ pub fn run(ctx: &Ctx, action: Option<GroupAction>) -> Result<ExitCode, Failure> 
         }
         GroupAction::Show { group, json } => show(&rt, &mut store, group.as_deref(), json)?,
         GroupAction::Leave { group } => {
-            let c = client::account_client(&store).map_err(failure)?;
-            let groups = rt.block_on(c.groups()).map_err(failure)?;
-            let g = pick(&groups, Some(&group))?;
+            let (c, g) = chosen(&rt, &store, Some(&group))?;
             rt.block_on(c.leave(g.id)).map_err(failure)?;
             store.forget_group_view(g.id)?;
             let last = if g.members == 1 { "; you were its last member, so it is gone" } else { "" };
             println!("Left group {} `{}`{last}.", g.id, terminal_safe(&g.name));
         }
         GroupAction::Remove { group } => {
-            let c = client::account_client(&store).map_err(failure)?;
-            let groups = rt.block_on(c.groups()).map_err(failure)?;
-            let g = pick(&groups, Some(&group))?;
+            let (c, g) = chosen(&rt, &store, Some(&group))?;
             rt.block_on(c.remove_group(g.id)).map_err(failure)?;
             store.forget_group_view(g.id)?;
             println!(
@@ -239,19 +241,12 @@ fn share(rt: &tokio::runtime::Runtime, store: &Store, kinds: Option<&str>, forge
 }
 
 fn show(rt: &tokio::runtime::Runtime, store: &mut Store, wanted: Option<&str>, json_out: bool) -> Result<(), Failure> {
-    let c = client::account_client(store).map_err(failure)?;
-    // Send what is queued first, so the view includes this machine's latest activity; offline is fine.
-    let fetched = rt.block_on(async {
-        let _ = client::sync_once(store).await;
-        let groups = c.groups().await?;
-        Ok::<_, SyncError>((groups, c.clone()))
-    });
+    let fetched = rt.block_on(client::groups_and_view(store, |gs| pick(gs, wanted).ok().map(|g| g.id)));
     let view = match fetched {
-        Ok((groups, c)) => {
-            let g = pick(&groups, wanted)?;
-            let view = rt.block_on(c.group(g.id)).map_err(failure)?;
-            store.cache_group_view(&view)?;
-            (view, None)
+        Ok((_, Some(view))) => (view, None),
+        // No view: `pick` says why (no group, several, no such one).
+        Ok((groups, None)) => {
+            return Err(pick(&groups, wanted).err().unwrap_or_else(|| failure(SyncError::NotSignedIn)))
         }
         Err(e) if e.is_offline() => {
             let id = wanted.and_then(|w| w.trim().parse::<i64>().ok());
@@ -291,16 +286,10 @@ pub fn render(view: &GroupView, s: &Style, now: i64) -> String {
         s.dim(&format!("group {} · {count} member{}", view.id, if count == 1 { "" } else { "s" }))
     );
     let _ = writeln!(out, "\n{}", s.bold("This week (last 7 days)"));
-    let _ = writeln!(out, "  {:<20} {:>6} {:>7} {:>10} {:>7}", "member", "solved", "reviews", "milestones", "streak");
-    let mut rows = view.members.clone();
-    rows.sort_by(|a, b| (b.solved + b.reviews).cmp(&(a.solved + a.reviews)).then(a.member.cmp(&b.member)));
-    for m in &rows {
-        let streak = match m.streak_days {
-            0 => "-".to_string(),
-            n => format!("{n}d"),
-        };
-        let name = crate::fmt::truncate(&terminal_safe(&m.member), 20);
-        let _ = writeln!(out, "  {name:<20} {:>6} {:>7} {:>10} {:>7}", m.solved, m.reviews, m.milestones, streak);
+    let (header, rows) = crate::community::week_table(&view.members);
+    let _ = writeln!(out, "{header}");
+    for row in rows {
+        let _ = writeln!(out, "{row}");
     }
     let _ = writeln!(out, "\n{}", s.bold("Recent activity"));
     if view.activity.is_empty() {

@@ -28,3 +28,20 @@ pub fn activity_line(a: &wire::ActivityItem) -> String {
         other => format!("{who}: {}", terminal_safe(other)),
     }
 }
+
+/// The weekly table as text lines, the header first, then the members, most active first (solves and
+/// reviews), each name made terminal-safe and cut to its column.
+pub fn week_table(members: &[wire::MemberWeek]) -> (String, Vec<String>) {
+    let header = format!("  {:<20} {:>6} {:>7} {:>10} {:>7}", "member", "solved", "reviews", "milestones", "streak");
+    let mut rows: Vec<&wire::MemberWeek> = members.iter().collect();
+    rows.sort_by(|a, b| (b.solved + b.reviews).cmp(&(a.solved + a.reviews)).then(a.member.cmp(&b.member)));
+    let lines = rows
+        .into_iter()
+        .map(|m| {
+            let streak = if m.streak_days == 0 { "-".to_string() } else { format!("{}d", m.streak_days) };
+            let name = crate::fmt::truncate(&crate::fmt::terminal_safe(&m.member), 20);
+            format!("  {name:<20} {:>6} {:>7} {:>10} {:>7}", m.solved, m.reviews, m.milestones, streak)
+        })
+        .collect();
+    (header, lines)
+}

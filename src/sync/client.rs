@@ -225,6 +225,26 @@ impl Client {
     }
 }
 
+/// The learner's groups and the view of the one `choose` picks (by its number), fetched after sending what
+/// is queued (so the view holds this machine's latest activity; a failed send is left for the next sync),
+/// and kept in the store to show offline.
+pub async fn groups_and_view(
+    store: &mut Store,
+    choose: impl FnOnce(&[GroupInfo]) -> Option<i64>,
+) -> Result<(Vec<GroupInfo>, Option<GroupView>), SyncError> {
+    let client = account_client(store)?;
+    let _ = sync_once(store).await;
+    let groups = client.groups().await?;
+    let view = match choose(&groups) {
+        Some(id) => Some(client.group(id).await?),
+        None => None,
+    };
+    if let Some(v) = &view {
+        store.cache_group_view(v)?;
+    }
+    Ok((groups, view))
+}
+
 /// A client for the account stored in `store`.
 pub fn account_client(store: &Store) -> Result<Client, SyncError> {
     let account = store.account()?.ok_or(SyncError::NotSignedIn)?;

@@ -194,23 +194,14 @@ pub fn load(db_file: &Path, index: usize) -> GroupData {
             return data;
         }
     };
-    let fetched = rt.block_on(async {
-        let client = crate::sync::client::account_client(&store)?;
-        let _ = crate::sync::sync_once(&mut store).await;
-        let groups = client.groups().await?;
-        let index = if index == NEWEST { groups.len().saturating_sub(1) } else { index % groups.len().max(1) };
-        let view = match groups.get(index) {
-            Some(g) => Some(client.group(g.id).await?),
-            None => None,
-        };
-        Ok::<_, SyncError>((groups, view, index))
-    });
+    let mut index = index;
+    let fetched = rt.block_on(crate::sync::client::groups_and_view(&mut store, |groups| {
+        index = if index == NEWEST { groups.len().saturating_sub(1) } else { index % groups.len().max(1) };
+        groups.get(index).map(|g| g.id)
+    }));
     match fetched {
-        Ok((groups, view, index)) => {
+        Ok((groups, view)) => {
             data.index = index;
-            if let Some(v) = &view {
-                let _ = store.cache_group_view(v);
-            }
             if groups.is_empty() {
                 data.note = Some(
                     "You are in no study group yet. Create one, or join one with a code a member gives you: the keys \
@@ -287,20 +278,9 @@ pub fn draw(screen: &GroupScreen, theme: &Theme, keys: &Keymap, now: i64, area: 
         }
         Some(v) => {
             lines.push(Line::from(Span::styled("This week (last 7 days)", theme.title)));
-            lines.push(Line::from(Span::styled(
-                format!("  {:<20} {:>6} {:>7} {:>10} {:>7}", "member", "solved", "reviews", "milestones", "streak"),
-                theme.dim,
-            )));
-            let mut rows = v.members.clone();
-            rows.sort_by(|a, b| (b.solved + b.reviews).cmp(&(a.solved + a.reviews)).then(a.member.cmp(&b.member)));
-            for m in &rows {
-                let streak = if m.streak_days == 0 { "-".to_string() } else { format!("{}d", m.streak_days) };
-                let name = crate::fmt::truncate(&terminal_safe(&m.member), 20);
-                lines.push(Line::raw(format!(
-                    "  {name:<20} {:>6} {:>7} {:>10} {:>7}",
-                    m.solved, m.reviews, m.milestones, streak
-                )));
-            }
+            let (header, rows) = crate::community::week_table(&v.members);
+            lines.push(Line::from(Span::styled(header, theme.dim)));
+            lines.extend(rows.into_iter().map(Line::raw));
             lines.push(Line::raw(""));
             lines.push(Line::from(Span::styled("Recent activity", theme.title)));
             if v.activity.is_empty() {

@@ -387,9 +387,7 @@ impl Storage for PgStorage {
         let mut client = self.client().await?;
         let tx = client.transaction().await?;
         lock_group(&tx, group).await?;
-        member_of(&tx, user_id, group).await?;
-        let owner: i64 = tx.query_one("SELECT owner_id FROM groups WHERE id = $1", &[&group]).await?.try_get(0)?;
-        if owner != user_id {
+        if !my_group(&tx, user_id, group).await?.owner {
             return Err(StorageError::NotOwner);
         }
         tx.execute("DELETE FROM groups WHERE id = $1", &[&group]).await?;
@@ -414,7 +412,6 @@ impl Storage for PgStorage {
             .start()
             .await?;
         let info = my_group(&tx, user_id, group).await?;
-        let owner_id: i64 = tx.query_one("SELECT owner_id FROM groups WHERE id = $1", &[&group]).await?.try_get(0)?;
         let members = tx
             .query(GROUP_MEMBERS_SQL, &[&group])
             .await?
@@ -448,8 +445,7 @@ impl Storage for PgStorage {
             })
             .collect::<Result<_, tokio_postgres::Error>>()?;
         tx.commit().await?;
-        let rows = GroupRows { id: group, name: info.name, owner_id, members, week, days, recent };
-        Ok(group_view_from(rows, user_id, now))
+        Ok(group_view_from(GroupRows { info, members, week, days, recent }, now))
     }
 
     async fn trending(&self) -> Result<Vec<TrendingRow>, StorageError> {

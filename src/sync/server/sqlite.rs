@@ -717,9 +717,7 @@ impl Storage for SqliteStorage {
 
     async fn remove_group(&self, user_id: i64, group: i64) -> Result<(), StorageError> {
         self.write(move |c| {
-            member_of(c, user_id, group)?;
-            let owner: i64 = c.query_row("SELECT owner_id FROM groups WHERE id = ?1", params![group], |r| r.get(0))?;
-            if owner != user_id {
+            if !my_group(c, user_id, group)?.owner {
                 return Err(StorageError::NotOwner);
             }
             c.execute("DELETE FROM groups WHERE id = ?1", params![group])?;
@@ -740,8 +738,6 @@ impl Storage for SqliteStorage {
     async fn group_view(&self, user_id: i64, group: i64, now: i64) -> Result<GroupView, StorageError> {
         self.read(move |c| {
             let info = my_group(c, user_id, group)?;
-            let owner_id: i64 =
-                c.query_row("SELECT owner_id FROM groups WHERE id = ?1", params![group], |r| r.get(0))?;
             let q = |sql: &str| sql.replace('$', "?");
             let members = c
                 .prepare_cached(&q(GROUP_MEMBERS_SQL))?
@@ -767,8 +763,7 @@ impl Storage for SqliteStorage {
                     })
                 })?
                 .collect::<Result<_, _>>()?;
-            let rows = GroupRows { id: group, name: info.name, owner_id, members, week, days, recent };
-            Ok(group_view_from(rows, user_id, now))
+            Ok(group_view_from(GroupRows { info, members, week, days, recent }, now))
         })
         .await
     }

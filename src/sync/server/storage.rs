@@ -391,9 +391,8 @@ pub(crate) const BACKFILL_SQL: &str = "
 
 /// What [`group_view_from`] reads: the group's rows as the backends query them.
 pub(crate) struct GroupRows {
-    pub id: i64,
-    pub name: String,
-    pub owner_id: i64,
+    /// The group as the requesting member sees it (its owner flag included).
+    pub info: GroupInfo,
     /// (user id, name, joined at), by joining time.
     pub members: Vec<(i64, String, i64)>,
     /// The last seven days' activity of the members: (user id, kind, slug).
@@ -405,8 +404,8 @@ pub(crate) struct GroupRows {
 
 pub(crate) const WEEK_MS: i64 = 7 * DAY_MS;
 
-/// The group's view for `user_id` at `now`.
-pub(crate) fn group_view_from(rows: GroupRows, user_id: i64, now: i64) -> GroupView {
+/// The group's view at `now`.
+pub(crate) fn group_view_from(rows: GroupRows, now: i64) -> GroupView {
     let mut solved: HashMap<i64, HashSet<String>> = HashMap::new();
     let mut counts: HashMap<(i64, &str), u64> = HashMap::new();
     for (user, kind, slug) in &rows.week {
@@ -442,7 +441,7 @@ pub(crate) fn group_view_from(rows: GroupRows, user_id: i64, now: i64) -> GroupV
             streak_days: streak(*id),
         })
         .collect();
-    GroupView { id: rows.id, name: rows.name, owner: rows.owner_id == user_id, members, activity: rows.recent }
+    GroupView { id: rows.info.id, name: rows.info.name, owner: rows.info.owner, members, activity: rows.recent }
 }
 
 /// The queries behind a group's view, with `$n` parameters ($1 group, $2 since): the members, the last
@@ -603,9 +602,7 @@ mod tests {
     fn the_weekly_table_counts_distinct_solves_and_streaks_end_today_or_yesterday() {
         let now = 50 * DAY_MS + 3_600_000; // day 50, 01:00 UTC
         let rows = GroupRows {
-            id: 1,
-            name: "g".into(),
-            owner_id: 7,
+            info: GroupInfo { id: 1, name: "g".into(), members: 3, owner: false },
             members: vec![(7, "ana".into(), 0), (8, "bo".into(), 0), (9, "cy".into(), 0)],
             week: vec![
                 (7, "solve".into(), Some("two-sum".into())),
@@ -618,7 +615,7 @@ mod tests {
             days: vec![(7, 48), (7, 49), (7, 50), (8, 47), (8, 48), (8, 49), (9, 46), (9, 47)],
             recent: vec![],
         };
-        let v = group_view_from(rows, 8, now);
+        let v = group_view_from(rows, now);
         let table: Vec<(&str, u64, u64, u64, u64)> =
             v.members.iter().map(|m| (m.member.as_str(), m.solved, m.reviews, m.milestones, m.streak_days)).collect();
         assert_eq!(table, [("ana", 2, 1, 0, 3), ("bo", 0, 0, 1, 3), ("cy", 0, 0, 0, 0)]);
