@@ -17,6 +17,10 @@ use rustpython_parser::Parse;
 use super::parse::LineIndex;
 use super::walk::{child_blocks, stmt_exprs, sub_exprs};
 
+mod checks;
+mod no_answer;
+pub use no_answer::{literal, no_answer};
+
 /// The kind of edit, which also names the kind of bug it imitates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -63,6 +67,14 @@ pub enum MutantKind {
     BoundsCheck,
     /// A test on grid positions given the cell check the rest of the code makes (`grid[r][c] == "1"`).
     CellCheck,
+    /// A `return` answered with the value every failing test expects (`-1`, `False`) when a condition the
+    /// code's names state holds: no answer exists for the input ([`no_answer`]).
+    NoAnswer,
+    /// A pop from a stack, queue or heap the code fills, skipped when it is empty (`stack.pop() if stack
+    /// else None`).
+    EmptyTake,
+    /// A loop over an input's items made to skip the items that are `None` (`if node is None: continue`).
+    SkippedNone,
 }
 
 #[derive(Debug, Clone, serde::Serialize)]
@@ -267,17 +279,11 @@ fn repair_function(src: &str, f: &ast::StmtFunctionDef, folds: &[(&str, String)]
     let Some(first) = f.body.first() else { return };
     let start = usize::from(first.range().start());
     let Some(ind) = indent_of(src, start) else { return }; // a one-line `def f(x): return x`
-    let params: Vec<&str> = f
-        .args
-        .posonlyargs
-        .iter()
-        .chain(&f.args.args)
-        .map(|a| a.def.arg.as_str())
-        .filter(|n| *n != "self" && *n != "cls")
-        .take(3)
-        .collect();
+    let params = inputs_of(f);
+    let inputs = params.clone();
+    let params = &params[..params.len().min(3)];
     // At the top: normalise a string input, or return early on an empty one.
-    for p in &params {
+    for p in params {
         for (code, what) in [
             (format!("{p} = {p}.lower()"), format!("case-folded `{p}` first")),
             (format!("{p} = ''.join(c for c in {p} if c.isalnum())"), format!("kept only letters and digits of `{p}`")),
@@ -286,7 +292,7 @@ fn repair_function(src: &str, f: &ast::StmtFunctionDef, folds: &[(&str, String)]
                 format!("case-folded `{p}` and kept only its letters and digits"),
             ),
         ] {
-            out.push(insert(MutantKind::Normalised, start, format!("{code}\n{ind}"), what, None));
+            out.push(insert(MutantKind::Normalised, start, format!("{code}\n{ind}"), what, cleaned_at(f, p)));
         }
         for v in ["0", "[]", "False", "\"\"", "None"] {
             let code = format!("if not {p}:\n{ind}    return {v}\n{ind}");
@@ -359,7 +365,13 @@ fn repair_function(src: &str, f: &ast::StmtFunctionDef, folds: &[(&str, String)]
         }
     }
     index_arithmetic(src, &stmts, out);
-    conditions(src, &stmts, out);
+    conditions(src, &stmts, &inputs, out);
+    empty_takes(src, &stmts, &inputs, out);
+    checks::unbounded_cells(src, &stmts, &inputs, out);
+    checks::none_items(src, &stmts, &inputs, out);
+    checks::stored_keys(src, f, &inputs, out);
+    let (_, scalars) = split_params(fn_text, &inputs);
+    checks::counted_indexes(fn_text, &stmts, &scalars, out);
     for s in &stmts {
         match s {
             // After a loop: repeat a step that adds to a result, for the group the loop was building.
@@ -397,9 +409,15 @@ fn repair_function(src: &str, f: &ast::StmtFunctionDef, folds: &[(&str, String)]
                     }
                 });
                 // The loop's index after it ends is the last one, not the end: also try `len(seq)` for it.
+                // When that step is the loop's whole body, repeating it is one more pass of the loop: its
+                // bound is one short (off by one, said at the loop), not a group left over.
+                let mut one_more: Vec<String> = Vec::new();
                 if let Some((index, seq)) = index_over(s) {
                     let with_end: Vec<String> =
                         steps.iter().filter_map(|t| replace_word(t, index, &format!("len({seq})"))).collect();
+                    if body.len() == 1 {
+                        one_more = with_end.clone();
+                    }
                     steps.extend(with_end);
                 }
                 // Said to be where the step is missing: the first line after the loop.
@@ -409,9 +427,14 @@ fn repair_function(src: &str, f: &ast::StmtFunctionDef, folds: &[(&str, String)]
                     if seen.contains(&step) {
                         continue;
                     }
-                    let change = format!("repeated `{}` after the loop", shorten(&step));
                     let text = format!("\n{loop_ind}{step}");
-                    out.push(insert(MutantKind::AddedLastStep, loop_end, text, change, Some(after)));
+                    if one_more.contains(&step) {
+                        let change = format!("the loop runs once more (`{}` after it)", shorten(&step));
+                        out.push(insert(MutantKind::Bound, loop_end, text, change, Some(loop_start)));
+                    } else {
+                        let change = format!("repeated `{}` after the loop", shorten(&step));
+                        out.push(insert(MutantKind::AddedLastStep, loop_end, text, change, Some(after)));
+                    }
                     seen.push(step);
                 }
                 same_index(src, s, out);
@@ -585,14 +608,10 @@ fn index_arithmetic(src: &str, stmts: &[&Stmt], out: &mut Vec<Edit>) {
 /// Repairs of `if` and `while` conditions: a list indexed at one end in a test (`stack[-1] < x`) guarded
 /// against being empty; a `while a or b:` kept going while a value the loop updates (a carry) is left; and
 /// a sentinel as big as a real value (`2**31`, `10**9`) replaced by infinity.
-fn conditions(src: &str, stmts: &[&Stmt], out: &mut Vec<Edit>) {
+fn conditions(src: &str, stmts: &[&Stmt], inputs: &[&str], out: &mut Vec<Edit>) {
     let text = |e: &Expr| src[span(e.range()).0..span(e.range()).1].to_string();
     for s in stmts {
-        let test = match s {
-            Stmt::If(i) => i.test.as_ref(),
-            Stmt::While(w) => w.test.as_ref(),
-            _ => continue,
-        };
+        let Some(test) = test_of(s) else { continue };
         let (ts, te) = span(test.range());
         let mut ends: Vec<String> = Vec::new();
         crate::analysis::walk::each_expr(test, &mut |x| {
@@ -605,9 +624,11 @@ fn conditions(src: &str, stmts: &[&Stmt], out: &mut Vec<Edit>) {
         });
         for list in ends {
             let t = &src[ts..te];
+            // The input's own end (an input shape) or the end of a collection the code fills (its state).
+            let whose = if inputs.contains(&list.as_str()) { "the input " } else { "" };
             for (replacement, what) in [
-                (format!("(not {list} or ({t}))"), format!("holds when `{list}` is empty")),
-                (format!("({list} and ({t}))"), format!("fails when `{list}` is empty")),
+                (format!("(not {list} or ({t}))"), format!("holds when {whose}`{list}` is empty")),
+                (format!("({list} and ({t}))"), format!("fails when {whose}`{list}` is empty")),
             ] {
                 let change = format!("the test `{}` {what}", shorten(t));
                 out.push(Edit { kind: MutantKind::AddedGuard, start: ts, end: te, replacement, change, at: None });
@@ -668,6 +689,85 @@ fn conditions(src: &str, stmts: &[&Stmt], out: &mut Vec<Edit>) {
     }
 }
 
+/// Where a string parameter's characters are first used as they come, so where cleaning them is missing:
+/// the statement that already filters or transforms them (`kept = [c for c in s if c.isalnum()]`), else the
+/// first comparison of two of its characters (`s[i] != s[j]`). `None` when neither is there.
+fn cleaned_at(f: &ast::StmtFunctionDef, p: &str) -> Option<usize> {
+    let mut filtered = None;
+    let mut compared = None;
+    crate::analysis::walk::each_stmt(&f.body, &mut |s| {
+        for (e, _) in stmt_exprs(s) {
+            crate::analysis::walk::each_expr(e, &mut |x| match x {
+                Expr::ListComp(ast::ExprListComp { generators, .. })
+                | Expr::GeneratorExp(ast::ExprGeneratorExp { generators, .. })
+                    if generators.iter().any(|g| crate::analysis::walk::name(&g.iter) == Some(p)) =>
+                {
+                    filtered = filtered.or(Some(span(s.range()).0));
+                }
+                Expr::Compare(c) if c.ops.len() == 1 => {
+                    let of_p = |e: &Expr| matches!(e, Expr::Subscript(sub) if crate::analysis::walk::name(&sub.value) == Some(p));
+                    if of_p(&c.left) && c.comparators.iter().all(of_p) {
+                        compared = compared.or(Some(span(x.range()).0));
+                    }
+                }
+                _ => {}
+            });
+        }
+    });
+    filtered.or(compared)
+}
+
+/// A function's parameters, `self` and `cls` left out: its inputs.
+fn inputs_of(f: &ast::StmtFunctionDef) -> Vec<&str> {
+    let all = f.args.posonlyargs.iter().chain(&f.args.args);
+    all.map(|a| a.def.arg.as_str()).filter(|n| *n != "self" && *n != "cls").collect()
+}
+
+/// The test of an `if` or a `while`.
+fn test_of(s: &Stmt) -> Option<&Expr> {
+    match s {
+        Stmt::If(i) => Some(i.test.as_ref()),
+        Stmt::While(w) => Some(w.test.as_ref()),
+        _ => None,
+    }
+}
+
+/// A function's parameters split by use, judged from its text: those read as sequences (indexed, iterated,
+/// measured, or given a method call) and the rest (counts, bounds, targets).
+fn split_params<'a>(fn_text: &str, params: &[&'a str]) -> (Vec<&'a str>, Vec<&'a str>) {
+    params.iter().partition(|p| {
+        [format!("{p}["), format!(" in {p}"), format!("len({p})"), format!("{p}.")].iter().any(|s| fn_text.contains(s))
+    })
+}
+
+/// Every pop from a stack, queue or heap the code fills (not an input), made to take nothing when it is
+/// empty: `stack.pop()` → `(stack.pop() if stack else None)`, `heappop(h)` likewise.
+fn empty_takes(src: &str, stmts: &[&Stmt], inputs: &[&str], out: &mut Vec<Edit>) {
+    let text = |e: &Expr| src[span(e.range()).0..span(e.range()).1].to_string();
+    for s in stmts {
+        for (e, _) in stmt_exprs(s) {
+            crate::analysis::walk::each_expr(e, &mut |x| {
+                let Expr::Call(c) = x else { return };
+                let from = match crate::analysis::walk::call_name(c) {
+                    Some("pop" | "popleft") if c.args.len() <= 1 => crate::analysis::walk::receiver(c),
+                    Some("heappop") if c.args.len() == 1 => c.args.first(),
+                    _ => None,
+                };
+                let Some(from) = from.filter(|f| matches!(f, Expr::Name(_) | Expr::Attribute(_))) else { return };
+                let who = text(from);
+                if inputs.contains(&who.as_str()) {
+                    return;
+                }
+                let (a, z) = span(x.range());
+                let call = &src[a..z];
+                let replacement = format!("({call} if {who} else None)");
+                let change = format!("`{}` takes nothing when `{who}` is empty", shorten(call));
+                out.push(Edit { kind: MutantKind::EmptyTake, start: a, end: z, replacement, change, at: None });
+            });
+        }
+    }
+}
+
 /// Tests on positions in a grid (`if nr < rows and nc < cols and ...`, `if r < 0 or ...: return`): the
 /// lower bound a position lacks, and the cell check (`grid[r][c] == "1"`) the rest of the code makes, added
 /// in the test's own form (`and` for a test that lets the walk in, `or` for one that turns it away).
@@ -698,11 +798,7 @@ fn grid_tests(src: &str, stmts: &[&Stmt], sizes: &[&str], out: &mut Vec<Edit>) {
         }
     }
     for s in stmts {
-        let test = match s {
-            Stmt::If(i) => i.test.as_ref(),
-            Stmt::While(w) => w.test.as_ref(),
-            _ => continue,
-        };
+        let Some(test) = test_of(s) else { continue };
         // Names ordered against something other than a constant (`nr < rows`, `0 <= c < cols`), and those of
         // them also bounded below by 0.
         let (mut positions, mut floored): (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
@@ -1122,6 +1218,21 @@ mod tests {
         let plain = repairs("def f(a, b):\n    from collections import defaultdict\n    d = defaultdict(int)\n    return a + b + d[a]\n");
         assert!(plain.iter().all(|m| m.kind != MutantKind::AddedGuard || !m.change.contains(" or `")), "no node pair");
         assert!(plain.iter().all(|m| m.kind != MutantKind::KeyDefault));
+    }
+
+    #[test]
+    fn a_guarded_end_says_whether_it_is_the_inputs_and_pops_of_built_collections_can_be_skipped() {
+        let src = "def f(nums, temps):\n    stack = []\n    for t in temps:\n        while temps[stack[-1]] < t:\n            stack.pop()\n        if nums[0] > t:\n            nums.pop()\n        stack.append(t)\n    return stack\n";
+        let c: Vec<(MutantKind, u32, String)> = repairs(src).into_iter().map(|m| (m.kind, m.line, m.change)).collect();
+        for want in [
+            (MutantKind::AddedGuard, 4, "the test `temps[stack[-1]] < t` holds when `stack` is empty"),
+            (MutantKind::AddedGuard, 6, "the test `nums[0] > t` holds when the input `nums` is empty"),
+            (MutantKind::EmptyTake, 5, "`stack.pop()` takes nothing when `stack` is empty"),
+        ] {
+            assert!(c.contains(&(want.0, want.1, want.2.to_string())), "missing {want:?} in {c:#?}");
+        }
+        // The input is the caller's: popping it empty is not a check the code forgot.
+        assert!(!c.iter().any(|(k, _, ch)| *k == MutantKind::EmptyTake && ch.contains("nums")), "{c:#?}");
     }
 
     #[test]

@@ -48,11 +48,21 @@ pub(super) fn check(
     // Where the smallest failing input crashes, when it does, is where the edge is missed.
     let crash_line = run.counterexample.as_ref().and_then(|c| c.line);
     let static_line = sink.lines_of(FindingKind::MissingEdgeCase).first().copied().or(crash_line);
+    // A crash on a line where the code takes from, or looks up in, something it built without checking it
+    // (a static missing_validation finding) is that finding confirmed: it, not the input's shape, explains it.
+    let confirmed = !fixed
+        && crash_line.is_some_and(|l| {
+            sink.lines_of(FindingKind::MissingValidation).contains(&l)
+                && !sink.lines_of(FindingKind::MissingEdgeCase).contains(&l)
+        });
+    if let Some(line) = crash_line.filter(|_| confirmed) {
+        sink.raise(|f| f.kind == FindingKind::MissingValidation && f.line == line, 0.9);
+    }
     for edge in edges {
         let (what, try_this) = describe(edge);
         let unshown = run.counterexample.as_ref().is_some_and(|c| !c.edges.contains(&edge));
         let confidence = match edge {
-            _ if fixed || unshown => 0.45,
+            _ if fixed || unshown || confirmed => 0.45,
             Edge::Large => 0.7,
             _ => 0.9,
         };
@@ -149,10 +159,33 @@ fn explain_fix(fix: &Fix) -> Option<(FindingKind, String, &'static str)> {
             ),
             "After the loop, what do the running variables still hold? Add it the way the loop adds the others.",
         ),
-        MutantKind::AddedGuard if fix.change.starts_with("the test") => (
+        MutantKind::AddedGuard if fix.change.starts_with("the test") && fix.change.contains("the input") => (
             FindingKind::MissingEdgeCase,
-            format!("Line {line} reads the end of a list that can be empty when the test runs: guarded, {{share}}."),
-            "What should this test say when the list is empty? Check that before reading its first or last item.",
+            format!("Line {line} reads the end of an input that can be empty: guarded, {{share}}."),
+            "What should this test say when the input is empty? Check that before reading its first or last item.",
+        ),
+        // The end of a collection the code fills: its state at that moment, not the input's shape.
+        MutantKind::AddedGuard if fix.change.starts_with("the test") => (
+            FindingKind::MissingValidation,
+            format!("Line {line} reads the end of a collection that can be empty when the test runs: guarded, {{share}}."),
+            "What should this test say when the collection is empty? Check that before reading its first or last \
+             item.",
+        ),
+        MutantKind::EmptyTake => (
+            FindingKind::MissingValidation,
+            format!("Line {line} takes from a collection that can be empty at that moment; when it is checked, {{share}}."),
+            "Which input reaches this line with nothing left to take? Decide what that means before taking.",
+        ),
+        MutantKind::SkippedNone => (
+            FindingKind::MissingValidation,
+            format!("Line {line} reads from an item that can be None; with those items skipped, {{share}}."),
+            "Can an item of this input be missing (an empty list, no node)? What should the loop do with it?",
+        ),
+        MutantKind::NoAnswer => (
+            FindingKind::MissingEdgeCase,
+            format!("Line {line} answers even for inputs that have no answer; with a check for them first, {{share}}."),
+            "What does the statement want when there is no answer? What is true at this line for exactly those \
+             inputs (something not reached, something left over)?",
         ),
         MutantKind::AddedGuard if fix.change.contains("differ in length") || fix.change.contains("is longer") => (
             FindingKind::MissingEdgeCase,
@@ -180,8 +213,9 @@ fn explain_fix(fix: &Fix) -> Option<(FindingKind, String, &'static str)> {
             format!("Line {line} answers True without looking at what is left over; checking it, {{share}}."),
             "When the loop ends, can items still be waiting to be matched? What should the answer be then?",
         ),
+        // The index found is a value met during the loop, checked at the lookup: missing validation.
         MutantKind::DistinctIndex => (
-            FindingKind::MissingEdgeCase,
+            FindingKind::MissingValidation,
             format!("Line {line} can pair an item with itself: when the lookup skips the item the loop is on, {{share}}."),
             "What if the value you look up is the current item's own? Check that the index found is a different one.",
         ),
@@ -201,6 +235,11 @@ fn explain_fix(fix: &Fix) -> Option<(FindingKind, String, &'static str)> {
             format!("Line {line} answers with what it built even when some items were never reached; checked first, {{share}}."),
             "Can the loop end before every item is placed (a cycle, an unreachable item)? What should the answer \
              be then?",
+        ),
+        MutantKind::BoundsCheck if fix.change.contains("is inside") => (
+            FindingKind::MissingValidation,
+            format!("Line {line} reads a neighbour that may lie outside the grid; checked first, {{share}}."),
+            "Which positions can the neighbours of an edge cell have? Check that one is inside before reading it.",
         ),
         MutantKind::BoundsCheck => (
             FindingKind::MissingValidation,

@@ -85,6 +85,14 @@ impl Sink {
         }
     }
 
+    /// Raises the confidence of the findings `which` picks to at least `to` (confirmed by a run).
+    pub fn raise(&mut self, which: impl Fn(&Finding) -> bool, to: f64) {
+        for f in self.by_key.values_mut().filter(|f| which(f)) {
+            f.confidence = f.confidence.max(to);
+            f.evidence = Evidence::Dynamic;
+        }
+    }
+
     pub fn lines_of(&self, kind: FindingKind) -> Vec<u32> {
         let mut v: Vec<(f64, u32)> =
             self.by_key.values().filter(|f| f.kind == kind).map(|f| (f.confidence, f.line)).collect();
