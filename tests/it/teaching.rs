@@ -3,9 +3,10 @@
 //! Corpora of buggy solutions, each file headed by `# problem:`, `# bug:` (the mistake pattern) and
 //! `# line:` (where the bug is):
 //! - `tests/fixtures/teaching/tuning/`: the eight cases, written while the diagnosis was built;
-//! - `tests/fixtures/teaching/heldout/`, `heldout2/`, `heldout3/`, `heldout4/`: 47, 53, 45 and 43 bugs, each
-//!   set written by someone who never saw the detectors and measured first with them frozen, then (but for
-//!   the newest) tuned on (docs/ANALYSIS.md has every number).
+//! - `tests/fixtures/teaching/heldout/` to `heldout5/`: 47, 53, 45, 43 and 34 bugs, each set written by
+//!   someone who never saw the detectors and measured first with them frozen, then tuned on
+//!   (docs/ANALYSIS.md has every number). Labels follow `tests/fixtures/teaching/LABELS.md`; `AUDIT.md`
+//!   records the labels an audit against it corrected.
 //!
 //! Scoring, fixed before the held-out set was first run: a finding counts when its confidence is at least
 //! 0.5; per pattern (off_by_one, missing_edge_case, missing_validation) precision is the share of files
@@ -288,6 +289,24 @@ fn the_fourth_held_out_learner_bugs_are_explained() {
     // First run, frozen: 24 of 43 right (56%), still below the 80% (docs/ANALYSIS.md). Floors a
     // little below, since the fix search depends on the machine's speed.
     assert!(s.top_right >= 21, "{}", report("held-out 4", &s));
+    assert_precision(&s, 0.55);
+    assert!(s.without_counterexample.is_empty(), "{:?}", s.without_counterexample);
+}
+
+/// The fifth held-out corpus: 34 bugs over the 21 problems no other set uses, written blind (the writer
+/// read only the problems, the pattern notes and `LABELS.md`, and saw only verdicts), first run with the
+/// detectors frozen at the commit before it landed (docs/ANALYSIS.md).
+#[test]
+fn the_fifth_held_out_learner_bugs_are_explained() {
+    let cases = corpus("heldout5");
+    assert!(cases.len() >= 30, "{} cases", cases.len());
+    let problems: std::collections::BTreeSet<&str> = cases.iter().map(|c| c.slug.as_str()).collect();
+    assert!(problems.len() >= 15, "{} problems", problems.len());
+    let s = score(&cases);
+    eprintln!("{}", report("held-out 5", &s));
+    // First run, frozen (ac32608): 17 of 34 right (50%), below the 80% (docs/ANALYSIS.md). Floors a
+    // little below, since the fix search depends on the machine's speed.
+    assert!(s.top_right >= 15, "{}", report("held-out 5", &s));
     assert_precision(&s, 0.55);
     assert!(s.without_counterexample.is_empty(), "{:?}", s.without_counterexample);
 }
