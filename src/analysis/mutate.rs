@@ -19,6 +19,7 @@ use super::walk::{child_blocks, stmt_exprs, sub_exprs};
 
 mod checks;
 mod no_answer;
+mod shifts;
 pub use no_answer::{literal, no_answer};
 
 /// The kind of edit, which also names the kind of bug it imitates.
@@ -143,7 +144,7 @@ pub fn repairs(source: &str) -> Vec<Mutant> {
         })
     });
     let mut edits = Vec::new();
-    functions(&suite, &mut |f| repair_function(source, f, &folds, &mut edits));
+    functions(&suite, &mut |f| repair_function(source, f, &folds, &sizes, &mut edits));
     let mut stmts = Vec::new();
     functions(&suite, &mut |f| crate::analysis::walk::each_stmt(&f.body, &mut |s| stmts.push(s)));
     grid_tests(source, &stmts, &sizes, &mut edits);
@@ -275,7 +276,7 @@ fn insert(kind: MutantKind, at: usize, text: String, change: String, said_at: Op
     Edit { kind, start: at, end: at, replacement: text, change, at: said_at }
 }
 
-fn repair_function(src: &str, f: &ast::StmtFunctionDef, folds: &[(&str, String)], out: &mut Vec<Edit>) {
+fn repair_function(src: &str, f: &ast::StmtFunctionDef, folds: &[(&str, String)], sizes: &[&str], out: &mut Vec<Edit>) {
     let Some(first) = f.body.first() else { return };
     let start = usize::from(first.range().start());
     let Some(ind) = indent_of(src, start) else { return }; // a one-line `def f(x): return x`
@@ -367,11 +368,14 @@ fn repair_function(src: &str, f: &ast::StmtFunctionDef, folds: &[(&str, String)]
     index_arithmetic(src, &stmts, out);
     conditions(src, &stmts, &inputs, out);
     empty_takes(src, &stmts, &inputs, out);
-    checks::unbounded_cells(src, &stmts, &inputs, out);
+    checks::unbounded_cells(src, &stmts, out);
+    checks::unguarded_reads(src, &stmts, out);
+    checks::unguarded_peeks(src, &f.body, &inputs, false, out);
     checks::none_items(src, &stmts, &inputs, out);
     checks::stored_keys(src, f, &inputs, out);
-    let (_, scalars) = split_params(fn_text, &inputs);
+    let (lists, scalars) = split_params(fn_text, &inputs);
     checks::counted_indexes(fn_text, &stmts, &scalars, out);
+    shifts::shifts(src, f, &stmts, sizes, &lists, out);
     for s in &stmts {
         match s {
             // After a loop: repeat a step that adds to a result, for the group the loop was building.
@@ -635,6 +639,9 @@ fn conditions(src: &str, stmts: &[&Stmt], inputs: &[&str], out: &mut Vec<Edit>) 
             }
         }
         if let (Stmt::While(w), Expr::BoolOp(b)) = (s, test) {
+            if b.op == ast::BoolOp::And {
+                leftovers(stmts, s, b, out);
+            }
             if b.op == ast::BoolOp::Or {
                 let mut updated: Vec<&str> = Vec::new();
                 crate::analysis::walk::each_stmt(&w.body, &mut |x| {
@@ -643,10 +650,15 @@ fn conditions(src: &str, stmts: &[&Stmt], inputs: &[&str], out: &mut Vec<Edit>) 
                         Stmt::AugAssign(a) => Some(a.target.as_ref()),
                         _ => None,
                     };
-                    let name = target.and_then(crate::analysis::walk::name);
-                    if let Some(n) = name.filter(|n| !crate::analysis::walk::mentions(test, n) && !updated.contains(n))
-                    {
-                        updated.push(n);
+                    // `carry, digit = divmod(total, 10)` updates both names.
+                    let names: Vec<&str> = match target {
+                        Some(Expr::Tuple(t)) => t.elts.iter().filter_map(crate::analysis::walk::name).collect(),
+                        other => other.and_then(crate::analysis::walk::name).into_iter().collect(),
+                    };
+                    for n in names {
+                        if !crate::analysis::walk::mentions(test, n) && !updated.contains(&n) {
+                            updated.push(n);
+                        }
                     }
                 });
                 for n in updated {
@@ -738,6 +750,25 @@ fn split_params<'a>(fn_text: &str, params: &[&'a str]) -> (Vec<&'a str>, Vec<&'a
     params.iter().partition(|p| {
         [format!("{p}["), format!(" in {p}"), format!("len({p})"), format!("{p}.")].iter().any(|s| fn_text.contains(s))
     })
+}
+
+/// After `while a and b:` (two sequences walked together, as in a merge), a statement that takes what is
+/// left of `a` (`tail.next = a`) but not of `b`: it takes `a or b`.
+fn leftovers(stmts: &[&Stmt], w: &Stmt, test: &ast::ExprBoolOp, out: &mut Vec<Edit>) {
+    let [x, y] = &test.values[..] else { return };
+    let (Some(a), Some(b)) = (crate::analysis::walk::name(x), crate::analysis::walk::name(y)) else { return };
+    let end = span(w.range()).1;
+    let Some(after) = stmts.iter().find(|s| span(s.range()).0 >= end) else { return };
+    let Stmt::Assign(asg) = after else { return };
+    let v = asg.value.as_ref();
+    for (has, lacks) in [(a, b), (b, a)] {
+        if crate::analysis::walk::name(v) == Some(has) && !crate::analysis::walk::mentions(v, lacks) {
+            let (vs, ve) = span(v.range());
+            let change = format!("the step after the loop also takes what is left of `{lacks}`");
+            let replacement = format!("{has} or {lacks}");
+            out.push(Edit { kind: MutantKind::AddedLastStep, start: vs, end: ve, replacement, change, at: None });
+        }
+    }
 }
 
 /// Every pop from a stack, queue or heap the code fills (not an input), made to take nothing when it is
@@ -1233,6 +1264,18 @@ mod tests {
         }
         // The input is the caller's: popping it empty is not a check the code forgot.
         assert!(!c.iter().any(|(k, _, ch)| *k == MutantKind::EmptyTake && ch.contains("nums")), "{c:#?}");
+    }
+
+    #[test]
+    fn a_merge_takes_what_is_left_of_either_input_and_a_carry_keeps_the_loop_going() {
+        let src = "def merge(a, b):\n    tail = dummy = Node(0)\n    while a and b:\n        tail.next, a = a, a.next\n        tail = tail.next\n    tail.next = a\n    return dummy.next\n\ndef add(l1, l2):\n    carry = 0\n    while l1 or l2:\n        carry, digit = divmod(carry + 1, 10)\n    return carry\n";
+        let c: Vec<(MutantKind, u32, String)> = repairs(src).into_iter().map(|m| (m.kind, m.line, m.change)).collect();
+        for want in [
+            (MutantKind::AddedLastStep, 6, "the step after the loop also takes what is left of `b`"),
+            (MutantKind::AddedLastStep, 11, "the loop also runs while `carry` is left"),
+        ] {
+            assert!(c.contains(&(want.0, want.1, want.2.to_string())), "missing {want:?} in {c:#?}");
+        }
     }
 
     #[test]

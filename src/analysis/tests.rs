@@ -171,6 +171,24 @@ fn run_evidence_becomes_dynamic_findings() {
 }
 
 #[test]
+fn the_first_complete_fix_explains_the_failure_and_a_second_is_a_maybe() {
+    use crate::judge::Verdict::*;
+    let mut run = RunEvidence::from_report(&report(vec![(None, Accepted), (None, WrongAnswer)]));
+    let fix = |kind, line: u32, change: &str| Fix { kind, line, change: change.into(), fixed: 1, failing: 1 };
+    run.fixes = vec![
+        fix(crate::analysis::mutate::MutantKind::Comparison, 4, "`>` → `>=`"),
+        fix(crate::analysis::mutate::MutantKind::AddedLastStep, 3, "repeated `n += 1` after the loop"),
+    ];
+    let src = "def f(xs, k):\n    n = 0\n    for x in xs:\n        if n > k:\n            n += 1\n    return n\n";
+    let a = analyze(src, &Context { run: Some(&run), ..Context::default() });
+    let top = &a.findings[0];
+    assert_eq!((top.kind, top.line, top.confidence), (FindingKind::OffByOne, 4, 0.95), "{:?}", a.findings);
+    let second =
+        a.findings.iter().find(|f| f.line == 3 && f.kind == FindingKind::MissingEdgeCase).expect("the other fix");
+    assert!(second.confidence < SHOWN, "{second:?}");
+}
+
+#[test]
 fn syntax_errors_and_bytes() {
     let a = analyze("def f(:\n", &Context::default());
     let e = a.syntax_error.clone().expect("syntax error");

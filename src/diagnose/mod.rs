@@ -176,20 +176,25 @@ pub fn diagnose(
         let candidates = candidates(code, sentinel.as_deref());
         diagnosis.candidates = candidates.len();
         // Runs still going at the deadline, or once a full fix is found, are stopped, not waited for.
-        let found = AtomicBool::new(false);
-        let results = within(deadline, opts.cancel.as_ref(), &found, |stop| {
-            let edited = RunOptions { stop_at_first_failure: false, cancel: Some(stop.clone()) };
-            run_until(&candidates, opts.jobs, deadline, &found, |m| {
-                let tried = fix(m, &edited);
-                if matches!(&tried, Tried::Ran(Some(f)) if f.complete()) {
-                    found.store(true, Ordering::Relaxed);
-                }
-                tried
+        let search = |edits: &[Mutant]| {
+            let found = AtomicBool::new(false);
+            within(deadline, opts.cancel.as_ref(), &found, |stop| {
+                let edited = RunOptions { stop_at_first_failure: false, cancel: Some(stop.clone()) };
+                run_until(edits, opts.jobs, deadline, &found, |m| {
+                    let tried = fix(m, &edited);
+                    if matches!(&tried, Tried::Ran(Some(f)) if f.complete()) {
+                        found.store(true, Ordering::Relaxed);
+                    }
+                    tried
+                })
             })
-        })?;
-        diagnosis.tried = results.iter().filter(|r| matches!(r, Some(Tried::Ran(_)))).count();
+        };
+        let ran_one = |r: &Option<Tried>| matches!(r, Some(Tried::Ran(_)));
+        let results = search(&candidates)?;
+        diagnosis.tried = results.iter().filter(|r| ran_one(r)).count();
         let complete = results.iter().any(|r| matches!(r, Some(Tried::Ran(Some(f))) if f.complete()));
         diagnosis.out_of_time = diagnosis.tried < candidates.len() && !complete;
+        let ran: Vec<bool> = results.iter().map(ran_one).collect();
         let mut fixes: Vec<Fix> = results
             .into_iter()
             .filter_map(|r| match r {
@@ -198,6 +203,28 @@ pub fn diagnose(
             })
             .collect();
         fixes.sort_by_key(|f| std::cmp::Reverse(f.fixed)); // stable: the earlier kind wins a tie
+                                                           // A statement added after a loop fixed it: if flipping one comparison (`>` → `>=`) fixes it too,
+                                                           // that smaller edit is the likelier slip (the loop stopped a step early), and it comes first.
+        let added = fixes
+            .first()
+            .is_some_and(|f| f.complete() && f.kind == MutantKind::AddedLastStep && f.change.starts_with("repeated"));
+        if added {
+            let untried: Vec<Mutant> = candidates
+                .iter()
+                .zip(&ran)
+                .filter(|(m, ran)| m.kind == MutantKind::Comparison && !**ran)
+                .map(|(m, _)| m.clone())
+                .collect();
+            let flips = search(&untried).unwrap_or_default();
+            diagnosis.tried += flips.iter().filter(|r| ran_one(r)).count();
+            let flip = flips.into_iter().find_map(|r| match r {
+                Some(Tried::Ran(Some(f))) if f.complete() => Some(f),
+                _ => None,
+            });
+            if let Some(f) = flip {
+                fixes.insert(0, f);
+            }
+        }
         if fixes.first().is_some_and(Fix::complete) {
             fixes.retain(Fix::complete);
         }

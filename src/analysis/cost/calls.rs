@@ -199,17 +199,21 @@ pub(crate) fn constant_width(sl: &ast::ExprSlice) -> bool {
             if walk::int_const(l).is_some() && walk::int_const(h).is_some() {
                 return true;
             }
-            // hi = lo + c
-            matches!(h, Expr::BinOp(b) if b.op == Operator::Add && walk::int_const(&b.right).is_some() && same(&b.left, l))
+            // Both bounds the same name moved by constants: `a[i:i + 2]`, `s[i - 2:i]`, `s[j - 3:j - 1]`.
+            matches!((offset(l), offset(h)), (Some(x), Some(y)) if x == y)
         }
         (None, None) => false,
     }
 }
 
-fn same(a: &Expr, b: &Expr) -> bool {
-    match (a, b) {
-        (Expr::Name(x), Expr::Name(y)) => x.id == y.id,
-        _ => false,
+/// `i`, `i + 2`, `i - 1`: the name a bound is a constant away from.
+fn offset(e: &Expr) -> Option<&str> {
+    match e {
+        Expr::Name(n) => Some(n.id.as_str()),
+        Expr::BinOp(b) if matches!(b.op, Operator::Add | Operator::Sub) && walk::int_const(&b.right).is_some() => {
+            walk::name(&b.left)
+        }
+        _ => None,
     }
 }
 
@@ -232,6 +236,16 @@ fn binop_cost(m: &Model, u: usize, b: &ast::ExprBinOp) -> Term {
 mod tests {
     use crate::analysis::tests::time;
     use crate::complexity::Complexity::*;
+
+    #[test]
+    fn a_slice_between_two_bounds_a_constant_apart_copies_a_constant() {
+        let src = "def f(s):\n    count = 0\n    for i in range(2, len(s) + 1):\n        if 10 <= int(s[i - 2:i]) <= 26:\n            count += 1\n    return count\n";
+        assert_eq!(time(src), Linear);
+        // A bound that is not a constant away from the other is a copy of up to n items.
+        let src =
+            "def f(s):\n    count = 0\n    for i in range(len(s)):\n        count += len(s[i:])\n    return count\n";
+        assert_eq!(time(src), Quadratic);
+    }
 
     #[test]
     fn a_helper_given_one_character_is_constant_unless_it_reaches_the_input() {

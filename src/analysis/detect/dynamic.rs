@@ -113,8 +113,11 @@ fn fixes(run: &RunEvidence, sink: &mut Sink) -> bool {
     let mut complete = false;
     for fix in &run.fixes {
         let Some((kind, message, suggestion)) = explain_fix(fix) else { continue };
+        // The first complete fix (the diagnosis puts the likeliest first) explains the failure; another
+        // complete one is a second opinion, shown as a "maybe", and does not demote the first.
+        let first = fix.complete() && !complete;
         complete |= fix.complete();
-        if fix.complete() {
+        if first {
             let logic = [FindingKind::OffByOne, FindingKind::MissingEdgeCase, FindingKind::MissingValidation];
             sink.demote(|f| logic.contains(&f.kind) && f.line != fix.line, 0.45);
         }
@@ -125,7 +128,7 @@ fn fixes(run: &RunEvidence, sink: &mut Sink) -> bool {
         sink.push(Finding {
             kind,
             // An edit that fixes only some failing tests often fixes them for the wrong reason: a "maybe".
-            confidence: if fix.complete() { 0.95 } else { 0.45 },
+            confidence: if first { 0.95 } else { 0.45 },
             line: fix.line,
             message: message.replace("{share}", &share),
             evidence: Evidence::Dynamic,
@@ -145,6 +148,16 @@ fn explain_fix(fix: &Fix) -> Option<(FindingKind, String, &'static str)> {
             format!("Line {line} is off by one: with a bound, a constant or a comparison on it moved by one, {{share}}."),
             "Trace the first and the last step of this line on the smallest failing input: where should it start, \
              and where should it stop?",
+        ),
+        MutantKind::AddedLastStep if fix.change.starts_with("the last answer") => (
+            FindingKind::MissingEdgeCase,
+            format!("Line {line} answers a constant when the answer is at the very end of the input; answered from it, {{share}}."),
+            "What if the item you are looking for is the last one? Walk the loop's last pass by hand.",
+        ),
+        MutantKind::AddedLastStep if fix.change.starts_with("the step after the loop also takes") => (
+            FindingKind::MissingEdgeCase,
+            format!("Line {line}: when the loop ends, what is left of one of the inputs is dropped; taken too, {{share}}."),
+            "When one input runs out first, what is still left in the other? Does the answer include it?",
         ),
         MutantKind::AddedLastStep if fix.change.starts_with("the loop also runs") => (
             FindingKind::MissingEdgeCase,
@@ -196,6 +209,11 @@ fn explain_fix(fix: &Fix) -> Option<(FindingKind, String, &'static str)> {
             FindingKind::MissingEdgeCase,
             "An empty input is not handled: with an early answer for it, {share}.".to_string(),
             "What should the function return for an empty input? Answer that before anything indexes the input.",
+        ),
+        MutantKind::InitialValue if fix.change.starts_with("the answers start") => (
+            FindingKind::MissingEdgeCase,
+            format!("Line {line} starts every answer at a value a real answer can take; started at \"none\", {{share}}."),
+            "Which inputs have no answer at all? What does the statement want for them, and where is it set?",
         ),
         MutantKind::InitialValue if fix.change.starts_with("the sentinel") => (
             FindingKind::MissingEdgeCase,

@@ -9,7 +9,7 @@ use crate::analysis::walk;
 
 /// `if grid[nr][nc] == "1":` with no test of `nr` or `nc` against a size: the test also checks that the
 /// position is inside the grid.
-pub(super) fn unbounded_cells(src: &str, stmts: &[&Stmt], inputs: &[&str], out: &mut Vec<Edit>) {
+pub(super) fn unbounded_cells(src: &str, stmts: &[&Stmt], out: &mut Vec<Edit>) {
     let text = |e: &Expr| src[span(e.range()).0..span(e.range()).1].to_string();
     for s in stmts {
         let Some(test) = test_of(s) else { continue };
@@ -31,7 +31,7 @@ pub(super) fn unbounded_cells(src: &str, stmts: &[&Stmt], inputs: &[&str], out: 
                     return;
                 };
                 let cell = (g.to_string(), r.to_string(), c.to_string());
-                if inputs.contains(&g) && !cells.contains(&cell) {
+                if !cells.contains(&cell) {
                     cells.push(cell);
                 }
             }
@@ -40,12 +40,94 @@ pub(super) fn unbounded_cells(src: &str, stmts: &[&Stmt], inputs: &[&str], out: 
         if ordered {
             continue;
         }
+        // A test that turns the walk away (`if grid[r][c] != "O": continue`) turns it away outside too.
+        let turns_away = matches!(s, Stmt::If(i) if matches!(i.body.first(), Some(Stmt::Continue(_) | Stmt::Return(_) | Stmt::Break(_))));
         let (ts, te) = span(test.range());
         for (g, r, c) in cells {
             let t = text(test);
-            let replacement = format!("(0 <= {r} < len({g}) and 0 <= {c} < len({g}[0]) and ({t}))");
+            let inside = format!("0 <= {r} < len({g}) and 0 <= {c} < len({g}[0])");
+            let replacement = match turns_away {
+                true => format!("(not ({inside}) or ({t}))"),
+                false => format!("({inside} and ({t}))"),
+            };
             let change = format!("the test `{}` first checks that `({r}, {c})` is inside `{g}`", shorten(&t));
             out.push(Edit { kind: MutantKind::BoundsCheck, start: ts, end: te, replacement, change, at: None });
+        }
+    }
+}
+
+/// Reads in a test that can fall off a sequence or a chain: `p[j + 1]` with no test of `j + 1` against
+/// `len(p)` (and `s[i - 1]` against 0), and `fast.next.next` with no test of `fast.next`. The test first
+/// checks that the read is possible.
+pub(super) fn unguarded_reads(src: &str, stmts: &[&Stmt], out: &mut Vec<Edit>) {
+    let text = |e: &Expr| src[span(e.range()).0..span(e.range()).1].to_string();
+    for s in stmts {
+        let Some(test) = test_of(s) else { continue };
+        let t = text(test);
+        let mut guards: Vec<(String, String)> = Vec::new();
+        walk::each_expr(test, &mut |x| match x {
+            Expr::Subscript(sub) => {
+                let Expr::BinOp(b) = sub.slice.as_ref() else { return };
+                let (Some(_), Some(1)) = (walk::name(&b.left), walk::int_const(&b.right)) else { return };
+                let (seq, index) = (text(&sub.value), text(&sub.slice));
+                let guard = match b.op {
+                    ast::Operator::Add => format!("{index} < len({seq})"),
+                    ast::Operator::Sub => format!("{index} >= 0"),
+                    _ => return,
+                };
+                if !t.contains(&guard) && !guards.iter().any(|(g, _)| *g == guard) {
+                    guards.push((guard, format!("`{}` is inside `{seq}`", shorten(&index))));
+                }
+            }
+            Expr::Attribute(a) => {
+                let Expr::Attribute(inner) = a.value.as_ref() else { return };
+                if !matches!(inner.value.as_ref(), Expr::Name(_)) {
+                    return;
+                }
+                let guard = text(&a.value);
+                if !guards.iter().any(|(g, _)| *g == guard) {
+                    guards.push((guard.clone(), format!("`{guard}` exists")));
+                }
+            }
+            _ => {}
+        });
+        let (ts, te) = span(test.range());
+        for (guard, what) in guards {
+            let replacement = format!("({guard} and ({t}))");
+            let change = format!("the test `{}` first checks that {what}", shorten(&t));
+            out.push(Edit { kind: MutantKind::BoundsCheck, start: ts, end: te, replacement, change, at: None });
+        }
+    }
+}
+
+/// `left = stack[-1]` inside a loop, on a collection the code fills (and pops): the loop stops first
+/// when it is empty.
+pub(super) fn unguarded_peeks(src: &str, body: &[Stmt], inputs: &[&str], in_loop: bool, out: &mut Vec<Edit>) {
+    for s in body {
+        if let (true, Stmt::Assign(a)) = (in_loop, s) {
+            let mut peeked: Option<String> = None;
+            walk::each_expr(&a.value, &mut |x| {
+                let Expr::Subscript(sub) = x else { return };
+                let at_end = matches!(walk::int_const(&sub.slice), Some(0 | -1));
+                if let Some(n) = walk::name(&sub.value).filter(|n| at_end && !inputs.contains(n)) {
+                    peeked.get_or_insert_with(|| n.to_string());
+                }
+            });
+            let start = span(s.range()).0;
+            if let (Some(n), Some(ind)) = (peeked, indent_of(src, start)) {
+                let code = format!("if not {n}:\n{ind}    break\n{ind}");
+                let change = format!(
+                    "the loop stops when `{n}` is empty before `{}`",
+                    shorten(&src[span(s.range()).0..span(s.range()).1])
+                );
+                out.push(insert(MutantKind::EmptyTake, start, code, change, None));
+            }
+        }
+        let looped = in_loop || matches!(s, Stmt::For(_) | Stmt::While(_));
+        if !matches!(s, Stmt::FunctionDef(_) | Stmt::ClassDef(_)) {
+            for b in walk::child_blocks(s) {
+                unguarded_peeks(src, b, inputs, looped, out);
+            }
         }
     }
 }
@@ -187,6 +269,28 @@ mod tests {
             "        if key not in self.d:\n            return -1\n        self.d.move_to_end",
         );
         assert!(!changes(&checked).iter().any(|c| c.contains("not stored")));
+    }
+
+    #[test]
+    fn reads_that_can_fall_off_a_sequence_or_a_chain_are_checked_first() {
+        let src = "def f(s, p, head):\n    j = 0\n    if p[j + 1] == '*' and s[j - 1] == 'a':\n        return 1\n    fast = head\n    while fast.next.next:\n        fast = fast.next\n    return 0\n";
+        let c = changes(src);
+        for want in [
+            "3: the test `p[j + 1] == '*' and s[j - 1] == 'a'` first checks that `j + 1` is inside `p`",
+            "3: the test `p[j + 1] == '*' and s[j - 1] == 'a'` first checks that `j - 1` is inside `s`",
+            "6: the test `fast.next.next` first checks that `fast.next` exists",
+        ] {
+            assert!(c.contains(&want.to_string()), "missing {want} in {c:#?}");
+        }
+    }
+
+    #[test]
+    fn a_peek_after_a_pop_inside_a_loop_stops_the_loop_when_nothing_is_left() {
+        let src = "def f(height):\n    stack = []\n    for i in range(len(height)):\n        while stack and height[i] > height[stack[-1]]:\n            stack.pop()\n            left = stack[-1]\n        stack.append(i)\n    top = stack[-1]\n    return top\n";
+        let c = changes(src);
+        assert!(c.iter().any(|c| c.starts_with("6: the loop stops when `stack` is empty")), "{c:#?}");
+        // Outside a loop there is nothing to stop.
+        assert!(!c.iter().any(|c| c.starts_with("8: the loop stops")), "{c:#?}");
     }
 
     #[test]

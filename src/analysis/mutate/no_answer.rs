@@ -112,7 +112,9 @@ fn function(src: &str, f: &ast::StmtFunctionDef, literal: &str, out: &mut Vec<Ed
             let change = format!("`{}` takes nothing when `{n}` is empty", shorten(value));
             out.push(Edit { kind: MutantKind::EmptyTake, start: vs, end: ve, replacement, change, at: None });
         }
-        let mut own: Vec<String> = counts.iter().map(|n| format!("({value}) > {n}")).collect();
+        // An empty or zero result where the statement wants its own word for it (`"0"`, `-1`).
+        let mut own: Vec<String> = vec![format!("not ({value})")];
+        own.extend(counts.iter().map(|n| format!("({value}) > {n}")));
         own.extend(fills.iter().map(|x| format!("({value}) == {x}")));
         for cond in conditions.iter().chain(&own) {
             let replacement = format!("({literal} if {cond} else ({value}))");
