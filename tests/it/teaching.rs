@@ -3,8 +3,9 @@
 //! Corpora of buggy solutions, each file headed by `# problem:`, `# bug:` (the mistake pattern) and
 //! `# line:` (where the bug is):
 //! - `tests/fixtures/teaching/tuning/`: the eight cases, written while the diagnosis was built;
-//! - `tests/fixtures/teaching/heldout/` to `heldout5/`: 47, 53, 45, 43 and 34 bugs, each set written by
-//!   someone who never saw the detectors and measured first with them frozen, then tuned on
+//! - `tests/fixtures/teaching/heldout/` to `heldout6/`: 47, 53, 45, 43, 34 and 44 bugs, each set written
+//!   by someone who never saw the detectors and measured first with them frozen, then (but for the newest)
+//!   tuned on
 //!   (docs/ANALYSIS.md has every number). Labels follow `tests/fixtures/teaching/LABELS.md`; `AUDIT.md`
 //!   records the labels an audit against it corrected.
 //!
@@ -307,6 +308,24 @@ fn the_fifth_held_out_learner_bugs_are_explained() {
     // First run, frozen (ac32608): 17 of 34 right (50%), below the 80% (docs/ANALYSIS.md). Floors a
     // little below, since the fix search depends on the machine's speed.
     assert!(s.top_right >= 15, "{}", report("held-out 5", &s));
+    assert_precision(&s, 0.55);
+    assert!(s.without_counterexample.is_empty(), "{:?}", s.without_counterexample);
+}
+
+/// The sixth held-out corpus: 44 bugs over 43 problems, mistakes no other set has (the writer saw the
+/// other sets' file names, which describe their mistakes, to avoid them), written blind like the fifth and
+/// first run with the detectors frozen at the commit before it landed (docs/ANALYSIS.md).
+#[test]
+fn the_sixth_held_out_learner_bugs_are_explained() {
+    let cases = corpus("heldout6");
+    assert!(cases.len() >= 40, "{} cases", cases.len());
+    let problems: std::collections::BTreeSet<&str> = cases.iter().map(|c| c.slug.as_str()).collect();
+    assert!(problems.len() >= 25, "{} problems", problems.len());
+    let s = score(&cases);
+    eprintln!("{}", report("held-out 6", &s));
+    // First run, frozen (614e498): 16 of 44 right (36%), far below the 80% (docs/ANALYSIS.md).
+    // Floors a little below, since the fix search depends on the machine's speed.
+    assert!(s.top_right >= 14, "{}", report("held-out 6", &s));
     assert_precision(&s, 0.55);
     assert!(s.without_counterexample.is_empty(), "{:?}", s.without_counterexample);
 }
