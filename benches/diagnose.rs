@@ -18,9 +18,12 @@ fn main() {
     let judge = Judge::new(interp, true, 1024).with_compiled_harness(&cache);
     let bank = Bank::load(&[]);
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/teaching");
-    let mut files: Vec<PathBuf> = ["tuning", "heldout", "heldout2"]
-        .iter()
-        .flat_map(|d| std::fs::read_dir(root.join(d)).unwrap().map(|e| e.unwrap().path()))
+    // Every corpus: the tuning set and each held-out set.
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&root)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|d| d.is_dir())
+        .flat_map(|d| std::fs::read_dir(d).unwrap().map(|e| e.unwrap().path()))
         .filter(|p| p.extension().is_some_and(|e| e == "py"))
         .collect();
     files.sort();
