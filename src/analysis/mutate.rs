@@ -20,6 +20,7 @@ use super::walk::{child_blocks, stmt_exprs, sub_exprs};
 mod checks;
 mod no_answer;
 mod shifts;
+mod visits;
 pub use no_answer::{literal, no_answer};
 
 /// The kind of edit, which also names the kind of bug it imitates.
@@ -376,6 +377,7 @@ fn repair_function(src: &str, f: &ast::StmtFunctionDef, folds: &[(&str, String)]
     let (lists, scalars) = split_params(fn_text, &inputs);
     checks::counted_indexes(fn_text, &stmts, &scalars, out);
     shifts::shifts(src, f, &stmts, sizes, &lists, out);
+    visits::visits(src, f, &stmts, out);
     for s in &stmts {
         match s {
             // After a loop: repeat a step that adds to a result, for the group the loop was building.

@@ -189,6 +189,36 @@ fn explain_fix(fix: &Fix) -> Option<(FindingKind, String, &'static str)> {
             format!("Line {line} takes from a collection that can be empty at that moment; when it is checked, {{share}}."),
             "Which input reaches this line with nothing left to take? Decide what that means before taking.",
         ),
+        MutantKind::SkippedNone if fix.change.starts_with("an item popped again") => (
+            FindingKind::MissingValidation,
+            format!("Line {line} handles an item again after it was settled; skipping those, {{share}}."),
+            "Can the same item come out of this heap twice? What should happen the second time?",
+        ),
+        MutantKind::SkippedNone if fix.change.starts_with("the loop skips what is marked") => (
+            FindingKind::MissingValidation,
+            format!("The loop at line {line} takes items it has already taken; skipping the marked ones, {{share}}."),
+            "You mark what you take: where do you look at that mark before taking?",
+        ),
+        MutantKind::SkippedNone if fix.change.contains("never moves back") => (
+            FindingKind::MissingValidation,
+            format!("Line {line} can move a position back to an entry stored long ago; kept from moving back, {{share}}."),
+            "Is the position you read here still inside the current window? What if it was stored before it?",
+        ),
+        MutantKind::SkippedNone if fix.change.contains("has run out") => (
+            FindingKind::MissingValidation,
+            format!("Line {line} reads a node after its list has run out; read as nothing then, {{share}}."),
+            "When one list is longer than the other, what is the shorter one's value on the last steps?",
+        ),
+        MutantKind::BoundsCheck if fix.change.contains("also stops at") => (
+            FindingKind::MissingValidation,
+            format!("The loop on line {line} can step past what it reads; stopping there too, {{share}}."),
+            "What stops this loop when every item it looks at matches? Walk it on an input made only of them.",
+        ),
+        MutantKind::BoundsCheck if fix.change.contains("also needs") => (
+            FindingKind::MissingValidation,
+            format!("Line {line} hops two steps without looking at the first; checked, {{share}}."),
+            "What if the first step already reaches the end? Check it before taking the second.",
+        ),
         MutantKind::SkippedNone => (
             FindingKind::MissingValidation,
             format!("Line {line} reads from an item that can be None; with those items skipped, {{share}}."),

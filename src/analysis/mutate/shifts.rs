@@ -45,6 +45,16 @@ pub(super) fn shifts(
                         out.push(Edit { kind: MutantKind::Bound, start: a0, end: a1, replacement, change, at: None });
                     }
                 }
+                // `(pile + speed) // speed`: a ceiling division one too high; `(pile + speed - 1) // speed`.
+                Expr::BinOp(b)
+                    if b.op == ast::Operator::FloorDiv
+                        && matches!(b.left.as_ref(), Expr::BinOp(l) if l.op == ast::Operator::Add && text(&l.right) == text(&b.right)) =>
+                {
+                    let (a0, a1) = span(b.left.range());
+                    let change = format!("`{}` rounds up by one less", shorten(&text(x)));
+                    let replacement = format!("({} - 1)", text(&b.left));
+                    out.push(Edit { kind: MutantKind::Bound, start: a0, end: a1, replacement, change, at: None });
+                }
                 Expr::BinOp(b) if b.op == ast::Operator::FloorDiv && walk::int_const(&b.right) == Some(2) => {
                     if matches!(b.left.as_ref(), Expr::BinOp(l) if walk::int_const(&l.right) == Some(1)) {
                         return; // `(n + 1) // 2` already rounds up; its `1` is a literal the mutants move
@@ -96,6 +106,34 @@ pub(super) fn shifts(
             });
         }
     }
+    // `for j in range(1, n + 1): ... s2[j]`: a table shifted by one row reads its input at `j - 1`.
+    for s in stmts {
+        let Stmt::For(fo) = s else { continue };
+        let Some(v) = walk::name(&fo.target) else { continue };
+        let Expr::Call(c) = fo.iter.as_ref() else { continue };
+        // From 1, or with the table read at `[v - 1]` elsewhere: the loop counts rows of a shifted table.
+        let from_one = c.args.len() >= 2 && walk::int_const(&c.args[0]) == Some(1);
+        let shifted = src[span(f.range).0..span(f.range).1].contains(&format!("[{v} - 1]"));
+        if walk::call_name(c) != Some("range") || !(from_one || shifted) {
+            continue;
+        }
+        walk::each_expr_in_block(&fo.body, &mut |x| {
+            let Expr::Subscript(sub) = x else { return };
+            let (Some(seq), Some(i)) = (walk::name(&sub.value), walk::name(&sub.slice)) else { return };
+            if i == v && lists.contains(&seq) {
+                let (a0, a1) = span(sub.slice.range());
+                let change = format!("`{seq}[{v}]` reads one item earlier");
+                out.push(Edit {
+                    kind: MutantKind::Bound,
+                    start: a0,
+                    end: a1,
+                    replacement: format!("{v} - 1"),
+                    change,
+                    at: None,
+                });
+            }
+        });
+    }
     // A constant answer after the main loop, when the answer can be the input's last item.
     if let Some(Stmt::Return(r)) = f.body.last() {
         let after_loop = f.body.len() >= 2 && matches!(f.body[f.body.len() - 2], Stmt::For(_) | Stmt::While(_));
@@ -135,6 +173,10 @@ mod tests {
         ] {
             assert!(c.contains(&want.to_string()), "missing {want} in {c:#?}");
         }
+        let koko = "def hours(piles, speed):\n    return sum((p + speed) // speed for p in piles)\n";
+        assert!(changes(koko).contains(&"2: `(p + speed) // speed` rounds up by one less".to_string()));
+        let dp = "def f(s1, s2):\n    for j in range(1, len(s2) + 1):\n        if s2[j] == s1[0]:\n            return j\n    return 0\n";
+        assert!(changes(dp).contains(&"3: `s2[j]` reads one item earlier".to_string()), "{:?}", changes(dp));
         // `(n + 1) // 2` rounds up already.
         assert!(!changes("def f(n):\n    return (n + 1) // 2\n").iter().any(|c| c.contains("rounds up")));
     }
