@@ -113,10 +113,15 @@ fn edge_words(e: Edge) -> &'static str {
     }
 }
 
-/// One finding as "line 4 (`...`): message" plus its question.
+/// One finding as "line 4 (`...`): message" plus its question: the finding's own when it came from an
+/// edit that fixed the run (it asks about that very slip), else the kind's.
 fn point_at(g: &Grounding, f: &Finding) -> String {
     let edge = g.report.as_ref().and_then(|r| r.failing_case()).and_then(|c| c.edge);
-    format!("In your code, {}: {} {}", quote(g, f.line), sentence(&f.message), question_for(f.kind, edge))
+    let question = match f.evidence == crate::analysis::Evidence::Dynamic && f.suggestion.ends_with('?') {
+        true => f.suggestion.clone(),
+        false => question_for(f.kind, edge),
+    };
+    format!("In your code, {}: {} {}", quote(g, f.line), sentence(&f.message), question)
 }
 
 fn next_hint(g: &Grounding, t: &Turn) -> String {

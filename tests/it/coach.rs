@@ -702,3 +702,19 @@ fn the_offline_tutor_fits_the_code_it_sees() {
     let out = hint(&file, "3sum", "how do I make it faster?");
     assert!(out.contains("two pointers"), "{out}");
 }
+
+/// Dijkstra that settles a node every time it is popped: its second, longer distance overwrites the first.
+const SETTLED_AGAIN: &str = "import heapq\nfrom typing import List\n\n\nclass Solution:\n    def networkDelayTime(self, times: List[List[int]], n: int, k: int) -> int:\n        adj = {i: [] for i in range(1, n + 1)}\n        for u, v, w in times:\n            adj[u].append((v, w))\n        dist = {}\n        pq = [(0, k)]\n        while pq:\n            d, u = heapq.heappop(pq)\n            dist[u] = d\n            for v, w in adj[u]:\n                if v not in dist:\n                    heapq.heappush(pq, (d + w, v))\n        if len(dist) < n:\n            return -1\n        return max(dist.values())\n";
+
+#[test]
+fn a_hint_on_a_slip_an_edit_fixed_asks_about_that_slip() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = common::write_solution(dir.path(), "nd.py", SETTLED_AGAIN);
+    let o = codify(dir.path(), &["hint", "network-delay-time", "--file", file.to_str().unwrap()]);
+    let out = common::stdout(&o);
+    assert!(o.status.success(), "{}", common::stderr(&o));
+    assert!(out.contains("In your code, line 13 (`d, u = heapq.heappop(pq)`)"), "{out}");
+    assert!(out.contains("Can the same item come out of this heap twice?"), "{out}");
+    // The kind's generic question would ask about a lookup this code does not make.
+    assert!(!out.contains("the value you look up"), "{out}");
+}

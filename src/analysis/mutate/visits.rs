@@ -245,14 +245,18 @@ fn marks(src: &str, stmts: &[&Stmt], out: &mut Vec<Edit>) {
 }
 
 /// `node = parent[letter]` in a function that never asks `letter in parent`: a step into a child that may
-/// not be there ends the walk (`return`, or `return False` when the function answers booleans).
+/// not be there ends the walk (`return`, and `return False` too when the function answers something).
 fn children(src: &str, f: &ast::StmtFunctionDef, out: &mut Vec<Edit>) {
     let (fs, fe) = span(f.range);
     let fn_text = &src[fs..fe];
-    let answers_bool = fn_text.contains("return True") || fn_text.contains("return False");
-    let stop = if answers_bool { "return False" } else { "return" };
+    // A function that answers (`return "$" in node`) most often answers False for a missing child.
+    let mut answers = false;
+    walk::each_stmt(&f.body, &mut |s| answers |= matches!(s, Stmt::Return(r) if r.value.is_some()));
+    let stops: &[&str] = if answers { &["return False", "return"] } else { &["return"] };
     let mut done: Vec<String> = Vec::new();
-    for s in &f.body {
+    let mut stmts: Vec<&Stmt> = Vec::new();
+    walk::each_stmt(&f.body, &mut |s| stmts.push(s));
+    for s in stmts {
         let Stmt::Assign(a) = s else { continue };
         let Expr::Subscript(sub) = a.value.as_ref() else { continue };
         let (Some(k), true) =
@@ -267,9 +271,11 @@ fn children(src: &str, f: &ast::StmtFunctionDef, out: &mut Vec<Edit>) {
         }
         let start = span(s.range()).0;
         let Some(ind) = indent_of(src, start) else { continue };
-        let code = format!("if {k} not in {d}:\n{ind}    {stop}\n{ind}");
-        let change = format!("the walk stops when `{k}` is not in `{}`", shorten(&d));
-        out.push(insert(MutantKind::KeyDefault, start, code, change, None));
+        for stop in stops {
+            let code = format!("if {k} not in {d}:\n{ind}    {stop}\n{ind}");
+            let change = format!("the walk stops when `{k}` is not in `{}`", shorten(&d));
+            out.push(insert(MutantKind::KeyDefault, start, code, change, None));
+        }
         done.push(d);
     }
 }
@@ -369,6 +375,17 @@ mod tests {
         let src = "def f(parent, letter, l2, fast):\n    node = parent[letter]\n    while l2:\n        b = l2.val\n        l2 = l2.next if l2 else None\n    while fast:\n        fast = fast.next.next\n    return node\n";
         let c = changes(src);
         has(&c, "2: the walk stops when `letter` is not in `parent`");
+        let trie =
+            "def search(root, word):\n    node = root\n    for ch in word:\n        node = node[ch]\n    return True\n";
+        let walked = repairs(trie);
+        let stop = walked.iter().find(|m| m.change == "the walk stops when `ch` is not in `node`").expect("a stop");
+        assert!(
+            stop.source.contains(
+                "    for ch in word:\n        if ch not in node:\n            return False\n        node = node[ch]"
+            ),
+            "{}",
+            stop.source
+        );
         has(&c, "4: `l2.val` reads 0 once `l2` has run out");
         has(&c, "7: the loop `while fast` also needs `fast.next`");
     }
