@@ -190,6 +190,10 @@ pub struct Counterexample {
     /// The line of the learner's code it raised on.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub line: Option<u32>,
+    /// The `return` that gave the wrong answer, when the diagnosis looked for it (a wrong answer only):
+    /// where the input first goes wrong, as `line` is for a crash.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answered_at: Option<u32>,
     /// What is special about the input (empty, single, duplicates, negatives, ...), read off the input.
     pub edges: Vec<Edge>,
     /// `generated` or `test N` (a public test's number).

@@ -153,6 +153,30 @@ pub fn repairs(source: &str) -> Vec<Mutant> {
     apply(source, edits)
 }
 
+/// Probes for which `return` of the function `method` answers a call: each of its returns (not those of
+/// nested functions) answering `answer` (a Python expression) instead, in source order.
+pub fn answer_probes(source: &str, method: &str, answer: &str) -> Vec<Mutant> {
+    let Ok(suite) = ast::Suite::parse(source, "<solution>") else {
+        return Vec::new();
+    };
+    let mut edits = Vec::new();
+    functions(&suite, &mut |f| {
+        if f.name.as_str() != method {
+            return;
+        }
+        crate::analysis::walk::each_stmt(&f.body, &mut |s| {
+            let Stmt::Return(r) = s else { return };
+            let (start, end) = match r.value.as_deref() {
+                Some(v) => span(v.range()),
+                None => (span(r.range).1, span(r.range).1),
+            };
+            let replacement = if start == end { format!(" {answer}") } else { answer.to_string() };
+            edits.push(Edit { kind: MutantKind::NoAnswer, start, end, replacement, change: "probe".into(), at: None });
+        });
+    });
+    apply(source, edits)
+}
+
 /// Plain dicts (`d = {}`, `self.d = dict()`) by target text: reading one at a key that was never stored
 /// raises `KeyError`, where a `defaultdict` or a `Counter` would not.
 fn plain_dicts<'a>(src: &'a str, suite: &'a [Stmt]) -> Vec<&'a str> {
@@ -1278,6 +1302,16 @@ mod tests {
         ] {
             assert!(c.contains(&(want.0, want.1, want.2.to_string())), "missing {want:?} in {c:#?}");
         }
+    }
+
+    #[test]
+    fn answer_probes_replace_each_return_of_the_method_only() {
+        let src = "class Solution:\n    def f(self, xs):\n        def g():\n            return 7\n        for x in xs:\n            if x:\n                return x\n        return -1\n";
+        let probes = answer_probes(src, "f", "42");
+        let lines: Vec<u32> = probes.iter().map(|p| p.line).collect();
+        assert_eq!(lines, vec![7, 8]);
+        assert!(probes[0].source.contains("                return 42\n        return -1"), "{}", probes[0].source);
+        assert!(probes.iter().all(|p| p.source.contains("return 7")), "the nested function is left alone");
     }
 
     #[test]

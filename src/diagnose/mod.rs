@@ -228,6 +228,16 @@ pub fn diagnose(
         if fixes.first().is_some_and(Fix::complete) {
             fixes.retain(Fix::complete);
         }
+        // A guard at the top, or no fix at all, names no line by itself: where the smallest failing input
+        // first goes wrong does (the `return` that answered it wrongly).
+        let guard_on_top = fixes
+            .first()
+            .is_some_and(|f| f.complete() && f.kind == MutantKind::AddedGuard && f.change.starts_with("returns"));
+        if guard_on_top || !fixes.first().is_some_and(Fix::complete) {
+            if let Some(c) = diagnosis.counterexample.as_mut().filter(|c| c.error.is_none()) {
+                c.answered_at = answered_at(judge, problem, code, c, deadline, opts);
+            }
+        }
         diagnosis.fixes = fixes;
     }
     diagnosis.ms = started.elapsed().as_secs_f64() * 1e3;
@@ -286,6 +296,48 @@ fn candidates(code: &str, sentinel: Option<&str>) -> Vec<Mutant> {
     all
 }
 
+/// Which `return` of the entry function answered the counterexample wrongly: each one in turn answers the
+/// expected value instead, and the one that makes the case pass is it. Only for a plain function whose
+/// answer is a value (not a node, not an in-place change), within the budget.
+fn answered_at(
+    judge: &Judge,
+    problem: &Problem,
+    code: &str,
+    c: &Counterexample,
+    deadline: Instant,
+    opts: &DiagnoseOptions,
+) -> Option<u32> {
+    let sig = &problem.signature;
+    let plain = sig.kind == crate::problems::SignatureKind::Function
+        && sig.output.is_none()
+        && sig.returns_node_of.is_none()
+        && sig.deep_copy_of.is_none()
+        && !sig.returns.as_deref().is_some_and(|r| r.contains("Node"));
+    let method = sig.method.as_deref().filter(|_| plain)?;
+    let json = serde_json::to_string(&c.expected).ok()?;
+    let answer = format!("__import__('json').loads({})", serde_json::to_string(&json).ok()?);
+    let probes = mutate::answer_probes(code, method, &answer);
+    let case = TestCase {
+        id: 1,
+        input: c.input.clone(),
+        expected: c.expected.clone(),
+        hidden: false,
+        edge: None,
+        explain: None,
+    };
+    let one = RunOptions { stop_at_first_failure: true, cancel: opts.cancel.clone() };
+    for p in probes.iter().take(4) {
+        if Instant::now() >= deadline || opts.cancel.as_ref().is_some_and(CancelToken::is_cancelled) {
+            return None;
+        }
+        let passed = judge.run(problem, std::slice::from_ref(&case), &p.source, &one).ok()?;
+        if passed.cases.first().is_some_and(|r| r.passed) {
+            return Some(p.line);
+        }
+    }
+    None
+}
+
 /// The smallest failing input: generated when the generator finds one, else the smallest failing public test.
 fn counterexample(
     judge: &Judge,
@@ -308,6 +360,7 @@ fn counterexample_of(c: &crate::judge::CaseReport, source: String) -> Counterexa
         actual: c.actual.clone(),
         error: c.error.as_ref().map(|e| format!("{}: {}", e.kind, e.message)),
         line: c.error.as_ref().and_then(|e| e.line),
+        answered_at: None,
         edges: edges_of(&c.input),
         source,
     }

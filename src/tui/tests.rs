@@ -892,6 +892,7 @@ fn a_failed_run_shows_its_diagnosis_when_it_comes_and_drops_a_stale_one() {
         actual: serde_json::json!([]),
         error: None,
         line: None,
+        answered_at: None,
         edges: vec![crate::problems::Edge::AllSame],
         source: "generated".into(),
     };

@@ -30,7 +30,7 @@ pub(super) fn check(
     sink: &mut Sink,
 ) {
     let entry_line = entries.first().map_or(1, |&u| prog.units[u].line);
-    let fixed = fixes(run, sink);
+    let fixed = fixes(run, sink, answered_at(run));
     let mut edges: Vec<Edge> = Vec::new();
     for f in &run.failures {
         let Some(edge) = f.edge else { continue };
@@ -47,7 +47,9 @@ pub(super) fn check(
     }
     // Where the smallest failing input crashes, when it does, is where the edge is missed.
     let crash_line = run.counterexample.as_ref().and_then(|c| c.line);
-    let static_line = sink.lines_of(FindingKind::MissingEdgeCase).first().copied().or(crash_line);
+    // Where the smallest failing input first goes wrong: the line it raised on, or the return that answered.
+    let wrong_line = crash_line.or(answered_at(run));
+    let static_line = sink.lines_of(FindingKind::MissingEdgeCase).first().copied().or(wrong_line);
     // A crash on a line where the code takes from, or looks up in, something it built without checking it
     // (a static missing_validation finding) is that finding confirmed: it, not the input's shape, explains it.
     let confirmed = !fixed
@@ -107,11 +109,21 @@ pub(super) fn check(
     }
 }
 
+/// The `return` that answered the smallest failing input wrongly, when the diagnosis found it.
+fn answered_at(run: &RunEvidence) -> Option<u32> {
+    run.counterexample.as_ref().and_then(|c| c.answered_at)
+}
+
 /// Findings from the fixes the diagnosis found; true when one fixed every failing test (the other logic
-/// findings are then demoted).
-fn fixes(run: &RunEvidence, sink: &mut Sink) -> bool {
+/// findings are then demoted). A guard added at the top, for an input answered wrongly (not a crash), is
+/// said at the `return` that answered it (`wrong_line`) when that is known: the guard's own line is only
+/// where the fix would go, while for a crash it stands for the input's first read.
+fn fixes(run: &RunEvidence, sink: &mut Sink, wrong_line: Option<u32>) -> bool {
     let mut complete = false;
     for fix in &run.fixes {
+        let on_top = fix.kind == MutantKind::AddedGuard && fix.change.starts_with("returns");
+        let line = wrong_line.filter(|_| on_top).unwrap_or(fix.line);
+        let fix = &Fix { line, ..fix.clone() };
         let Some((kind, message, suggestion)) = explain_fix(fix) else { continue };
         // The first complete fix (the diagnosis puts the likeliest first) explains the failure; another
         // complete one is a second opinion, shown as a "maybe", and does not demote the first.
