@@ -75,7 +75,9 @@ pub enum MutantKind {
     /// A pop from a stack, queue or heap the code fills, skipped when it is empty (`stack.pop() if stack
     /// else None`).
     EmptyTake,
-    /// A loop over an input's items made to skip the items that are `None` (`if node is None: continue`).
+    /// A walk made to skip what it should not handle: an input's `None` items (`if node is None:
+    /// continue`), a heap item already settled, an item already marked, a node whose list has ended, a
+    /// stored position behind the window (`mutate/visits.rs`).
     SkippedNone,
 }
 

@@ -1,7 +1,8 @@
 //! Repairs for checks a walk forgets: a `while` that steps an index past either end of what it reads, an
 //! item popped from a heap after it was settled, a mark (`used[i] = True`, `seen.add(x)`) that is set and
 //! never asked, a step into a child that may not be there (`node = parent[letter]`), a node read after its
-//! list ran out (`l2.val`), and a two-step hop (`fast.next.next`) with no look at the first step.
+//! list ran out (`l2.val`), a two-step hop (`fast.next.next`) with no look at the first step, and a window
+//! start moved back by a position stored long ago (`left = last[ch] + 1`).
 //! All are `missing_validation`: a value met during the walk, checked at the operation.
 
 use rustpython_parser::ast::{self, Expr, Ranged, Stmt};
