@@ -49,6 +49,16 @@ fn event(i: usize) -> Event {
     Event { id: Uuid::new_v4(), at: now_ms(), action }
 }
 
+/// One read of the top 100, timed; anything but 100 items counts as an error.
+async fn timed_read(client: &codify::sync::Client, lat: &mut Vec<Duration>, errors: &mut usize) {
+    let t = Instant::now();
+    match client.trending(100).await {
+        Ok(p) if p.items.len() == 100 => {}
+        _ => *errors += 1,
+    }
+    lat.push(t.elapsed());
+}
+
 fn row(name: &str, shape: &str, lat: &mut [Duration], errors: usize) {
     lat.sort();
     println!(
@@ -96,12 +106,7 @@ fn bench(name: &str, target: DbTarget) {
                     let mut lat = Vec::with_capacity(READS);
                     let mut errors = 0;
                     for _ in 0..READS {
-                        let t = Instant::now();
-                        match client.trending(100).await {
-                            Ok(p) if p.items.len() == 100 => {}
-                            _ => errors += 1,
-                        }
-                        lat.push(t.elapsed());
+                        timed_read(&client, &mut lat, &mut errors).await;
                     }
                     (lat, errors)
                 })
@@ -128,12 +133,7 @@ fn bench(name: &str, target: DbTarget) {
                 action: Action::Vote { slug: format!("p-{}", i % PROBLEMS), vote: Vote::Up },
             };
             client.push(&[vote]).await.expect("push");
-            let t = Instant::now();
-            match client.trending(100).await {
-                Ok(p) if p.items.len() == 100 => {}
-                _ => errors += 1,
-            }
-            lat.push(t.elapsed());
+            timed_read(client, &mut lat, &mut errors).await;
         }
         (lat, errors)
     });

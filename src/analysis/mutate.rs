@@ -597,11 +597,7 @@ fn index_arithmetic(src: &str, stmts: &[&Stmt], out: &mut Vec<Edit>) {
                 if !l.elts.is_empty() && l.elts.iter().all(|e| matches!(e, Expr::Name(_))) {
                     let (a, z) = span(l.range);
                     for (sign, word) in [("+", "plus"), ("-", "minus")] {
-                        let names: Vec<String> = l
-                            .elts
-                            .iter()
-                            .map(|e| format!("{} {sign} 1", &src[span(e.range()).0..span(e.range()).1]))
-                            .collect();
+                        let names: Vec<String> = l.elts.iter().map(|e| format!("{} {sign} 1", text(src, e))).collect();
                         out.push(Edit {
                             kind: MutantKind::Bound,
                             start: a,
@@ -641,7 +637,6 @@ fn index_arithmetic(src: &str, stmts: &[&Stmt], out: &mut Vec<Edit>) {
 /// against being empty; a `while a or b:` kept going while a value the loop updates (a carry) is left; and
 /// a sentinel as big as a real value (`2**31`, `10**9`) replaced by infinity.
 fn conditions(src: &str, stmts: &[&Stmt], inputs: &[&str], out: &mut Vec<Edit>) {
-    let text = |e: &Expr| src[span(e.range()).0..span(e.range()).1].to_string();
     for s in stmts {
         let Some(test) = test_of(s) else { continue };
         let (ts, te) = span(test.range());
@@ -649,7 +644,7 @@ fn conditions(src: &str, stmts: &[&Stmt], inputs: &[&str], out: &mut Vec<Edit>) 
         crate::analysis::walk::each_expr(test, &mut |x| {
             let Expr::Subscript(sub) = x else { return };
             let at_end = matches!(crate::analysis::walk::int_const(&sub.slice), Some(0 | -1));
-            let list = text(&sub.value);
+            let list = text(src, sub.value.as_ref()).to_string();
             if at_end && matches!(sub.value.as_ref(), Expr::Name(_) | Expr::Attribute(_)) && !ends.contains(&list) {
                 ends.push(list);
             }
@@ -802,7 +797,6 @@ fn leftovers(stmts: &[&Stmt], w: &Stmt, test: &ast::ExprBoolOp, out: &mut Vec<Ed
 /// Every pop from a stack, queue or heap the code fills (not an input), made to take nothing when it is
 /// empty: `stack.pop()` → `(stack.pop() if stack else None)`, `heappop(h)` likewise.
 fn empty_takes(src: &str, stmts: &[&Stmt], inputs: &[&str], out: &mut Vec<Edit>) {
-    let text = |e: &Expr| src[span(e.range()).0..span(e.range()).1].to_string();
     for s in stmts {
         for (e, _) in stmt_exprs(s) {
             crate::analysis::walk::each_expr(e, &mut |x| {
@@ -813,8 +807,8 @@ fn empty_takes(src: &str, stmts: &[&Stmt], inputs: &[&str], out: &mut Vec<Edit>)
                     _ => None,
                 };
                 let Some(from) = from.filter(|f| matches!(f, Expr::Name(_) | Expr::Attribute(_))) else { return };
-                let who = text(from);
-                if inputs.contains(&who.as_str()) {
+                let who = text(src, from);
+                if inputs.contains(&who) {
                     return;
                 }
                 let (a, z) = span(x.range());
@@ -832,7 +826,6 @@ fn empty_takes(src: &str, stmts: &[&Stmt], inputs: &[&str], out: &mut Vec<Edit>)
 /// in the test's own form (`and` for a test that lets the walk in, `or` for one that turns it away).
 fn grid_tests(src: &str, stmts: &[&Stmt], sizes: &[&str], out: &mut Vec<Edit>) {
     use ast::CmpOp::{Eq, Gt, GtE, Lt, LtE, NotEq};
-    let text = |e: &Expr| src[span(e.range()).0..span(e.range()).1].to_string();
     // `grid[r][c] == "1"` anywhere: (the grid's text, `==` or `!=`, the literal).
     let mut cells: Vec<(String, &str, String)> = Vec::new();
     for s in stmts {
@@ -848,7 +841,7 @@ fn grid_tests(src: &str, stmts: &[&Stmt], sizes: &[&str], out: &mut Vec<Edit>) {
                     _ => return,
                 };
                 if matches!(right, Expr::Constant(_)) {
-                    let cell = (text(&inner.value), op, text(right));
+                    let cell = (text(src, inner.value.as_ref()).to_string(), op, text(src, right).to_string());
                     if !cells.contains(&cell) {
                         cells.push(cell);
                     }
@@ -970,8 +963,7 @@ fn running_update<'a>(src: &str, a: &'a ast::StmtAssign) -> Option<(&'a str, Str
         Expr::Name(n) if n.id.as_str() == "max" || n.id.as_str() == "min" => n.id.as_str(),
         _ => return None,
     };
-    let text = |e: &Expr| &src[span(e.range()).0..span(e.range()).1];
-    c.args.iter().any(|x| text(x) == var).then(|| (fold, var.to_string()))
+    c.args.iter().any(|x| text(src, x) == var).then(|| (fold, var.to_string()))
 }
 
 /// Names that are pushed to (`append`) and popped from (`pop`) in these statements: stacks and queues.
@@ -995,6 +987,12 @@ fn pushed_names<'a>(stmts: &[&'a Stmt]) -> Vec<&'a str> {
     }
     pushed.retain(|n| popped.contains(n));
     pushed
+}
+
+/// The source text of a node.
+fn text<'s>(src: &'s str, node: &impl Ranged) -> &'s str {
+    let (a, z) = span(node.range());
+    &src[a..z]
 }
 
 fn span(node: ast::text_size::TextRange) -> (usize, usize) {

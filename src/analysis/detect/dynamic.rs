@@ -49,22 +49,20 @@ pub(super) fn check(
     let crash_line = run.counterexample.as_ref().and_then(|c| c.line);
     // Where the smallest failing input first goes wrong: the line it raised on, or the return that answered.
     let wrong_line = crash_line.or(answered_at(run));
-    let static_line = sink.lines_of(FindingKind::MissingEdgeCase).first().copied().or(wrong_line);
+    let edge_lines = sink.lines_of(FindingKind::MissingEdgeCase);
+    let static_line = edge_lines.first().copied().or(wrong_line);
     // A crash on a line where the code takes from, or looks up in, something it built without checking it
     // (a static missing_validation finding) is that finding confirmed: it, not the input's shape, explains it.
-    let confirmed = !fixed
-        && crash_line.is_some_and(|l| {
-            sink.lines_of(FindingKind::MissingValidation).contains(&l)
-                && !sink.lines_of(FindingKind::MissingEdgeCase).contains(&l)
-        });
-    if let Some(line) = crash_line.filter(|_| confirmed) {
+    let confirmed = crash_line
+        .filter(|l| !fixed && !edge_lines.contains(l) && sink.lines_of(FindingKind::MissingValidation).contains(l));
+    if let Some(line) = confirmed {
         sink.raise(|f| f.kind == FindingKind::MissingValidation && f.line == line, 0.9);
     }
     for edge in edges {
         let (what, try_this) = describe(edge);
         let unshown = run.counterexample.as_ref().is_some_and(|c| !c.edges.contains(&edge));
         let confidence = match edge {
-            _ if fixed || unshown || confirmed => 0.45,
+            _ if fixed || unshown || confirmed.is_some() => 0.45,
             Edge::Large => 0.7,
             _ => 0.9,
         };

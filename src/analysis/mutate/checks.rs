@@ -4,13 +4,12 @@
 
 use rustpython_parser::ast::{self, Expr, Ranged, Stmt};
 
-use super::{indent_of, insert, shorten, span, test_of, Edit, MutantKind};
+use super::{indent_of, insert, shorten, span, test_of, text, Edit, MutantKind};
 use crate::analysis::walk;
 
 /// `if grid[nr][nc] == "1":` with no test of `nr` or `nc` against a size: the test also checks that the
 /// position is inside the grid.
 pub(super) fn unbounded_cells(src: &str, stmts: &[&Stmt], out: &mut Vec<Edit>) {
-    let text = |e: &Expr| src[span(e.range()).0..span(e.range()).1].to_string();
     for s in stmts {
         let Some(test) = test_of(s) else { continue };
         let mut ordered = false;
@@ -44,13 +43,13 @@ pub(super) fn unbounded_cells(src: &str, stmts: &[&Stmt], out: &mut Vec<Edit>) {
         let turns_away = matches!(s, Stmt::If(i) if matches!(i.body.first(), Some(Stmt::Continue(_) | Stmt::Return(_) | Stmt::Break(_))));
         let (ts, te) = span(test.range());
         for (g, r, c) in cells {
-            let t = text(test);
+            let t = text(src, test);
             let inside = format!("0 <= {r} < len({g}) and 0 <= {c} < len({g}[0])");
             let replacement = match turns_away {
                 true => format!("(not ({inside}) or ({t}))"),
                 false => format!("({inside} and ({t}))"),
             };
-            let change = format!("the test `{}` first checks that `({r}, {c})` is inside `{g}`", shorten(&t));
+            let change = format!("the test `{}` first checks that `({r}, {c})` is inside `{g}`", shorten(t));
             out.push(Edit { kind: MutantKind::BoundsCheck, start: ts, end: te, replacement, change, at: None });
         }
     }
@@ -60,23 +59,22 @@ pub(super) fn unbounded_cells(src: &str, stmts: &[&Stmt], out: &mut Vec<Edit>) {
 /// `len(p)` (and `s[i - 1]` against 0), and `fast.next.next` with no test of `fast.next`. The test first
 /// checks that the read is possible.
 pub(super) fn unguarded_reads(src: &str, stmts: &[&Stmt], out: &mut Vec<Edit>) {
-    let text = |e: &Expr| src[span(e.range()).0..span(e.range()).1].to_string();
     for s in stmts {
         let Some(test) = test_of(s) else { continue };
-        let t = text(test);
+        let t = text(src, test);
         let mut guards: Vec<(String, String)> = Vec::new();
         walk::each_expr(test, &mut |x| match x {
             Expr::Subscript(sub) => {
                 let Expr::BinOp(b) = sub.slice.as_ref() else { return };
                 let (Some(_), Some(1)) = (walk::name(&b.left), walk::int_const(&b.right)) else { return };
-                let (seq, index) = (text(&sub.value), text(&sub.slice));
+                let (seq, index) = (text(src, sub.value.as_ref()), text(src, sub.slice.as_ref()));
                 let guard = match b.op {
                     ast::Operator::Add => format!("{index} < len({seq})"),
                     ast::Operator::Sub => format!("{index} >= 0"),
                     _ => return,
                 };
                 if !t.contains(&guard) && !guards.iter().any(|(g, _)| *g == guard) {
-                    guards.push((guard, format!("`{}` is inside `{seq}`", shorten(&index))));
+                    guards.push((guard, format!("`{}` is inside `{seq}`", shorten(index))));
                 }
             }
             Expr::Attribute(a) => {
@@ -84,9 +82,9 @@ pub(super) fn unguarded_reads(src: &str, stmts: &[&Stmt], out: &mut Vec<Edit>) {
                 if !matches!(inner.value.as_ref(), Expr::Name(_)) {
                     return;
                 }
-                let guard = text(&a.value);
+                let guard = text(src, a.value.as_ref());
                 if !guards.iter().any(|(g, _)| *g == guard) {
-                    guards.push((guard.clone(), format!("`{guard}` exists")));
+                    guards.push((guard.to_string(), format!("`{guard}` exists")));
                 }
             }
             _ => {}
@@ -94,7 +92,7 @@ pub(super) fn unguarded_reads(src: &str, stmts: &[&Stmt], out: &mut Vec<Edit>) {
         let (ts, te) = span(test.range());
         for (guard, what) in guards {
             let replacement = format!("({guard} and ({t}))");
-            let change = format!("the test `{}` first checks that {what}", shorten(&t));
+            let change = format!("the test `{}` first checks that {what}", shorten(t));
             out.push(Edit { kind: MutantKind::BoundsCheck, start: ts, end: te, replacement, change, at: None });
         }
     }
@@ -116,10 +114,7 @@ pub(super) fn unguarded_peeks(src: &str, body: &[Stmt], inputs: &[&str], in_loop
             let start = span(s.range()).0;
             if let (Some(n), Some(ind)) = (peeked, indent_of(src, start)) {
                 let code = format!("if not {n}:\n{ind}    break\n{ind}");
-                let change = format!(
-                    "the loop stops when `{n}` is empty before `{}`",
-                    shorten(&src[span(s.range()).0..span(s.range()).1])
-                );
+                let change = format!("the loop stops when `{n}` is empty before `{}`", shorten(text(src, s)));
                 out.push(insert(MutantKind::EmptyTake, start, code, change, None));
             }
         }
@@ -187,7 +182,7 @@ pub(super) fn stored_keys(src: &str, f: &ast::StmtFunctionDef, inputs: &[&str], 
             _ => return,
         };
         let (Expr::Attribute(_), Some(key)) = (d, walk::name(k)) else { return };
-        let dict = &src[span(d.range()).0..span(d.range()).1];
+        let dict = text(src, d);
         if inputs.contains(&key) && !reads.iter().any(|(dd, kk, _)| dd == dict && kk == key) {
             reads.push((dict.to_string(), key.to_string(), span(x.range()).0));
         }

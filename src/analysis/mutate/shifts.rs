@@ -7,7 +7,7 @@
 
 use rustpython_parser::ast::{self, Expr, Ranged, Stmt};
 
-use super::{shorten, span, Edit, MutantKind};
+use super::{shorten, span, text, Edit, MutantKind};
 use crate::analysis::walk;
 
 pub(super) fn shifts(
@@ -18,7 +18,6 @@ pub(super) fn shifts(
     lists: &[&str],
     out: &mut Vec<Edit>,
 ) {
-    let text = |e: &Expr| src[span(e.range()).0..span(e.range()).1].to_string();
     // Loop variables: `for i in range(...)`.
     let mut loop_vars: Vec<&str> = Vec::new();
     for s in stmts {
@@ -48,11 +47,11 @@ pub(super) fn shifts(
                 // `(pile + speed) // speed`: a ceiling division one too high; `(pile + speed - 1) // speed`.
                 Expr::BinOp(b)
                     if b.op == ast::Operator::FloorDiv
-                        && matches!(b.left.as_ref(), Expr::BinOp(l) if l.op == ast::Operator::Add && text(&l.right) == text(&b.right)) =>
+                        && matches!(b.left.as_ref(), Expr::BinOp(l) if l.op == ast::Operator::Add && text(src, l.right.as_ref()) == text(src, b.right.as_ref())) =>
                 {
                     let (a0, a1) = span(b.left.range());
-                    let change = format!("`{}` rounds up by one less", shorten(&text(x)));
-                    let replacement = format!("({} - 1)", text(&b.left));
+                    let change = format!("`{}` rounds up by one less", shorten(text(src, x)));
+                    let replacement = format!("({} - 1)", text(src, b.left.as_ref()));
                     out.push(Edit { kind: MutantKind::Bound, start: a0, end: a1, replacement, change, at: None });
                 }
                 Expr::BinOp(b) if b.op == ast::Operator::FloorDiv && walk::int_const(&b.right) == Some(2) => {
@@ -60,8 +59,8 @@ pub(super) fn shifts(
                         return; // `(n + 1) // 2` already rounds up; its `1` is a literal the mutants move
                     }
                     let (a0, a1) = span(b.left.range());
-                    let half = text(&b.left);
-                    let change = format!("`{}` rounds up", shorten(&text(x)));
+                    let half = text(src, b.left.as_ref());
+                    let change = format!("`{}` rounds up", shorten(text(src, x)));
                     let replacement = format!("({half} + 1)");
                     out.push(Edit { kind: MutantKind::Bound, start: a0, end: a1, replacement, change, at: None });
                 }

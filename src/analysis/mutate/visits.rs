@@ -7,7 +7,7 @@
 
 use rustpython_parser::ast::{self, Expr, Ranged, Stmt};
 
-use super::{indent_of, insert, shorten, span, test_of, Edit, MutantKind};
+use super::{indent_of, insert, shorten, span, test_of, text, Edit, MutantKind};
 use crate::analysis::walk;
 
 /// Every repair of this module for one function's statements.
@@ -15,7 +15,7 @@ pub(super) fn visits(src: &str, f: &ast::StmtFunctionDef, stmts: &[&Stmt], out: 
     walks(src, stmts, out);
     settled(src, stmts, out);
     marks(src, stmts, out);
-    children(src, f, out);
+    children(src, f, stmts, out);
     ended_nodes(src, stmts, out);
     hops(src, stmts, out);
     stale(src, stmts, out);
@@ -44,11 +44,6 @@ fn stale(src: &str, stmts: &[&Stmt], out: &mut Vec<Edit>) {
             out.push(Edit { kind: MutantKind::SkippedNone, start: vs, end: ve, replacement, change, at: None });
         });
     }
-}
-
-fn text(src: &str, e: &impl Ranged) -> String {
-    let (a, z) = span(e.range());
-    src[a..z].to_string()
 }
 
 /// Names a loop body moves by `+= c` or `-= c`: `(name, true)` when it goes up.
@@ -80,7 +75,7 @@ fn walks(src: &str, stmts: &[&Stmt], out: &mut Vec<Edit>) {
         walk::each_expr(test, &mut |x| {
             let Expr::Subscript(sub) = x else { return };
             let Some(i) = walk::name(&sub.slice) else { return };
-            let seq = text(src, sub.value.as_ref());
+            let seq = text(src, sub.value.as_ref()).to_string();
             if !reads.iter().any(|(s, n)| *s == seq && *n == i) {
                 reads.push((seq, i));
             }
@@ -130,7 +125,7 @@ fn walks(src: &str, stmts: &[&Stmt], out: &mut Vec<Edit>) {
                 guards.extend(others.iter().filter(|o| o.contains(i)).cloned());
                 for g in guards {
                     let replacement = format!("{g} and ({t})");
-                    let change = format!("the loop `while {}` also stops at `{g}`", shorten(&t));
+                    let change = format!("the loop `while {}` also stops at `{g}`", shorten(t));
                     out.push(Edit { kind: MutantKind::BoundsCheck, start: ts, end: te, replacement, change, at: None });
                 }
             }
@@ -155,7 +150,8 @@ fn settled(src: &str, stmts: &[&Stmt], out: &mut Vec<Edit>) {
             _ => continue,
         };
         let body = &w.body[1..];
-        let body_text = body.iter().map(|b| text(src, b)).collect::<Vec<_>>().join("\n");
+        // The loop's own text: its header asks nothing about the popped item.
+        let body_text = text(src, *s);
         let Some(next) = body.first() else { continue };
         let start = span(next.range()).0;
         let Some(ind) = indent_of(src, start) else { continue };
@@ -208,7 +204,7 @@ fn marks(src: &str, stmts: &[&Stmt], out: &mut Vec<Edit>) {
         let Some(first) = fo.body.first() else { continue };
         let start = span(first.range()).0;
         let Some(ind) = indent_of(src, start) else { continue };
-        let body_text = fo.body.iter().map(|b| text(src, b)).collect::<Vec<_>>().join("\n");
+        let body_text = text(src, *s);
         let mut tests: Vec<String> = Vec::new();
         walk::each_stmt(&fo.body, &mut |b| {
             let t = match b {
@@ -247,16 +243,13 @@ fn marks(src: &str, stmts: &[&Stmt], out: &mut Vec<Edit>) {
 
 /// `node = parent[letter]` in a function that never asks `letter in parent`: a step into a child that may
 /// not be there ends the walk (`return`, and `return False` too when the function answers something).
-fn children(src: &str, f: &ast::StmtFunctionDef, out: &mut Vec<Edit>) {
+fn children(src: &str, f: &ast::StmtFunctionDef, stmts: &[&Stmt], out: &mut Vec<Edit>) {
     let (fs, fe) = span(f.range);
     let fn_text = &src[fs..fe];
     // A function that answers (`return "$" in node`) most often answers False for a missing child.
-    let mut answers = false;
-    walk::each_stmt(&f.body, &mut |s| answers |= matches!(s, Stmt::Return(r) if r.value.is_some()));
+    let answers = stmts.iter().any(|s| matches!(s, Stmt::Return(r) if r.value.is_some()));
     let stops: &[&str] = if answers { &["return False", "return"] } else { &["return"] };
-    let mut done: Vec<String> = Vec::new();
-    let mut stmts: Vec<&Stmt> = Vec::new();
-    walk::each_stmt(&f.body, &mut |s| stmts.push(s));
+    let mut done: Vec<&str> = Vec::new();
     for s in stmts {
         let Stmt::Assign(a) = s else { continue };
         let Expr::Subscript(sub) = a.value.as_ref() else { continue };
@@ -274,7 +267,7 @@ fn children(src: &str, f: &ast::StmtFunctionDef, out: &mut Vec<Edit>) {
         let Some(ind) = indent_of(src, start) else { continue };
         for stop in stops {
             let code = format!("if {k} not in {d}:\n{ind}    {stop}\n{ind}");
-            let change = format!("the walk stops when `{k}` is not in `{}`", shorten(&d));
+            let change = format!("the walk stops when `{k}` is not in `{}`", shorten(d));
             out.push(insert(MutantKind::KeyDefault, start, code, change, None));
         }
         done.push(d);
@@ -323,7 +316,7 @@ fn hops(src: &str, stmts: &[&Stmt], out: &mut Vec<Edit>) {
             let Expr::Attribute(a) = x else { return };
             let Expr::Attribute(inner) = a.value.as_ref() else { return };
             let Some(n) = walk::name(&inner.value) else { return };
-            let first = text(src, a.value.as_ref());
+            let first = text(src, a.value.as_ref()).to_string();
             if walk::mentions(&w.test, n) && !t.contains(&first) && !firsts.iter().any(|(f, _)| *f == first) {
                 firsts.push((first, span(x.range()).0));
             }
@@ -331,7 +324,7 @@ fn hops(src: &str, stmts: &[&Stmt], out: &mut Vec<Edit>) {
         let (ts, te) = span(w.test.range());
         for (first, at) in firsts {
             let replacement = format!("({t}) and {first}");
-            let change = format!("the loop `while {}` also needs `{first}`", shorten(&t));
+            let change = format!("the loop `while {}` also needs `{first}`", shorten(t));
             out.push(Edit { kind: MutantKind::BoundsCheck, start: ts, end: te, replacement, change, at: Some(at) });
         }
     }
