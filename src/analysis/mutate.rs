@@ -79,6 +79,9 @@ pub enum MutantKind {
     /// continue`), a heap item already settled, an item already marked, a node whose list has ended, a
     /// stored position behind the window (`mutate/visits.rs`).
     SkippedNone,
+    /// A check the code never states, built from the names in scope where it is missing and found by
+    /// trying it on the smallest failing input (`if v in path: continue`; `crate::diagnose`'s synthesis).
+    AddedCheck,
 }
 
 #[derive(Debug, Clone, serde::Serialize)]

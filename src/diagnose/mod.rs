@@ -20,6 +20,7 @@
 //! [`mutation`], the same machinery pointed at a problem's tests, lives here for the same reason.
 
 pub mod mutation;
+mod synth;
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
@@ -143,15 +144,7 @@ pub fn diagnose(
     })??;
     let (mut small, base) = base;
     if let Some(c) = &counterexample {
-        let id = small.len() + 1;
-        small.push(TestCase {
-            id,
-            input: c.input.clone(),
-            expected: c.expected.clone(),
-            hidden: false,
-            edge: None,
-            explain: None,
-        });
+        small.push(case_of(c, small.len() + 1));
     }
     let passed: Vec<bool> =
         small.iter().enumerate().map(|(i, _)| base.cases.get(i).is_some_and(|c| c.passed)).collect();
@@ -176,7 +169,7 @@ pub fn diagnose(
         let candidates = candidates(code, sentinel.as_deref());
         diagnosis.candidates = candidates.len();
         // Runs still going at the deadline, or once a full fix is found, are stopped, not waited for.
-        let search = |edits: &[Mutant]| {
+        let search_until = |edits: &[Mutant], deadline: Instant| {
             let found = AtomicBool::new(false);
             within(deadline, opts.cancel.as_ref(), &found, |stop| {
                 let edited = RunOptions { stop_at_first_failure: false, cancel: Some(stop.clone()) };
@@ -190,7 +183,17 @@ pub fn diagnose(
             })
         };
         let ran_one = |r: &Option<Tried>| matches!(r, Some(Tried::Ran(_)));
-        let results = search(&candidates)?;
+        // The first edit (in the given order) that fixes every failing test, counting the edits run.
+        let first_complete = |edits: &[Mutant], tried: &mut usize| -> Option<Fix> {
+            let results = search_until(edits, deadline).unwrap_or_default();
+            *tried += results.iter().filter(|r| ran_one(r)).count();
+            results.into_iter().find_map(|r| match r {
+                Some(Tried::Ran(Some(f))) if f.complete() => Some(f),
+                _ => None,
+            })
+        };
+        // The repairs leave a quarter of the budget to the check synthesis that follows when none fixes it.
+        let results = search_until(&candidates, deadline - opts.budget / 4)?;
         diagnosis.tried = results.iter().filter(|r| ran_one(r)).count();
         let complete = results.iter().any(|r| matches!(r, Some(Tried::Ran(Some(f))) if f.complete()));
         diagnosis.out_of_time = diagnosis.tried < candidates.len() && !complete;
@@ -215,14 +218,20 @@ pub fn diagnose(
                 .filter(|(m, ran)| m.kind == MutantKind::Comparison && !**ran)
                 .map(|(m, _)| m.clone())
                 .collect();
-            let flips = search(&untried).unwrap_or_default();
-            diagnosis.tried += flips.iter().filter(|r| ran_one(r)).count();
-            let flip = flips.into_iter().find_map(|r| match r {
-                Some(Tried::Ran(Some(f))) if f.complete() => Some(f),
-                _ => None,
-            });
-            if let Some(f) = flip {
+            if let Some(f) = first_complete(&untried, &mut diagnosis.tried) {
                 fixes.insert(0, f);
+            }
+        }
+        // No one-edit repair explains it: a check the code never states might (a visited test, a union of
+        // nodes already joined), built from the names in scope and tried on the smallest failing input.
+        if !fixes.first().is_some_and(Fix::complete) {
+            if let Some(c) = diagnosis.counterexample.clone() {
+                let guards = synth::guards(judge, problem, code, &c, &small, deadline, opts.cancel.as_ref());
+                diagnosis.candidates += guards.len();
+                if let Some(f) = first_complete(&guards, &mut diagnosis.tried) {
+                    diagnosis.out_of_time = false;
+                    fixes.insert(0, f);
+                }
             }
         }
         if fixes.first().is_some_and(Fix::complete) {
@@ -230,9 +239,7 @@ pub fn diagnose(
         }
         // A guard at the top, or no fix at all, names no line by itself: where the smallest failing input
         // first goes wrong does (the `return` that answered it wrongly).
-        let guard_on_top = fixes
-            .first()
-            .is_some_and(|f| f.complete() && f.kind == MutantKind::AddedGuard && f.change.starts_with("returns"));
+        let guard_on_top = fixes.first().is_some_and(|f| f.complete() && answers_the_input(f));
         if guard_on_top || !fixes.first().is_some_and(Fix::complete) {
             if let Some(c) = diagnosis.counterexample.as_mut().filter(|c| c.error.is_none()) {
                 c.answered_at = answered_at(judge, problem, code, c, deadline, opts);
@@ -242,6 +249,13 @@ pub fn diagnose(
     }
     diagnosis.ms = started.elapsed().as_secs_f64() * 1e3;
     Some(diagnosis)
+}
+
+/// Whether a fix answers an input shape early (a guard at the top, a check on the inputs alone): it names no
+/// line by itself, the `return` that answered the failing input does.
+pub fn answers_the_input(f: &Fix) -> bool {
+    (f.kind == MutantKind::AddedGuard && f.change.starts_with("returns"))
+        || (f.kind == MutantKind::AddedCheck && f.change.contains("(input)"))
 }
 
 /// Runs `f` with a token that is cancelled at `deadline`, when the learner cancels, or once `stop` is set
@@ -317,14 +331,7 @@ fn answered_at(
     let json = serde_json::to_string(&c.expected).ok()?;
     let answer = format!("__import__('json').loads({})", serde_json::to_string(&json).ok()?);
     let probes = mutate::answer_probes(code, method, &answer);
-    let case = TestCase {
-        id: 1,
-        input: c.input.clone(),
-        expected: c.expected.clone(),
-        hidden: false,
-        edge: None,
-        explain: None,
-    };
+    let case = case_of(c, 1);
     let one = RunOptions { stop_at_first_failure: true, cancel: opts.cancel.clone() };
     for p in probes.iter().take(4) {
         if Instant::now() >= deadline || opts.cancel.as_ref().is_some_and(CancelToken::is_cancelled) {
@@ -336,6 +343,11 @@ fn answered_at(
         }
     }
     None
+}
+
+/// The counterexample as a test case numbered `id`.
+fn case_of(c: &Counterexample, id: usize) -> TestCase {
+    TestCase { id, input: c.input.clone(), expected: c.expected.clone(), hidden: false, edge: None, explain: None }
 }
 
 /// The smallest failing input: generated when the generator finds one, else the smallest failing public test.

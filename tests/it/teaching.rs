@@ -187,6 +187,29 @@ fn following_the_suggestion_no_longer_ends_in_no_mistakes_found() {
 }
 
 #[test]
+fn a_check_the_code_never_states_is_found_by_trying_it() {
+    // Written for this test, not from a corpus: permutations that never asks whether a value is already
+    // on the path. No one-edit repair fixes it; a synthesised `if x in path: continue` before line 9 does.
+    let problem = bundled("permutations");
+    let code = "class Solution:\n    def permute(self, nums):\n        out = []\n        def go(path):\n            \
+                if len(path) == len(nums):\n                out.append(path[:])\n                return\n            \
+                for x in nums:\n                go(path + [x])\n        go([])\n        return out\n";
+    let tests = problem.tests().unwrap();
+    let report = judge().run(&problem, &tests, code, &RunOptions::default()).unwrap();
+    assert_eq!(report.verdict, Verdict::WrongAnswer);
+    let opts = DiagnoseOptions { budget: std::time::Duration::from_secs(10), ..DiagnoseOptions::default() };
+    let (evidence, d) = diagnose::evidence(judge(), &problem, &tests, code, &report, Some(&opts));
+    let d = d.unwrap();
+    let fix = d.fixes.first().expect("a fix");
+    assert!(fix.complete() && fix.line == 9, "{:?}", d.fixes);
+    assert_eq!(fix.kind, codify::analysis::mutate::MutantKind::AddedCheck, "{:?}", d.fixes);
+    let analysis = analyze(code, &problem.analysis_context(Some(&evidence)));
+    let top = analysis.confident(codify::analysis::SHOWN).next().expect("a finding");
+    assert_eq!((top.kind, top.line), (FindingKind::MissingValidation, 9), "{}", top.message);
+    assert!(!top.message.contains("in path"), "said without the edit: {}", top.message);
+}
+
+#[test]
 fn a_hidden_failing_case_is_shown_only_through_a_generated_input() {
     // Fails only on hidden tests; the counterexample must come from the generator, never the hidden data.
     let problem = bundled("valid-palindrome");

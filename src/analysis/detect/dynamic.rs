@@ -119,7 +119,7 @@ fn answered_at(run: &RunEvidence) -> Option<u32> {
 fn fixes(run: &RunEvidence, sink: &mut Sink, wrong_line: Option<u32>) -> bool {
     let mut complete = false;
     for fix in &run.fixes {
-        let on_top = fix.kind == MutantKind::AddedGuard && fix.change.starts_with("returns");
+        let on_top = crate::diagnose::answers_the_input(fix);
         let line = wrong_line.filter(|_| on_top).unwrap_or(fix.line);
         let fix = &Fix { line, ..fix.clone() };
         let Some((kind, message, suggestion)) = explain_fix(fix) else { continue };
@@ -234,6 +234,43 @@ fn explain_fix(fix: &Fix) -> Option<(FindingKind, String, &'static str)> {
             format!("Line {line} reads from an item that can be None; with those items skipped, {{share}}."),
             "Can an item of this input be missing (an empty list, no node)? What should the loop do with it?",
         ),
+        // A check found by trying conditions over the names in scope (`crate::diagnose`'s synthesis): at a
+        // value met inside a loop or a helper, or an answer for an input shape at the top.
+        MutantKind::AddedCheck if fix.change.contains("(input)") => (
+            FindingKind::MissingEdgeCase,
+            format!("Line {line} is reached by inputs that need an answer of their own; answered before it, {{share}}."),
+            "Which inputs should be answered before this line? What does the smallest failing input have that \
+             the others do not?",
+        ),
+        MutantKind::AddedCheck => {
+            let (what, ask) = match fix.change.rsplit(": ").next().unwrap_or("") {
+                "tighten" => (
+                    "its test should stop",
+                    "This test lets something through that it should not: which values pass it on the smallest \
+                     failing input that should not? What else must be true here?",
+                ),
+                "continue" => (
+                    "should be skipped",
+                    "Which values reach this line that should be skipped? Walk the smallest failing input and \
+                     look at what the line is handed each time.",
+                ),
+                "break" => (
+                    "should end the loop",
+                    "When should this loop stop early? Walk the smallest failing input and look at what the line \
+                     is handed when it goes wrong.",
+                ),
+                _ => (
+                    "should end the call",
+                    "Which calls should end before this line? Walk the smallest failing input: what does the \
+                     call already know that should stop it (something seen before, something joined already)?",
+                ),
+            };
+            (
+                FindingKind::MissingValidation,
+                format!("Line {line} goes on with a value that {what} at that moment; with a check first, {{share}}."),
+                ask,
+            )
+        }
         MutantKind::NoAnswer => (
             FindingKind::MissingEdgeCase,
             format!("Line {line} answers even for inputs that have no answer; with a check for them first, {{share}}."),
