@@ -478,8 +478,26 @@ fn repair_function(src: &str, f: &ast::StmtFunctionDef, folds: &[(&str, String)]
             Stmt::Assign(a) if a.targets.len() == 1 => {
                 let (ts, te) = span(a.targets[0].range());
                 let var = &src[ts..te];
-                let Some((fold, _)) = folds.iter().find(|(_, t)| t == var) else { continue };
                 let (vs, ve) = span(a.value.range());
+                let Some((fold, _)) = folds.iter().find(|(_, t)| t == var) else {
+                    // A start later compared with the input's values (`prev_end = 0`, then `start >= prev_end`):
+                    // the values can lie below (or above) it.
+                    let (fs, fe) = span(f.range);
+                    if &src[vs..ve] == "0" && compared(&src[fs..fe], var) {
+                        for v in ["float('-inf')", "float('inf')"] {
+                            let change = format!("`{var}` starts at `{v}` instead of `0`");
+                            out.push(Edit {
+                                kind: MutantKind::InitialValue,
+                                start: vs,
+                                end: ve,
+                                replacement: v.into(),
+                                change,
+                                at: None,
+                            });
+                        }
+                    }
+                    continue;
+                };
                 let now = &src[vs..ve];
                 let infinity = if *fold == "max" { "float('-inf')" } else { "float('inf')" };
                 let mut starts = vec!["0".to_string(), infinity.to_string()];
@@ -1195,6 +1213,25 @@ fn compare_op(src: &str, op: CmpOp, gap_start: usize, gap_end: usize) -> Option<
 }
 
 /// The position of `word` in `gap` as a whole word (`or` in `) or (` but not in `for`).
+/// Whether `var` is an operand of an ordering comparison (`<`, `<=`, `>`, `>=`) somewhere in `text`.
+fn compared(text: &str, var: &str) -> bool {
+    let word = |c: char| c.is_alphanumeric() || c == '_';
+    text.match_indices(var).any(|(i, _)| {
+        let before = text[..i].trim_end_matches(' ');
+        let after = text[i + var.len()..].trim_start_matches(' ');
+        if text[..i].chars().next_back().is_some_and(word) || text[i + var.len()..].chars().next().is_some_and(word) {
+            return false;
+        }
+        let op_after =
+            (after.starts_with('<') || after.starts_with('>')) && !after.starts_with("<<") && !after.starts_with(">>");
+        let op_before =
+            (before.ends_with('<') || before.ends_with('>') || before.ends_with("<=") || before.ends_with(">="))
+                && !before.ends_with("<<")
+                && !before.ends_with(">>");
+        op_after || op_before
+    })
+}
+
 fn find_word(gap: &str, word: &str) -> Option<usize> {
     gap.match_indices(word).map(|(i, _)| i).find(|&i| {
         let before = gap[..i].chars().next_back();
@@ -1315,6 +1352,19 @@ mod tests {
         assert_eq!(lines, vec![7, 8]);
         assert!(probes[0].source.contains("                return 42\n        return -1"), "{}", probes[0].source);
         assert!(probes.iter().all(|p| p.source.contains("return 7")), "the nested function is left alone");
+    }
+
+    #[test]
+    fn a_start_compared_with_the_values_is_tried_at_infinity() {
+        let src = "class Solution:\n    def f(self, xs):\n        end = 0\n        n = 0\n        for a, b in xs:\n            if a >= end:\n                end = b\n                n += 1\n        return n\n";
+        let c: Vec<String> =
+            repairs(src).into_iter().filter(|m| m.kind == MutantKind::InitialValue).map(|m| m.change).collect();
+        assert_eq!(
+            c,
+            ["`end` starts at `float('-inf')` instead of `0`", "`end` starts at `float('inf')` instead of `0`"]
+        );
+        assert!(compared("x = a<end", "end") && compared("if end <= b:", "end"));
+        assert!(!compared("end = b", "end") && !compared("x = end << 1", "end") && !compared("ends < 2", "end"));
     }
 
     #[test]

@@ -135,6 +135,7 @@ def _instrument(tree, lines):
         out = []
         for n in _ast.walk(node):
             plain = isinstance(n, (_ast.Subscript, _ast.Attribute)) or (
+                isinstance(n, _ast.BinOp) and isinstance(n.op, (_ast.Add, _ast.Sub))) or (
                 isinstance(n, _ast.Call) and isinstance(n.func, _ast.Name) and n.func.id in ("len", "int", "ord", "abs")
                 and not any(isinstance(m, _ast.Call) and m is not n for m in _ast.walk(n)))
             if not plain or isinstance(getattr(n, "ctx", None), (_ast.Store, _ast.Del)):
@@ -317,6 +318,17 @@ def _conditions(where, used, own_fns, terms, literals):
             out += ["%s in %s" % (t, c), "%s not in %s" % (t, c)]
     for c in conts:
         out.append("not %s" % c)
+    # Not everything reached or placed: a size against a count, or against another size.
+    sized = [c for c in conts if not c.startswith("self.")]
+    for c in sized:
+        for x in ints:
+            out += ["len(%s) != %s" % (c, x), "len(%s) < %s" % (c, x)]
+        for d in sized:
+            if c != d:
+                out += ["len(%s) != len(%s)" % (c, d), "len(%s) < len(%s)" % (c, d)]
+    # An odd total where only an even one has an answer.
+    for x in ints + [t for t in terms if t not in ints]:
+        out.append("(%s) %% 2 == 1" % x)
     for i, a in enumerate(scal):
         for b in scal[i + 1:]:
             if type(scope[a]) is type(scope[b]):

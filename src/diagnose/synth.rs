@@ -91,7 +91,10 @@ fn probe_source(
     deadline: Instant,
 ) -> Option<String> {
     let sig = &problem.signature;
-    let nodes = sig.returns.as_deref().is_some_and(|r| r.contains("TreeNode") || r.contains("Node]") || r == "Node");
+    // A linked list is read back by its `next` links; trees and graphs are not compared inside the probe.
+    let nodes = sig.returns.as_deref().is_some_and(|r| {
+        ["TreeNode", "GraphNode", "RandomNode"].iter().any(|n| r.contains(n)) || r == "Node" || r.contains("[Node")
+    });
     let kind = match sig.kind {
         SignatureKind::Function => "function",
         SignatureKind::Design => "design",

@@ -30,6 +30,10 @@ pub(super) fn check(
     sink: &mut Sink,
 ) {
     let entry_line = entries.first().map_or(1, |&u| prog.units[u].line);
+    // Where the smallest failing input crashes, when it does, is where the edge is missed.
+    let crash_line = run.counterexample.as_ref().and_then(|c| c.line);
+    // Where the smallest failing input first goes wrong: the line it raised on, or the return that answered.
+    let wrong_line = crash_line.or(answered_at(run));
     let fixed = fixes(run, sink, answered_at(run));
     let mut edges: Vec<Edge> = Vec::new();
     for f in &run.failures {
@@ -45,10 +49,6 @@ pub(super) fn check(
             edges.push(edge);
         }
     }
-    // Where the smallest failing input crashes, when it does, is where the edge is missed.
-    let crash_line = run.counterexample.as_ref().and_then(|c| c.line);
-    // Where the smallest failing input first goes wrong: the line it raised on, or the return that answered.
-    let wrong_line = crash_line.or(answered_at(run));
     let edge_lines = sink.lines_of(FindingKind::MissingEdgeCase);
     let static_line = edge_lines.first().copied().or(wrong_line);
     // A crash on a line where the code takes from, or looks up in, something it built without checking it
@@ -113,9 +113,10 @@ fn answered_at(run: &RunEvidence) -> Option<u32> {
 }
 
 /// Findings from the fixes the diagnosis found; true when one fixed every failing test (the other logic
-/// findings are then demoted). A guard added at the top, for an input answered wrongly (not a crash), is
-/// said at the `return` that answered it (`wrong_line`) when that is known: the guard's own line is only
-/// where the fix would go, while for a crash it stands for the input's first read.
+/// findings are then demoted). A guard added at the top (or a check on the inputs alone), for an input
+/// answered wrongly (not a crash), is said at the `return` that answered it (`wrong_line`) when that is
+/// known: the guard's own line is only where the fix would go, while for a crash it stands for the input's
+/// first read (said at the crash instead, 5 files of the development sets lost and 1 gained).
 fn fixes(run: &RunEvidence, sink: &mut Sink, wrong_line: Option<u32>) -> bool {
     let mut complete = false;
     for fix in &run.fixes {
