@@ -125,11 +125,14 @@ pub fn repairs(source: &str) -> Vec<Mutant> {
     // Running bests kept anywhere (`self.best = max(self.best, ...)` in a helper), by target text.
     let mut folds: Vec<(&str, String)> = Vec::new();
     functions(&suite, &mut |f| {
-        crate::analysis::walk::each_stmt(&f.body, &mut |s| {
+        let mut stmts = Vec::new();
+        crate::analysis::walk::each_stmt(&f.body, &mut |s| stmts.push(s));
+        for s in &stmts {
             if let Stmt::Assign(a) = s {
                 folds.extend(running_update(source, a));
             }
-        })
+        }
+        folds.extend(folded_through(source, &stmts));
     });
     // Names that hold a size (`rows, cols = len(grid), len(grid[0])`): bounds, not positions.
     let mut sizes: Vec<&str> = Vec::new();
@@ -332,7 +335,7 @@ fn repair_function(src: &str, f: &ast::StmtFunctionDef, folds: &[(&str, String)]
                 start,
                 code,
                 format!("returns {v} first when `{p}` is empty"),
-                None,
+                first_read(src, f, p),
             ));
         }
     }
@@ -344,6 +347,14 @@ fn repair_function(src: &str, f: &ast::StmtFunctionDef, folds: &[(&str, String)]
                 _ => format!("returns False first {}", how.replace("{a}", a)),
             };
             out.push(insert(MutantKind::AddedGuard, start, code, what, None));
+        }
+    }
+    // Two inputs combined (`merge(a, b)`): when one is empty the answer is the other.
+    if let [a, b] = params[..] {
+        for (x, y) in [(a, b), (b, a)] {
+            let code = format!("if not {x}:\n{ind}    return {y}\n{ind}");
+            let what = format!("returns `{y}` first when `{x}` is empty");
+            out.push(insert(MutantKind::AddedGuard, start, code, what, first_read(src, f, x)));
         }
     }
     let (fs, fe) = span(f.range);
@@ -474,44 +485,16 @@ fn repair_function(src: &str, f: &ast::StmtFunctionDef, folds: &[(&str, String)]
                 }
                 same_index(src, s, out);
             }
-            // A running best: try the other usual starts.
+            // A running best: try the other usual starts (also one of several set at once: `a, b = 0, 0`).
             Stmt::Assign(a) if a.targets.len() == 1 => {
-                let (ts, te) = span(a.targets[0].range());
-                let var = &src[ts..te];
-                let (vs, ve) = span(a.value.range());
-                let Some((fold, _)) = folds.iter().find(|(_, t)| t == var) else {
-                    // A start later compared with the input's values (`prev_end = 0`, then `start >= prev_end`):
-                    // the values can lie below (or above) it.
-                    let (fs, fe) = span(f.range);
-                    if &src[vs..ve] == "0" && compared(&src[fs..fe], var) {
-                        for v in ["float('-inf')", "float('inf')"] {
-                            let change = format!("`{var}` starts at `{v}` instead of `0`");
-                            out.push(Edit {
-                                kind: MutantKind::InitialValue,
-                                start: vs,
-                                end: ve,
-                                replacement: v.into(),
-                                change,
-                                at: None,
-                            });
-                        }
+                let pairs: Vec<(&Expr, &Expr)> = match (&a.targets[0], a.value.as_ref()) {
+                    (Expr::Tuple(t), Expr::Tuple(v)) if t.elts.len() == v.elts.len() => {
+                        t.elts.iter().zip(&v.elts).collect()
                     }
-                    continue;
+                    (t, v) => vec![(t, v)],
                 };
-                let now = &src[vs..ve];
-                let infinity = if *fold == "max" { "float('-inf')" } else { "float('inf')" };
-                let mut starts = vec!["0".to_string(), infinity.to_string()];
-                starts.extend(params.iter().map(|p| format!("{p}[0]")));
-                for v in starts.into_iter().filter(|v| v != now) {
-                    let change = format!("`{var}` starts at `{v}` instead of `{}`", shorten(now));
-                    out.push(Edit {
-                        kind: MutantKind::InitialValue,
-                        start: vs,
-                        end: ve,
-                        replacement: v,
-                        change,
-                        at: None,
-                    });
+                for (target, value) in pairs {
+                    start_values(src, f, text(src, target), value, folds, params, out);
                 }
             }
             // Sorting keeps repeated values; many loops over the sorted values assume there are none.
@@ -987,6 +970,39 @@ fn running_update<'a>(src: &str, a: &'a ast::StmtAssign) -> Option<(&'a str, Str
     c.args.iter().any(|x| text(src, x) == var).then(|| (fold, var.to_string()))
 }
 
+/// A state folded through a new name, `new_hold = max(hold, rest - p)` then `hold = new_hold` (also in a
+/// tuple, `hold, sold = new_hold, new_sold`): `("max", "hold")`. `stmts` are a function's statements.
+fn folded_through<'a>(src: &'a str, stmts: &[&'a Stmt]) -> Vec<(&'a str, String)> {
+    let mut copies: Vec<(&str, &str)> = Vec::new();
+    let mut through: Vec<(&str, &str, &str)> = Vec::new();
+    for s in stmts {
+        let Stmt::Assign(a) = s else { continue };
+        let [target] = &a.targets[..] else { continue };
+        let pairs: Vec<(&Expr, &Expr)> = match (target, a.value.as_ref()) {
+            (Expr::Tuple(t), Expr::Tuple(v)) if t.elts.len() == v.elts.len() => t.elts.iter().zip(&v.elts).collect(),
+            (t, v) => vec![(t, v)],
+        };
+        for (t, v) in pairs {
+            match v {
+                Expr::Name(_) => copies.push((text(src, t), text(src, v))),
+                Expr::Call(c) => {
+                    let fold = crate::analysis::walk::call_name(c).filter(|n| *n == "max" || *n == "min");
+                    let first = c.args.first().filter(|x| matches!(x, Expr::Name(_)));
+                    if let (Some(fold), Some(y)) = (fold, first) {
+                        through.push((fold, text(src, y), text(src, t)));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    through
+        .into_iter()
+        .filter(|(_, y, t)| y != t && copies.contains(&(*y, *t)))
+        .map(|(fold, y, _)| (fold, y.to_string()))
+        .collect()
+}
+
 /// Names that are pushed to (`append`) and popped from (`pop`) in these statements: stacks and queues.
 fn pushed_names<'a>(stmts: &[&'a Stmt]) -> Vec<&'a str> {
     let mut pushed: Vec<&str> = Vec::new();
@@ -1213,6 +1229,51 @@ fn compare_op(src: &str, op: CmpOp, gap_start: usize, gap_end: usize) -> Option<
 }
 
 /// The position of `word` in `gap` as a whole word (`or` in `) or (` but not in `for`).
+/// Where a guard for an empty `p` at the top is said: the first statement that reads `p` (the guard only
+/// goes before it).
+fn first_read(src: &str, f: &ast::StmtFunctionDef, p: &str) -> Option<usize> {
+    let mut first = None;
+    crate::analysis::walk::each_stmt(&f.body, &mut |s| {
+        let (a, z) = span(s.range());
+        // A compound statement's own line only: its body is visited on its own.
+        let head = src[a..z].lines().next().unwrap_or("");
+        if first.is_none() && find_word(head, p).is_some() {
+            first = Some(a);
+        }
+    });
+    first
+}
+
+/// The other usual starts of `var`, set to `value`: a running best (`folds`) from 0, infinity or an input's
+/// first item; a start compared with the input's values (`prev_end = 0`, then `start >= prev_end`) from
+/// either infinity, as the values can lie below (or above) it.
+fn start_values(
+    src: &str,
+    f: &ast::StmtFunctionDef,
+    var: &str,
+    value: &Expr,
+    folds: &[(&str, String)],
+    params: &[&str],
+    out: &mut Vec<Edit>,
+) {
+    let (vs, ve) = span(value.range());
+    let now = &src[vs..ve];
+    let starts: Vec<String> = match folds.iter().find(|(_, t)| t == var) {
+        Some((fold, _)) => {
+            let infinity = if *fold == "max" { "float('-inf')" } else { "float('inf')" };
+            let mut starts = vec!["0".to_string(), infinity.to_string()];
+            starts.extend(params.iter().map(|p| format!("{p}[0]")));
+            starts
+        }
+        None if now == "0" && compared(text(src, f), var) => vec!["float('-inf')".into(), "float('inf')".into()],
+        None => return,
+    };
+    for v in starts.into_iter().filter(|v| v != now) {
+        let change = format!("`{var}` starts at `{v}` instead of `{}`", shorten(now));
+        out.push(Edit { kind: MutantKind::InitialValue, start: vs, end: ve, replacement: v, change, at: None });
+    }
+}
+
 /// Whether `var` is an operand of an ordering comparison (`<`, `<=`, `>`, `>=`) somewhere in `text`.
 fn compared(text: &str, var: &str) -> bool {
     let word = |c: char| c.is_alphanumeric() || c == '_';
@@ -1354,11 +1415,31 @@ mod tests {
         assert!(probes.iter().all(|p| p.source.contains("return 7")), "the nested function is left alone");
     }
 
+    /// What the repairs of `kind` change in `src`.
+    fn repair_changes(src: &str, kind: MutantKind) -> Vec<String> {
+        repairs(src).into_iter().filter(|m| m.kind == kind).map(|m| m.change).collect()
+    }
+
+    #[test]
+    fn a_state_folded_through_a_new_name_is_a_running_best() {
+        let src = "class Solution:\n    def f(self, ps):\n        hold, rest = 0, 0\n        for p in ps:\n            new_hold = max(hold, rest - p)\n            new_rest = max(rest, hold + p)\n            hold, rest = new_hold, new_rest\n        return rest\n";
+        let c = repair_changes(src, MutantKind::InitialValue);
+        assert!(c.contains(&"`hold` starts at `float('-inf')` instead of `0`".to_string()), "{c:?}");
+        assert!(c.contains(&"`rest` starts at `ps[0]` instead of `0`".to_string()), "{c:?}");
+    }
+
+    #[test]
+    fn two_inputs_combined_answer_the_other_when_one_is_empty() {
+        let src = "class Solution:\n    def merge(self, a, b):\n        return a.val + b.val\n";
+        let c = repair_changes(src, MutantKind::AddedGuard);
+        assert!(c.contains(&"returns `b` first when `a` is empty".to_string()), "{c:?}");
+        assert!(c.contains(&"returns `a` first when `b` is empty".to_string()), "{c:?}");
+    }
+
     #[test]
     fn a_start_compared_with_the_values_is_tried_at_infinity() {
         let src = "class Solution:\n    def f(self, xs):\n        end = 0\n        n = 0\n        for a, b in xs:\n            if a >= end:\n                end = b\n                n += 1\n        return n\n";
-        let c: Vec<String> =
-            repairs(src).into_iter().filter(|m| m.kind == MutantKind::InitialValue).map(|m| m.change).collect();
+        let c = repair_changes(src, MutantKind::InitialValue);
         assert_eq!(
             c,
             ["`end` starts at `float('-inf')` instead of `0`", "`end` starts at `float('inf')` instead of `0`"]

@@ -125,7 +125,8 @@ fn probe_source(
     let others: Vec<serde_json::Value> =
         others.iter().take(MAX_TESTS).map(|t| serde_json::json!({"input": t.input, "expected": t.expected})).collect();
     let params = serde_json::to_string(&sig.params).ok()?;
-    let budget = deadline.saturating_duration_since(Instant::now()).as_millis().saturating_sub(250);
+    // What is left, less the interpreter's start and the edits' verification after it.
+    let budget = deadline.saturating_duration_since(Instant::now()).as_millis().saturating_sub(400);
     let text = fill(
         TEMPLATE,
         &[

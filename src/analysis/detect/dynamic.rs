@@ -121,9 +121,26 @@ fn fixes(run: &RunEvidence, sink: &mut Sink, wrong_line: Option<u32>) -> bool {
     let mut complete = false;
     for fix in &run.fixes {
         let on_top = crate::diagnose::answers_the_input(fix);
-        let line = wrong_line.filter(|_| on_top).unwrap_or(fix.line);
+        // A guard for an empty argument that fixes a crash on an input that is not empty: a recursive
+        // call was handed the empty one (a missing child, the rest of a list): a value met on the way.
+        let empty =
+            |c: &crate::analysis::Counterexample| c.edges.iter().any(|e| matches!(e, Edge::Empty | Edge::Zeros));
+        let crash = run.counterexample.as_ref().filter(|c| c.error.is_some() && !empty(c));
+        let recursed = crash.and_then(|c| c.line).filter(|_| on_top && fix.change.ends_with("is empty"));
+        let line = recursed.or(wrong_line.filter(|_| on_top)).unwrap_or(fix.line);
         let fix = &Fix { line, ..fix.clone() };
-        let Some((kind, message, suggestion)) = explain_fix(fix) else { continue };
+        let explained = match recursed {
+            Some(line) => Some((
+                FindingKind::MissingValidation,
+                format!(
+                    "Line {line} reads from something a recursive call can be handed empty (a missing child, \
+                         the rest of a list); answered first, {{share}}."
+                ),
+                "Which call reaches this line with nothing there? What should that call answer before reading it?",
+            )),
+            None => explain_fix(fix),
+        };
+        let Some((kind, message, suggestion)) = explained else { continue };
         // The first complete fix (the diagnosis puts the likeliest first) explains the failure; another
         // complete one is a second opinion, shown as a "maybe", and does not demote the first.
         let first = fix.complete() && !complete;
