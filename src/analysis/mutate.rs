@@ -328,13 +328,16 @@ fn repair_function(src: &str, f: &ast::StmtFunctionDef, folds: &[(&str, String)]
         ] {
             out.push(insert(MutantKind::Normalised, start, format!("{code}\n{ind}"), what, cleaned_at(f, p)));
         }
+        // In a function that calls itself, the argument can be empty in a call it makes (a missing child).
+        let recursive = text(src, f).matches(&format!("{}(", f.name)).count() > 1;
+        let own_calls = if recursive { ", in a function that calls itself" } else { "" };
         for v in ["0", "[]", "False", "\"\"", "None"] {
             let code = format!("if not {p}:\n{ind}    return {v}\n{ind}");
             out.push(insert(
                 MutantKind::AddedGuard,
                 start,
                 code,
-                format!("returns {v} first when `{p}` is empty"),
+                format!("returns {v} first when `{p}` is empty{own_calls}"),
                 first_read(src, f, p),
             ));
         }

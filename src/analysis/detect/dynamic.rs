@@ -126,7 +126,8 @@ fn fixes(run: &RunEvidence, sink: &mut Sink, wrong_line: Option<u32>) -> bool {
         let empty =
             |c: &crate::analysis::Counterexample| c.edges.iter().any(|e| matches!(e, Edge::Empty | Edge::Zeros));
         let crash = run.counterexample.as_ref().filter(|c| c.error.is_some() && !empty(c));
-        let recursed = crash.and_then(|c| c.line).filter(|_| on_top && fix.change.ends_with("is empty"));
+        let recursed =
+            crash.and_then(|c| c.line).filter(|_| on_top && fix.change.ends_with("in a function that calls itself"));
         let line = recursed.or(wrong_line.filter(|_| on_top)).unwrap_or(fix.line);
         let fix = &Fix { line, ..fix.clone() };
         let explained = match recursed {
