@@ -218,6 +218,13 @@ impl Fix {
     pub fn complete(&self) -> bool {
         self.fixed == self.failing
     }
+
+    /// Whether it answers an input shape early (a guard at the top, a check on the inputs alone): it names
+    /// no line by itself; where the failing input goes wrong does.
+    pub fn answers_the_input(&self) -> bool {
+        (self.kind == mutate::MutantKind::AddedGuard && self.change.starts_with("returns"))
+            || (self.kind == mutate::MutantKind::AddedCheck && self.change.contains("(input)"))
+    }
 }
 
 impl RunEvidence {

@@ -239,7 +239,7 @@ pub fn diagnose(
         }
         // A guard at the top, or no fix at all, names no line by itself: where the smallest failing input
         // first goes wrong does (the `return` that answered it wrongly).
-        let guard_on_top = fixes.first().is_some_and(|f| f.complete() && answers_the_input(f));
+        let guard_on_top = fixes.first().is_some_and(|f| f.complete() && f.answers_the_input());
         if guard_on_top || !fixes.first().is_some_and(Fix::complete) {
             if let Some(c) = diagnosis.counterexample.as_mut().filter(|c| c.error.is_none()) {
                 c.answered_at = answered_at(judge, problem, code, c, deadline, opts);
@@ -249,13 +249,6 @@ pub fn diagnose(
     }
     diagnosis.ms = started.elapsed().as_secs_f64() * 1e3;
     Some(diagnosis)
-}
-
-/// Whether a fix answers an input shape early (a guard at the top, a check on the inputs alone): it names no
-/// line by itself, the `return` that answered the failing input does.
-pub fn answers_the_input(f: &Fix) -> bool {
-    (f.kind == MutantKind::AddedGuard && f.change.starts_with("returns"))
-        || (f.kind == MutantKind::AddedCheck && f.change.contains("(input)"))
 }
 
 /// Runs `f` with a token that is cancelled at `deadline`, when the learner cancels, or once `stop` is set

@@ -120,7 +120,7 @@ fn answered_at(run: &RunEvidence) -> Option<u32> {
 fn fixes(run: &RunEvidence, sink: &mut Sink, wrong_line: Option<u32>) -> bool {
     let mut complete = false;
     for fix in &run.fixes {
-        let on_top = crate::diagnose::answers_the_input(fix);
+        let on_top = fix.answers_the_input();
         // A guard for an empty argument that fixes a crash on an input that is not empty: a recursive
         // call was handed the empty one (a missing child, the rest of a list): a value met on the way.
         let empty =
