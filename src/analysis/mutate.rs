@@ -316,6 +316,9 @@ fn repair_function(src: &str, f: &ast::StmtFunctionDef, folds: &[(&str, String)]
     let params = inputs_of(f);
     let inputs = params.clone();
     let params = &params[..params.len().min(3)];
+    // In a function that calls itself, an argument can be empty in a call it makes (a missing child).
+    let recursive = text(src, f).matches(&format!("{}(", f.name)).count() > 1;
+    let own_calls = if recursive { ", in a function that calls itself" } else { "" };
     // At the top: normalise a string input, or return early on an empty one.
     for p in params {
         for (code, what) in [
@@ -328,9 +331,6 @@ fn repair_function(src: &str, f: &ast::StmtFunctionDef, folds: &[(&str, String)]
         ] {
             out.push(insert(MutantKind::Normalised, start, format!("{code}\n{ind}"), what, cleaned_at(f, p)));
         }
-        // In a function that calls itself, the argument can be empty in a call it makes (a missing child).
-        let recursive = text(src, f).matches(&format!("{}(", f.name)).count() > 1;
-        let own_calls = if recursive { ", in a function that calls itself" } else { "" };
         for v in ["0", "[]", "False", "\"\"", "None"] {
             let code = format!("if not {p}:\n{ind}    return {v}\n{ind}");
             out.push(insert(

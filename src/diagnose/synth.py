@@ -26,7 +26,6 @@ _CLASS = __CLASS__
 _INPUT = _json.loads(__INPUT__)
 _EXPECTED = _json.loads(__EXPECTED__)
 _COMPARE = _json.loads(__COMPARE__)
-_RETURNS = __RETURNS__
 _OUTPUT = __OUTPUT__
 _ANSWER = __ANSWER__
 _BUDGET = __BUDGET_MS__ / 1000.0
@@ -51,8 +50,6 @@ class _Quiet:
 
 def _literal(node):
     """The text of a constant a `return` answers (`False`, `-1`, `[]`, `None`), else None."""
-    if node is None:
-        return "None"
     if isinstance(node, _ast.Constant) and (node.value is None or isinstance(node.value, (bool, int))):
         return repr(node.value)
     if isinstance(node, _ast.UnaryOp) and isinstance(node.op, _ast.USub) and isinstance(node.operand, _ast.Constant):
@@ -82,12 +79,26 @@ def _names(node):
     return {n.id for n in _ast.walk(node) if isinstance(n, _ast.Name)}
 
 
-class _Site:
-    __slots__ = ("k", "line", "col", "action", "loop", "entry", "first", "used", "block", "index", "guards", "end", "terms")
+def _sub_blocks(s):
+    """The statement lists a statement holds (`body`, `orelse`, `finalbody`), by field name."""
+    for field in ("body", "orelse", "finalbody"):
+        sub = getattr(s, field, None)
+        if isinstance(sub, list) and sub and isinstance(sub[0], _ast.stmt):
+            yield field, sub
 
-    def __init__(self, k, line, col, action, loop, entry, first, used, block, index, guards):
+
+def _angel_call(k):
+    """`__codify_angel__(k)`: whether guard `k` is on, asked where it stands."""
+    return _ast.Call(func=_ast.Name(id="__codify_angel__", ctx=_ast.Load()), args=[_ast.Constant(value=k)],
+                     keywords=[])
+
+
+class _Site:
+    __slots__ = ("k", "line", "col", "action", "loop", "entry", "used", "block", "index", "guards", "end", "terms")
+
+    def __init__(self, k, line, col, action, loop, entry, used, block, index, guards):
         self.k, self.line, self.col, self.action = k, line, col, action
-        self.loop, self.entry, self.first, self.used = loop, entry, first, used
+        self.loop, self.entry, self.used = loop, entry, used
         self.block, self.index = block, index
         # The line of the guard right before the statement (`if ...: return False`), if there is one: a
         # check that goes before the statement goes with it.
@@ -107,8 +118,7 @@ def _instrument(tree, lines):
         return text[: s.col_offset].strip() == "" and not text.lstrip().startswith("elif")
 
     def guard(k, action, at):
-        test = _ast.Call(func=_ast.Name(id="__codify_angel__", ctx=_ast.Load()), args=[_ast.Constant(value=k)],
-                         keywords=[])
+        test = _angel_call(k)
         if action == "continue":
             body = _ast.Continue()
         elif action == "break":
@@ -145,7 +155,7 @@ def _instrument(tree, lines):
                 out.append(text)
         return out[:6]
 
-    def block(stmts, f, entry, answers, loops, outer_used, first_block):
+    def block(stmts, entry, answers, loops, outer_used):
         out = []
         blocks[0] += 1
         me = blocks[0]
@@ -166,22 +176,20 @@ def _instrument(tree, lines):
                                  s.iter if isinstance(s, _ast.For) else s)
                 for a in actions:
                     k = len(sites)
-                    sites.append(_Site(k, s.lineno, s.col_offset, a, bool(loops), entry, first_block and i == 0,
-                                       sorted(used), me, i, guards[i]))
+                    sites.append(_Site(k, s.lineno, s.col_offset, a, bool(loops), entry, sorted(used), me, i,
+                                       guards[i]))
                     sites[-1].terms = terms
                     out.append(guard(k, a, s))
             test = getattr(s, "test", None)
             if isinstance(s, (_ast.If, _ast.While)) and test.lineno == getattr(test, "end_lineno", -1):
                 # A test that lets through what it should not: `if <test> and not <check>:`.
                 k = len(sites)
-                site = _Site(k, test.lineno, test.col_offset, "tighten", bool(loops), entry, False,
+                site = _Site(k, test.lineno, test.col_offset, "tighten", bool(loops), entry,
                              sorted(_names(test) | outer_used), me, i, None)
                 site.end = test.end_col_offset
                 site.terms = terms_of(test)
                 sites.append(site)
-                angel = _ast.Call(func=_ast.Name(id="__codify_angel__", ctx=_ast.Load()),
-                                  args=[_ast.Constant(value=k)], keywords=[])
-                s.test = _ast.BoolOp(op=_ast.And(), values=[test, _ast.UnaryOp(op=_ast.Not(), operand=angel)])
+                s.test = _ast.BoolOp(op=_ast.And(), values=[test, _ast.UnaryOp(op=_ast.Not(), operand=_angel_call(k))])
                 for n in _ast.walk(s.test):
                     if not hasattr(n, "lineno"):
                         _ast.copy_location(n, test)
@@ -191,14 +199,12 @@ def _instrument(tree, lines):
             inner_used = outer_used
             if isinstance(s, _ast.For):
                 inner_used = outer_used | _names(s.target)
-            for field in ("body", "orelse", "finalbody"):
-                sub = getattr(s, field, None)
-                if isinstance(sub, list) and sub and isinstance(sub[0], _ast.stmt):
-                    in_loop = loops + 1 if isinstance(s, (_ast.For, _ast.While)) and field == "body" else loops
-                    setattr(s, field, block(sub, f, entry, answers, in_loop, inner_used, False))
+            for field, sub in list(_sub_blocks(s)):
+                in_loop = loops + 1 if isinstance(s, (_ast.For, _ast.While)) and field == "body" else loops
+                setattr(s, field, block(sub, entry, answers, in_loop, inner_used))
             if isinstance(s, _ast.Try):
                 for h in s.handlers:
-                    h.body = block(h.body, f, entry, answers, loops, inner_used, False)
+                    h.body = block(h.body, entry, answers, loops, inner_used)
         return out
 
     def function(f, entry):
@@ -218,7 +224,7 @@ def _instrument(tree, lines):
         if bare or not any(isinstance(n, _ast.Return) and n.value is not None for n in own):
             answers.append("return")
         params = {a.arg for a in f.args.args} - {"self"}
-        f.body = block(f.body, f, entry, answers, 0, params if not entry else set(), True)
+        f.body = block(f.body, entry, answers, 0, params if not entry else set())
 
     def visit(body, in_class):
         for s in body:
@@ -228,10 +234,8 @@ def _instrument(tree, lines):
             elif isinstance(s, _ast.ClassDef):
                 visit(s.body, s.name)
             else:
-                for field in ("body", "orelse", "finalbody"):
-                    sub = getattr(s, field, None)
-                    if isinstance(sub, list) and sub and isinstance(sub[0], _ast.stmt):
-                        visit(sub, None)
+                for _, sub in _sub_blocks(s):
+                    visit(sub, None)
 
     visit(tree.body, None)
     _ast.fix_missing_locations(tree)
@@ -348,7 +352,7 @@ def _json_of(v):
         return [_json_of(x) for x in v]
     if isinstance(v, (set, frozenset)):
         return sorted((_json_of(x) for x in v), key=repr)
-    if _RETURNS == "ListNode" or hasattr(v, "next"):
+    if hasattr(v, "next"):  # a linked list, read back by its links
         out, seen = [], 0
         while v is not None and seen < 10000:
             out.append(_json_of(v.val))
@@ -401,8 +405,9 @@ def _angel(k):
         return False
     if k != st.target:
         return False
+    frame = _sys._getframe(1)
     try:
-        return bool(eval(st.cond, _sys._getframe(1).f_globals, _sys._getframe(1).f_locals))
+        return bool(eval(st.cond, frame.f_globals, frame.f_locals))
     except _Abort:
         raise
     except BaseException:

@@ -62,11 +62,11 @@ pub(super) fn guards(
     deadline: Instant,
     cancel: Option<&CancelToken>,
 ) -> Vec<Mutant> {
-    let Some(probe) = probe_source(problem, code, &c.input, &c.expected, tests, deadline) else { return Vec::new() };
     let left = deadline.saturating_duration_since(Instant::now());
     if left < Duration::from_millis(150) {
         return Vec::new();
     }
+    let Some(probe) = probe_source(problem, code, &c.input, &c.expected, tests, deadline) else { return Vec::new() };
     // The probe runs many times the solution in one case: its case limit is the diagnosis's time left.
     let mut p = problem.clone();
     p.limits.time_ms = left.as_millis() as u64 + 200;
@@ -137,7 +137,6 @@ fn probe_source(
             ("__INPUT__", py_str(&input.to_string())),
             ("__EXPECTED__", py_str(&expected.to_string())),
             ("__COMPARE__", py_str(&compare.to_string())),
-            ("__RETURNS__", py_str(sig.returns.as_deref().unwrap_or(""))),
             ("__OUTPUT__", output),
             ("__ANSWER__", answer),
             ("__PARAMS__", py_str(&params)),
@@ -180,30 +179,32 @@ fn edits(code: &str, found: &[Found], params: &[&str]) -> Vec<Mutant> {
         // Inside a loop or a helper, the check is at a value met on the way; at the top of the function
         // the judge calls, or on nothing but its inputs, it is about the input's shape.
         let scope = if (f.in_loop || !f.entry) && !on_inputs { "met" } else { "input" };
-        if f.action == "tighten" {
+        if f.cond.contains('\n') || f.action.contains('\n') {
+            continue;
+        }
+        let (source, change, line) = if f.action == "tighten" {
             // `if <test>:` → `if (<test>) and not (<check>):`, the test's columns counted in bytes.
-            let Some(test) = f.end.and_then(|end| line_text.get(f.col..end)) else { continue };
-            let (a, b) = (start + f.col, start + f.end.unwrap_or(0));
+            let Some(end) = f.end else { continue };
+            let Some(test) = line_text.get(f.col..end) else { continue };
+            let (a, b) = (start + f.col, start + end);
             let source = format!("{}({test}) and not ({}){}", &code[..a], f.cond, &code[b..]);
             let change = format!("tightened `{test}` with `not ({})` at line {} ({scope}): tighten", f.cond, f.line);
-            if !out.iter().any(|m| m.source == source) {
-                out.push(Mutant { kind: MutantKind::AddedCheck, line: f.line, change, source });
+            (source, change, f.line)
+        } else {
+            // `col` counts characters; the guard goes at the statement's own indentation.
+            let indent: String = line_text.chars().take(f.col).collect();
+            if !indent.chars().all(|c| c == ' ' || c == '\t') {
+                continue;
             }
-            continue;
+            let step = if indent.contains('\t') { "\t" } else { "    " };
+            let guard = format!("{indent}if {}:\n{indent}{step}{}\n", f.cond, f.action);
+            let source = format!("{}{guard}{}", &code[..start], &code[start..]);
+            let change = format!("checked `{}` before line {} ({scope}): {}", f.cond, f.line, f.action);
+            (source, change, f.said)
+        };
+        if !out.iter().any(|m| m.source == source) {
+            out.push(Mutant { kind: MutantKind::AddedCheck, line, change, source });
         }
-        // `col` counts characters; the guard goes at the statement's own indentation.
-        let indent: String = line_text.chars().take(f.col).collect();
-        if !indent.chars().all(|c| c == ' ' || c == '\t') || f.cond.contains('\n') || f.action.contains('\n') {
-            continue;
-        }
-        let step = if indent.contains('\t') { "\t" } else { "    " };
-        let guard = format!("{indent}if {}:\n{indent}{step}{}\n", f.cond, f.action);
-        let source = format!("{}{guard}{}", &code[..start], &code[start..]);
-        let change = format!("checked `{}` before line {} ({scope}): {}", f.cond, f.line, f.action);
-        if out.iter().any(|m| m.source == source) {
-            continue;
-        }
-        out.push(Mutant { kind: MutantKind::AddedCheck, line: f.said, change, source });
     }
     out
 }

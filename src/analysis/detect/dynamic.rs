@@ -30,10 +30,6 @@ pub(super) fn check(
     sink: &mut Sink,
 ) {
     let entry_line = entries.first().map_or(1, |&u| prog.units[u].line);
-    // Where the smallest failing input crashes, when it does, is where the edge is missed.
-    let crash_line = run.counterexample.as_ref().and_then(|c| c.line);
-    // Where the smallest failing input first goes wrong: the line it raised on, or the return that answered.
-    let wrong_line = crash_line.or(answered_at(run));
     let fixed = fixes(run, sink, answered_at(run));
     let mut edges: Vec<Edge> = Vec::new();
     for f in &run.failures {
@@ -49,6 +45,10 @@ pub(super) fn check(
             edges.push(edge);
         }
     }
+    // Where the smallest failing input crashes, when it does, is where the edge is missed.
+    let crash_line = run.counterexample.as_ref().and_then(|c| c.line);
+    // Where the smallest failing input first goes wrong: the line it raised on, or the return that answered.
+    let wrong_line = crash_line.or(answered_at(run));
     let edge_lines = sink.lines_of(FindingKind::MissingEdgeCase);
     let static_line = edge_lines.first().copied().or(wrong_line);
     // A crash on a line where the code takes from, or looks up in, something it built without checking it
@@ -119,15 +119,14 @@ fn answered_at(run: &RunEvidence) -> Option<u32> {
 /// first read (said at the crash instead, 5 files of the development sets lost and 1 gained).
 fn fixes(run: &RunEvidence, sink: &mut Sink, wrong_line: Option<u32>) -> bool {
     let mut complete = false;
+    // Where the smallest failing input raised, when that input is not itself empty (nor zero).
+    let empty = |c: &crate::analysis::Counterexample| c.edges.iter().any(|e| matches!(e, Edge::Empty | Edge::Zeros));
+    let raised_on_more = run.counterexample.as_ref().filter(|c| c.error.is_some() && !empty(c)).and_then(|c| c.line);
     for fix in &run.fixes {
         let on_top = fix.answers_the_input();
         // A guard for an empty argument that fixes a crash on an input that is not empty: a recursive
         // call was handed the empty one (a missing child, the rest of a list): a value met on the way.
-        let empty =
-            |c: &crate::analysis::Counterexample| c.edges.iter().any(|e| matches!(e, Edge::Empty | Edge::Zeros));
-        let crash = run.counterexample.as_ref().filter(|c| c.error.is_some() && !empty(c));
-        let recursed =
-            crash.and_then(|c| c.line).filter(|_| on_top && fix.change.ends_with("in a function that calls itself"));
+        let recursed = raised_on_more.filter(|_| on_top && fix.change.ends_with("in a function that calls itself"));
         let line = recursed.or(wrong_line.filter(|_| on_top)).unwrap_or(fix.line);
         let fix = &Fix { line, ..fix.clone() };
         let explained = match recursed {
