@@ -156,7 +156,7 @@ pub fn repairs(source: &str) -> Vec<Mutant> {
     functions(&suite, &mut |f| repair_function(source, f, &folds, &sizes, &mut edits));
     let mut stmts = Vec::new();
     functions(&suite, &mut |f| crate::analysis::walk::each_stmt(&f.body, &mut |s| stmts.push(s)));
-    grid_tests(source, &stmts, &sizes, &mut edits);
+    grid_tests(source, &suite, &stmts, &sizes, &mut edits);
     key_defaults(source, &suite, &mut edits);
     apply(source, edits)
 }
@@ -417,6 +417,16 @@ fn repair_function(src: &str, f: &ast::StmtFunctionDef, folds: &[(&str, String)]
     checks::unguarded_peeks(src, &f.body, &inputs, false, out);
     checks::none_items(src, &stmts, &inputs, out);
     checks::stored_keys(src, f, &inputs, out);
+    checks::truthy_lookups(&stmts, out);
+    let mut loop_vars: Vec<&str> = Vec::new();
+    for s in &stmts {
+        if let Stmt::For(l) = s {
+            crate::analysis::walk::each_expr(&l.target, &mut |x| loop_vars.extend(crate::analysis::walk::name(x)));
+        }
+    }
+    checks::writes_past_end(src, &stmts, &loop_vars, out);
+    checks::empty_answer_left_out(fn_text, &stmts, out);
+    search_starts(src, &stmts, out);
     let (lists, scalars) = split_params(fn_text, &inputs);
     checks::counted_indexes(fn_text, &stmts, &scalars, out);
     shifts::shifts(src, f, &stmts, sizes, &lists, out);
@@ -777,8 +787,18 @@ fn test_of(s: &Stmt) -> Option<&Expr> {
 /// A function's parameters split by use, judged from its text: those read as sequences (indexed, iterated,
 /// measured, or given a method call) and the rest (counts, bounds, targets).
 fn split_params<'a>(fn_text: &str, params: &[&'a str]) -> (Vec<&'a str>, Vec<&'a str>) {
+    let ident = |c: char| c.is_alphanumeric() || c == '_';
+    // Whole words only: `k` is not read as a sequence by `stack.pop()`, nor `xs` by ` in xs2`.
+    let starts_word =
+        |pat: &str| fn_text.match_indices(pat).any(|(i, _)| !fn_text[..i].chars().next_back().is_some_and(ident));
+    let ends_word = |pat: &str| {
+        fn_text.match_indices(pat).any(|(i, _)| !fn_text[i + pat.len()..].chars().next().is_some_and(ident))
+    };
     params.iter().partition(|p| {
-        [format!("{p}["), format!(" in {p}"), format!("len({p})"), format!("{p}.")].iter().any(|s| fn_text.contains(s))
+        starts_word(&format!("{p}["))
+            || starts_word(&format!("{p}."))
+            || ends_word(&format!(" in {p}"))
+            || fn_text.contains(&format!("len({p})"))
     })
 }
 
@@ -831,7 +851,7 @@ fn empty_takes(src: &str, stmts: &[&Stmt], inputs: &[&str], out: &mut Vec<Edit>)
 /// Tests on positions in a grid (`if nr < rows and nc < cols and ...`, `if r < 0 or ...: return`): the
 /// lower bound a position lacks, and the cell check (`grid[r][c] == "1"`) the rest of the code makes, added
 /// in the test's own form (`and` for a test that lets the walk in, `or` for one that turns it away).
-fn grid_tests(src: &str, stmts: &[&Stmt], sizes: &[&str], out: &mut Vec<Edit>) {
+fn grid_tests(src: &str, suite: &[Stmt], stmts: &[&Stmt], sizes: &[&str], out: &mut Vec<Edit>) {
     use ast::CmpOp::{Eq, Gt, GtE, Lt, LtE, NotEq};
     // `grid[r][c] == "1"` anywhere: (the grid's text, `==` or `!=`, the literal).
     let mut cells: Vec<(String, &str, String)> = Vec::new();
@@ -918,7 +938,9 @@ fn grid_tests(src: &str, stmts: &[&Stmt], sizes: &[&str], out: &mut Vec<Edit>) {
                 };
                 let replacement = format!("({t}) {join} {grid}[{r}][{c}] {cmp} {lit}");
                 let change = format!("the test `{}` also checks `{grid}[{r}][{c}] {cmp} {lit}`", shorten(t));
-                out.push(Edit { kind: MutantKind::CellCheck, start: ts, end: te, replacement, change, at: None });
+                // A test that turns the walk away guards what comes after the guards: that is said.
+                let at = if lets_in { None } else { after_guards(suite, s) };
+                out.push(Edit { kind: MutantKind::CellCheck, start: ts, end: te, replacement, change, at });
             }
         }
     }
@@ -1155,10 +1177,80 @@ fn expr(src: &str, e: &Expr, out: &mut Vec<Edit>) {
                 bound(src, b, out);
             }
         }
+        // The size of a table (`[0] * n`, `[[0] * cols for ...]`): one slot short or over.
+        Expr::BinOp(b) if b.op == ast::Operator::Mult => {
+            let one = |x: &Expr| matches!(x, Expr::List(l) if l.elts.len() == 1);
+            let size = if one(&b.left) { Some(&b.right) } else { Some(&b.left).filter(|_| one(&b.right)) };
+            if let Some(size) = size {
+                // A product binds tighter than the step: `[0] * (n + 1)`.
+                let from = out.len();
+                bound(src, size, out);
+                for e in &mut out[from..] {
+                    e.replacement = format!("({})", e.replacement);
+                }
+            }
+        }
         _ => {}
     }
     for sub in sub_exprs(e) {
         expr(src, sub, out);
+    }
+}
+
+/// Where the first statement after `target` and the guards that follow it (`if ...: continue`) starts, in
+/// whichever block of `suite` holds it.
+fn after_guards(suite: &[Stmt], target: &Stmt) -> Option<usize> {
+    let leaves = |s: &Stmt| {
+        matches!(s, Stmt::If(i) if i.orelse.is_empty() && i.body.len() == 1
+            && matches!(i.body[0], Stmt::Return(_) | Stmt::Continue(_) | Stmt::Break(_)))
+    };
+    if let Some(i) = suite.iter().position(|s| std::ptr::eq(s, target)) {
+        return suite[i + 1..].iter().find(|s| !leaves(s)).map(|s| span(s.range()).0);
+    }
+    suite.iter().find_map(|s| {
+        let inner: Vec<&[Stmt]> = match s {
+            Stmt::FunctionDef(f) => vec![&f.body[..]],
+            Stmt::ClassDef(c) => vec![&c.body[..]],
+            other => child_blocks(other),
+        };
+        inner.into_iter().find_map(|b| after_guards(b, target))
+    })
+}
+
+/// `lo, hi = 0, rows * cols` with `while lo <= hi:`: the start of a name a loop's test compares, when it is
+/// computed (a literal start gets its own ±1), one step off either way.
+fn search_starts(src: &str, stmts: &[&Stmt], out: &mut Vec<Edit>) {
+    let mut compared: Vec<&str> = Vec::new();
+    let mut loops: Vec<(usize, usize)> = Vec::new();
+    for s in stmts {
+        let Stmt::While(w) = s else { continue };
+        loops.push(span(w.range));
+        crate::analysis::walk::each_expr(&w.test, &mut |x| {
+            if let Expr::Compare(c) = x {
+                compared.extend(
+                    std::iter::once(c.left.as_ref()).chain(&c.comparators).filter_map(crate::analysis::walk::name),
+                );
+            }
+        });
+    }
+    for s in stmts {
+        let Stmt::Assign(a) = s else { continue };
+        let [target] = a.targets.as_slice() else { continue };
+        // A start, not a step the loop takes (`hi = mid - 1` has its own ±1 on the literal).
+        let at = span(a.range).0;
+        if loops.iter().any(|(from, to)| (*from..*to).contains(&at)) {
+            continue;
+        }
+        let pairs: Vec<(&Expr, &Expr)> = match (target, a.value.as_ref()) {
+            (Expr::Tuple(t), Expr::Tuple(v)) if t.elts.len() == v.elts.len() => t.elts.iter().zip(&v.elts).collect(),
+            (t, v) => vec![(t, v)],
+        };
+        for (t, v) in pairs {
+            let computed = matches!(v, Expr::BinOp(_) | Expr::Call(_));
+            if computed && crate::analysis::walk::name(t).is_some_and(|n| compared.contains(&n)) {
+                bound(src, v, out);
+            }
+        }
     }
 }
 
@@ -1437,6 +1529,67 @@ mod tests {
         let c = repair_changes(src, MutantKind::AddedGuard);
         assert!(c.contains(&"returns `b` first when `a` is empty".to_string()), "{c:?}");
         assert!(c.contains(&"returns `a` first when `b` is empty".to_string()), "{c:?}");
+    }
+
+    #[test]
+    fn a_truthy_test_of_a_lookup_asks_whether_it_found_anything() {
+        let src = "class Solution:\n    def f(self, xs, t):\n        seen = {}\n        for j, x in enumerate(xs):\n            i = seen.get(t - x)\n            if i and j > 0:\n                return [i, j]\n            if not i:\n                seen[x] = j\n        return []\n";
+        let all: Vec<Mutant> = repairs(src).into_iter().filter(|m| m.kind == MutantKind::KeyDefault).collect();
+        let lines: Vec<(u32, bool)> =
+            all.iter().map(|m| (m.line, m.source.contains("if i is not None and j > 0:"))).collect();
+        assert_eq!(lines, [(6, true), (8, false)], "{all:#?}");
+        assert!(all[1].source.contains("if i is None:"), "{}", all[1].source);
+        let plain = "class Solution:\n    def f(self, d, k):\n        i = d[k]\n        if i:\n            return i\n        return 0\n";
+        assert!(repairs(plain).iter().all(|m| !m.change.contains("truthy")), "not a lookup that can miss");
+    }
+
+    #[test]
+    fn a_write_at_a_computed_position_can_append_instead() {
+        let src = "class Solution:\n    def f(self, xs):\n        tails = []\n        for x in xs:\n            lo = self.find(tails, x)\n            tails[lo] = x\n        for i in range(len(xs)):\n            xs[i] = 0\n        return len(tails)\n";
+        let c = repair_changes(src, MutantKind::BoundsCheck);
+        assert_eq!(
+            c,
+            ["`tails[lo]` is appended when `lo` is one past the end of `tails`"],
+            "a loop's counter is left alone"
+        );
+        let m = repairs(src).into_iter().find(|m| m.kind == MutantKind::BoundsCheck).unwrap();
+        assert!(m.source.contains("            if lo == len(tails):\n                tails.append(x)\n            else:\n                tails[lo] = x\n"), "{}", m.source);
+    }
+
+    #[test]
+    fn answers_collected_as_copies_can_start_with_the_empty_one() {
+        let src = "class Solution:\n    def f(self, xs):\n        out = []\n        path = []\n        def grow(i):\n            for j in range(i, len(xs)):\n                path.append(xs[j])\n                out.append(path[:])\n                grow(j + 1)\n                path.pop()\n        grow(0)\n        return out\n";
+        let m: Vec<Mutant> = repairs(src).into_iter().filter(|m| m.change.contains("the empty answer")).collect();
+        assert_eq!(m.len(), 1, "{m:#?}");
+        assert_eq!(m[0].line, 3);
+        assert!(m[0].source.contains("        out = [[]]\n        path = []\n"), "{}", m[0].source);
+    }
+
+    #[test]
+    fn a_table_size_and_a_computed_search_start_are_bounds() {
+        let src = "class Solution:\n    def f(self, m, n, t):\n        best = [0] * n\n        lo, hi = 0, len(m) * n\n        while lo <= hi:\n            hi = (lo + hi) // 2\n        return best\n";
+        let c: Vec<(u32, String)> = repairs(src)
+            .into_iter()
+            .chain(mutants(src))
+            .filter(|m| m.kind == MutantKind::Bound)
+            .map(|m| (m.line, m.change))
+            .collect();
+        for want in [(3, "bound `n` plus one"), (4, "bound `len(m) * n` minus one")] {
+            assert!(c.iter().any(|(l, ch)| *l == want.0 && ch == want.1), "{want:?} in {c:#?}");
+        }
+        assert!(mutants(src).iter().any(|m| m.source.contains("best = [0] * (n + 1)\n")), "the step is parenthesised");
+        assert!(
+            !c.iter().any(|(_, ch)| ch.starts_with("bound `(lo + hi)")),
+            "a step inside the loop is not a start: {c:#?}"
+        );
+    }
+
+    #[test]
+    fn a_cell_check_on_a_test_that_turns_the_walk_away_is_said_after_the_guards() {
+        let src = "class Solution:\n    def f(self, grid):\n        seen = set()\n        def area(r, c):\n            if r < 0 or c < 0 or r >= len(grid) or c >= len(grid[0]):\n                return 0\n            if (r, c) in seen:\n                return 0\n            seen.add((r, c))\n            return 1 + area(r + 1, c)\n        return area(0, 0) if grid[0][0] == 1 else 0\n";
+        let c: Vec<(u32, String)> =
+            repairs(src).into_iter().filter(|m| m.kind == MutantKind::CellCheck).map(|m| (m.line, m.change)).collect();
+        assert!(c.iter().any(|(l, ch)| *l == 9 && ch.contains("also checks `grid[r][c] != 1`")), "{c:#?}");
     }
 
     #[test]

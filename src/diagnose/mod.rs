@@ -222,6 +222,26 @@ pub fn diagnose(
                 fixes.insert(0, f);
             }
         }
+        // An early answer for the input's shape fixed it: if starting a running value elsewhere does too, the
+        // start is where the mistake was made (`best = 1` on an empty input), and it comes first.
+        if fixes.first().is_some_and(|f| f.complete() && f.answers_the_input()) {
+            let starts = |m: &&Mutant| m.kind == MutantKind::InitialValue;
+            let done = fixes.iter().position(|f| f.complete() && f.kind == MutantKind::InitialValue);
+            if let Some(i) = done {
+                let f = fixes.remove(i);
+                fixes.insert(0, f);
+            } else {
+                let untried: Vec<Mutant> = candidates
+                    .iter()
+                    .zip(&ran)
+                    .filter(|(m, ran)| starts(m) && !**ran)
+                    .map(|(m, _)| m.clone())
+                    .collect();
+                if let Some(f) = first_complete(&untried, &mut diagnosis.tried) {
+                    fixes.insert(0, f);
+                }
+            }
+        }
         // No one-edit repair explains it: a check the code never states might (a visited test, a union of
         // nodes already joined), built from the names in scope and tried on the smallest failing input.
         if !fixes.first().is_some_and(Fix::complete) {

@@ -4,7 +4,8 @@
 # expected answer and how answers compare, and runs the result in the sandbox as if it were a solution, on
 # the smallest failing input only. The judge calls `Solution().<method>(*args)`; that call, instead of
 # answering, instruments the learner's code with a switchable guard before every statement that may need a
-# check (`if __codify_angel__(k): continue`, `break` or `return <a constant the function already returns>`),
+# check (`if __codify_angel__(k): continue`, `break`, `return <a constant the function already returns>`, or,
+# inside a loop of the entry method, `return <a value it holds>`),
 # runs it once to see which guards are reached and what names are in scope there, then turns on one guard
 # at a time with one condition built from those names (`x in seen`, `find(a) == find(b)`, `not stack`,
 # `node is None`, ...) and keeps the guards whose condition makes the input answer the expected value.
@@ -32,6 +33,9 @@ _BUDGET = __BUDGET_MS__ / 1000.0
 _PARAMS = _json.loads(__PARAMS__)
 # The other small tests, each with the answer it must keep (passing ones) or get (failing ones).
 _TESTS = _json.loads(__TESTS__)
+# Values the statement names (`"."` for a blank cell, `-1` for a wall): what a check may compare with when
+# the code never mentions them.
+_NAMED = _json.loads(__NAMED__)
 _MARK = "__codify_synth__ "
 _MAX_FOUND = 10
 
@@ -87,10 +91,14 @@ def _sub_blocks(s):
             yield field, sub
 
 
-def _angel_call(k):
-    """`__codify_angel__(k)`: whether guard `k` is on, asked where it stands."""
-    return _ast.Call(func=_ast.Name(id="__codify_angel__", ctx=_ast.Load()), args=[_ast.Constant(value=k)],
-                     keywords=[])
+def _angel_call(k, name="__codify_angel__"):
+    """`__codify_angel__(k)`: whether guard `k` is on, asked where it stands (or, by `name`, what it answers)."""
+    return _ast.Call(func=_ast.Name(id=name, ctx=_ast.Load()), args=[_ast.Constant(value=k)], keywords=[])
+
+
+# The guard that answers a value the code already holds (`if not heap: return heaviest`): which value is
+# chosen with the condition.
+_HELD = "return ?"
 
 
 class _Site:
@@ -125,6 +133,8 @@ def _instrument(tree, lines):
             body = _ast.Break()
         elif action == "return":
             body = _ast.Return(value=None)
+        elif action == _HELD:
+            body = _ast.Return(value=_angel_call(k, "__codify_value__"))
         else:
             body = _ast.Return(value=_ast.parse(action[len("return "):], mode="eval").body)
         node = _ast.If(test=test, body=[body], orelse=[])
@@ -141,14 +151,15 @@ def _instrument(tree, lines):
             return p.lineno
         return None
 
-    def terms_of(node):
+    def terms_of(node, stores=False):
         out = []
         for n in _ast.walk(node):
             plain = isinstance(n, (_ast.Subscript, _ast.Attribute)) or (
                 isinstance(n, _ast.BinOp) and isinstance(n.op, (_ast.Add, _ast.Sub))) or (
                 isinstance(n, _ast.Call) and isinstance(n.func, _ast.Name) and n.func.id in ("len", "int", "ord", "abs")
                 and not any(isinstance(m, _ast.Call) and m is not n for m in _ast.walk(n)))
-            if not plain or isinstance(getattr(n, "ctx", None), (_ast.Store, _ast.Del)):
+            ctx = getattr(n, "ctx", None)
+            if not plain or isinstance(ctx, _ast.Del) or (isinstance(ctx, _ast.Store) and not stores):
                 continue
             text = _ast.get_source_segment(_SRC, n)
             if text and "\n" not in text and len(text) <= 40 and text not in out and not text.startswith("self."):
@@ -172,6 +183,8 @@ def _instrument(tree, lines):
                 if loops:
                     actions += ["continue", "break"]
                 actions += answers
+                if loops and entry and _KIND == "function":
+                    actions.append(_HELD)
                 terms = terms_of(s.test if isinstance(s, (_ast.If, _ast.While)) else
                                  s.iter if isinstance(s, _ast.For) else s)
                 for a in actions:
@@ -187,7 +200,9 @@ def _instrument(tree, lines):
                 site = _Site(k, test.lineno, test.col_offset, "tighten", bool(loops), entry,
                              sorted(_names(test) | outer_used), me, i, None)
                 site.end = test.end_col_offset
-                site.terms = terms_of(test)
+                # What the test lets through is read (or overwritten) in its body: `rooms[nr][nc] = d`.
+                body = [t for b in s.body[:3] for t in terms_of(b, stores=True)]
+                site.terms = (terms_of(test) + [t for t in body if t not in terms_of(test)])[:6]
                 sites.append(site)
                 s.test = _ast.BoolOp(op=_ast.And(), values=[test, _ast.UnaryOp(op=_ast.Not(), operand=_angel_call(k))])
                 for n in _ast.walk(s.test):
@@ -320,6 +335,11 @@ def _conditions(where, used, own_fns, terms, literals):
                     out += ["%s < %r" % (t, lit), "%s > %r" % (t, lit)]
         for c in conts:
             out += ["%s in %s" % (t, c), "%s not in %s" % (t, c)]
+    # A name the statement reads, against the same constants (`v == "."`).
+    for x in [n for n in scal if n in used]:
+        for lit in literals:
+            if type(lit) is type(scope[x]):
+                out += ["%s == %r" % (x, lit), "%s != %r" % (x, lit)]
     for c in conts:
         out.append("not %s" % c)
     # Not everything reached or placed: a size against a count, or against another size.
@@ -386,6 +406,7 @@ def _same(a, b):
 class _State:
     target = -1
     cond = None
+    value = None
     calls = 0
     cap = 1 << 60
     run_end = 0.0
@@ -414,6 +435,20 @@ def _angel(k):
         return False
 
 
+def _value(k):
+    """What guard `k` answers when it is on: the value chosen with its condition, read where it stands."""
+    frame = _sys._getframe(1)
+    return eval(_State.value, frame.f_globals, frame.f_locals)
+
+
+def _held(scope, params):
+    """The values a guard may answer: numbers and strings the function built (not its inputs), the last
+    three bound."""
+    names = [n for n, v in scope.items() if n not in params and not n.startswith("__") and n != "self"
+             and isinstance(v, (int, str)) and not isinstance(v, bool)]
+    return names[-3:]
+
+
 def _search(args):
     started = _time.perf_counter()
     end = started + _BUDGET
@@ -426,7 +461,8 @@ def _search(args):
     builtins = __builtins__
 
     def run(given=args, expected=_EXPECTED):
-        ns = {"__name__": "solution", "__builtins__": builtins, "__codify_angel__": _angel}
+        ns = {"__name__": "solution", "__builtins__": builtins, "__codify_angel__": _angel,
+              "__codify_value__": _value}
         exec(code, ns)
         if _KIND == "design":
             ops, argv = given["ops"], _copy.deepcopy(given["args"])
@@ -493,11 +529,23 @@ def _search(args):
         v = getattr(n, "value", None) if isinstance(n, _ast.Constant) else None
         if isinstance(v, (int, str)) and not isinstance(v, bool) and v not in literals and len(str(v)) <= 3:
             literals.append(v)
-    literals = literals[:10]
-    plans = [(s, _conditions(reached[s.k], s.used, own_fns, s.terms, literals)) for s in order]
-    def attempt(site, cond):
+    literals = literals[:10] + [v for v in _NAMED if v not in literals][:4]
+    params = {p["name"] for p in _PARAMS}
+
+    def plan(s):
+        conds = _conditions(reached[s.k], s.used, own_fns, s.terms, literals)
+        if s.action != _HELD:
+            return [(c, None) for c in conds]
+        held = _held(reached[s.k][1], params)
+        return [(c, v) for c in conds for v in held]
+
+    plans = [(s, plan(s)) for s in order]
+
+    def attempt(site, cv):
         """Whether the check makes the smallest failing input, and every other test, answer as expected."""
+        cond, value = cv
         _State.target, _State.cond = site.k, compile(cond, "<cond>", "eval")
+        _State.value = compile(value, "<value>", "eval") if value is not None else None
         for (given, expected), cap in zip([(args, _EXPECTED)] + others, caps):
             _State.calls, _State.cap = 0, cap
             _State.run_end = min(end, _time.perf_counter() + 0.25)
@@ -536,10 +584,11 @@ def _search(args):
                 # before is the statement that does the harm (everything before it is harmless), so it is
                 # said there, and tried first.
                 last = later(s, conds[depth])
-                for t, cond in ([last] if last is not None else []) + [(s, conds[depth])]:
-                    if any(f["line"] == t.line and f["cond"] == cond and f["action"] == t.action for f in found):
+                for t, (cond, value) in ([last] if last is not None else []) + [(s, conds[depth])]:
+                    action = "return " + value if t.action == _HELD else t.action
+                    if any(f["line"] == t.line and f["cond"] == cond and f["action"] == action for f in found):
                         continue
-                    found.append({"line": t.line, "col": t.col, "action": t.action, "cond": cond,
+                    found.append({"line": t.line, "col": t.col, "action": action, "cond": cond,
                                   "loop": t.loop, "entry": t.entry, "said": t.guards or t.line, "end": t.end})
                 if len(found) >= _MAX_FOUND:
                     break

@@ -9,6 +9,7 @@
 //! Its report is only a list of proposals: each becomes a real edit of the learner's code, which the
 //! diagnosis runs on every small test like any other repair before it says anything.
 
+use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
 
 use serde::Deserialize;
@@ -67,12 +68,16 @@ pub(super) fn guards(
         return Vec::new();
     }
     let Some(probe) = probe_source(problem, code, &c.input, &c.expected, tests, deadline) else { return Vec::new() };
-    // The probe runs many times the solution in one case: its case limit is the diagnosis's time left.
+    // The probe runs many times the solution in one case: its case limit is the diagnosis's time left, and
+    // it is stopped at the deadline like every other run of the diagnosis.
     let mut p = problem.clone();
-    p.limits.time_ms = left.as_millis() as u64 + 200;
+    p.limits.time_ms = left.as_millis() as u64;
     let case = super::case_of(c, 1);
-    let one = RunOptions { stop_at_first_failure: true, cancel: cancel.cloned() };
-    let Ok(report) = judge.run(&p, std::slice::from_ref(&case), &probe, &one) else { return Vec::new() };
+    let ran = super::within(deadline, cancel, &AtomicBool::new(false), |token| {
+        let one = RunOptions { stop_at_first_failure: true, cancel: Some(token.clone()) };
+        judge.run(&p, std::slice::from_ref(&case), &probe, &one).ok()
+    });
+    let Some(Some(report)) = ran else { return Vec::new() };
     let Some(out) = report.cases.first() else { return Vec::new() };
     let Some(found) = out.stdout.lines().rev().find_map(|l| l.strip_prefix(MARK)) else { return Vec::new() };
     let Ok(probe) = serde_json::from_str::<Probe>(found) else { return Vec::new() };
@@ -141,10 +146,33 @@ fn probe_source(
             ("__ANSWER__", answer),
             ("__PARAMS__", py_str(&params)),
             ("__TESTS__", py_str(&serde_json::Value::Array(others).to_string())),
+            ("__NAMED__", py_str(&serde_json::Value::Array(named_values(&problem.statement)).to_string())),
             ("__BUDGET_MS__", budget.to_string()),
         ],
     );
     Some(text)
+}
+
+/// The short constants the statement names in backticks (`"."`, `'#'`, `-1`, `2147483647`), in order, at most
+/// six: a check may compare with them though the code never mentions them (a blank cell left unskipped).
+fn named_values(statement: &str) -> Vec<serde_json::Value> {
+    let mut out: Vec<serde_json::Value> = Vec::new();
+    for span in statement.split('`').skip(1).step_by(2) {
+        let span = span.trim();
+        let quoted = |q: char| span.len() >= 2 && span.starts_with(q) && span.ends_with(q);
+        let value = if quoted('"') || quoted('\'') {
+            let inner = &span[1..span.len() - 1];
+            (!inner.is_empty() && inner.chars().count() <= 3 && !inner.contains(['"', '\'', '\\']))
+                .then(|| serde_json::Value::from(inner))
+        } else {
+            span.parse::<i64>().ok().map(serde_json::Value::from)
+        };
+        if let Some(v) = value.filter(|v| !out.contains(v)) {
+            out.push(v);
+        }
+    }
+    out.truncate(6);
+    out
 }
 
 /// `template` with each `(key, value)`'s key replaced by its value, in one pass: a value (the learner's
@@ -266,6 +294,14 @@ mod tests {
             m.source
         );
         assert!(m.change.ends_with(": tighten") && m.change.contains("(met)"), "{}", m.change);
+    }
+
+    #[test]
+    fn the_statement_names_the_constants_a_check_may_compare_with() {
+        let statement = "A cell holds `\"1\"` to `\"9\"`, or `\".\"` when blank; a wall is `-1`, a room \
+                         `2147483647` (`2^31 - 1`). Return `true` or `board`; `'#'` marks `\".\"` again.";
+        let got: Vec<String> = named_values(statement).iter().map(|v| v.to_string()).collect();
+        assert_eq!(got, ["\"1\"", "\"9\"", "\".\"", "-1", "2147483647", "\"#\""]);
     }
 
     #[test]

@@ -237,6 +237,12 @@ fn explain_fix(fix: &Fix) -> Option<(FindingKind, String, &'static str)> {
             format!("Line {line} reads a node after its list has run out; read as nothing then, {{share}}."),
             "When one list is longer than the other, what is the shorter one's value on the last steps?",
         ),
+        MutantKind::BoundsCheck if fix.change.contains("is appended when") => (
+            FindingKind::MissingValidation,
+            format!("Line {line} writes one past the end of a list it builds; appended there instead, {{share}}."),
+            "Can the position you write to be the list's length? Where does a value go that belongs after the \
+             last one?",
+        ),
         MutantKind::BoundsCheck if fix.change.contains("also stops at") => (
             FindingKind::MissingValidation,
             format!("The loop on line {line} can step past what it reads; stopping there too, {{share}}."),
@@ -305,6 +311,12 @@ fn explain_fix(fix: &Fix) -> Option<(FindingKind, String, &'static str)> {
             "An empty input is not handled: with an early answer for it, {share}.".to_string(),
             "What should the function return for an empty input? Answer that before anything indexes the input.",
         ),
+        MutantKind::InitialValue if fix.change.contains("the empty answer") => (
+            FindingKind::MissingEdgeCase,
+            format!("Line {line} starts the answers without the empty one; started with it, {{share}}."),
+            "Is the empty choice an answer too? Where would it be added, if nothing is ever copied before an item \
+             is?",
+        ),
         MutantKind::InitialValue if fix.change.starts_with("the answers start") => (
             FindingKind::MissingEdgeCase,
             format!("Line {line} starts every answer at a value a real answer can take; started at \"none\", {{share}}."),
@@ -331,6 +343,11 @@ fn explain_fix(fix: &Fix) -> Option<(FindingKind, String, &'static str)> {
             FindingKind::MissingValidation,
             format!("Line {line} can pair an item with itself: when the lookup skips the item the loop is on, {{share}}."),
             "What if the value you look up is the current item's own? Check that the index found is a different one.",
+        ),
+        MutantKind::KeyDefault if fix.change.contains("not whether it is truthy") => (
+            FindingKind::MissingValidation,
+            format!("Line {line} takes a value found as 0 or empty for a key never stored; asking whether it was found, {{share}}."),
+            "What does this test say when the value stored is 0 or empty? Is that the same as \"not stored\"?",
         ),
         MutantKind::KeyDefault => (
             FindingKind::MissingValidation,

@@ -98,6 +98,56 @@ pub(super) fn unguarded_reads(src: &str, stmts: &[&Stmt], out: &mut Vec<Edit>) {
     }
 }
 
+/// `tails[i] = x` where `i` is a position the code computed (not a loop's own counter): the position can
+/// be one past the end, where the value is appended instead.
+pub(super) fn writes_past_end(src: &str, stmts: &[&Stmt], loop_vars: &[&str], out: &mut Vec<Edit>) {
+    for s in stmts {
+        let Stmt::Assign(a) = s else { continue };
+        let [Expr::Subscript(sub)] = a.targets.as_slice() else { continue };
+        let (Some(seq), Some(i)) = (walk::name(&sub.value), walk::name(&sub.slice)) else { continue };
+        if loop_vars.contains(&i) {
+            continue;
+        }
+        let (start, end) = span(s.range());
+        let Some(ind) = indent_of(src, start) else { continue };
+        let value = text(src, a.value.as_ref());
+        let replacement =
+            format!("if {i} == len({seq}):\n{ind}    {seq}.append({value})\n{ind}else:\n{ind}    {}", text(src, *s));
+        let change = format!("`{seq}[{i}]` is appended when `{i}` is one past the end of `{seq}`");
+        out.push(Edit { kind: MutantKind::BoundsCheck, start, end, replacement, change, at: None });
+    }
+}
+
+/// `result = []`, returned, that collects copies of a list the code builds (`result.append(path[:])`):
+/// when copies are taken only after an item is added, the empty one is never among them. Started with it.
+pub(super) fn empty_answer_left_out(fn_text: &str, stmts: &[&Stmt], out: &mut Vec<Edit>) {
+    for s in stmts {
+        let Stmt::Assign(a) = s else { continue };
+        let ([target], Expr::List(l)) = (a.targets.as_slice(), a.value.as_ref()) else { continue };
+        let Some(n) = walk::name(target).filter(|_| l.elts.is_empty()) else { continue };
+        let copies =
+            [format!("{n}.append(list("), format!("{n}.append(sorted(")].iter().any(|c| fn_text.contains(c.as_str()))
+                || fn_text.match_indices(&format!("{n}.append(")).any(|(i, _)| {
+                    fn_text[i..].lines().next().is_some_and(|l| l.contains("[:]") || l.contains(".copy()"))
+                });
+        let returned =
+            stmts.iter().any(|s| matches!(s, Stmt::Return(r) if r.value.as_deref().and_then(walk::name) == Some(n)));
+        if !copies || !returned {
+            continue;
+        }
+        let (vs, ve) = span(a.value.range());
+        let change = format!("`{n}` starts with the empty answer `[]` in it");
+        out.push(Edit {
+            kind: MutantKind::InitialValue,
+            start: vs,
+            end: ve,
+            replacement: "[[]]".into(),
+            change,
+            at: None,
+        });
+    }
+}
+
 /// `left = stack[-1]` inside a loop, on a collection the code fills (and pops): the loop stops first
 /// when it is empty.
 pub(super) fn unguarded_peeks(src: &str, body: &[Stmt], inputs: &[&str], in_loop: bool, out: &mut Vec<Edit>) {
@@ -195,6 +245,37 @@ pub(super) fn stored_keys(src: &str, f: &ast::StmtFunctionDef, inputs: &[&str], 
             let code = format!("if {key} not in {dict}:\n{ind}    return {v}\n{ind}");
             let change = format!("`{dict}[{key}]` has an answer ({v}) for a key that is not stored");
             out.push(insert(MutantKind::KeyDefault, start, code, change, Some(at)));
+        }
+    }
+}
+
+/// `i = seen.get(x)` then `if i:`: a stored value that is falsy (an index 0, an empty string) reads as a key
+/// never stored. The test asks whether anything was found (`i is not None`), not whether it is truthy.
+pub(super) fn truthy_lookups(stmts: &[&Stmt], out: &mut Vec<Edit>) {
+    let mut looked_up: Vec<&str> = Vec::new();
+    for s in stmts {
+        let Stmt::Assign(a) = s else { continue };
+        let ([target], Expr::Call(c)) = (a.targets.as_slice(), a.value.as_ref()) else { continue };
+        if walk::call_name(c) == Some("get") && c.args.len() == 1 && walk::receiver(c).is_some() {
+            looked_up.extend(walk::name(target));
+        }
+    }
+    for s in stmts {
+        let Some(test) = test_of(s) else { continue };
+        let operands: Vec<&Expr> = match test {
+            Expr::BoolOp(b) => b.values.iter().collect(),
+            other => vec![other],
+        };
+        for e in operands {
+            let (negated, inner) = match e {
+                Expr::UnaryOp(u) if u.op == ast::UnaryOp::Not => (true, u.operand.as_ref()),
+                other => (false, other),
+            };
+            let Some(n) = walk::name(inner).filter(|n| looked_up.contains(n)) else { continue };
+            let (a, z) = span(e.range());
+            let replacement = format!("{n} is {}None", if negated { "" } else { "not " });
+            let change = format!("the test of `{n}` asks whether the lookup found a value, not whether it is truthy");
+            out.push(Edit { kind: MutantKind::KeyDefault, start: a, end: z, replacement, change, at: None });
         }
     }
 }
