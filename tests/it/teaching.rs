@@ -364,3 +364,12 @@ fn the_ninth_held_out_learner_bugs_are_explained() {
     let floors = Floors { files: 44, problems: 44, top_right: 27, precision: 0.7, without_counterexample: 0 };
     held_out("heldout9", "held-out 9", floors);
 }
+
+#[test]
+fn the_tenth_held_out_learner_bugs_are_explained() {
+    // Written blind by two helpers (new mistakes only, every earlier file name given), sealed, and first
+    // run with the code frozen at 9ffa168: 21 of 44 right (48%), below the 80% (docs/ANALYSIS.md).
+    // Six of its files time out (an endless loop or recursion), which the diagnosis does not explain.
+    let floors = Floors { files: 44, problems: 44, top_right: 19, precision: 0.55, without_counterexample: 8 };
+    held_out("heldout10", "held-out 10", floors);
+}
