@@ -205,41 +205,33 @@ pub fn diagnose(
                 _ => None,
             })
             .collect();
-        fixes.sort_by_key(|f| std::cmp::Reverse(f.fixed)); // stable: the earlier kind wins a tie
-                                                           // A statement added after a loop fixed it: if flipping one comparison (`>` → `>=`) fixes it too,
-                                                           // that smaller edit is the likelier slip (the loop stopped a step early), and it comes first.
+        // Stable: the earlier kind wins a tie.
+        fixes.sort_by_key(|f| std::cmp::Reverse(f.fixed));
+        // The edits of one kind the first search did not get to, in order: a smaller or likelier edit of that
+        // kind is preferred when it fixes everything too.
+        let untried = |kind: MutantKind| -> Vec<Mutant> {
+            candidates.iter().zip(&ran).filter(|(m, ran)| m.kind == kind && !**ran).map(|(m, _)| m.clone()).collect()
+        };
+        // A statement added after a loop fixed it: if flipping one comparison (`>` → `>=`) fixes it too, that
+        // smaller edit is the likelier slip (the loop stopped a step early), and it comes first.
         let added = fixes
             .first()
             .is_some_and(|f| f.complete() && f.kind == MutantKind::AddedLastStep && f.change.starts_with("repeated"));
         if added {
-            let untried: Vec<Mutant> = candidates
-                .iter()
-                .zip(&ran)
-                .filter(|(m, ran)| m.kind == MutantKind::Comparison && !**ran)
-                .map(|(m, _)| m.clone())
-                .collect();
-            if let Some(f) = first_complete(&untried, &mut diagnosis.tried) {
+            if let Some(f) = first_complete(&untried(MutantKind::Comparison), &mut diagnosis.tried) {
                 fixes.insert(0, f);
             }
         }
         // An early answer for the input's shape fixed it: if starting a running value elsewhere does too, the
         // start is where the mistake was made (`best = 1` on an empty input), and it comes first.
         if fixes.first().is_some_and(|f| f.complete() && f.answers_the_input()) {
-            let starts = |m: &&Mutant| m.kind == MutantKind::InitialValue;
             let done = fixes.iter().position(|f| f.complete() && f.kind == MutantKind::InitialValue);
-            if let Some(i) = done {
-                let f = fixes.remove(i);
+            let found = match done {
+                Some(i) => Some(fixes.remove(i)),
+                None => first_complete(&untried(MutantKind::InitialValue), &mut diagnosis.tried),
+            };
+            if let Some(f) = found {
                 fixes.insert(0, f);
-            } else {
-                let untried: Vec<Mutant> = candidates
-                    .iter()
-                    .zip(&ran)
-                    .filter(|(m, ran)| starts(m) && !**ran)
-                    .map(|(m, _)| m.clone())
-                    .collect();
-                if let Some(f) = first_complete(&untried, &mut diagnosis.tried) {
-                    fixes.insert(0, f);
-                }
             }
         }
         // No one-edit repair explains it: a check the code never states might (a visited test, a union of
