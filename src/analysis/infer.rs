@@ -159,8 +159,13 @@ pub(crate) fn is_grid_expr(prog: &Program, u: usize, e: &Expr) -> bool {
                 && c.generators.iter().any(|g| size_of(prog, u, &g.iter) >= Size::N)
         }
         Expr::BinOp(b) if b.op == Operator::Mult => {
-            // [[0] * m] * n (aliasing rows, but sized like a matrix)
-            matches!(b.left.as_ref(), Expr::List(l) if l.elts.iter().any(|x| size_of(prog, u, x) >= Size::N || matches!(x, Expr::BinOp(_))))
+            // [[0] * m] * n (aliasing rows, but sized like a matrix); `[amount + 1] * amount` is one row.
+            let row = |x: &Expr| {
+                matches!(x, Expr::BinOp(r) if r.op == Operator::Mult
+                    && (matches!(r.left.as_ref(), Expr::List(_)) || matches!(r.right.as_ref(), Expr::List(_))))
+            };
+            let rows = |x: &Expr| kind_of(prog, u, x) == Kind::List && size_of(prog, u, x) >= Size::N;
+            matches!(b.left.as_ref(), Expr::List(l) if l.elts.iter().any(|x| rows(x) || row(x)))
                 && size_of(prog, u, &b.right) >= Size::N
         }
         Expr::Call(c) => {

@@ -35,6 +35,8 @@ fn estimates_common_shapes() {
         ("def f(s):\n    seen = set()\n    left = best = 0\n    for right in range(len(s)):\n        while s[right] in seen:\n            seen.remove(s[left])\n            left += 1\n        seen.add(s[right])\n        best = max(best, right - left + 1)\n    return best\n", Linear),
         ("def f(a):\n    for x in a:\n        if x in a:\n            pass\n", Quadratic),
         ("def f(a):\n    s = set(a)\n    for x in a:\n        if x in s:\n            pass\n", Linear),
+        // A table of numbers started at `n + 1` is one row, not a grid: `t[i - c] + 1` adds numbers.
+        ("def f(c, n):\n    t = [n + 1] * (n + 1)\n    for i in range(1, n + 1):\n        for x in c:\n            t[i] = min(t[i], t[i - x] + 1)\n    return t[n]\n", Quadratic),
         // Scripts.
         ("n = int(input())\nfor _ in range(n):\n    print(_)\n", Linear),
         ("import sys\ndata = sys.stdin.read().split()\nprint(sorted(data))\n", Linearithmic),
