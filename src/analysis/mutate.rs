@@ -418,13 +418,7 @@ fn repair_function(src: &str, f: &ast::StmtFunctionDef, folds: &[(&str, String)]
     checks::none_items(src, &stmts, &inputs, out);
     checks::stored_keys(src, f, &inputs, out);
     checks::truthy_lookups(&stmts, out);
-    let mut loop_vars: Vec<&str> = Vec::new();
-    for s in &stmts {
-        if let Stmt::For(l) = s {
-            crate::analysis::walk::each_expr(&l.target, &mut |x| loop_vars.extend(crate::analysis::walk::name(x)));
-        }
-    }
-    checks::writes_past_end(src, &stmts, &loop_vars, out);
+    checks::writes_past_end(src, &stmts, out);
     checks::empty_answer_left_out(fn_text, &stmts, out);
     search_starts(src, &stmts, out);
     let (lists, scalars) = split_params(fn_text, &inputs);
@@ -500,13 +494,7 @@ fn repair_function(src: &str, f: &ast::StmtFunctionDef, folds: &[(&str, String)]
             }
             // A running best: try the other usual starts (also one of several set at once: `a, b = 0, 0`).
             Stmt::Assign(a) if a.targets.len() == 1 => {
-                let pairs: Vec<(&Expr, &Expr)> = match (&a.targets[0], a.value.as_ref()) {
-                    (Expr::Tuple(t), Expr::Tuple(v)) if t.elts.len() == v.elts.len() => {
-                        t.elts.iter().zip(&v.elts).collect()
-                    }
-                    (t, v) => vec![(t, v)],
-                };
-                for (target, value) in pairs {
+                for (target, value) in assigned_pairs(a) {
                     start_values(src, f, text(src, target), value, folds, params, out);
                 }
             }
@@ -1002,12 +990,7 @@ fn folded_through<'a>(src: &'a str, stmts: &[&'a Stmt]) -> Vec<(&'a str, String)
     let mut through: Vec<(&str, &str, &str)> = Vec::new();
     for s in stmts {
         let Stmt::Assign(a) = s else { continue };
-        let [target] = &a.targets[..] else { continue };
-        let pairs: Vec<(&Expr, &Expr)> = match (target, a.value.as_ref()) {
-            (Expr::Tuple(t), Expr::Tuple(v)) if t.elts.len() == v.elts.len() => t.elts.iter().zip(&v.elts).collect(),
-            (t, v) => vec![(t, v)],
-        };
-        for (t, v) in pairs {
+        for (t, v) in assigned_pairs(a) {
             match v {
                 Expr::Name(_) => copies.push((text(src, t), text(src, v))),
                 Expr::Call(c) => {
@@ -1026,6 +1009,17 @@ fn folded_through<'a>(src: &'a str, stmts: &[&'a Stmt]) -> Vec<(&'a str, String)
         .filter(|(_, y, t)| y != t && copies.contains(&(*y, *t)))
         .map(|(fold, y, _)| (fold, y.to_string()))
         .collect()
+}
+
+/// What an assignment to one target sets, as (target, value) pairs: `a, b = x, y` gives two; a tuple
+/// unpacked from one value (`a, b = pair`) or a chain (`a = b = 0`) gives none.
+fn assigned_pairs(a: &ast::StmtAssign) -> Vec<(&Expr, &Expr)> {
+    match (&a.targets[..], a.value.as_ref()) {
+        ([Expr::Tuple(t)], Expr::Tuple(v)) if t.elts.len() == v.elts.len() => t.elts.iter().zip(&v.elts).collect(),
+        ([Expr::Tuple(_)], _) => Vec::new(),
+        ([t], v) => vec![(t, v)],
+        _ => Vec::new(),
+    }
 }
 
 /// Names that are pushed to (`append`) and popped from (`pop`) in these statements: stacks and queues.
@@ -1235,17 +1229,12 @@ fn search_starts(src: &str, stmts: &[&Stmt], out: &mut Vec<Edit>) {
     }
     for s in stmts {
         let Stmt::Assign(a) = s else { continue };
-        let [target] = a.targets.as_slice() else { continue };
         // A start, not a step the loop takes (`hi = mid - 1` has its own ±1 on the literal).
         let at = span(a.range).0;
         if loops.iter().any(|(from, to)| (*from..*to).contains(&at)) {
             continue;
         }
-        let pairs: Vec<(&Expr, &Expr)> = match (target, a.value.as_ref()) {
-            (Expr::Tuple(t), Expr::Tuple(v)) if t.elts.len() == v.elts.len() => t.elts.iter().zip(&v.elts).collect(),
-            (t, v) => vec![(t, v)],
-        };
-        for (t, v) in pairs {
+        for (t, v) in assigned_pairs(a) {
             let computed = matches!(v, Expr::BinOp(_) | Expr::Call(_));
             if computed && crate::analysis::walk::name(t).is_some_and(|n| compared.contains(&n)) {
                 bound(src, v, out);
@@ -1323,7 +1312,6 @@ fn compare_op(src: &str, op: CmpOp, gap_start: usize, gap_end: usize) -> Option<
     })
 }
 
-/// The position of `word` in `gap` as a whole word (`or` in `) or (` but not in `for`).
 /// Where a guard for an empty `p` at the top is said: the first statement that reads `p` (the guard only
 /// goes before it).
 fn first_read(src: &str, f: &ast::StmtFunctionDef, p: &str) -> Option<usize> {
@@ -1388,6 +1376,7 @@ fn compared(text: &str, var: &str) -> bool {
     })
 }
 
+/// The position of `word` in `gap` as a whole word (`or` in `) or (` but not in `for`).
 fn find_word(gap: &str, word: &str) -> Option<usize> {
     gap.match_indices(word).map(|(i, _)| i).find(|&i| {
         let before = gap[..i].chars().next_back();

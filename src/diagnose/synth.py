@@ -201,8 +201,9 @@ def _instrument(tree, lines):
                              sorted(_names(test) | outer_used), me, i, None)
                 site.end = test.end_col_offset
                 # What the test lets through is read (or overwritten) in its body: `rooms[nr][nc] = d`.
+                own = terms_of(test)
                 body = [t for b in s.body[:3] for t in terms_of(b, stores=True)]
-                site.terms = (terms_of(test) + [t for t in body if t not in terms_of(test)])[:6]
+                site.terms = (own + [t for t in body if t not in own])[:6]
                 sites.append(site)
                 s.test = _ast.BoolOp(op=_ast.And(), values=[test, _ast.UnaryOp(op=_ast.Not(), operand=_angel_call(k))])
                 for n in _ast.walk(s.test):

@@ -3,7 +3,7 @@
 //! Corpora of buggy solutions, each file headed by `# problem:`, `# bug:` (the mistake pattern) and
 //! `# line:` (where the bug is):
 //! - `tests/fixtures/teaching/tuning/`: the eight cases, written while the diagnosis was built;
-//! - `tests/fixtures/teaching/heldout/` to `heldout9/`: 47, 53, 45, 43, 34, 44, 44, 44 and 44 bugs, each set written
+//! - `tests/fixtures/teaching/heldout/` to `heldout10/`: 47, 53, 45, 43, 34, 44, 44, 44, 44 and 44 bugs, each set written
 //!   by someone who never saw the detectors and measured first with them frozen, then (but for the newest)
 //!   tuned on
 //!   (docs/ANALYSIS.md has every number). Labels follow `tests/fixtures/teaching/LABELS.md`; `AUDIT.md`

@@ -100,7 +100,13 @@ pub(super) fn unguarded_reads(src: &str, stmts: &[&Stmt], out: &mut Vec<Edit>) {
 
 /// `tails[i] = x` where `i` is a position the code computed (not a loop's own counter): the position can
 /// be one past the end, where the value is appended instead.
-pub(super) fn writes_past_end(src: &str, stmts: &[&Stmt], loop_vars: &[&str], out: &mut Vec<Edit>) {
+pub(super) fn writes_past_end(src: &str, stmts: &[&Stmt], out: &mut Vec<Edit>) {
+    let mut loop_vars: Vec<&str> = Vec::new();
+    for s in stmts {
+        if let Stmt::For(l) = s {
+            walk::each_expr(&l.target, &mut |x| loop_vars.extend(walk::name(x)));
+        }
+    }
     for s in stmts {
         let Stmt::Assign(a) = s else { continue };
         let [Expr::Subscript(sub)] = a.targets.as_slice() else { continue };
